@@ -1,0 +1,84 @@
+/**
+ * Browser mode's wiring: conf for settings, keytar (or session memory) for secrets, the core, the guard
+ * and the bridge server. The CLI entry and the tests both start the app through this one function.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Conf from 'conf';
+import { type Core, createCore } from '../core/app-core';
+import { IpcGuard } from '../core/ipc/guard';
+import type { Logger } from '../core/logging/logger';
+import { type KeytarLike, openSecretStore, type SecretStore } from '../core/secrets/secret-store';
+import type { DocumentStore } from '../core/settings/settings-service';
+import { type BridgeConnection, BridgeServer } from './bridge-server';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+export interface BrowserAppOptions {
+  userData: string;
+  port?: number;
+  logger: Logger;
+  rendererRoot?: string;
+  /** Tests may pass a store; the app opens the keychain and falls back to session memory. */
+  secrets?: SecretStore;
+  token?: string;
+}
+
+export interface BrowserApp {
+  server: BridgeServer;
+  core: Core;
+  secrets: SecretStore;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserApp(options: BrowserAppOptions): Promise<BrowserApp> {
+  const { logger } = options;
+  mkdirSync(options.userData, { recursive: true, mode: 0o700 });
+  const secrets =
+    options.secrets ??
+    (await openSecretStore(
+      async () => require('keytar') as KeytarLike,
+      (reason) => logger.warn('no keychain; credentials are session-only', { reason: reason.slice(0, 200) }),
+    ));
+  const settingsStore = new Conf({
+    cwd: options.userData,
+    configName: 'settings',
+    projectName: 'crs-restore-desk',
+  });
+  const server = new BridgeServer({
+    rendererRoot: options.rendererRoot ?? join(projectRoot, 'out/renderer'),
+    port: options.port ?? 0,
+    logger,
+    ...(options.token === undefined ? {} : { token: options.token }),
+  });
+  const core = createCore({
+    shell: 'browser',
+    version: (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
+      .version,
+    platform: process.platform,
+    settingsStore: settingsStore as unknown as DocumentStore,
+    secrets,
+    logger,
+    emit: (channel, payload) => server.broadcast(channel, payload),
+  });
+  server.attach(
+    new IpcGuard<BridgeConnection>({
+      handlers: core.handlers,
+      logger,
+      isTrustedSender: (c) => c.authenticated,
+    }),
+  );
+  await server.listen();
+  return {
+    server,
+    core,
+    secrets,
+    stop: async () => {
+      await server.close();
+      await core.dispose();
+    },
+  };
+}

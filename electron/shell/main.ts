@@ -1,0 +1,139 @@
+/**
+ * The Electron shell: windows, preload, protocol, menu, electron-store and keytar wiring. It builds the same
+ * core as browser mode and registers the same guarded handlers; no business logic lives here.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, sep } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import Store from 'electron-store';
+import { type EventChannel, invokeChannels } from '../../shared/ipc-contract';
+import { createCore } from '../core/app-core';
+import { IpcGuard } from '../core/ipc/guard';
+import { createLogger } from '../core/logging/logger';
+import { type KeytarLike, openSecretStore } from '../core/secrets/secret-store';
+import type { DocumentStore } from '../core/settings/settings-service';
+import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../core/web/content';
+
+const APP_SCHEME = 'crs-desk';
+const APP_ORIGIN = `${APP_SCHEME}://app`;
+const rendererRoot = join(__dirname, '../renderer');
+const logger = createLogger({ module: 'shell' });
+const require = createRequire(__filename);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+// Test and development builds may point userData elsewhere; a packaged build never honours it.
+if (!app.isPackaged && process.env.CRS_DESK_USER_DATA)
+  app.setPath('userData', process.env.CRS_DESK_USER_DATA);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+let mainWindow: BrowserWindow | undefined;
+
+async function start(): Promise<void> {
+  app.setAppUserModelId('com.crs-restore-desk.app');
+  serveRenderer();
+  lockDownSessions();
+  const secrets = await openSecretStore(
+    async () => require('keytar') as KeytarLike,
+    (reason) => logger.warn('no keychain; credentials are session-only', { reason: reason.slice(0, 200) }),
+  );
+  const store = new Store({ name: 'settings' }) as unknown as DocumentStore;
+  const core = createCore({
+    shell: 'electron',
+    version: app.getVersion(),
+    platform: process.platform,
+    settingsStore: store,
+    secrets,
+    logger,
+    emit: (channel: EventChannel, payload: unknown) => mainWindow?.webContents.send(channel, payload),
+  });
+  const guard = new IpcGuard<Electron.IpcMainInvokeEvent>({
+    handlers: core.handlers,
+    logger,
+    isTrustedSender: (event) =>
+      mainWindow !== undefined &&
+      event.sender === mainWindow.webContents &&
+      event.senderFrame?.parent === null &&
+      new URL(event.senderFrame.url).origin === APP_ORIGIN,
+  });
+  for (const channel of invokeChannels) {
+    ipcMain.handle(channel, (event, request: unknown) => guard.dispatch(channel, event, request));
+  }
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+  app.on('second-instance', () => mainWindow?.show());
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => void core.dispose());
+  mainWindow = createWindow();
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'CRS Restore Desk',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+/** Serves the built renderer from a custom protocol (not file://), with the CSP as a header. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { pathname } = new URL(request.url);
+    const file = normalize(join(rendererRoot, decodeURIComponent(pathname)));
+    if (!file.startsWith(rendererRoot + sep)) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': contentTypeFor(extname(file)),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+/** Notifications are the only permission granted; nothing else is. */
+function lockDownSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permission === 'notifications'),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'notifications');
+}
+
+function menuTemplate(): Electron.MenuItemConstructorOptions[] {
+  return [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** User preferences; profiles live beside them in the same store (added with the core). */
+export const PreferencesSchema = z
+  .object({
+    language: z.enum(['en', 'zh-CN']),
+    theme: z.enum(['light', 'dark', 'system']),
+    /** First poll interval of a running restore task; the poller backs off from here. */
+    pollIntervalSeconds: z.number().int().min(1).max(60),
+    notifications: z.boolean(),
+  })
+  .strict();
+
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+export const defaultPreferences: Preferences = {
+  language: 'en',
+  theme: 'system',
+  pollIntervalSeconds: 2,
+  notifications: true,
+};
+
+/** A settings change: any subset of the preferences, each value validated. */
+export const PreferencesPatchSchema = PreferencesSchema.partial().strict();
+
+export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;

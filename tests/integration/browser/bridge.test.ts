@@ -1,0 +1,149 @@
+/**
+ * Browser mode's bridge over real HTTP and WebSocket: the token, Host and Origin checks, the guarded
+ * contract, pushed events, and the static renderer with its CSP.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserApp, startBrowserApp } from '../../../electron/browser/browser-app';
+import { createMemoryLogger } from '../../../electron/core/logging/logger';
+import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
+import { connectTestClient } from '../../support/bridge-client';
+
+let app: BrowserApp;
+let userData: string;
+let port: number;
+let origin: string;
+let rendererRoot: string;
+
+function httpGet(
+  path: string,
+  host: string,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  userData = mkdtempSync(join(tmpdir(), 'crs-bridge-'));
+  rendererRoot = join(userData, 'renderer');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(rendererRoot);
+  writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>t</title>');
+  app = await startBrowserApp({
+    userData,
+    logger: createMemoryLogger(),
+    secrets: new MemorySecretStore(),
+    rendererRoot,
+  });
+  port = Number(new URL(app.server.url).port);
+  origin = `http://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  await app.stop();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+const bridgeUrl = () => `ws://127.0.0.1:${port}/bridge`;
+
+describe('bridge', () => {
+  it('binds to loopback and draws a 256-bit token', () => {
+    expect(app.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(app.server.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(app.server.launchUrl).toBe(`${app.server.url}#token=${app.server.token}`);
+  });
+
+  it('answers the contract once the token is presented', async () => {
+    const client = await connectTestClient(bridgeUrl(), { origin });
+    expect(await client.hello(app.server.token)).toBe(true);
+    expect(await client.invoke('app:info', {})).toMatchObject({
+      ok: true,
+      value: { shell: 'browser', secretStore: 'session' },
+    });
+    client.close();
+  });
+
+  it('refuses calls before the token and closes on a wrong one', async () => {
+    const client = await connectTestClient(bridgeUrl(), { origin });
+    expect(await client.invoke('app:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    expect(await client.hello('0'.repeat(64))).toBe(false);
+    expect(await client.closed).toBe(4401);
+  });
+
+  it('refuses a foreign Origin, a missing Origin and a rebinding Host', async () => {
+    await expect(connectTestClient(bridgeUrl(), { origin: 'http://evil.example' })).rejects.toThrow('403');
+    await expect(connectTestClient(bridgeUrl())).rejects.toThrow('403');
+    await expect(connectTestClient(bridgeUrl(), { origin, host: `evil.example:${port}` })).rejects.toThrow(
+      '403',
+    );
+    await expect(
+      connectTestClient(bridgeUrl(), { origin: `http://evil.example:${port}`, host: `evil.example:${port}` }),
+    ).rejects.toThrow('403');
+  });
+
+  it('accepts localhost as well as 127.0.0.1', async () => {
+    const client = await connectTestClient(bridgeUrl(), {
+      origin: `http://localhost:${port}`,
+      host: `localhost:${port}`,
+    });
+    expect(await client.hello(app.server.token)).toBe(true);
+    client.close();
+  });
+
+  it('answers unknown channels, malformed requests and garbage with typed errors', async () => {
+    const client = await connectTestClient(bridgeUrl(), { origin });
+    await client.hello(app.server.token);
+    expect(await client.invoke('shell:exec', { cmd: 'rm -rf /' })).toMatchObject({
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(await client.invoke('settings:update', { theme: 42 })).toMatchObject({
+      error: { code: 'INVALID_REQUEST' },
+    });
+    expect(await client.raw('not json')).toMatchObject({ error: { code: 'INVALID_REQUEST' } });
+    expect(await client.invoke('app:info', {})).toMatchObject({ ok: true });
+    client.close();
+  });
+
+  it('pushes settings changes to connected windows', async () => {
+    const watcher = await connectTestClient(bridgeUrl(), { origin });
+    await watcher.hello(app.server.token);
+    const editor = await connectTestClient(bridgeUrl(), { origin });
+    await editor.hello(app.server.token);
+    expect(await editor.invoke('settings:update', { theme: 'dark' })).toMatchObject({
+      ok: true,
+      value: { theme: 'dark' },
+    });
+    await expect
+      .poll(() => watcher.events)
+      .toContainEqual({
+        event: 'settings:changed',
+        payload: expect.objectContaining({ theme: 'dark' }),
+      });
+    watcher.close();
+    editor.close();
+  });
+
+  it('serves the renderer with the CSP, and only to its own Host', async () => {
+    const page = await httpGet('/', `127.0.0.1:${port}`);
+    expect(page.status).toBe(200);
+    expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(String(page.headers['content-security-policy'])).not.toContain('unsafe-eval');
+    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await httpGet('/', `attacker.example:${port}`)).status).toBe(421);
+    expect((await httpGet('/../../package.json', `127.0.0.1:${port}`)).status).toBe(404);
+    expect((await httpGet('/%2e%2e/%2e%2e/package.json', `127.0.0.1:${port}`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The folder boundaries, checked by reading every import (Biome enforces the same rules while editing):
+ * shared/ is pure, the core never imports Electron, the renderer never imports Node or main.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path)) {
+      const full = join(path, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|tsx|mts|cts)$/.test(entry)) out.push(full);
+    }
+  };
+  walk(join(root, dir));
+  return out;
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = new Set<string>();
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]/g,
+  )) {
+    found.add((m[1] ?? m[2] ?? m[3]) as string);
+  }
+  return [...found];
+}
+
+const nodeBuiltins = /^(node:|fs$|path$|os$|crypto$|http$|https$|net$|child_process$|url$|util$|stream$)/;
+
+function violations(dir: string, forbidden: (spec: string, file: string) => boolean): string[] {
+  return sources(dir).flatMap((file) =>
+    imports(file)
+      .filter((spec) => forbidden(spec, file))
+      .map((spec) => `${relative(root, file)} imports ${spec}`),
+  );
+}
+
+describe('folder boundaries', () => {
+  it('shared/ imports nothing from Electron, Node, React or the app', () => {
+    expect(
+      violations(
+        'shared',
+        (spec) =>
+          /^(electron|react|react-dom|zustand)(\/|$)/.test(spec) ||
+          nodeBuiltins.test(spec) ||
+          /^\.\.\//.test(spec),
+      ),
+    ).toEqual([]);
+  });
+
+  it('shared/ does not touch DOM or Node globals', () => {
+    // Comments and string literals may mention these words; only code counts.
+    const code = (file: string) =>
+      readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+        .replace(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "''");
+    const offenders = sources('shared').filter((file) =>
+      /\b(window|document|process|Buffer|require|globalThis)\s*[.([]/.test(code(file)),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('electron/core/ never imports electron or a shell', () => {
+    expect(
+      violations(
+        'electron/core',
+        (spec) => /^electron(\/|$)|^electron-store$/.test(spec) || /\/(shell|browser|renderer)\//.test(spec),
+      ),
+    ).toEqual([]);
+  });
+
+  it('renderer/ imports neither Node nor main', () => {
+    expect(
+      violations(
+        'renderer',
+        (spec) =>
+          /^electron(\/|$)|^(keytar|conf|electron-store)$/.test(spec) ||
+          nodeBuiltins.test(spec) ||
+          /electron\/(core|shell|browser|preload)|sandbox\//.test(spec),
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds imports at all (the scan is not vacuous)', () => {
+    expect(imports(join(root, 'electron/core/ipc/guard.ts'))).toContain('../../../shared/ipc-contract');
+    expect(sources('renderer').length).toBeGreaterThan(0);
+  });
+});
