@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, screenshotPath, test } from './fixtures';
 
 test('browser mode loads the renderer, connects to the core and hides the launch token', async ({
