@@ -29,9 +29,9 @@ async function main() {
     commandArgs = ['--import', 'tsx', join(root, 'electron/browser/main.ts'), ...args];
   }
   const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' });
-  // Ctrl-C reaches the child through the terminal; a plain SIGTERM to us is passed on.
+  // Pass stop signals on, so the app shuts down cleanly (sandbox included) however it is stopped.
   process.on('SIGTERM', () => child.kill('SIGTERM'));
-  process.on('SIGINT', () => undefined);
+  process.on('SIGINT', () => child.kill('SIGINT'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
 }
 

@@ -19,12 +19,16 @@ async function main(): Promise<void> {
     throw new UsageError('The renderer is not built. Run `npm start`, which builds it first.');
   }
   const app = await startBrowserApp({ userData: options.userData, port: options.port, logger });
+  let stopping = false;
   const shutdown = async (): Promise<void> => {
+    // Ctrl-C may arrive twice (from the terminal and from the launcher); stop once, completely.
+    if (stopping) return;
+    stopping = true;
     await app.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 
   console.log(`CRS Restore Desk (browser mode) is running at ${app.server.url}`);
   console.log(
