@@ -4,7 +4,11 @@
  * the browser-mode bridge, the renderer's API type and main's handler table are all derived from here.
  */
 import { z } from 'zod';
+import { AuditEntrySchema, AuditQuerySchema } from './audit';
+import { BackupSchema, InstanceSchema } from './domain';
+import { ProfileInputSchema, ProfilePatchSchema, ProfileViewSchema, RegionSchema } from './profiles';
 import { PreferencesPatchSchema, PreferencesSchema } from './settings';
+import { PreflightCheckSchema, RestoreRecordSchema } from './tasks';
 
 const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
   request,
@@ -26,14 +30,165 @@ export const AppInfoSchema = z.object({
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+const Id = z.string().min(1).max(128);
+const InstanceId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an instance id such as crs-abcd1234');
+const BackupId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'a backup id');
+const IsoTime = z.iso.datetime({ offset: true });
+
+/** Where a fleet or a list came from: live from the cloud, or the last-known copy on disk. */
+export const FreshnessSchema = z.object({
+  source: z.enum(['live', 'cache']),
+  /** When the data was fetched from the cloud (ISO time); absent when never fetched. */
+  fetchedAt: z.string().optional(),
+  /** True when the cloud could not be reached and this is the cached copy. */
+  stale: z.boolean(),
+  /** Why the live fetch failed, when it did (catalog code). */
+  errorCode: z.string().optional(),
+});
+
+export const RegionProgressSchema = z.object({
+  region: z.string(),
+  loaded: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().optional(),
+  state: z.enum(['loading', 'done', 'failed', 'cancelled']),
+  errorCode: z.string().optional(),
+  errorMessage: z.string().optional(),
+});
+export type RegionProgress = z.infer<typeof RegionProgressSchema>;
+
+export const FleetSnapshotSchema = z.object({
+  profileId: z.string(),
+  instances: z.array(InstanceSchema),
+  regions: z.array(RegionProgressSchema),
+  freshness: FreshnessSchema,
+});
+export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>;
+
+export const ConnectionTestSchema = z.object({
+  ok: z.boolean(),
+  region: z.string(),
+  latencyMs: z.number().nonnegative(),
+  instanceCount: z.number().int().nonnegative().optional(),
+  errorCode: z.string().optional(),
+  message: z.string(),
+});
+
+const RestoreTarget = {
+  profileId: Id,
+  region: RegionSchema,
+  instanceId: InstanceId,
+  backupId: BackupId,
+};
+
+export const PreflightResultSchema = z.object({
+  checks: z.array(PreflightCheckSchema),
+  passed: z.boolean(),
+  instance: InstanceSchema.optional(),
+  backup: BackupSchema.optional(),
+  requiresPassword: z.boolean(),
+  requiresTypedConfirmation: z.boolean(),
+  /** True when the user opted in earlier to keep this instance's password in the keychain. */
+  hasSavedPassword: z.boolean(),
+});
+export type PreflightResult = z.infer<typeof PreflightResultSchema>;
+
+export const ExportSchema = z.object({ filename: z.string(), mimeType: z.string(), content: z.string() });
+
+export const NoticeSchema = z.object({
+  level: z.enum(['info', 'warning', 'error']),
+  code: z.string(),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
 export const invokeContract = {
   'app:info': channel(Empty, AppInfoSchema),
+  /** Things the user should know that happened before the window opened (a corrupt file moved aside…). */
+  'app:notices': channel(Empty, z.array(NoticeSchema)),
   'settings:get': channel(Empty, PreferencesSchema),
   'settings:update': channel(PreferencesPatchSchema, PreferencesSchema),
+  'profiles:list': channel(Empty, z.array(ProfileViewSchema)),
+  'profiles:create': channel(ProfileInputSchema, ProfileViewSchema),
+  'profiles:update': channel(ProfilePatchSchema, ProfileViewSchema),
+  'profiles:delete': channel(z.object({ id: Id }).strict(), z.object({ removedSecrets: z.number().int() })),
+  /** Tests a draft (before saving: its secret is used once and forgotten) or a saved profile. */
+  'profiles:test': channel(
+    z.union([z.object({ draft: ProfileInputSchema }).strict(), z.object({ id: Id }).strict()]),
+    ConnectionTestSchema,
+  ),
+  /** Starts the built-in sandbox in the core and adds (or reuses) a profile pointing at it. */
+  'sandbox:start': channel(Empty, ProfileViewSchema),
+  /** The last-known fleet from disk, instantly and offline. */
+  'fleet:cached': channel(z.object({ profileId: Id }).strict(), FleetSnapshotSchema),
+  /** Fetches every page of every region; pages arrive as `fleet:page` events, the whole fleet as the answer. */
+  'fleet:refresh': channel(
+    z.object({ profileId: Id, regions: z.array(RegionSchema).max(40).optional() }).strict(),
+    FleetSnapshotSchema,
+  ),
+  'fleet:cancel': channel(z.object({ profileId: Id }).strict(), z.object({ cancelled: z.boolean() })),
+  'backups:list': channel(
+    z
+      .object({
+        profileId: Id,
+        region: RegionSchema,
+        instanceId: InstanceId,
+        beginTime: IsoTime,
+        endTime: IsoTime,
+        limit: z.number().int().min(1).max(100).default(100),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+      })
+      .strict(),
+    z.object({ total: z.number().int(), backups: z.array(BackupSchema), freshness: FreshnessSchema }),
+  ),
+  'restore:preflight': channel(z.object(RestoreTarget).strict(), PreflightResultSchema),
+  /** Sends RestoreInstance once, after preflight; never retried. */
+  'restore:start': channel(
+    z
+      .object({
+        ...RestoreTarget,
+        password: z.string().max(256).optional(),
+        /** Keep this instance's password in the keychain for next time (opt-in, per instance). */
+        rememberPassword: z.boolean().default(false),
+        /** Use the password saved earlier in the keychain. */
+        useSavedPassword: z.boolean().default(false),
+        safetyBackup: z.boolean().default(false),
+        /** What the user typed; checked again in main so a tampered window cannot skip the gate. */
+        confirmation: z.string().max(300).optional(),
+      })
+      .strict(),
+    RestoreRecordSchema,
+  ),
+  'tasks:list': channel(Empty, z.array(RestoreRecordSchema)),
+  'passwords:forget': channel(
+    z.object({ profileId: Id, instanceId: InstanceId }).strict(),
+    z.object({ removed: z.boolean() }),
+  ),
+  'audit:list': channel(
+    AuditQuerySchema,
+    z.object({ entries: z.array(AuditEntrySchema), skipped: z.number().int() }),
+  ),
+  'audit:export': channel(
+    z.object({ format: z.enum(['csv', 'json']), query: AuditQuerySchema.optional() }).strict(),
+    ExportSchema,
+  ),
 } as const;
 
 export const eventContract = {
   'settings:changed': PreferencesSchema,
+  'profiles:changed': z.array(ProfileViewSchema),
+  'fleet:page': z.object({
+    profileId: z.string(),
+    region: z.string(),
+    instances: z.array(InstanceSchema),
+    progress: RegionProgressSchema,
+  }),
+  'task:updated': RestoreRecordSchema,
+  /** A restore reached its end: the shells turn this into a desktop notification. */
+  'task:finished': RestoreRecordSchema,
+  'audit:recorded': AuditEntrySchema,
+  'app:notice': NoticeSchema,
+  /** The user clicked a desktop notification shown by main (Electron): open that instance. */
+  'app:navigate': z.object({ profileId: z.string(), region: z.string(), instanceId: z.string() }),
 } as const;
 
 export type InvokeContract = typeof invokeContract;

@@ -8,6 +8,10 @@ export const PreferencesSchema = z
     /** First poll interval of a running restore task; the poller backs off from here. */
     pollIntervalSeconds: z.number().int().min(1).max(60),
     notifications: z.boolean(),
+    /** Production profiles always ask for the typed instance name; this decides for the others. */
+    typedConfirmation: z.enum(['always', 'production-only']),
+    /** Days of backups the instance view lists by default (the cloud allows 30 per request). */
+    backupWindowDays: z.number().int().min(1).max(30),
   })
   .strict();
 
@@ -18,6 +22,8 @@ export const defaultPreferences: Preferences = {
   theme: 'system',
   pollIntervalSeconds: 2,
   notifications: true,
+  typedConfirmation: 'always',
+  backupWindowDays: 7,
 };
 
 /** A settings change: any subset of the preferences, each value validated. */

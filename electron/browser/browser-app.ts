@@ -7,10 +7,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
+import type { Notice } from '../../shared/ipc-contract';
 import { type Core, createCore } from '../core/app-core';
+import type { FetchLike } from '../core/cloud/crs-api';
+import { createProxyFetch } from '../core/cloud/proxy-fetch';
 import { IpcGuard } from '../core/ipc/guard';
 import type { Logger } from '../core/logging/logger';
+import { startDemoSandbox } from '../core/sandbox/default-sandbox';
+import type { SandboxStarter } from '../core/sandbox/sandbox-launcher';
 import { type KeytarLike, openSecretStore, type SecretStore } from '../core/secrets/secret-store';
+import { checkSettingsFile } from '../core/settings/settings-file';
 import type { DocumentStore } from '../core/settings/settings-service';
 import { type BridgeConnection, BridgeServer } from './bridge-server';
 
@@ -25,6 +31,9 @@ export interface BrowserAppOptions {
   /** Tests may pass a store; the app opens the keychain and falls back to session memory. */
   secrets?: SecretStore;
   token?: string;
+  /** Tests may inject a transport or a sandbox; the app uses undici with the proxy environment. */
+  fetch?: FetchLike;
+  startSandbox?: SandboxStarter;
 }
 
 export interface BrowserApp {
@@ -43,6 +52,18 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
       async () => require('keytar') as KeytarLike,
       (reason) => logger.warn('no keychain; credentials are session-only', { reason: reason.slice(0, 200) }),
     ));
+  const notices: Notice[] = [];
+  const settingsNotice = checkSettingsFile(join(options.userData, 'settings.json'));
+  if (settingsNotice) notices.push(settingsNotice);
+  if (secrets.kind === 'session') {
+    notices.push({
+      level: 'warning',
+      code: 'KEYCHAIN_ERROR',
+      message:
+        'No OS keychain is available: credentials are kept for this session only and forgotten when the app quits.',
+    });
+  }
+  const proxyFetch = options.fetch ? undefined : createProxyFetch({ env: process.env });
   const settingsStore = new Conf({
     cwd: options.userData,
     configName: 'settings',
@@ -62,6 +83,10 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     settingsStore: settingsStore as unknown as DocumentStore,
     secrets,
     logger,
+    userData: options.userData,
+    fetch: options.fetch ?? (proxyFetch as FetchLike),
+    startSandbox: options.startSandbox ?? startDemoSandbox,
+    notices,
     emit: (channel, payload) => server.broadcast(channel, payload),
   });
   server.attach(
@@ -72,6 +97,7 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     }),
   );
   await server.listen();
+  await core.start();
   return {
     server,
     core,
@@ -79,6 +105,7 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     stop: async () => {
       await server.close();
       await core.dispose();
+      await proxyFetch?.close();
     },
   };
 }

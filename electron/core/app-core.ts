@@ -1,33 +1,146 @@
 /**
- * The composition root both shells call: it builds the core services from injected dependencies and
- * returns the handler table for the guard. Shells supply the platform pieces; no business logic lives there.
+ * The composition root both shells call: it builds every core service from the platform pieces the shell
+ * injects (settings store, secret store, fetch, event sink) and returns the handler table for the guard.
+ * No business logic lives in the shells; none lives here either, only wiring.
  */
-import type { AppInfo, EventChannel, EventPayloadOf } from '../../shared/ipc-contract';
+import { userInfo } from 'node:os';
+import type { AppInfo, EventChannel, EventPayloadOf, Notice } from '../../shared/ipc-contract';
+import { AuditLog } from './audit/audit-log';
+import type { FetchLike } from './cloud/crs-api';
+import { RateLimiter } from './cloud/rate-limiter';
+import { BackupService } from './inventory/backup-service';
+import { FleetCache } from './inventory/fleet-cache';
+import { FleetService } from './inventory/fleet-service';
 import type { Handlers } from './ipc/guard';
+import { buildHandlers } from './ipc/handlers';
 import type { Logger } from './logging/logger';
+import { CloudGateway } from './profiles/cloud-gateway';
+import { ProfileService } from './profiles/profile-service';
+import { SandboxLauncher, type SandboxStarter } from './sandbox/sandbox-launcher';
 import type { SecretStore } from './secrets/secret-store';
 import { type DocumentStore, SettingsService } from './settings/settings-service';
+import { RestoreJournal } from './tasks/restore-journal';
+import { RestoreService } from './tasks/restore-service';
 
 export interface CoreDeps {
   shell: AppInfo['shell'];
   version: string;
   platform: string;
+  userData: string;
   settingsStore: DocumentStore;
   secrets: SecretStore;
+  fetch: FetchLike;
   logger: Logger;
   /** Pushes an event to the renderer; each shell implements it over its own transport. */
   emit: <E extends EventChannel>(channel: E, payload: EventPayloadOf<E>) => void;
+  startSandbox: SandboxStarter;
+  /** What the shell noticed before the core existed (a settings file moved aside, no keychain…). */
+  notices?: Notice[];
+  now?: () => number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
 }
 
 export interface Core {
   handlers: Handlers;
   settings: SettingsService;
+  profiles: ProfileService;
+  restores: RestoreService;
+  audit: AuditLog;
+  /** Resumes unfinished restores from the journal; shells call it once the window can hear events. */
+  start(): Promise<void>;
   dispose(): Promise<void>;
 }
 
 export function createCore(deps: CoreDeps): Core {
-  const settings = new SettingsService({ store: deps.settingsStore, logger: deps.logger });
-  const unsubscribe = settings.onChange((prefs) => deps.emit('settings:changed', prefs));
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const { logger, emit } = deps;
+  const notices: Notice[] = [...(deps.notices ?? [])];
+  const notice = (n: Notice) => {
+    notices.push(n);
+    emit('app:notice', n);
+  };
+
+  const settings = new SettingsService({ store: deps.settingsStore, logger });
+  const profiles = new ProfileService({
+    store: deps.settingsStore,
+    secrets: deps.secrets,
+    now,
+    logger,
+    onInvalid: (count) =>
+      notice({
+        level: 'warning',
+        code: 'SETTINGS_INVALID',
+        message: `${count} saved profile(s) could not be read and are hidden; they are kept untouched in the settings file.`,
+      }),
+  });
+  const gateway = new CloudGateway({
+    fetch: deps.fetch,
+    secrets: deps.secrets,
+    limiter: new RateLimiter({ now, sleep }),
+    now,
+    random: deps.random ?? Math.random,
+    sleep,
+    logger,
+    onClockSkew: (_profileId, event) =>
+      notice({
+        level: 'warning',
+        code: 'SIGNATURE_EXPIRED',
+        message: `This computer's clock is off by ${Math.round(event.offsetMs / 1000)} s from the cloud's; requests are now signed with the corrected time. Fix the system clock.`,
+      }),
+  });
+  const api = gateway.apiFor.bind(gateway);
+  const profile = profiles.get.bind(profiles);
+  const cache = new FleetCache({
+    userData: deps.userData,
+    onCorrupt: (_path, movedTo) =>
+      notice({
+        level: 'warning',
+        code: 'SETTINGS_INVALID',
+        message: `A damaged cache file was moved aside to ${movedTo}.`,
+      }),
+  });
+  const fleet = new FleetService({
+    cache,
+    profile,
+    api,
+    now,
+    logger,
+    onPage: (page) => emit('fleet:page', page),
+  });
+  const backups = new BackupService({ cache, profile, api, now });
+  const audit = new AuditLog({
+    userData: deps.userData,
+    now,
+    osUser: safeUser(),
+    appVersion: deps.version,
+    logger,
+  });
+  const journal = new RestoreJournal({ userData: deps.userData, logger });
+  const restores = new RestoreService({
+    journal,
+    audit,
+    secrets: deps.secrets,
+    profile,
+    api,
+    preferences: () => settings.get(),
+    now,
+    logger,
+    setTimer: deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
+    clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
+    onUpdate: (record) => emit('task:updated', record),
+    onFinished: (record) => emit('task:finished', record),
+  });
+  const sandbox = new SandboxLauncher({ start: deps.startSandbox, profiles, logger });
+
+  const unsubscribe = [
+    settings.onChange((prefs) => emit('settings:changed', prefs)),
+    profiles.onChange((list) => emit('profiles:changed', list)),
+    audit.onRecord((entry) => emit('audit:recorded', entry)),
+  ];
   const info: AppInfo = {
     name: 'CRS Restore Desk',
     version: deps.version,
@@ -35,16 +148,47 @@ export function createCore(deps: CoreDeps): Core {
     platform: deps.platform,
     secretStore: deps.secrets.kind,
   };
-  const handlers: Handlers = {
-    'app:info': () => info,
-    'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
-  };
+  const handlers = buildHandlers({
+    info,
+    notices,
+    settings,
+    profiles,
+    gateway,
+    fleet,
+    backups,
+    restores,
+    audit,
+    sandbox,
+  });
+
   return {
     handlers,
     settings,
+    profiles,
+    restores,
+    audit,
+    start: async () => {
+      const { skipped } = await restores.resume();
+      if (skipped > 0) {
+        notice({
+          level: 'warning',
+          code: 'INTERNAL',
+          message: `${skipped} damaged line(s) in the restore journal were skipped (a crash mid-write); every other restore was kept.`,
+        });
+      }
+    },
     dispose: async () => {
-      unsubscribe();
+      for (const off of unsubscribe) off();
+      restores.dispose();
+      await sandbox.stop();
     },
   };
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
 }

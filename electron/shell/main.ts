@@ -5,13 +5,17 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, session, shell } from 'electron';
 import Store from 'electron-store';
-import { type EventChannel, invokeChannels } from '../../shared/ipc-contract';
+import { type EventChannel, invokeChannels, type Notice } from '../../shared/ipc-contract';
+import type { RestoreRecord } from '../../shared/tasks';
 import { createCore } from '../core/app-core';
+import type { FetchLike } from '../core/cloud/crs-api';
 import { IpcGuard } from '../core/ipc/guard';
 import { createLogger } from '../core/logging/logger';
+import { startDemoSandbox } from '../core/sandbox/default-sandbox';
 import { type KeytarLike, openSecretStore } from '../core/secrets/secret-store';
+import { checkSettingsFile } from '../core/settings/settings-file';
 import type { DocumentStore } from '../core/settings/settings-service';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../core/web/content';
 
@@ -45,7 +49,12 @@ async function start(): Promise<void> {
     async () => require('keytar') as KeytarLike,
     (reason) => logger.warn('no keychain; credentials are session-only', { reason: reason.slice(0, 200) }),
   );
+  const notices: Notice[] = [];
+  const settingsNotice = checkSettingsFile(join(app.getPath('userData'), 'settings.json'));
+  if (settingsNotice) notices.push(settingsNotice);
   const store = new Store({ name: 'settings' }) as unknown as DocumentStore;
+  // net.fetch uses Chromium's network stack: the system proxy, PAC scripts and the OS certificate store.
+  const fetch: FetchLike = (url, init) => net.fetch(url, init);
   const core = createCore({
     shell: 'electron',
     version: app.getVersion(),
@@ -53,7 +62,15 @@ async function start(): Promise<void> {
     settingsStore: store,
     secrets,
     logger,
-    emit: (channel: EventChannel, payload: unknown) => mainWindow?.webContents.send(channel, payload),
+    userData: app.getPath('userData'),
+    fetch,
+    startSandbox: startDemoSandbox,
+    notices,
+    emit: (channel: EventChannel, payload: unknown) => {
+      mainWindow?.webContents.send(channel, payload);
+      if (channel === 'task:finished')
+        notifyFinished(payload as RestoreRecord, core.settings.get().notifications);
+    },
   });
   const guard = new IpcGuard<Electron.IpcMainInvokeEvent>({
     handlers: core.handlers,
@@ -72,6 +89,28 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => void core.dispose());
   mainWindow = createWindow();
+  mainWindow.webContents.once('did-finish-load', () => void core.start());
+}
+
+/** A desktop notification when a restore ends; clicking it brings the window up on that instance. */
+function notifyFinished(record: RestoreRecord, enabled: boolean): void {
+  if (!enabled || !Notification.isSupported()) return;
+  const ok = record.status === 'succeed';
+  const notification = new Notification({
+    title: ok
+      ? `Restore of ${record.instanceName || record.instanceId} succeeded`
+      : `Restore of ${record.instanceName || record.instanceId} ended: ${record.status}`,
+    body: record.message,
+  });
+  notification.on('click', () => {
+    mainWindow?.show();
+    mainWindow?.webContents.send('app:navigate', {
+      profileId: record.profileId,
+      region: record.region,
+      instanceId: record.instanceId,
+    });
+  });
+  notification.show();
 }
 
 function createWindow(): BrowserWindow {

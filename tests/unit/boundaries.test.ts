@@ -60,7 +60,7 @@ describe('folder boundaries', () => {
     const code = (file: string) =>
       readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
-        .replace(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "''");
+        .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
     const offenders = sources('shared').filter((file) =>
       /\b(window|document|process|Buffer|require|globalThis)\s*[.([]/.test(code(file)),
     );

@@ -2,12 +2,24 @@ import { describe, expect, it, vi } from 'vitest';
 import { type Handlers, IpcGuard } from '../../../electron/core/ipc/guard';
 import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import { AppError } from '../../../shared/errors';
+import { invokeChannels } from '../../../shared/ipc-contract';
 import { defaultPreferences } from '../../../shared/settings';
 
 type Sender = { trusted: boolean };
 
+/** Every channel answers "not used" unless a test gives it a behaviour. */
+const unused = Object.fromEntries(
+  invokeChannels.map((c) => [
+    c,
+    () => {
+      throw new Error(`${c} not used in this test`);
+    },
+  ]),
+) as unknown as Handlers;
+
 function setup() {
   const handlers = {
+    ...unused,
     'app:info': vi.fn(() => ({
       name: 'CRS Restore Desk',
       version: '0.0.0',
@@ -20,7 +32,7 @@ function setup() {
       ...defaultPreferences,
       ...patch,
     })),
-  } satisfies Handlers;
+  };
   const logger = createMemoryLogger();
   const guard = new IpcGuard<Sender>({ handlers, logger, isTrustedSender: (s) => s.trusted });
   return { guard, handlers, logger };
@@ -42,7 +54,9 @@ describe('IpcGuard', () => {
       const response = await guard.dispatch(channel, trusted, {});
       expect(response).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
-    for (const fn of Object.values(handlers)) expect(fn).not.toHaveBeenCalled();
+    for (const fn of [handlers['app:info'], handlers['settings:get'], handlers['settings:update']]) {
+      expect(fn).not.toHaveBeenCalled();
+    }
   });
 
   it('answers a malformed request with INVALID_REQUEST and never reaches the service', async () => {

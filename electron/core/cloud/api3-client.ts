@@ -1,0 +1,308 @@
+/**
+ * CRS over Tencent Cloud API 3.0 (Version 2018-04-12): JSON POST to `/`, signed with TC3-HMAC-SHA256.
+ * We sign `content-type;host;x-tc-action` like the current official demos; the host is signed without its
+ * port and the scope service is the endpoint's first label, like the official Node SDK.
+ */
+import type { z } from 'zod';
+import type { Backup, Instance, RestoreTask } from '../../../shared/domain';
+import { mapCloudError } from '../../../shared/errors';
+import * as S from './api3-schemas';
+import { type Api3Backup, Api3EnvelopeSchema, type Api3Instance } from './api3-schemas';
+import { CallRunner, type CallSpec, type Parsed } from './call-runner';
+import { cloudTimeParam, optionalIds, unknownTaskStatus, withTime } from './client-support';
+import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
+import type {
+  CrsApi,
+  CrsClientOptions,
+  DescribeBackupsParams,
+  DescribeInstancesParams,
+  DescribeTaskParams,
+  ListRestoreTasksParams,
+  ManualBackupParams,
+  RestoreInstanceParams,
+  RestoreTaskSummary,
+} from './crs-api';
+import { DEFAULT_API3_ENDPOINT, type Endpoint, parseEndpoint } from './endpoint';
+import { api3TaskStatus, api3TypeInfo, backupStatus, instanceStatus, restorability } from './normalize';
+import type { CrsOperation } from './rate-limiter';
+import { signTc3 } from './tc3-signer';
+import type { WireResponse } from './transport';
+import { describeIssues, parseJson } from './wire-schemas';
+
+export const API3_VERSION = '2018-04-12';
+
+export class Api3CrsClient implements CrsApi {
+  readonly generation = 'v3' as const;
+  readonly #options: CrsClientOptions;
+  readonly #endpoint: Endpoint;
+  readonly #runner: CallRunner;
+  readonly #tzOffset: number;
+
+  constructor(options: CrsClientOptions) {
+    this.#options = options;
+    this.#endpoint = parseEndpoint(options.endpoint, DEFAULT_API3_ENDPOINT);
+    this.#runner = new CallRunner(options, 'v3', options.logger.child('crs-api3'));
+    this.#tzOffset = options.cloudUtcOffsetMinutes ?? CLOUD_UTC_OFFSET_MINUTES;
+  }
+
+  get clockOffsetMs(): number {
+    return this.#runner.clockOffsetMs;
+  }
+
+  async describeInstances(
+    params: DescribeInstancesParams,
+  ): Promise<{ total: number; instances: Instance[] }> {
+    const payload = {
+      Limit: params.limit,
+      Offset: params.offset,
+      InstanceIds: params.instanceIds?.length ? params.instanceIds : undefined,
+      SearchKeys: params.searchKeys?.length ? params.searchKeys : undefined,
+      ProjectIds: params.projectIds?.length ? params.projectIds : undefined,
+      OrderBy: params.orderBy,
+      OrderType: params.orderType,
+    };
+    const data = await this.#call(
+      'DescribeInstances',
+      params.region,
+      payload,
+      S.DescribeInstancesResponseSchema,
+      {
+        instanceIds: optionalIds(params.instanceIds),
+      },
+    );
+    const instances = (data.InstanceSet ?? []).map((raw) => this.#instance(raw, params.region));
+    return { total: data.TotalCount, instances };
+  }
+
+  async describeBackups(params: DescribeBackupsParams): Promise<{ total: number; backups: Backup[] }> {
+    const payload = {
+      InstanceId: params.instanceId,
+      Limit: params.limit,
+      Offset: params.offset,
+      BeginTime: cloudTimeParam(params.beginTime, 'beginTime', this.#tzOffset),
+      EndTime: cloudTimeParam(params.endTime, 'endTime', this.#tzOffset),
+    };
+    const data = await this.#call(
+      'DescribeInstanceBackups',
+      params.region,
+      payload,
+      S.DescribeInstanceBackupsResponseSchema,
+      { instanceId: params.instanceId },
+    );
+    const nowMs = this.#options.now();
+    const backups = (data.BackupSet ?? []).map((raw) => this.#backup(raw, params.instanceId, nowMs));
+    return { total: data.TotalCount, backups };
+  }
+
+  async restoreInstance(params: RestoreInstanceParams): Promise<{ taskId: string }> {
+    // The password goes into the signed body only; ids alone reach logs and error details.
+    const payload = { InstanceId: params.instanceId, BackupId: params.backupId, Password: params.password };
+    const data = await this.#call(
+      'RestoreInstance',
+      params.region,
+      payload,
+      S.RestoreInstanceResponseSchema,
+      { instanceId: params.instanceId, backupId: params.backupId },
+      'RESTORE_OUTCOME_UNKNOWN',
+    );
+    return { taskId: data.TaskId };
+  }
+
+  async describeTask(params: DescribeTaskParams): Promise<RestoreTask> {
+    const payload = { TaskId: Number(params.taskId) };
+    const data = await this.#call(
+      'DescribeTaskInfo',
+      params.region,
+      payload,
+      S.DescribeTaskInfoResponseSchema,
+      {
+        taskId: params.taskId,
+      },
+    );
+    const status = api3TaskStatus(data.Status);
+    if (!status) throw unknownTaskStatus(data.Status, params.taskId);
+    return {
+      taskId: params.taskId,
+      status,
+      statusRaw: data.Status,
+      message: data.TaskMessage ?? '',
+      ...(data.InstanceId ? { instanceId: data.InstanceId } : {}),
+      ...(data.TaskType ? { taskType: data.TaskType } : {}),
+      ...withTime('startTime', cloudTimeToIso(data.StartTime, this.#tzOffset)),
+    };
+  }
+
+  async manualBackup(params: ManualBackupParams): Promise<{ taskId: string; backupId?: string }> {
+    const payload = { InstanceId: params.instanceId, Remark: params.remark, StorageDays: params.storageDays };
+    const data = await this.#call(
+      'ManualBackupInstance',
+      params.region,
+      payload,
+      S.ManualBackupInstanceResponseSchema,
+      { instanceId: params.instanceId },
+      'BACKUP_OUTCOME_UNKNOWN',
+    );
+    // API 3.0 answers only a task id; the backup appears in DescribeInstanceBackups once the task runs.
+    return { taskId: data.TaskId };
+  }
+
+  async listRestoreTasks(params: ListRestoreTasksParams): Promise<RestoreTaskSummary[]> {
+    const payload = {
+      InstanceId: params.instanceId,
+      Limit: 100,
+      Offset: 0,
+      // FLOW_RESTOREBACKUP is task type "010" in DescribeTaskList.
+      TaskTypes: ['010'],
+      BeginTime: cloudTimeParam(params.since, 'since', this.#tzOffset),
+      EndTime: cloudTimeParam(
+        new Date(this.#options.now() + 3600_000).toISOString(),
+        'until',
+        this.#tzOffset,
+      ),
+    };
+    const data = await this.#call(
+      'DescribeTaskList',
+      params.region,
+      payload,
+      S.DescribeTaskListResponseSchema,
+      {
+        instanceId: params.instanceId,
+      },
+    );
+    const byResult: Record<number, RestoreTaskSummary['status']> = {
+      0: 'preparing',
+      1: 'running',
+      2: 'succeed',
+      4: 'failed',
+    };
+    return (data.Tasks ?? [])
+      .filter(
+        (t) =>
+          (!t.InstanceId || t.InstanceId === params.instanceId) &&
+          /^(010|FLOW_RESTOREBACKUP)$/i.test(t.TaskType ?? '010'),
+      )
+      .map((t) => ({
+        taskId: String(t.TaskId),
+        status: byResult[t.Result ?? 1] ?? 'error',
+        ...withTime('startTime', cloudTimeToIso(t.StartTime, this.#tzOffset)),
+      }));
+  }
+
+  #call<T>(
+    action: CrsOperation,
+    region: string,
+    payload: Record<string, unknown>,
+    schema: z.ZodType<T>,
+    ids: CallSpec<T>['ids'],
+    unknownOutcome?: 'RESTORE_OUTCOME_UNKNOWN' | 'BACKUP_OUTCOME_UNKNOWN',
+  ): Promise<T> {
+    const body = JSON.stringify(payload);
+    const endpoint = this.#endpoint;
+    const language = this.#options.language;
+    const spec: CallSpec<T> = {
+      operation: action,
+      action,
+      region,
+      ids,
+      ...(unknownOutcome ? { write: { unknownOutcome } } : {}),
+      build: (credentials, timestamp) => {
+        const contentType = 'application/json';
+        const signed = signTc3({
+          method: 'POST',
+          host: endpoint.hostname,
+          contentType,
+          extraSignedHeaders: { 'x-tc-action': action },
+          payload: body,
+          timestamp,
+          service: endpoint.service,
+          secretId: credentials.secretId,
+          secretKey: credentials.secretKey,
+        });
+        const headers: Record<string, string> = {
+          'Content-Type': contentType,
+          'X-TC-Action': action,
+          'X-TC-Version': API3_VERSION,
+          'X-TC-Region': region,
+          'X-TC-Timestamp': String(timestamp),
+          'X-TC-RequestClient': 'crs-restore-desk',
+          Authorization: signed.authorization,
+        };
+        if (credentials.token) headers['X-TC-Token'] = credentials.token;
+        if (language) headers['X-TC-Language'] = language;
+        return { url: `${endpoint.origin}/`, method: 'POST', headers, body };
+      },
+      parse: (response) => parseApi3(response, schema),
+    };
+    return this.#runner.run(spec);
+  }
+
+  #instance(raw: Api3Instance, region: string): Instance {
+    const type = raw.Type ?? 0;
+    const info = api3TypeInfo(type);
+    const version = info.engineVersion;
+    return {
+      id: raw.InstanceId,
+      name: raw.InstanceName ?? '',
+      region: raw.Region ?? region,
+      ...(raw.ZoneId != null ? { zoneId: raw.ZoneId } : {}),
+      engine: info.engine,
+      ...(version ? { engineVersion: version } : {}),
+      architecture: info.architecture,
+      typeId: type,
+      sizeMb: Math.max(0, raw.Size ?? 0),
+      ...(raw.SizeUsed != null ? { usedMb: Math.max(0, raw.SizeUsed) } : {}),
+      status: instanceStatus(raw.Status),
+      statusRaw: raw.Status,
+      ...(raw.InstanceTitle ? { statusText: raw.InstanceTitle } : {}),
+      wanIp: raw.WanIp ?? '',
+      port: Math.max(0, raw.Port ?? 0),
+      tags: (raw.InstanceTags ?? []).map((t) => ({ key: t.TagKey, value: t.TagValue ?? '' })),
+      projectId: raw.ProjectId ?? 0,
+      ...(raw.ProjectName ? { projectName: raw.ProjectName } : {}),
+      noAuth: raw.NoAuth ?? false,
+      ...(raw.UniqVpcId ? { vpcId: raw.UniqVpcId } : {}),
+      ...(raw.UniqSubnetId ? { subnetId: raw.UniqSubnetId } : {}),
+      ...withTime('createdAt', cloudTimeToIso(raw.Createtime, this.#tzOffset)),
+      ...withTime('expiresAt', cloudTimeToIso(raw.DeadlineTime, this.#tzOffset)),
+      generation: 'v3',
+    };
+  }
+
+  #backup(raw: Api3Backup, instanceId: string, nowMs: number): Backup {
+    const locked = (raw.Locked ?? 0) === 1;
+    const status = backupStatus(raw.Status, locked);
+    const expireTime = cloudTimeToIso(raw.ExpireTime, this.#tzOffset);
+    return {
+      id: raw.BackupId,
+      instanceId: raw.InstanceId ?? instanceId,
+      ...withTime('startTime', cloudTimeToIso(raw.StartTime, this.#tzOffset)),
+      ...withTime('endTime', cloudTimeToIso(raw.EndTime, this.#tzOffset)),
+      ...withTime('expireTime', expireTime),
+      kind: String(raw.BackupType ?? '1') === '0' ? 'manual' : 'automatic',
+      status,
+      statusRaw: raw.Status,
+      locked,
+      ...(raw.BackupSize != null && raw.BackupSize >= 0 ? { sizeBytes: raw.BackupSize } : {}),
+      remark: raw.Remark ?? '',
+      ...restorability(status, locked, expireTime, nowMs),
+    };
+  }
+}
+
+/** API 3.0 envelope: `Response.Error` is a cloud error whatever the HTTP status; else validate the body. */
+export function parseApi3<T>(response: WireResponse, schema: z.ZodType<T>): Parsed<T> {
+  const json = parseJson(response.body);
+  if (!json.ok) return { kind: 'bad-response', reason: 'body is not JSON' };
+  const envelope = Api3EnvelopeSchema.safeParse(json.value);
+  if (!envelope.success)
+    return { kind: 'bad-response', reason: `no Response envelope (${describeIssues(envelope.error)})` };
+  const { Error: error, RequestId: requestId } = envelope.data.Response;
+  const withId = requestId ? { requestId } : {};
+  if (error) {
+    const mapping = mapCloudError({ generation: 'v3', code: error.Code, message: error.Message ?? '' });
+    return { kind: 'cloud-error', mapping, ...withId };
+  }
+  const data = schema.safeParse(envelope.data.Response);
+  if (!data.success) return { kind: 'bad-response', reason: describeIssues(data.error), ...withId };
+  return { kind: 'ok', value: data.data, ...withId };
+}

@@ -1,0 +1,147 @@
+/**
+ * The one interface the rest of the core uses to talk to CRS, whichever API generation a profile selects.
+ * Both implementations (Api3CrsClient, LegacyCrsClient) sign, rate-limit, retry reads, validate responses
+ * and normalize them into the domain types of shared/domain.ts.
+ */
+import type { ApiGeneration, Backup, Instance, RestoreTask } from '../../../shared/domain';
+import type { Logger } from '../logging/logger';
+import type { RateLimiter } from './rate-limiter';
+import type { RetryPolicy } from './retry';
+
+export interface DescribeInstancesParams {
+  region: string;
+  limit: number;
+  offset: number;
+  instanceIds?: string[];
+  /** API 3.0: name (fuzzy), id or IP (exact). Legacy: the first key filters by instance name. */
+  searchKeys?: string[];
+  projectIds?: number[];
+  orderBy?: 'projectId' | 'createtime' | 'instancename' | 'type' | 'curDeadline';
+  /** 1 descending (the cloud's default), 0 ascending. */
+  orderType?: 0 | 1;
+}
+
+export interface DescribeBackupsParams {
+  region: string;
+  instanceId: string;
+  /** ISO 8601; backups *started* in [beginTime, endTime]. The cloud allows at most 30 days of span. */
+  beginTime?: string;
+  endTime?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface RestoreInstanceParams {
+  region: string;
+  instanceId: string;
+  backupId: string;
+  /** Omit for password-free instances (API 3.0 only; the legacy API always asks for it). */
+  password?: string;
+}
+
+export interface DescribeTaskParams {
+  region: string;
+  taskId: string;
+}
+
+export interface ManualBackupParams {
+  region: string;
+  instanceId: string;
+  remark?: string;
+  /** Days to keep the backup; 0 or absent means the cloud's default. API 3.0 only. */
+  storageDays?: number;
+}
+
+export interface ListRestoreTasksParams {
+  region: string;
+  instanceId: string;
+  /** ISO time: only tasks started at or after it. */
+  since: string;
+}
+
+/** A restore task as the instance's task list shows it; the legacy list carries no task id. */
+export interface RestoreTaskSummary {
+  taskId?: string;
+  status: RestoreTask['status'];
+  startTime?: string;
+}
+
+export interface CrsApi {
+  readonly generation: ApiGeneration;
+  describeInstances(params: DescribeInstancesParams): Promise<{ total: number; instances: Instance[] }>;
+  describeBackups(params: DescribeBackupsParams): Promise<{ total: number; backups: Backup[] }>;
+  /** Sent exactly once; never retried. A lost answer throws AppError('RESTORE_OUTCOME_UNKNOWN'). */
+  restoreInstance(params: RestoreInstanceParams): Promise<{ taskId: string }>;
+  describeTask(params: DescribeTaskParams): Promise<RestoreTask>;
+  /** Sent exactly once; a lost answer throws AppError('BACKUP_OUTCOME_UNKNOWN'). */
+  manualBackup(params: ManualBackupParams): Promise<{ taskId: string; backupId?: string }>;
+  /**
+   * The instance's restore tasks since a time (API 3.0 DescribeTaskList, legacy GetRedisTaskList): how a
+   * restore whose answer was lost is reconciled without sending it again.
+   */
+  listRestoreTasks(params: ListRestoreTasksParams): Promise<RestoreTaskSummary[]>;
+  /** Milliseconds added to the local clock when signing, learned from a SignatureExpire answer. */
+  readonly clockOffsetMs: number;
+}
+
+export interface CloudCredentials {
+  secretId: string;
+  secretKey: string;
+  /** STS session token, for temporary credentials. */
+  token?: string;
+}
+
+/** The part of a fetch Response the clients read; global fetch and undici's fetch both satisfy it. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface FetchInitLike {
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  signal: AbortSignal;
+}
+
+export type FetchLike = (url: string, init: FetchInitLike) => Promise<FetchResponseLike>;
+
+/** Reported when the cloud says our clock is off; the client corrects itself and tells the app. */
+export interface ClockSkewEvent {
+  /** Server time minus local time, in ms (positive: the local clock is behind). */
+  offsetMs: number;
+  /** The server's `Date` header the offset was computed from. */
+  serverDate: string;
+  action: string;
+}
+
+export interface CrsClientOptions {
+  fetch: FetchLike;
+  /** Called once per request, at the moment of the call: main reads the SecretKey only when it needs it. */
+  credentials: () => Promise<CloudCredentials>;
+  /** Epoch milliseconds. */
+  now: () => number;
+  /** Uniform in [0, 1): nonces and backoff jitter. */
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+  logger: Logger;
+  /** Shared across clients so the per-SecretId limits hold for every profile using the same key. */
+  limiter?: RateLimiter;
+  /** `scheme://host[:port]`; defaults to the public endpoint of the generation. */
+  endpoint?: string;
+  /** Per-request timeout; default 30 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  onClockSkew?: (event: ClockSkewEvent) => void;
+  /** API 3.0 `X-TC-Language`: the language of cloud error messages. */
+  language?: 'en-US' | 'zh-CN';
+  /** Legacy v2 only: HmacSHA1 (the API's default) or HmacSHA256. */
+  signatureMethod?: 'HmacSHA1' | 'HmacSHA256';
+  /** Offset of the cloud's wall-clock times from UTC, in minutes; CRS answers in China Standard Time. */
+  cloudUtcOffsetMinutes?: number;
+}
+
+/** Default per-request timeout. */
+export const DEFAULT_TIMEOUT_MS = 30_000;

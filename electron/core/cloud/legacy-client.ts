@@ -1,0 +1,294 @@
+/**
+ * CRS over the legacy v2 API (`/v2/index.php`, form POST, HmacSHA1 or HmacSHA256). Tencent retired it on
+ * the public cloud; it remains for older private deployments and the sandbox. Same CrsApi contract as the
+ * API 3.0 client, same call lifecycle (CallRunner), different envelope: `{code, message, codeDesc, data}`.
+ */
+import type { z } from 'zod';
+import type { Backup, Instance, RestoreTask } from '../../../shared/domain';
+import { mapCloudError } from '../../../shared/errors';
+import { CallRunner, type CallSpec, type Parsed } from './call-runner';
+import { cloudTimeParam, optionalIds, unknownTaskStatus, withTime } from './client-support';
+import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
+import type {
+  CrsApi,
+  CrsClientOptions,
+  DescribeBackupsParams,
+  DescribeInstancesParams,
+  DescribeTaskParams,
+  ListRestoreTasksParams,
+  ManualBackupParams,
+  RestoreInstanceParams,
+  RestoreTaskSummary,
+} from './crs-api';
+import { DEFAULT_LEGACY_ENDPOINT, type Endpoint, parseEndpoint } from './endpoint';
+import * as S from './legacy-schemas';
+import { type LegacyParams, legacyFormBody, legacySign, legacyStringToSign } from './legacy-signer';
+import { backupStatus, instanceStatus, legacyTaskStatusOf, legacyTypeInfo, restorability } from './normalize';
+import type { CrsOperation } from './rate-limiter';
+import type { WireResponse } from './transport';
+import { describeIssues, parseJson } from './wire-schemas';
+
+export const LEGACY_PATH = '/v2/index.php';
+
+export class LegacyCrsClient implements CrsApi {
+  readonly generation = 'legacy-v2' as const;
+  readonly #options: CrsClientOptions;
+  readonly #endpoint: Endpoint;
+  readonly #runner: CallRunner;
+  readonly #tzOffset: number;
+
+  constructor(options: CrsClientOptions) {
+    this.#options = options;
+    this.#endpoint = parseEndpoint(options.endpoint, DEFAULT_LEGACY_ENDPOINT);
+    this.#runner = new CallRunner(options, 'legacy-v2', options.logger.child('crs-legacy'));
+    this.#tzOffset = options.cloudUtcOffsetMinutes ?? CLOUD_UTC_OFFSET_MINUTES;
+  }
+
+  get clockOffsetMs(): number {
+    return this.#runner.clockOffsetMs;
+  }
+
+  async describeInstances(
+    params: DescribeInstancesParams,
+  ): Promise<{ total: number; instances: Instance[] }> {
+    const ids = params.instanceIds ?? [];
+    // DescribeRedis filters by one redisId only; several ids become one lookup each, merged.
+    if (ids.length > 1) {
+      const instances: Instance[] = [];
+      for (const id of ids) {
+        const page = await this.describeInstances({ ...params, instanceIds: [id], offset: 0, limit: 1 });
+        instances.push(...page.instances);
+      }
+      return { total: instances.length, instances };
+    }
+    const query: LegacyParams = { limit: params.limit, offset: params.offset };
+    if (ids[0]) query.redisId = ids[0];
+    if (params.searchKeys?.[0]) query.redisName = params.searchKeys[0];
+    if (params.orderBy === 'projectId' || params.orderBy === 'createtime') query.orderBy = params.orderBy;
+    if (params.orderType !== undefined) query.orderType = params.orderType;
+    params.projectIds?.forEach((id, index) => {
+      query[`projectIds.${index}`] = id;
+    });
+    const data = await this.#call(
+      'DescribeInstances',
+      'DescribeRedis',
+      params.region,
+      query,
+      S.DescribeRedisResponseSchema,
+      {
+        instanceIds: optionalIds(ids),
+      },
+    );
+    const set = data.data.redisSet ?? [];
+    const instances = set.map((raw) => this.#instance(raw, params.region));
+    return { total: data.totalCount ?? data.data.totalCount ?? instances.length, instances };
+  }
+
+  async describeBackups(params: DescribeBackupsParams): Promise<{ total: number; backups: Backup[] }> {
+    const query: LegacyParams = { redisId: params.instanceId, limit: params.limit, offset: params.offset };
+    const begin = cloudTimeParam(params.beginTime, 'beginTime', this.#tzOffset);
+    const end = cloudTimeParam(params.endTime, 'endTime', this.#tzOffset);
+    if (begin) query.beginTime = begin;
+    if (end) query.endTime = end;
+    const data = await this.#call(
+      'DescribeInstanceBackups',
+      'GetRedisBackupList',
+      params.region,
+      query,
+      S.GetRedisBackupListResponseSchema,
+      { instanceId: params.instanceId },
+    );
+    const nowMs = this.#options.now();
+    const backups = (data.data.redisBackupSet ?? []).map((raw) =>
+      this.#backup(raw, params.instanceId, nowMs),
+    );
+    return { total: data.totalCount ?? data.data.totalCount ?? backups.length, backups };
+  }
+
+  async restoreInstance(params: RestoreInstanceParams): Promise<{ taskId: string }> {
+    // The legacy API always verifies the password; an empty one gets the cloud's own error (10712).
+    const query: LegacyParams = {
+      redisId: params.instanceId,
+      backupId: params.backupId,
+      password: params.password ?? '',
+    };
+    const data = await this.#call(
+      'RestoreInstance',
+      'RestoreInstance',
+      params.region,
+      query,
+      S.LegacyTaskCreatedSchema,
+      { instanceId: params.instanceId, backupId: params.backupId },
+      'RESTORE_OUTCOME_UNKNOWN',
+    );
+    return { taskId: data.data.requestId };
+  }
+
+  async describeTask(params: DescribeTaskParams): Promise<RestoreTask> {
+    const data = await this.#call(
+      'DescribeTaskInfo',
+      'DescribeTaskInfo',
+      params.region,
+      { requestId: params.taskId },
+      S.LegacyTaskInfoSchema,
+      { taskId: params.taskId },
+    );
+    const status = legacyTaskStatusOf(data.data.status);
+    if (!status) throw unknownTaskStatus(data.data.status, params.taskId);
+    // The legacy task answer carries only a status; there is no message or start time to pass on.
+    return { taskId: params.taskId, status, statusRaw: data.data.status, message: '' };
+  }
+
+  async manualBackup(params: ManualBackupParams): Promise<{ taskId: string; backupId?: string }> {
+    // Legacy ManualBackupInstance takes redisId and remark; it has no retention parameter.
+    const query: LegacyParams = { redisId: params.instanceId };
+    if (params.remark) query.remark = params.remark;
+    const data = await this.#call(
+      'ManualBackupInstance',
+      'ManualBackupInstance',
+      params.region,
+      query,
+      S.LegacyTaskCreatedSchema,
+      { instanceId: params.instanceId },
+      'BACKUP_OUTCOME_UNKNOWN',
+    );
+    return { taskId: data.data.requestId, ...(data.data.backupId ? { backupId: data.data.backupId } : {}) };
+  }
+
+  async listRestoreTasks(params: ListRestoreTasksParams): Promise<RestoreTaskSummary[]> {
+    const query: LegacyParams = {
+      redisId: params.instanceId,
+      limit: 100,
+      offset: 0,
+      'taskType.0': 'task_restoreBackup',
+    };
+    const begin = cloudTimeParam(params.since, 'since', this.#tzOffset);
+    if (begin) query.beginTime = begin;
+    const data = await this.#call(
+      'DescribeTaskList',
+      'GetRedisTaskList',
+      params.region,
+      query,
+      S.LegacyTaskListSchema,
+      {
+        instanceId: params.instanceId,
+      },
+    );
+    // The legacy list has no task id: reconciliation then follows the task through this list.
+    return (data.data.redisTaskSet ?? [])
+      .filter(
+        (t) =>
+          (!t.redisId || t.redisId === params.instanceId) && /restore/i.test(t.taskName ?? 'restoreBackup'),
+      )
+      .map((t) => ({
+        status: legacyTaskStatusOf(t.status) ?? 'error',
+        ...withTime('startTime', cloudTimeToIso(t.startTime, this.#tzOffset)),
+      }));
+  }
+
+  #call<T>(
+    operation: CrsOperation,
+    action: string,
+    region: string,
+    actionParams: LegacyParams,
+    schema: z.ZodType<T>,
+    ids: CallSpec<T>['ids'],
+    unknownOutcome?: 'RESTORE_OUTCOME_UNKNOWN' | 'BACKUP_OUTCOME_UNKNOWN',
+  ): Promise<T> {
+    const endpoint = this.#endpoint;
+    const method = this.#options.signatureMethod ?? 'HmacSHA1';
+    const spec: CallSpec<T> = {
+      operation,
+      action,
+      region,
+      ids,
+      ...(unknownOutcome ? { write: { unknownOutcome } } : {}),
+      build: (credentials, timestamp) => {
+        const params: LegacyParams = {
+          ...actionParams,
+          Action: action,
+          Region: region,
+          Timestamp: timestamp,
+          // A fresh positive Nonce per attempt: a retry must not look like a replay (code 4500).
+          Nonce: 1 + Math.floor(this.#options.random() * 2_147_483_646),
+          SecretId: credentials.secretId,
+        };
+        if (method === 'HmacSHA256') params.SignatureMethod = 'HmacSHA256';
+        if (credentials.token) params.Token = credentials.token;
+        const stringToSign = legacyStringToSign('POST', endpoint.host, LEGACY_PATH, params);
+        const signature = legacySign(stringToSign, credentials.secretKey, method);
+        return {
+          url: `${endpoint.origin}${LEGACY_PATH}`,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: legacyFormBody(params, signature),
+        };
+      },
+      parse: (response) => parseLegacy(response, schema),
+    };
+    return this.#runner.run(spec);
+  }
+
+  #instance(raw: S.LegacyInstance, region: string): Instance {
+    const typeId = raw.typeId ?? 0;
+    const info = legacyTypeInfo(typeId);
+    return {
+      id: raw.redisId,
+      name: raw.redisName ?? '',
+      region,
+      ...(raw.zoneId != null ? { zoneId: raw.zoneId } : {}),
+      engine: raw.typeIddesc || info.engine,
+      architecture: info.architecture,
+      typeId,
+      sizeMb: Math.max(0, raw.size ?? 0),
+      ...(raw.sizeUsed != null ? { usedMb: Math.max(0, raw.sizeUsed) } : {}),
+      status: instanceStatus(raw.status),
+      statusRaw: raw.status,
+      ...(raw.statusDesc ? { statusText: raw.statusDesc } : {}),
+      wanIp: raw.wanIp ?? '',
+      port: Math.max(0, raw.port ?? 0),
+      tags: [],
+      projectId: raw.projectId ?? 0,
+      noAuth: false,
+      ...(raw.unVpcId ? { vpcId: raw.unVpcId } : {}),
+      ...(raw.unSubnetId ? { subnetId: raw.unSubnetId } : {}),
+      ...withTime('createdAt', cloudTimeToIso(raw.createtime, this.#tzOffset)),
+      ...withTime('expiresAt', cloudTimeToIso(raw.deadlineTime, this.#tzOffset)),
+      generation: 'legacy-v2',
+    };
+  }
+
+  #backup(raw: S.LegacyBackup, instanceId: string, nowMs: number): Backup {
+    const locked = (raw.locked ?? 0) === 1;
+    const status = backupStatus(raw.status, locked);
+    return {
+      id: raw.backupId,
+      instanceId,
+      ...withTime('startTime', cloudTimeToIso(raw.startTime, this.#tzOffset)),
+      kind: raw.backupType === 'manualBackupInstance' ? 'manual' : 'automatic',
+      status,
+      statusRaw: raw.status,
+      locked,
+      remark: raw.remark ?? '',
+      // Legacy lists no expiry; the cloud keeps backups 7 days and marks expired ones with status -1.
+      ...restorability(status, locked, undefined, nowMs),
+    };
+  }
+}
+
+/** Legacy envelope: `code` 0 is success (number or string); anything else is a cloud error. */
+export function parseLegacy<T>(response: WireResponse, schema: z.ZodType<T>): Parsed<T> {
+  const json = parseJson(response.body);
+  if (!json.ok) return { kind: 'bad-response', reason: 'body is not JSON' };
+  const envelope = S.LegacyEnvelopeSchema.safeParse(json.value);
+  if (!envelope.success)
+    return { kind: 'bad-response', reason: `no legacy envelope (${describeIssues(envelope.error)})` };
+  if (envelope.data.code !== 0) {
+    const message = [envelope.data.codeDesc, envelope.data.message].filter(Boolean).join(' ');
+    const mapping = mapCloudError({ generation: 'legacy-v2', code: envelope.data.code, message });
+    return { kind: 'cloud-error', mapping };
+  }
+  const data = schema.safeParse(json.value);
+  if (!data.success) return { kind: 'bad-response', reason: describeIssues(data.error) };
+  return { kind: 'ok', value: data.data };
+}

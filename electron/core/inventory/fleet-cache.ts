@@ -1,0 +1,75 @@
+/**
+ * The last-known fleet and backups of each profile, on disk, so the app stays useful offline. Writes are
+ * atomic; a cache file that cannot be read is moved aside and the app carries on as if it had none.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { type Backup, BackupSchema, type Instance, InstanceSchema } from '../../../shared/domain';
+import { readJsonFile, writeFileAtomic } from '../storage/atomic-file';
+
+const RegionEntrySchema = z.object({ fetchedAt: z.string(), instances: z.array(InstanceSchema) });
+const FleetFileSchema = z.object({ version: z.literal(1), regions: z.record(z.string(), RegionEntrySchema) });
+export type FleetFile = z.infer<typeof FleetFileSchema>;
+
+const BackupsFileSchema = z.object({
+  version: z.literal(1),
+  fetchedAt: z.string(),
+  beginTime: z.string(),
+  endTime: z.string(),
+  total: z.number().int(),
+  backups: z.array(BackupSchema),
+});
+export type BackupsFile = z.infer<typeof BackupsFileSchema>;
+
+/** Ids become file names: allow only what cloud ids and our UUIDs contain. */
+const safe = (id: string) => {
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new Error(`unsafe cache key ${id.slice(0, 40)}`);
+  return id;
+};
+
+export class FleetCache {
+  readonly #root: string;
+  readonly #onCorrupt: (path: string, movedTo: string) => void;
+
+  constructor(deps: { userData: string; onCorrupt: (path: string, movedTo: string) => void }) {
+    this.#root = join(deps.userData, 'cache');
+    this.#onCorrupt = deps.onCorrupt;
+  }
+
+  async readFleet(profileId: string): Promise<FleetFile | undefined> {
+    return this.#read(join(this.#root, safe(profileId), 'fleet.json'), (v) => FleetFileSchema.parse(v));
+  }
+
+  /** Replaces the named regions' entries and keeps the others (a failed region keeps its last copy). */
+  async writeRegions(
+    profileId: string,
+    regions: Record<string, { fetchedAt: string; instances: Instance[] }>,
+  ): Promise<void> {
+    const current = (await this.readFleet(profileId)) ?? { version: 1 as const, regions: {} };
+    const next: FleetFile = { version: 1, regions: { ...current.regions, ...regions } };
+    await writeFileAtomic(join(this.#root, safe(profileId), 'fleet.json'), JSON.stringify(next));
+  }
+
+  async readBackups(profileId: string, instanceId: string): Promise<BackupsFile | undefined> {
+    return this.#read(join(this.#root, safe(profileId), 'backups', `${safe(instanceId)}.json`), (v) =>
+      BackupsFileSchema.parse(v),
+    );
+  }
+
+  async writeBackups(
+    profileId: string,
+    instanceId: string,
+    file: Omit<BackupsFile, 'version'>,
+  ): Promise<void> {
+    const path = join(this.#root, safe(profileId), 'backups', `${safe(instanceId)}.json`);
+    await writeFileAtomic(path, JSON.stringify({ version: 1, ...file }));
+  }
+
+  async #read<T>(path: string, parse: (value: unknown) => T): Promise<T | undefined> {
+    const result = await readJsonFile(path, parse);
+    if (result.status === 'corrupt') this.#onCorrupt(path, result.movedTo);
+    return result.status === 'ok' ? result.value : undefined;
+  }
+}
+
+export type { Backup };

@@ -1,0 +1,159 @@
+/**
+ * The fleet: every instance of a profile across its regions. All pages of all regions are requested at
+ * once and the shared rate limiter paces them at the published limit, so listing takes about as long as the
+ * limit allows; pages are pushed to the renderer as they arrive. A region that cannot be reached falls back
+ * to its last-known copy, marked stale.
+ */
+import type { Instance } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { FleetSnapshot, RegionProgress } from '../../../shared/ipc-contract';
+import type { StoredProfile } from '../../../shared/profiles';
+import type { CrsApi } from '../cloud/crs-api';
+import type { Logger } from '../logging/logger';
+import type { FleetCache } from './fleet-cache';
+
+/** DescribeInstances answers at most 1000 instances per page. */
+export const FLEET_PAGE_SIZE = 1000;
+
+export interface FleetServiceDeps {
+  cache: FleetCache;
+  profile: (id: string) => StoredProfile;
+  api: (profile: StoredProfile) => CrsApi;
+  now: () => number;
+  logger: Logger;
+  onPage: (page: {
+    profileId: string;
+    region: string;
+    instances: Instance[];
+    progress: RegionProgress;
+  }) => void;
+}
+
+export class FleetService {
+  readonly #deps: FleetServiceDeps;
+  readonly #log: Logger;
+  readonly #running = new Map<string, AbortController>();
+
+  constructor(deps: FleetServiceDeps) {
+    this.#deps = deps;
+    this.#log = deps.logger.child('fleet');
+  }
+
+  async cached(profileId: string): Promise<FleetSnapshot> {
+    this.#deps.profile(profileId);
+    const file = await this.#deps.cache.readFleet(profileId);
+    const entries = Object.entries(file?.regions ?? {});
+    const oldest = entries.map(([, e]) => e.fetchedAt).sort()[0];
+    return {
+      profileId,
+      instances: entries.flatMap(([, e]) => e.instances),
+      regions: entries.map(([region, e]) => ({
+        region,
+        loaded: e.instances.length,
+        total: e.instances.length,
+        state: 'done',
+      })),
+      freshness: { source: 'cache', stale: true, ...(oldest ? { fetchedAt: oldest } : {}) },
+    };
+  }
+
+  /** Lists every region; a second refresh of the same profile cancels the first. */
+  async refresh(profileId: string, only?: string[]): Promise<FleetSnapshot> {
+    const profile = this.#deps.profile(profileId);
+    const regions = only?.filter((r) => profile.regions.includes(r)) ?? profile.regions;
+    this.#running.get(profileId)?.abort();
+    const controller = new AbortController();
+    this.#running.set(profileId, controller);
+    const api = this.#deps.api(profile);
+    const started = this.#deps.now();
+    const results = await Promise.all(
+      regions.map((region) => this.#region(profileId, region, api, controller.signal)),
+    );
+    if (this.#running.get(profileId) === controller) this.#running.delete(profileId);
+
+    const fetchedAt = new Date(started).toISOString();
+    const fresh = Object.fromEntries(
+      results
+        .filter((r) => r.progress.state === 'done')
+        .map((r) => [r.progress.region, { fetchedAt, instances: r.instances }]),
+    );
+    if (Object.keys(fresh).length > 0) await this.#deps.cache.writeRegions(profileId, fresh);
+    const cached = (await this.#deps.cache.readFleet(profileId))?.regions ?? {};
+    const failed = results.filter((r) => r.progress.state !== 'done');
+    const instances = results.flatMap((r) =>
+      r.progress.state === 'done' ? r.instances : (cached[r.progress.region]?.instances ?? []),
+    );
+    const oldestFallback = failed
+      .map((r) => cached[r.progress.region]?.fetchedAt)
+      .filter(Boolean)
+      .sort()[0];
+    const firstError = failed.find((r) => r.progress.errorCode)?.progress.errorCode;
+    return {
+      profileId,
+      instances,
+      regions: results.map((r) => r.progress),
+      freshness: {
+        source: failed.length === results.length && results.length > 0 ? 'cache' : 'live',
+        stale: failed.length > 0,
+        fetchedAt: oldestFallback ?? fetchedAt,
+        ...(firstError ? { errorCode: firstError } : {}),
+      },
+    };
+  }
+
+  cancel(profileId: string): boolean {
+    const controller = this.#running.get(profileId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
+  async #region(
+    profileId: string,
+    region: string,
+    api: CrsApi,
+    signal: AbortSignal,
+  ): Promise<{ instances: Instance[]; progress: RegionProgress }> {
+    const byId = new Map<string, Instance>();
+    let total: number | undefined;
+    const emit = (instances: Instance[], state: RegionProgress['state']) => {
+      const progress: RegionProgress = {
+        region,
+        loaded: byId.size,
+        state,
+        ...(total === undefined ? {} : { total }),
+      };
+      this.#deps.onPage({ profileId, region, instances, progress });
+      return progress;
+    };
+    const page = async (offset: number) => {
+      if (signal.aborted) throw new AppError('CANCELLED');
+      const result = await api.describeInstances({ region, limit: FLEET_PAGE_SIZE, offset });
+      if (signal.aborted) throw new AppError('CANCELLED');
+      total = result.total;
+      const fresh = result.instances.filter((i) => !byId.has(i.id));
+      for (const instance of fresh) byId.set(instance.id, instance);
+      emit(fresh, 'loading');
+      return result.total;
+    };
+    try {
+      const count = await page(0);
+      const offsets: number[] = [];
+      for (let offset = FLEET_PAGE_SIZE; offset < count; offset += FLEET_PAGE_SIZE) offsets.push(offset);
+      await Promise.all(offsets.map(page));
+      return { instances: [...byId.values()], progress: emit([], 'done') };
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'INTERNAL';
+      if (code === 'CANCELLED') return { instances: [], progress: emit([], 'cancelled') };
+      this.#log.warn('region listing failed', { profileId, region, code });
+      const progress = emit([], 'failed');
+      return {
+        instances: [],
+        progress: {
+          ...progress,
+          errorCode: code,
+          errorMessage: error instanceof Error ? error.message.slice(0, 300) : '',
+        },
+      };
+    }
+  }
+}

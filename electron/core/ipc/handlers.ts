@@ -1,0 +1,72 @@
+/**
+ * The handler table: each contract channel mapped to one service call. Handlers stay a line or two;
+ * the guard has already checked the sender and parsed the request.
+ */
+import type { AppInfo, Notice } from '../../../shared/ipc-contract';
+import { ProfileInputSchema } from '../../../shared/profiles';
+import type { AuditLog } from '../audit/audit-log';
+import type { BackupService } from '../inventory/backup-service';
+import type { FleetService } from '../inventory/fleet-service';
+import type { CloudGateway } from '../profiles/cloud-gateway';
+import type { ProfileService } from '../profiles/profile-service';
+import type { SandboxLauncher } from '../sandbox/sandbox-launcher';
+import type { SettingsService } from '../settings/settings-service';
+import type { RestoreService } from '../tasks/restore-service';
+import { testConnection } from './connection-test';
+import type { Handlers } from './guard';
+
+export interface HandlerServices {
+  info: AppInfo;
+  notices: Notice[];
+  settings: SettingsService;
+  profiles: ProfileService;
+  gateway: CloudGateway;
+  fleet: FleetService;
+  backups: BackupService;
+  restores: RestoreService;
+  audit: AuditLog;
+  sandbox: SandboxLauncher;
+}
+
+export function buildHandlers(s: HandlerServices): Handlers {
+  return {
+    'app:info': () => s.info,
+    'app:notices': () => s.notices,
+    'settings:get': () => s.settings.get(),
+    'settings:update': (patch) => s.settings.update(patch),
+    'profiles:list': () => s.profiles.list(),
+    'profiles:create': (input) => s.profiles.create(input),
+    'profiles:update': async (patch) => {
+      const view = await s.profiles.update(patch);
+      s.gateway.forget(patch.id);
+      return view;
+    },
+    'profiles:delete': async ({ id }) => {
+      const result = await s.profiles.delete(id);
+      s.gateway.forget(id);
+      return result;
+    },
+    'profiles:test': (request) => {
+      if ('draft' in request) {
+        const draft = ProfileInputSchema.parse(request.draft);
+        return testConnection(s.gateway.apiForDraft(draft), draft.defaultRegion);
+      }
+      const profile = s.profiles.get(request.id);
+      return testConnection(s.gateway.apiFor(profile), profile.defaultRegion);
+    },
+    'sandbox:start': () => s.sandbox.start(),
+    'fleet:cached': ({ profileId }) => s.fleet.cached(profileId),
+    'fleet:refresh': ({ profileId, regions }) => s.fleet.refresh(profileId, regions),
+    'fleet:cancel': ({ profileId }) => ({ cancelled: s.fleet.cancel(profileId) }),
+    'backups:list': (query) => s.backups.list(query),
+    'restore:preflight': (target) => s.restores.preflight(target),
+    'restore:start': (request) => s.restores.start(request),
+    'tasks:list': () => s.restores.list(),
+    'passwords:forget': async ({ profileId, instanceId }) => {
+      s.profiles.get(profileId);
+      return { removed: await s.restores.forgetPassword(profileId, instanceId) };
+    },
+    'audit:list': (query) => s.audit.list(query),
+    'audit:export': ({ format, query }) => s.audit.export(format, query),
+  };
+}

@@ -1,0 +1,92 @@
+// A small, explicit parameter checker for API 3.0 actions. It reproduces the common-layer errors the
+// real gateway gives: MissingParameter, InvalidParameter (wrong type) and UnknownParameter.
+
+export type FieldType = 'string' | 'int' | 'bool' | 'string[]' | 'int[]' | 'object[]';
+
+export interface FieldSpec {
+  type: FieldType;
+  required?: boolean;
+}
+
+export type Schema = Readonly<Record<string, FieldSpec>>;
+export type Params = Record<string, unknown>;
+export type ParamResult = { ok: true; params: Params } | { ok: false; code: string; message: string };
+
+/** GET requests carry `A.0=x&A.1=y` strings; rebuild arrays so one checker serves both methods. */
+export function unflattenQuery(search: URLSearchParams): Params {
+  const out: Params = {};
+  for (const [key, value] of search) {
+    const match = /^([A-Za-z]+)\.(\d+)$/.exec(key);
+    if (match?.[1] !== undefined) {
+      const list = Array.isArray(out[match[1]]) ? (out[match[1]] as unknown[]) : [];
+      list[Number(match[2])] = value;
+      out[match[1]] = list;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function coerce(value: unknown, type: 'string' | 'int' | 'bool', fromQuery: boolean): unknown {
+  if (!fromQuery || typeof value !== 'string') return value;
+  if (type === 'int' && /^-?\d+$/.test(value)) return Number(value);
+  if (type === 'bool' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+function checkScalar(value: unknown, type: 'string' | 'int' | 'bool'): boolean {
+  if (type === 'string') return typeof value === 'string';
+  if (type === 'bool') return typeof value === 'boolean';
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+export function validateParams(schema: Schema, input: Params, fromQuery: boolean): ParamResult {
+  const params: Params = {};
+  for (const key of Object.keys(input)) {
+    if (!(key in schema)) {
+      return { ok: false, code: 'UnknownParameter', message: `The parameter \`${key}\` is not recognized.` };
+    }
+  }
+  for (const [name, spec] of Object.entries(schema)) {
+    const raw = input[name];
+    if (raw === undefined || raw === null) {
+      if (spec.required) {
+        return {
+          ok: false,
+          code: 'MissingParameter',
+          message: `The request is missing a required parameter \`${name}\`.`,
+        };
+      }
+      continue;
+    }
+    const wrongType = {
+      ok: false as const,
+      code: 'InvalidParameter',
+      message: `The type of parameter \`${name}\` is not correct: expected ${spec.type}.`,
+    };
+    if (spec.type === 'object[]') {
+      if (!Array.isArray(raw) || raw.some((item) => typeof item !== 'object' || item === null))
+        return wrongType;
+      params[name] = raw;
+      continue;
+    }
+    if (spec.type === 'string[]' || spec.type === 'int[]') {
+      const itemType = spec.type === 'string[]' ? 'string' : 'int';
+      if (!Array.isArray(raw)) return wrongType;
+      const items = raw.map((item) => coerce(item, itemType, fromQuery));
+      if (!items.every((item) => checkScalar(item, itemType))) return wrongType;
+      params[name] = items;
+      continue;
+    }
+    const value = coerce(raw, spec.type, fromQuery);
+    if (!checkScalar(value, spec.type)) return wrongType;
+    params[name] = value;
+  }
+  return { ok: true, params };
+}
+
+export const str = (p: Params, name: string): string | undefined => p[name] as string | undefined;
+export const int = (p: Params, name: string): number | undefined => p[name] as number | undefined;
+export const strs = (p: Params, name: string): string[] | undefined => p[name] as string[] | undefined;
+export const ints = (p: Params, name: string): number[] | undefined => p[name] as number[] | undefined;

@@ -1,0 +1,282 @@
+// API 3.0 Redis actions (2018-04-12). Each handler gets validated params and answers the action's
+// fields, or a business error code from the action's documented list.
+import { formatTencentTime, parseTencentTime } from '../clock.js';
+import { typeInfo } from '../state/catalog.js';
+import { startManualBackup, startRestore } from '../state/flows.js';
+import type { SandboxState } from '../state/store.js';
+import type { InstanceRecord, Principal, TaskRecord } from '../state/types.js';
+import { int, ints, type Params, type Schema, str, strs } from './params.js';
+import { V3_REFUSAL_CODES } from './refusals.js';
+import { formatBackup, formatInstance } from './v3-format.js';
+
+export interface ActionContext {
+  state: SandboxState;
+  region: string;
+  principal: Principal;
+}
+
+export type ActionResult =
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; code: string; message: string };
+
+interface ActionDef {
+  schema: Schema;
+  run(ctx: ActionContext, params: Params): ActionResult;
+}
+
+const bad = (message: string): ActionResult => ({
+  ok: false,
+  code: 'InvalidParameter.InvalidParameter',
+  message,
+});
+
+const S = { type: 'string' } as const;
+const I = { type: 'int' } as const;
+
+const describeInstancesSchema: Schema = {
+  Limit: I,
+  Offset: I,
+  InstanceId: S,
+  OrderBy: S,
+  OrderType: I,
+  VpcIds: { type: 'string[]' },
+  SubnetIds: { type: 'string[]' },
+  SearchKey: S,
+  ProjectIds: { type: 'int[]' },
+  InstanceName: S,
+  UniqVpcIds: { type: 'string[]' },
+  UniqSubnetIds: { type: 'string[]' },
+  RegionIds: { type: 'int[]' },
+  Status: { type: 'int[]' },
+  TypeVersion: I,
+  EngineName: S,
+  AutoRenew: { type: 'int[]' },
+  BillingMode: S,
+  Type: I,
+  SearchKeys: { type: 'string[]' },
+  TypeList: { type: 'int[]' },
+  MonitorVersion: S,
+  InstanceTags: { type: 'object[]' },
+  TagKeys: { type: 'string[]' },
+  ProductVersions: { type: 'string[]' },
+  InstanceIds: { type: 'string[]' },
+  AzMode: S,
+};
+
+const ORDER_KEYS: Readonly<Record<string, (i: InstanceRecord) => number | string>> = {
+  projectId: (i) => i.projectId,
+  createtime: (i) => i.createdMs,
+  instancename: (i) => i.name,
+  type: (i) => i.type,
+  curDeadline: (i) => i.deadlineMs,
+};
+
+function describeInstances(ctx: ActionContext, p: Params): ActionResult {
+  const limit = int(p, 'Limit') ?? 20;
+  const offset = int(p, 'Offset') ?? 0;
+  if (limit < 0 || limit > 1000) return bad('Limit must be between 0 and 1000.');
+  if (offset < 0) return bad('Offset must not be negative.');
+  const orderBy = (str(p, 'OrderBy') ?? 'createtime').trim();
+  const orderKey = ORDER_KEYS[orderBy];
+  if (!orderKey) return bad(`OrderBy must be one of ${Object.keys(ORDER_KEYS).join(', ')}.`);
+  const orderType = int(p, 'OrderType') ?? 1;
+  if (orderType !== 0 && orderType !== 1) return bad('OrderType must be 0 or 1.');
+
+  const instanceId = str(p, 'InstanceId');
+  const ids = strs(p, 'InstanceIds');
+  const searchKeys = strs(p, 'SearchKeys')?.filter((k) => k !== '');
+  const searchKey = str(p, 'SearchKey');
+  const name = str(p, 'InstanceName');
+  const statuses = ints(p, 'Status');
+  const projects = ints(p, 'ProjectIds');
+  const type = int(p, 'Type');
+  const engine = str(p, 'EngineName');
+  const billing = str(p, 'BillingMode');
+  const vpcs = strs(p, 'UniqVpcIds');
+  const subnets = strs(p, 'UniqSubnetIds');
+  const tagKeys = strs(p, 'TagKeys');
+  const autoRenew = ints(p, 'AutoRenew');
+
+  const matches: InstanceRecord[] = [];
+  for (const i of ctx.state.instances.values()) {
+    if (i.region !== ctx.region) continue;
+    if (instanceId !== undefined && instanceId !== '' && i.id !== instanceId) continue;
+    if (ids && ids.length > 0 && !ids.includes(i.id)) continue;
+    // SearchKeys: name fuzzy, id and IP exact; a union within the array.
+    if (
+      searchKeys &&
+      searchKeys.length > 0 &&
+      !searchKeys.some((k) => i.name.includes(k) || i.id === k || i.wanIp === k)
+    )
+      continue;
+    if (searchKey && !i.name.includes(searchKey)) continue;
+    if (name && i.name !== name) continue;
+    if (statuses && statuses.length > 0 && !statuses.includes(i.status)) continue;
+    if (projects && projects.length > 0 && !projects.includes(i.projectId)) continue;
+    if (type !== undefined && i.type !== type) continue;
+    if (engine && !engineMatches(i.type, engine)) continue;
+    if (billing && i.billingMode !== (billing === 'prepaid' ? 1 : 0)) continue;
+    if (vpcs && vpcs.length > 0 && !vpcs.includes(i.uniqVpcId)) continue;
+    if (subnets && subnets.length > 0 && !subnets.includes(i.uniqSubnetId)) continue;
+    if (tagKeys && tagKeys.length > 0 && !i.tags.some((t) => tagKeys.includes(t.key))) continue;
+    if (autoRenew && autoRenew.length > 0 && !autoRenew.includes(i.autoRenewFlag)) continue;
+    matches.push(i);
+  }
+  const direction = orderType === 1 ? -1 : 1;
+  matches.sort((a, b) => {
+    const x = orderKey(a);
+    const y = orderKey(b);
+    return (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1) * direction;
+  });
+  return {
+    ok: true,
+    data: {
+      TotalCount: matches.length,
+      InstanceSet: matches.slice(offset, offset + limit).map(formatInstance),
+    },
+  };
+}
+
+/** EngineName is `Redis-2.8` … `Redis-6.0` or `CKV`; `Redis-6.0` also covers 6.2, as on the console. */
+function engineMatches(type: number, engineName: string): boolean {
+  const info = typeInfo(type);
+  const label = info.engine === 'CKV' ? 'CKV' : `Redis-${info.version}`;
+  return (
+    label === engineName || (engineName.startsWith('Redis-') && label.startsWith(engineName.slice(0, 7)))
+  );
+}
+
+const MAX_SPAN_MS = 30 * 24 * 3600 * 1000;
+
+function describeInstanceBackups(ctx: ActionContext, p: Params): ActionResult {
+  const limit = int(p, 'Limit') ?? 20;
+  const offset = int(p, 'Offset') ?? 0;
+  if (limit < 0 || limit > 100) return bad('Limit must be between 0 and 100.');
+  if (offset < 0) return bad('Offset must not be negative.');
+  const beginText = str(p, 'BeginTime');
+  const endText = str(p, 'EndTime');
+  const begin = beginText ? parseTencentTime(beginText) : null;
+  const end = endText ? parseTencentTime(endText) : null;
+  if ((beginText && begin === null) || (endText && end === null))
+    return bad('Times must look like 2017-02-08 16:46:34.');
+  if (begin !== null || end !== null) {
+    const from = begin ?? Number.NEGATIVE_INFINITY;
+    const to = end ?? ctx.state.now();
+    if (from > to) return bad('BeginTime must not be after EndTime.');
+    if (to - from > MAX_SPAN_MS) return bad('The query time span must not exceed 30 days.');
+  }
+  const statuses = ints(p, 'Status');
+  if (statuses?.some((s) => ![1, 2, 3, 4, -1, -2].includes(s)))
+    return bad('Status values must be 1, 2, 3, 4, -1 or -2.');
+  const instanceId = str(p, 'InstanceId');
+  const nameFilter = str(p, 'InstanceName');
+  let instances: InstanceRecord[];
+  if (instanceId) {
+    const instance = ctx.state.instances.get(instanceId);
+    if (!instance || instance.region !== ctx.region) {
+      return {
+        ok: false,
+        code: 'ResourceNotFound.InstanceNotExists',
+        message: `Instance ${instanceId} not found.`,
+      };
+    }
+    instances = [instance];
+  } else {
+    instances = [...ctx.state.instances.values()].filter((i) => i.region === ctx.region);
+  }
+  if (nameFilter) instances = instances.filter((i) => i.name.includes(nameFilter));
+  const rows = instances
+    .flatMap((i) => ctx.state.backupsOf(i.id))
+    .filter((b) => {
+      const status = ctx.state.backupStatus(b);
+      // Deleted backups only show up when asked for explicitly, as in the console.
+      if (statuses && statuses.length > 0) return statuses.includes(status);
+      return status !== -2;
+    })
+    .filter((b) => (begin === null || b.startMs >= begin) && (end === null || b.startMs <= end))
+    .sort((a, b) => b.startMs - a.startMs);
+  return {
+    ok: true,
+    data: {
+      TotalCount: rows.length,
+      BackupSet: rows.slice(offset, offset + limit).map((b) => formatBackup(ctx.state, b)),
+    },
+  };
+}
+
+function restoreInstance(ctx: ActionContext, p: Params): ActionResult {
+  const result = startRestore(ctx.state, {
+    instanceId: str(p, 'InstanceId') ?? '',
+    backupId: str(p, 'BackupId') ?? '',
+    password: str(p, 'Password'),
+    region: ctx.region,
+    principal: ctx.principal,
+  });
+  if (!result.ok) return { ok: false, code: V3_REFUSAL_CODES[result.refusal], message: result.message };
+  return { ok: true, data: { TaskId: result.task.id } };
+}
+
+function manualBackupInstance(ctx: ActionContext, p: Params): ActionResult {
+  const storageDays = int(p, 'StorageDays') ?? 0;
+  if (storageDays < 0 || storageDays > 3650) return bad('StorageDays must be between 0 and 3650.');
+  const result = startManualBackup(ctx.state, {
+    instanceId: str(p, 'InstanceId') ?? '',
+    remark: str(p, 'Remark') ?? '',
+    storageDays,
+    region: ctx.region,
+    principal: ctx.principal,
+  });
+  if (!result.ok) return { ok: false, code: V3_REFUSAL_CODES[result.refusal], message: result.message };
+  return { ok: true, data: { TaskId: result.task.id } };
+}
+
+export const TASK_TYPE_TEXT: Readonly<Record<TaskRecord['kind'], string>> = {
+  restore: '恢复备份',
+  backup: '备份实例',
+};
+
+function describeTaskInfo(ctx: ActionContext, p: Params): ActionResult {
+  ctx.state.tick();
+  const task = ctx.state.tasks.get(int(p, 'TaskId') ?? -1);
+  const instance = task ? ctx.state.instances.get(task.instanceId) : undefined;
+  if (!task || instance?.region !== ctx.region) return bad(`Task ${String(p.TaskId)} does not exist.`);
+  return {
+    ok: true,
+    data: {
+      Status: ctx.state.taskStatus(task),
+      StartTime: formatTencentTime(task.startMs),
+      TaskType: TASK_TYPE_TEXT[task.kind],
+      InstanceId: task.instanceId,
+      TaskMessage: task.outcome?.message ?? '',
+    },
+  };
+}
+
+export const V3_ACTIONS: Readonly<Record<string, ActionDef>> = {
+  DescribeInstances: { schema: describeInstancesSchema, run: describeInstances },
+  DescribeInstanceBackups: {
+    schema: {
+      Limit: I,
+      Offset: I,
+      InstanceId: S,
+      BeginTime: S,
+      EndTime: S,
+      Status: { type: 'int[]' },
+      InstanceName: S,
+    },
+    run: describeInstanceBackups,
+  },
+  RestoreInstance: {
+    schema: {
+      InstanceId: { type: 'string', required: true },
+      BackupId: { type: 'string', required: true },
+      Password: S,
+    },
+    run: restoreInstance,
+  },
+  DescribeTaskInfo: { schema: { TaskId: { type: 'int', required: true } }, run: describeTaskInfo },
+  ManualBackupInstance: {
+    schema: { InstanceId: { type: 'string', required: true }, Remark: S, StorageDays: I },
+    run: manualBackupInstance,
+  },
+};

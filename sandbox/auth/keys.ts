@@ -1,0 +1,57 @@
+// The keys the sandbox accepts, each with a CAM-like policy so permission errors come from real state.
+import {
+  DEFAULT_SECRET_ID,
+  DEFAULT_SECRET_KEY,
+  PROJECT0_SECRET_ID,
+  PROJECT0_SECRET_KEY,
+  READONLY_SECRET_ID,
+  READONLY_SECRET_KEY,
+} from '../constants.js';
+import type { Principal } from '../state/types.js';
+
+export interface Credentials {
+  secretId: string;
+  secretKey: string;
+}
+
+interface KeyEntry {
+  secretKey: string;
+  principal: Principal;
+}
+
+const READ_ACTIONS = [
+  'DescribeInstances',
+  'DescribeInstanceBackups',
+  'DescribeTaskInfo',
+  'DescribeRedis',
+  'GetRedisBackupList',
+];
+
+export class KeyRing {
+  private readonly keys = new Map<string, KeyEntry>();
+
+  constructor(main: Credentials = { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }) {
+    this.add(main.secretId, main.secretKey, null, null);
+    this.add(READONLY_SECRET_ID, READONLY_SECRET_KEY, READ_ACTIONS, null);
+    this.add(PROJECT0_SECRET_ID, PROJECT0_SECRET_KEY, null, [0]);
+  }
+
+  add(
+    secretId: string,
+    secretKey: string,
+    allowedActions: string[] | null,
+    allowedProjects: number[] | null,
+  ): void {
+    // The main key may be replaced by --secret-id; never let a sub-user entry shadow it.
+    if (this.keys.has(secretId)) return;
+    this.keys.set(secretId, { secretKey, principal: { secretId, allowedActions, allowedProjects } });
+  }
+
+  secretKeyOf(secretId: string): string | undefined {
+    return this.keys.get(secretId)?.secretKey;
+  }
+
+  principalOf(secretId: string): Principal {
+    return this.keys.get(secretId)?.principal ?? { secretId, allowedActions: [], allowedProjects: [] };
+  }
+}

@@ -1,0 +1,41 @@
+// Fixed, documented defaults. They are public on purpose: the sandbox only listens on loopback and
+// these keys are useless anywhere else. Tests, benchmarks and the app's demo mode import them.
+
+/** Full-access key pair the sandbox accepts unless --secret-id/--secret-key replace it. */
+export const DEFAULT_SECRET_ID = 'AKIDsandbox0000000000000000000000000';
+export const DEFAULT_SECRET_KEY = 'sandboxSecretKey0000000000000000';
+
+/**
+ * A CAM sub-user that may only call Describe* actions: RestoreInstance / ManualBackupInstance answer
+ * UnauthorizedOperation.NoCAMAuthed (legacy 4101), the way a real read-only policy does.
+ */
+export const READONLY_SECRET_ID = 'AKIDsandboxReadOnly00000000000000000';
+export const READONLY_SECRET_KEY = 'sandboxReadOnlyKey00000000000000';
+
+/**
+ * A CAM sub-user limited to project 0: writes on instances of other projects answer
+ * InvalidParameter.PermissionDenied (legacy 4102).
+ */
+export const PROJECT0_SECRET_ID = 'AKIDsandboxProject000000000000000000';
+export const PROJECT0_SECRET_KEY = 'sandboxProject0Key00000000000000';
+
+export const API_VERSION = '2018-04-12';
+
+/** Published per-action limits (requests per second, per SecretId), reference §3.5. */
+export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
+  DescribeInstances: 35,
+  DescribeInstanceBackups: 50,
+  RestoreInstance: 20,
+  DescribeTaskInfo: 20,
+  // Not published in the reference; Tencent's default for write actions is 20/s.
+  ManualBackupInstance: 20,
+};
+
+/** TC3 POST bodies are capped at 10 MB by the real gateway (reference §2.1). */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Both protocols reject timestamps more than five minutes away from the server clock. */
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+
+export const DEFAULT_TASK_SECONDS = 20;
+export const DEFAULT_APPID = 1250000000;

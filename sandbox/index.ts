@@ -1,0 +1,116 @@
+// Programmatic entry: tests, benchmarks and the app's "Explore with the built-in sandbox" start a
+// sandbox in-process with startSandbox() and always call stop().
+import type { AddressInfo } from 'node:net';
+import { type Credentials, KeyRing } from './auth/keys.js';
+import { NonceCache } from './auth/legacy-verify.js';
+import { type Clock, systemClock } from './clock.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  DEFAULT_SECRET_ID,
+  DEFAULT_SECRET_KEY,
+  DEFAULT_TASK_SECONDS,
+  MAX_CLOCK_SKEW_SECONDS,
+} from './constants.js';
+import { FaultBook, type FaultSpec } from './faults/faults.js';
+import { createSandboxServer } from './http/server.js';
+import { RateLimiter } from './rate-limiter.js';
+import { provisionRedis } from './redis/demo-data.js';
+import { RedisManager } from './redis/redis-manager.js';
+import { applySeed } from './seeds/index.js';
+import { SandboxState } from './state/store.js';
+
+export type { Credentials } from './auth/keys.js';
+export { type Clock, ManualClock } from './clock.js';
+export * from './constants.js';
+export type { FaultSpec } from './faults/faults.js';
+export { DEMO_BACKUPS, DEMO_INSTANCES } from './seeds/demo.js';
+
+export interface SandboxOptions {
+  /** 0 (default) = any free port. The sandbox always binds 127.0.0.1. */
+  port?: number;
+  /** Replaces the default full-access key pair. */
+  credentials?: Credentials;
+  /** `demo` (default), `empty` or `fleet:N`. */
+  seed?: string;
+  /** Added to every API response. */
+  latencyMs?: number;
+  /** Duration of restore and backup tasks (default 20). */
+  taskSeconds?: number;
+  /** Back running demo instances with real redis-servers. */
+  redis?: boolean;
+  /** Injectable time source (use ManualClock in tests). */
+  clock?: Clock;
+  /** Override per-action rate limits (requests per second per SecretId). */
+  rateLimits?: Readonly<Record<string, number>>;
+  /** Faults active from the start. */
+  faults?: readonly FaultSpec[];
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  credentials: Credentials;
+  state: SandboxState;
+  faults: FaultBook;
+  redis: RedisManager | null;
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const clock = options.clock ?? systemClock;
+  const credentials = options.credentials ?? { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY };
+  const state = new SandboxState(clock, options.taskSeconds ?? DEFAULT_TASK_SECONDS);
+  applySeed(state, options.seed ?? 'demo');
+  const faults = new FaultBook(state);
+  for (const spec of options.faults ?? []) faults.add(spec);
+
+  let redis: RedisManager | null = null;
+  if (options.redis) {
+    redis = new RedisManager();
+    try {
+      await redis.init();
+      await provisionRedis(state, redis);
+    } catch (error) {
+      await redis.stopAll();
+      throw error;
+    }
+    state.engine = redis;
+  }
+
+  const front = createSandboxServer({
+    state,
+    keys: new KeyRing(credentials),
+    limiter: new RateLimiter(clock, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits }),
+    faults,
+    // Twice the window: a replay must be refused for as long as its timestamp is acceptable.
+    nonces: new NonceCache(2 * MAX_CLOCK_SKEW_SECONDS * 1000),
+    redis,
+    latencyMs: options.latencyMs ?? 0,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      front.server.once('error', reject);
+      front.server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await redis?.stopAll();
+    throw error;
+  }
+  const port = (front.server.address() as AddressInfo).port;
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    credentials,
+    state,
+    faults,
+    redis,
+    stop: () => {
+      stopping ??= (async () => {
+        await front.shutdown();
+        await redis?.stopAll();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,215 @@
+// The single state model behind both protocols. Task progress is evaluated lazily from the injected
+// clock (tick() runs before every read), so a ManualClock makes twenty-second restores instant in tests.
+import type { Clock } from '../clock.js';
+import { DEFAULT_TASK_SECONDS } from '../constants.js';
+import { InstanceStatus } from './catalog.js';
+import type { BackupRecord, InstanceRecord, TaskKind, TaskRecord, TaskStatus } from './types.js';
+
+/** What --redis plugs in: real snapshots and restores behind the bookkeeping. */
+export interface DataEngine {
+  /** Takes an RDB snapshot of the instance; resolves to the stored file path. */
+  snapshot(instance: InstanceRecord, backupId: string): Promise<string>;
+  /** Replaces the instance's data with the backup's RDB and restarts it on the same port. */
+  restore(instance: InstanceRecord, backup: BackupRecord): Promise<void>;
+  /** false when the instance is meant to have a process and it is not running. */
+  isAlive(instanceId: string): boolean;
+  /** false when a backup's RDB file has vanished from the sandbox's backup storage. */
+  snapshotExists(path: string): boolean;
+}
+
+export interface PlannedTaskFailure {
+  kind: TaskKind | null;
+  message: string;
+}
+
+export class SandboxState {
+  readonly instances = new Map<string, InstanceRecord>();
+  readonly tasks = new Map<number, TaskRecord>();
+  /** RestoreInstance calls received per instance id (both protocols, accepted or not). */
+  readonly restoreCalls = new Map<string, number>();
+  /** Requests received per action (after authentication). */
+  readonly actionCalls = new Map<string, number>();
+  /** Failures queued by the fail-next-task fault, consumed by the next created task(s). */
+  readonly plannedFailures: PlannedTaskFailure[] = [];
+  engine: DataEngine | null = null;
+  /**
+   * Generates an instance's backups on first access. fleet:100000 would otherwise build hundreds of
+   * thousands of records nobody looks at.
+   */
+  backupFactory: ((instance: InstanceRecord) => BackupRecord[]) | null = null;
+  taskMs: number;
+
+  private readonly backups = new Map<string, BackupRecord[]>();
+  private readonly backupIndex = new Map<string, BackupRecord>();
+  private readonly activeTasks = new Set<TaskRecord>();
+  private nextTaskId = 7_000_001;
+  private backupSeq = 5_832_225;
+
+  constructor(
+    readonly clock: Clock,
+    taskSeconds: number = DEFAULT_TASK_SECONDS,
+  ) {
+    this.taskMs = Math.max(0, taskSeconds * 1000);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  addInstance(instance: InstanceRecord): void {
+    this.instances.set(instance.id, instance);
+  }
+
+  addBackup(backup: BackupRecord): void {
+    const list = this.backupsOf(backup.instanceId);
+    list.push(backup);
+    this.backupIndex.set(backup.id, backup);
+  }
+
+  /** All backup records of an instance (deleted ones included), materialising lazy ones. */
+  backupsOf(instanceId: string): BackupRecord[] {
+    let list = this.backups.get(instanceId);
+    if (!list) {
+      list = [];
+      this.backups.set(instanceId, list);
+      const instance = this.instances.get(instanceId);
+      if (instance && this.backupFactory) {
+        for (const backup of this.backupFactory(instance)) {
+          list.push(backup);
+          this.backupIndex.set(backup.id, backup);
+        }
+      }
+    }
+    return list;
+  }
+
+  /** Looks a backup up after making sure the given instance's backups exist. */
+  findBackup(backupId: string, instanceId: string): BackupRecord | undefined {
+    this.backupsOf(instanceId);
+    return this.backupIndex.get(backupId);
+  }
+
+  newBackupId(appid: number, startMs: number): string {
+    this.backupSeq += 1;
+    // Same shape as the official example `165706342-5832225-1641692389`.
+    return `${appid}-${this.backupSeq}-${Math.floor(startMs / 1000)}`;
+  }
+
+  /** Backup status as RedisBackupSet.Status reports it: 1 locked, 2 normal, -1 expired, 4 exported; -2 deleted. */
+  backupStatus(backup: BackupRecord): number {
+    if (backup.deleted) return -2;
+    if (backup.expireMs <= this.now()) return -1;
+    if (backup.lock) return 1;
+    if (backup.exported) return 4;
+    return 2;
+  }
+
+  taskStatus(task: TaskRecord): TaskStatus {
+    if (task.outcome) return task.outcome.status;
+    // A short "preparing" phase first, as the real flow queues before it runs.
+    const prepareMs = Math.min(2000, task.durationMs * 0.1);
+    return this.now() < task.startMs + prepareMs ? 'preparing' : 'running';
+  }
+
+  createTask(
+    kind: TaskKind,
+    instance: InstanceRecord,
+    backup: BackupRecord,
+    durationMs?: number,
+  ): TaskRecord {
+    const failureIndex = this.plannedFailures.findIndex((f) => f.kind === null || f.kind === kind);
+    const planned = failureIndex >= 0 ? this.plannedFailures.splice(failureIndex, 1)[0] : undefined;
+    const task: TaskRecord = {
+      id: this.nextTaskId++,
+      kind,
+      instanceId: instance.id,
+      backupId: backup.id,
+      startMs: this.now(),
+      durationMs: durationMs ?? this.taskMs,
+      plannedFailure: planned?.message ?? null,
+      work: { state: 'none' },
+      outcome: null,
+    };
+    this.tasks.set(task.id, task);
+    this.activeTasks.add(task);
+    instance.lockTaskId = task.id;
+    backup.lock = { reason: kind, taskId: task.id };
+    if (kind === 'restore') instance.status = InstanceStatus.InProcess;
+    return task;
+  }
+
+  /** Runs real work for a task; the task will not succeed before the promise settles. */
+  attachWork(task: TaskRecord, work: Promise<void>): void {
+    task.work = { state: 'pending' };
+    work.then(
+      () => {
+        task.work = { state: 'done' };
+        this.tick();
+      },
+      (error: unknown) => {
+        task.work = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+        this.tick();
+      },
+    );
+  }
+
+  /** Finishes every task whose time is up. Cheap: only active tasks are visited. */
+  tick(): void {
+    const now = this.now();
+    for (const task of this.activeTasks) {
+      if (now < task.startMs + task.durationMs) continue;
+      if (task.plannedFailure !== null) this.finish(task, 'failed', task.plannedFailure);
+      else if (task.work.state === 'failed') this.finish(task, 'failed', task.work.message);
+      else if (task.work.state !== 'pending') this.finish(task, 'succeed', '');
+    }
+  }
+
+  private finish(task: TaskRecord, status: 'succeed' | 'failed', message: string): void {
+    this.activeTasks.delete(task);
+    task.outcome = { status, message, atMs: this.now() };
+    const instance = this.instances.get(task.instanceId);
+    if (instance && instance.lockTaskId === task.id) {
+      instance.lockTaskId = null;
+      if (task.kind === 'restore') instance.status = InstanceStatus.Running;
+    }
+    const backup = this.backupIndex.get(task.backupId);
+    if (backup?.lock?.taskId === task.id) backup.lock = null;
+    if (backup && task.kind === 'backup') {
+      if (status === 'succeed') backup.endMs = this.now();
+      // A failed backup leaves no usable file behind: Tencent lists it as gone.
+      else backup.deleted = true;
+    }
+  }
+
+  countRestoreCall(instanceId: string): void {
+    this.restoreCalls.set(instanceId, (this.restoreCalls.get(instanceId) ?? 0) + 1);
+  }
+
+  countAction(action: string): void {
+    this.actionCalls.set(action, (this.actionCalls.get(action) ?? 0) + 1);
+  }
+
+  /** A JSON-friendly summary for GET /__sandbox/state. */
+  summary(): Record<string, unknown> {
+    this.tick();
+    const byStatus: Record<string, number> = {};
+    for (const instance of this.instances.values()) {
+      byStatus[instance.status] = (byStatus[instance.status] ?? 0) + 1;
+    }
+    return {
+      now: this.now(),
+      instances: { total: this.instances.size, byStatus },
+      restoreCalls: Object.fromEntries(this.restoreCalls),
+      actionCalls: Object.fromEntries(this.actionCalls),
+      plannedTaskFailures: this.plannedFailures.length,
+      tasks: [...this.tasks.values()].map((t) => ({
+        taskId: t.id,
+        kind: t.kind,
+        instanceId: t.instanceId,
+        backupId: t.backupId,
+        status: this.taskStatus(t),
+        message: t.outcome?.message ?? '',
+      })),
+    };
+  }
+}

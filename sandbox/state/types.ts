@@ -1,0 +1,107 @@
+import type { InstanceStatusCode } from './catalog.js';
+
+export interface InstanceTag {
+  key: string;
+  value: string;
+}
+
+export interface InstanceRecord {
+  id: string;
+  name: string;
+  appid: number;
+  projectId: number;
+  projectName: string;
+  region: string;
+  zoneId: number;
+  vpcId: number;
+  subnetId: number;
+  uniqVpcId: string;
+  uniqSubnetId: string;
+  /** Status when no task holds the instance; a running restore shows 1 on top of this. */
+  status: InstanceStatusCode;
+  /** Overrides the status text (e.g. "升级中" for an in-process instance). */
+  title: string | null;
+  subStatus: number;
+  type: number;
+  sizeMb: number;
+  sizeUsedMb: number;
+  shardNum: number;
+  replicasNum: number;
+  /** null means a password-free (NoAuth) instance. */
+  password: string | null;
+  tags: InstanceTag[];
+  createdMs: number;
+  deadlineMs: number;
+  billingMode: 0 | 1;
+  autoRenewFlag: 0 | 1;
+  wanIp: string;
+  port: number;
+  /** Task that currently holds the instance lock, if any. */
+  lockTaskId: number | null;
+  /**
+   * false: the control plane cannot reach the instance's node, so flows fail to start
+   * (FailedOperation.SystemError). Also set when a --redis process dies.
+   */
+  healthy: boolean;
+}
+
+export type BackupLockReason = 'restore' | 'backup' | 'export';
+
+export interface BackupRecord {
+  id: string;
+  instanceId: string;
+  startMs: number;
+  endMs: number;
+  expireMs: number;
+  manual: boolean;
+  remark: string;
+  sizeBytes: number;
+  /** Instance Type when the backup was taken: restoring onto a different Type is a spec error. */
+  instanceType: number;
+  deleted: boolean;
+  lock: { reason: BackupLockReason; taskId: number | null } | null;
+  exported: boolean;
+  /** Real RDB file (only with --redis). */
+  rdbPath: string | null;
+}
+
+export type TaskKind = 'restore' | 'backup';
+export type TaskStatus = 'preparing' | 'running' | 'succeed' | 'failed' | 'error';
+
+export interface TaskRecord {
+  id: number;
+  kind: TaskKind;
+  instanceId: string;
+  backupId: string;
+  startMs: number;
+  durationMs: number;
+  /** Set by the fail-next-task fault at creation: the task runs its course, then fails with this text. */
+  plannedFailure: string | null;
+  /** Real work (--redis): the task cannot succeed before it is done. */
+  work: { state: 'none' | 'pending' | 'done' } | { state: 'failed'; message: string };
+  outcome: { status: 'succeed' | 'failed' | 'error'; message: string; atMs: number } | null;
+}
+
+/** Domain reasons a restore (or manual backup) is refused; each protocol maps them to its own codes. */
+export type FlowRefusal =
+  | 'InvalidParameter'
+  | 'InstanceNotExists'
+  | 'PermissionDenied'
+  | 'InstanceLocked'
+  | 'InstanceStatusAbnormal'
+  | 'InstanceStateError'
+  | 'PasswordError'
+  | 'BackupNotExists'
+  | 'BackupStatusAbnormal'
+  | 'BackupLocked'
+  | 'BackupSpecError'
+  | 'SystemError'
+  | 'InternalError';
+
+export interface Principal {
+  secretId: string;
+  /** null = every action. */
+  allowedActions: readonly string[] | null;
+  /** null = every project. */
+  allowedProjects: readonly number[] | null;
+}

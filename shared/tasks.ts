@@ -1,0 +1,84 @@
+/**
+ * Restores as the app tracks them, from the click to the cloud task's end. A record survives restarts (the
+ * journal) and is what the tasks panel, notifications and the audit log speak of.
+ */
+import { z } from 'zod';
+
+export const RestorePhaseSchema = z.enum([
+  /** Checks passed, nothing sent yet. */
+  'accepted',
+  /** Taking the safety backup the user asked for. */
+  'safety-backup',
+  /** RestoreInstance is being sent: if the app dies here, the outcome must be reconciled, never resent. */
+  'sending',
+  /** The request left but no answer came back; reconciling from the instance's status and tasks. */
+  'reconciling',
+  /** The cloud accepted the restore; following its task. */
+  'polling',
+  'done',
+]);
+export type RestorePhase = z.infer<typeof RestorePhaseSchema>;
+
+export const RestoreStatusSchema = z.enum([
+  'pending',
+  'preparing',
+  'running',
+  'succeed',
+  'failed',
+  'error',
+  /** The cloud refused the request (wrong password, locked instance…); nothing was restored. */
+  'refused',
+  /** Not known whether the cloud started it; resolved by reconciliation. */
+  'unknown',
+]);
+export type RestoreStatus = z.infer<typeof RestoreStatusSchema>;
+
+export const terminalRestoreStatuses: readonly RestoreStatus[] = ['succeed', 'failed', 'error', 'refused'];
+
+export const RestoreRecordSchema = z.object({
+  restoreId: z.string(),
+  profileId: z.string(),
+  profileName: z.string(),
+  region: z.string(),
+  instanceId: z.string(),
+  instanceName: z.string(),
+  engine: z.string().optional(),
+  backupId: z.string(),
+  backupStartTime: z.string().optional(),
+  phase: RestorePhaseSchema,
+  status: RestoreStatusSchema,
+  taskId: z.string().optional(),
+  /** What the user should read: the cloud's task message, or the catalog's text for an error. */
+  message: z.string(),
+  errorCode: z.string().optional(),
+  safetyBackup: z
+    .object({ taskId: z.string().optional(), backupId: z.string().optional(), status: z.string() })
+    .optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  endedAt: z.string().optional(),
+  /** How many DescribeTaskInfo calls this restore has cost; shown in diagnostics and benchmarks. */
+  polls: z.number().int().nonnegative(),
+});
+export type RestoreRecord = z.infer<typeof RestoreRecordSchema>;
+
+export const PreflightCheckSchema = z.object({
+  id: z.enum([
+    'endpoint-reachable',
+    'instance-found',
+    'instance-running',
+    'instance-unlocked',
+    'no-active-restore',
+    'backup-found',
+    'backup-belongs',
+    'backup-restorable',
+  ]),
+  ok: z.boolean(),
+  /** Why it failed, or a short fact when it passed (e.g. the backup's age). */
+  detail: z.string(),
+});
+export type PreflightCheck = z.infer<typeof PreflightCheckSchema>;
+
+export function isTerminal(status: RestoreStatus): boolean {
+  return terminalRestoreStatuses.includes(status);
+}

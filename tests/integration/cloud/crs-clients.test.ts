@@ -1,0 +1,172 @@
+/**
+ * Both CRS clients against the in-process sandbox over real HTTP: signing accepted by an independent
+ * verifier, normalization of real answers, the restore-once rule under an injected hang, read retries
+ * after a connection reset, and clock-skew correction from the sandbox's Date header.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCrsApi } from '../../../electron/core/cloud/create-crs-api';
+import type { ClockSkewEvent, CrsApi, CrsClientOptions } from '../../../electron/core/cloud/crs-api';
+import { createProxyFetch } from '../../../electron/core/cloud/proxy-fetch';
+import { createMemoryLogger } from '../../../electron/core/logging/logger';
+import { DEMO_BACKUPS, type RunningSandbox, startSandbox } from '../../../sandbox/index';
+import type { ApiGeneration } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+
+const REGION = 'ap-guangzhou';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+let sandbox: RunningSandbox;
+let fetch: ReturnType<typeof createProxyFetch>;
+
+beforeEach(async () => {
+  sandbox = await startSandbox({ seed: 'demo', taskSeconds: 1 });
+  // Proxy variables that would break the test if loopback were not always direct.
+  fetch = createProxyFetch({ env: { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' } });
+});
+
+afterEach(async () => {
+  await fetch.close();
+  await sandbox.stop();
+});
+
+function client(generation: ApiGeneration, overrides: Partial<CrsClientOptions> = {}): CrsApi {
+  return createCrsApi(generation, {
+    fetch,
+    credentials: async () => ({ ...sandbox.credentials }),
+    now: () => Date.now(),
+    random: Math.random,
+    sleep,
+    logger: createMemoryLogger(),
+    endpoint: sandbox.url,
+    timeoutMs: 5_000,
+    retry: { baseDelayMs: 20, maxDelayMs: 100 },
+    ...overrides,
+  });
+}
+
+async function caught(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe.each(['v3', 'legacy-v2'] as const)('%s client against the sandbox', (generation) => {
+  it('lists instances and backups, normalized', async () => {
+    const api = client(generation);
+    const { total, instances } = await api.describeInstances({ region: REGION, limit: 50, offset: 0 });
+    expect(total).toBeGreaterThan(0);
+    const orders = instances.find((i) => i.id === 'crs-demo0001');
+    expect(orders).toMatchObject({ name: 'orders-cache', status: 'running', generation, region: REGION });
+    expect(orders?.createdAt).toMatch(/Z$/);
+
+    const { backups } = await api.describeBackups({
+      region: REGION,
+      instanceId: 'crs-demo0001',
+      limit: 50,
+      offset: 0,
+    });
+    const manual = backups.find((b) => b.id === DEMO_BACKUPS.ordersManual);
+    expect(manual).toMatchObject({
+      kind: 'manual',
+      status: 'normal',
+      restorable: true,
+      instanceId: 'crs-demo0001',
+    });
+  });
+
+  it('refuses a wrong password, then restores once and polls the task to success', async () => {
+    const api = client(generation);
+    const params = { region: REGION, instanceId: 'crs-demo0001', backupId: DEMO_BACKUPS.ordersManual };
+    expect(
+      (await caught(api.restoreInstance({ ...params, password: 'crs-demo0001:Orders#2024' }))).code,
+    ).toBe('WRONG_PASSWORD');
+    const { taskId } = await api.restoreInstance({ ...params, password: 'Orders#2024' });
+    expect(taskId).toMatch(/^\d+$/);
+    let status = '';
+    for (let i = 0; i < 40 && status !== 'succeed'; i++) {
+      status = (await api.describeTask({ region: REGION, taskId })).status;
+      if (status !== 'succeed') await sleep(150);
+    }
+    expect(status).toBe('succeed');
+  });
+
+  it('a restore whose answer never comes is RESTORE_OUTCOME_UNKNOWN, sent exactly once', async () => {
+    sandbox.faults.add({ kind: 'hang', action: 'RestoreInstance' });
+    const api = client(generation, { timeoutMs: 500 });
+    const error = await caught(
+      api.restoreInstance({
+        region: REGION,
+        instanceId: 'crs-demo0001',
+        backupId: DEMO_BACKUPS.ordersManual,
+        password: 'Orders#2024',
+      }),
+    );
+    expect(error.code).toBe('RESTORE_OUTCOME_UNKNOWN');
+    expect(error.details).toMatchObject({ cause: 'TIMEOUT', instanceId: 'crs-demo0001' });
+    expect(sandbox.state.restoreCalls.get('crs-demo0001')).toBe(1);
+  });
+
+  it('retries a read after a connection reset', async () => {
+    sandbox.faults.add({
+      kind: 'reset',
+      action: generation === 'v3' ? 'DescribeInstances' : 'DescribeRedis',
+    });
+    const { instances } = await client(generation).describeInstances({ region: REGION, limit: 5, offset: 0 });
+    expect(instances.length).toBeGreaterThan(0);
+  });
+
+  it('corrects a slow clock from the Date header and reports the skew', async () => {
+    const skews: ClockSkewEvent[] = [];
+    const api = client(generation, {
+      now: () => Date.now() - 10 * 60_000,
+      onClockSkew: (e) => skews.push(e),
+    });
+    const { instances } = await api.describeInstances({ region: REGION, limit: 5, offset: 0 });
+    expect(instances.length).toBeGreaterThan(0);
+    expect(skews).toHaveLength(1);
+    expect(api.clockOffsetMs).toBeGreaterThan(9 * 60_000);
+    expect(api.clockOffsetMs).toBeLessThan(11 * 60_000);
+  });
+
+  it('reports a bad SecretKey as AUTH_FAILED', async () => {
+    const api = client(generation, {
+      credentials: async () => ({ secretId: sandbox.credentials.secretId, secretKey: 'wrong-key' }),
+    });
+    expect((await caught(api.describeInstances({ region: REGION, limit: 5, offset: 0 }))).code).toBe(
+      'AUTH_FAILED',
+    );
+  });
+});
+
+describe('API 3.0 only', () => {
+  it('takes a manual backup (safety backup before a restore)', async () => {
+    const api = client('v3');
+    const { taskId } = await api.manualBackup({
+      region: REGION,
+      instanceId: 'crs-demo0007',
+      remark: 'pre-restore',
+    });
+    expect(taskId).toMatch(/^\d+$/);
+  });
+
+  it('restores a password-free instance without a password', async () => {
+    const api = client('v3');
+    const { backups } = await api.describeBackups({
+      region: REGION,
+      instanceId: 'crs-demo0002',
+      limit: 10,
+      offset: 0,
+    });
+    const backup = backups.find((b) => b.restorable);
+    expect(backup).toBeDefined();
+    const result = await api.restoreInstance({
+      region: REGION,
+      instanceId: 'crs-demo0002',
+      backupId: backup?.id ?? '',
+    });
+    expect(result.taskId).toMatch(/^\d+$/);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The core end to end against the sandbox over real HTTP: profiles, the fleet, backups, preflight, a
+ * restore followed to its end, refusals, and the audit log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backup } from '../../../shared/domain';
+import type { ProfileView } from '../../../shared/profiles';
+import type { RestoreRecord } from '../../../shared/tasks';
+import { type Harness, startHarness } from '../../support/core-harness';
+
+let h: Harness;
+let profile: ProfileView;
+
+const window7d = () => ({
+  beginTime: new Date(Date.now() - 7 * 86400_000).toISOString(),
+  endTime: new Date(Date.now() + 60_000).toISOString(),
+});
+
+async function restorableBackup(instanceId: string, region: string): Promise<Backup> {
+  const { backups } = await h.value('backups:list', {
+    profileId: profile.id,
+    region,
+    instanceId,
+    ...window7d(),
+  });
+  const backup = backups.find((b) => b.restorable);
+  if (!backup) throw new Error(`no restorable backup for ${instanceId}`);
+  return backup;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  profile = await h.value('sandbox:start', {});
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+describe('core against the sandbox', () => {
+  it('adds the sandbox profile with its secret in the secret store only', async () => {
+    expect(profile).toMatchObject({ environment: 'sandbox', generation: 'v3', hasSecret: true });
+    expect(JSON.stringify(h.settings.store)).not.toContain(h.sandbox.credentials.secretKey);
+    expect(JSON.stringify(profile)).not.toContain(h.sandbox.credentials.secretKey);
+  });
+
+  it('tests a connection, and reports a wrong key clearly', async () => {
+    expect(await h.value('profiles:test', { id: profile.id })).toMatchObject({ ok: true });
+    const bad = await h.value('profiles:test', {
+      draft: {
+        name: 'bad',
+        secretId: h.sandbox.credentials.secretId,
+        secretKey: 'wrong-key-0000000000000000000000',
+        generation: 'v3',
+        endpoint: h.sandbox.url,
+        regions: ['ap-guangzhou'],
+        defaultRegion: 'ap-guangzhou',
+        environment: 'testing',
+      },
+    });
+    expect(bad).toMatchObject({ ok: false, errorCode: 'AUTH_FAILED' });
+  });
+
+  it('lists the fleet across regions, streams pages, and caches it', async () => {
+    const fleet = await h.value('fleet:refresh', { profileId: profile.id });
+    expect(fleet.freshness).toMatchObject({ source: 'live', stale: false });
+    expect(fleet.regions.map((r) => r.state)).toEqual(['done', 'done', 'done']);
+    expect(new Set(fleet.instances.map((i) => i.region))).toEqual(
+      new Set(['ap-guangzhou', 'ap-shanghai', 'ap-beijing']),
+    );
+    expect(h.events.filter((e) => e.channel === 'fleet:page').length).toBeGreaterThanOrEqual(3);
+    const cached = await h.value('fleet:cached', { profileId: profile.id });
+    expect(cached.instances.map((i) => i.id).sort()).toEqual(fleet.instances.map((i) => i.id).sort());
+  });
+
+  it('runs every preflight check and refuses a locked instance without sending anything', async () => {
+    const pre = await h.value('restore:preflight', {
+      profileId: profile.id,
+      region: 'ap-shanghai',
+      instanceId: 'crs-demo0004',
+      backupId: 'does-not-exist',
+    });
+    expect(pre.passed).toBe(false);
+    expect(pre.checks.find((c) => c.id === 'instance-unlocked')?.ok).toBe(false);
+    const before = h.sandbox.state.restoreCalls.get('crs-demo0004') ?? 0;
+    const refused = await h.call('restore:start', {
+      profileId: profile.id,
+      region: 'ap-shanghai',
+      instanceId: 'crs-demo0004',
+      backupId: 'does-not-exist',
+      password: 'Invent0ry#4',
+      confirmation: 'inventory',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PREFLIGHT_FAILED' } });
+    expect(h.sandbox.state.restoreCalls.get('crs-demo0004') ?? 0).toBe(before);
+  });
+
+  it('refuses a wrong typed confirmation and a missing password before sending', async () => {
+    const backup = await restorableBackup('crs-demo0001', 'ap-guangzhou');
+    const target = {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+      backupId: backup.id,
+    };
+    expect(await h.call('restore:start', { ...target, password: 'x', confirmation: 'orders' })).toMatchObject(
+      {
+        error: { code: 'CONFIRMATION_MISMATCH' },
+      },
+    );
+    expect(await h.call('restore:start', { ...target, confirmation: 'orders-cache' })).toMatchObject({
+      error: { code: 'PASSWORD_REQUIRED' },
+    });
+  });
+
+  it('shows the cloud’s refusal of a wrong password, records it, and never retries', async () => {
+    const backup = await restorableBackup('crs-demo0001', 'ap-guangzhou');
+    const response = await h.call('restore:start', {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+      backupId: backup.id,
+      password: 'crs-demo0001:Orders#2024',
+      confirmation: 'orders-cache',
+    });
+    expect(response).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    const tasks = await h.value('tasks:list', {});
+    expect(tasks[0]).toMatchObject({
+      instanceId: 'crs-demo0001',
+      status: 'refused',
+      errorCode: 'WRONG_PASSWORD',
+    });
+  });
+
+  it('restores, follows the task to success, notifies and audits it', async () => {
+    const backup = await restorableBackup('crs-demo0003', 'ap-shanghai');
+    const record = await h.value('restore:start', {
+      profileId: profile.id,
+      region: 'ap-shanghai',
+      instanceId: 'crs-demo0003',
+      backupId: backup.id,
+      password: 'Leader#Board3',
+      confirmation: 'leaderboard',
+    });
+    expect(record).toMatchObject({ phase: 'polling', status: 'preparing' });
+    expect(record.taskId).toMatch(/^\d+$/);
+    const finished = (await h.waitFor(
+      (e) => e.channel === 'task:finished' && (e.payload as RestoreRecord).restoreId === record.restoreId,
+    )) as RestoreRecord;
+    expect(finished).toMatchObject({ status: 'succeed', phase: 'done' });
+    expect(finished.polls).toBeGreaterThan(0);
+    const audit = await h.value('audit:list', { instanceId: 'crs-demo0003' });
+    expect(audit.entries.map((e) => e.outcome)).toEqual(['succeed', 'started', 'requested']);
+    const csv = await h.value('audit:export', { format: 'csv', query: { instanceId: 'crs-demo0003' } });
+    expect(csv.content.split('\r\n')[0]).toContain('time,osUser,action,outcome');
+    expect(csv.content).toContain('crs-demo0003');
+    expect(csv.content).not.toContain('Leader#Board3');
+    expect(h.logs.join('\n')).not.toContain('Leader#Board3');
+  });
+
+  it('restores a password-free instance without a password', async () => {
+    const backup = await restorableBackup('crs-demo0002', 'ap-guangzhou');
+    const pre = await h.value('restore:preflight', {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0002',
+      backupId: backup.id,
+    });
+    expect(pre).toMatchObject({ passed: true, requiresPassword: false });
+    const record = await h.value('restore:start', {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0002',
+      backupId: backup.id,
+      confirmation: 'session-store',
+    });
+    expect(record.status).toBe('preparing');
+  });
+
+  it('deletes a profile with every keychain entry under it', async () => {
+    const extra = await h.value('profiles:create', {
+      name: 'to delete',
+      secretId: 'AKIDdelete',
+      secretKey: 'k',
+      token: 't',
+      generation: 'legacy-v2',
+      regions: ['ap-guangzhou'],
+      defaultRegion: 'ap-guangzhou',
+      environment: 'testing',
+    });
+    expect(extra).toMatchObject({ hasSecret: true, hasToken: true });
+    expect(await h.value('profiles:delete', { id: extra.id })).toEqual({ removedSecrets: 2 });
+    expect((await h.secrets.accounts()).some((a) => a.includes(extra.id))).toBe(false);
+  });
+});

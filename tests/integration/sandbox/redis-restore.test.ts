@@ -1,0 +1,128 @@
+// --redis: real redis-servers, real RDB snapshots, real restores.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSandbox, startSandbox } from '../../../sandbox/index.js';
+import { RespClient } from '../../../sandbox/redis/resp-client.js';
+import { callLegacy, callV3, errorCode, waitTask } from './helpers.js';
+
+let sandbox: RunningSandbox;
+
+async function redis(port: number, password: string | null, ...args: string[]) {
+  const client = await RespClient.connect(port);
+  try {
+    if (password !== null) await client.command('AUTH', password);
+    return await client.command(...args);
+  } finally {
+    client.close();
+  }
+}
+
+async function keys(port: number, password: string | null): Promise<string[]> {
+  return ((await redis(port, password, 'KEYS', '*')) as string[]).sort();
+}
+
+async function instancePort(id: string): Promise<number> {
+  const reply = await callV3(sandbox.url, 'DescribeInstances', { InstanceId: id });
+  const row = (reply.json.InstanceSet as Array<{ WanIp: string; Port: number }>)[0];
+  expect(row?.WanIp).toBe('127.0.0.1');
+  return row?.Port ?? 0;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 'demo', redis: true, taskSeconds: 0.2 });
+});
+afterAll(async () => {
+  await sandbox?.stop();
+});
+
+describe('--redis restores real data', () => {
+  it('a restore brings back exactly the backup keys; later writes are gone', async () => {
+    const password = 'Orders#2024';
+    const port = await instancePort('crs-demo0001');
+    await redis(port, password, 'SET', 'test:before-backup', 'kept');
+    const backup = await callV3(sandbox.url, 'ManualBackupInstance', {
+      InstanceId: 'crs-demo0001',
+      Remark: 'redis test',
+    });
+    expect((await waitTask(sandbox.url, backup.json.TaskId as number)).Status).toBe('succeed');
+    const snapshotKeys = await keys(port, password);
+    const list = await callV3(sandbox.url, 'DescribeInstanceBackups', {
+      InstanceId: 'crs-demo0001',
+      Limit: 1,
+    });
+    const backupId = (list.json.BackupSet as Array<{ BackupId: string; Remark: string }>)[0];
+    expect(backupId?.Remark).toBe('redis test');
+
+    await redis(port, password, 'SET', 'test:after-backup', 'must vanish');
+    await redis(port, password, 'DEL', 'user:1');
+    const restore = await callV3(sandbox.url, 'RestoreInstance', {
+      InstanceId: 'crs-demo0001',
+      BackupId: backupId?.BackupId,
+      Password: password,
+    });
+    expect(errorCode(restore)).toBeUndefined();
+    expect((await waitTask(sandbox.url, restore.json.TaskId as number)).Status).toBe('succeed');
+    expect(await keys(port, password)).toEqual(snapshotKeys);
+    expect(await redis(port, password, 'GET', 'test:before-backup')).toBe('kept');
+    expect(await redis(port, password, 'EXISTS', 'test:after-backup')).toBe(0);
+    expect(await redis(port, password, 'GET', 'user:1')).toBe('orders-cache-user-1');
+  });
+
+  it('legacy restore of a seeded nightly backup on a password-free instance, checked with redis-cli', async () => {
+    const port = await instancePort('crs-demo0002');
+    const list = await callLegacy(sandbox.url, 'GetRedisBackupList', {
+      redisId: 'crs-demo0002',
+      limit: '10',
+      offset: '0',
+    });
+    const set = (list.data as { redisBackupSet: Array<{ backupId: string; status: number }> }).redisBackupSet;
+    const oldest = set[set.length - 1];
+    if (!oldest) throw new Error('no backups');
+    expect(await redis(port, null, 'GET', 'sandbox:backup')).toBe('live');
+    const reply = await callLegacy(sandbox.url, 'RestoreInstance', {
+      redisId: 'crs-demo0002',
+      backupId: oldest.backupId,
+      password: '',
+    });
+    expect(reply.code).toBe(0);
+    const taskId = (reply.data as { requestId: number }).requestId;
+    expect((await waitTask(sandbox.url, taskId)).Status).toBe('succeed');
+    const cli = (...args: string[]) =>
+      execFileSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).trim();
+    expect(cli('GET', 'sandbox:backup')).toBe(oldest.backupId);
+    expect(cli('EXISTS', 'gen:live')).toBe('0');
+    expect(cli('EXISTS', 'gen:2')).toBe('0');
+    expect(cli('GET', 'gen:1')).toBe(oldest.backupId);
+  });
+
+  it('a backup whose RDB vanished from storage gives InternalError.InternalError / legacy 6000', async () => {
+    const backups = sandbox.state.backupsOf('crs-demo0007').filter((b) => b.rdbPath);
+    const victim = backups[0];
+    if (!victim?.rdbPath) throw new Error('no snapshot');
+    rmSync(victim.rdbPath);
+    const v3 = await callV3(sandbox.url, 'RestoreInstance', {
+      InstanceId: 'crs-demo0007',
+      BackupId: victim.id,
+      Password: 'OldCache#7',
+    });
+    expect(errorCode(v3)).toBe('InternalError.InternalError');
+    const legacy = await callLegacy(sandbox.url, 'RestoreInstance', {
+      redisId: 'crs-demo0007',
+      backupId: victim.id,
+      password: 'OldCache#7',
+    });
+    expect(legacy.code).toBe('6000');
+  });
+
+  it('stop() leaves no redis-server behind', async () => {
+    const ports = [...sandbox.state.instances.keys()]
+      .map((id) => sandbox.redis?.portOf(id))
+      .filter((p) => p !== undefined);
+    expect(ports.length).toBeGreaterThanOrEqual(7);
+    await sandbox.stop();
+    for (const port of ports) {
+      await expect(RespClient.connect(port, '127.0.0.1', 500)).rejects.toThrow();
+    }
+  });
+});
