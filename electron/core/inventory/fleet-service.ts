@@ -12,8 +12,8 @@ import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { FleetCache } from './fleet-cache';
 
-/** DescribeInstances answers at most 1000 instances per page. */
-export const FLEET_PAGE_SIZE = 1000;
+/** DescribeInstances answers at most 1000 instances per page; the legacy DescribeRedis at most 100. */
+export const FLEET_PAGE_SIZE = { v3: 1000, 'legacy-v2': 100 } as const;
 
 export interface FleetServiceDeps {
   cache: FleetCache;
@@ -125,9 +125,10 @@ export class FleetService {
       this.#deps.onPage({ profileId, region, instances, progress });
       return progress;
     };
+    const size = FLEET_PAGE_SIZE[api.generation];
     const page = async (offset: number) => {
       if (signal.aborted) throw new AppError('CANCELLED');
-      const result = await api.describeInstances({ region, limit: FLEET_PAGE_SIZE, offset });
+      const result = await api.describeInstances({ region, limit: size, offset });
       if (signal.aborted) throw new AppError('CANCELLED');
       total = result.total;
       const fresh = result.instances.filter((i) => !byId.has(i.id));
@@ -138,7 +139,7 @@ export class FleetService {
     try {
       const count = await page(0);
       const offsets: number[] = [];
-      for (let offset = FLEET_PAGE_SIZE; offset < count; offset += FLEET_PAGE_SIZE) offsets.push(offset);
+      for (let offset = size; offset < count; offset += size) offsets.push(offset);
       await Promise.all(offsets.map(page));
       return { instances: [...byId.values()], progress: emit([], 'done') };
     } catch (error) {
