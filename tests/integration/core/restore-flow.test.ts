@@ -177,6 +177,34 @@ describe('core against the sandbox', () => {
     expect(record.status).toBe('preparing');
   });
 
+  it('takes a safety backup first when asked, then restores', async () => {
+    const backup = await restorableBackup('crs-demo0007', 'ap-guangzhou');
+    const record = await h.value('restore:start', {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0007',
+      backupId: backup.id,
+      password: 'OldCache#7',
+      safetyBackup: true,
+      confirmation: 'old-cache',
+    });
+    expect(record.safetyBackup).toMatchObject({ status: 'succeed' });
+    expect(record.phase).toBe('polling');
+    const audit = await h.value('audit:list', { instanceId: 'crs-demo0007' });
+    expect(audit.entries.map((e) => `${e.action}:${e.outcome}`)).toEqual([
+      'restore:started',
+      'safety-backup:succeed',
+      'restore:requested',
+    ]);
+    const { backups } = await h.value('backups:list', {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0007',
+      ...window7d(),
+    });
+    expect(backups.some((b) => b.kind === 'manual' && b.remark.startsWith('Safety backup'))).toBe(true);
+  });
+
   it('deletes a profile with every keychain entry under it', async () => {
     const extra = await h.value('profiles:create', {
       name: 'to delete',
