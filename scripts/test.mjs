@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: sets up the machine, then runs every gate in a fixed order (lint, typecheck, unit, build,
+// `npm test`: sets up the machine, then runs every gate in a fixed order (lint, Electronegativity, typecheck, unit, build,
 // integration, e2e) and ends with one summary line. Every stage runs even after a failure, so one run shows
 // everything that is wrong; the exit code is non-zero if anything failed.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -37,6 +37,10 @@ const vitest = (project, report) => [
 
 const stages = [
   { name: 'lint', run: () => run(bin('biome'), ['ci', '.'], { cwd: root }) },
+  {
+    name: 'security',
+    run: () => run(process.execPath, [join(root, 'scripts/security-gate.mjs')], { cwd: root }),
+  },
   { name: 'typecheck', run: () => run('npm', ['run', '--silent', 'typecheck'], { cwd: root }) },
   {
     name: 'unit',

@@ -125,6 +125,9 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      // Middle-click would open links in new windows outside the navigation lock.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -161,6 +164,10 @@ function serveRenderer(): void {
 
 /** Notifications are the only permission granted; nothing else is. */
 function lockDownSessions(): void {
+  // No <webview> is ever used; refuse any attempt to attach one.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
     callback(permission === 'notifications'),
   );
