@@ -27,6 +27,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
   DescribeInstanceBackups: 50,
   RestoreInstance: 20,
   DescribeTaskInfo: 20,
+  DescribeTaskList: 20,
   // Not published in the reference; Tencent's default for write actions is 20/s.
   ManualBackupInstance: 20,
 };

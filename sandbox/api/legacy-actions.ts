@@ -1,38 +1,14 @@
 // Legacy v2 Redis actions (reference §1.5–1.8) over the shared state model.
 import { formatTencentTime, parseTencentTime } from '../clock.js';
 import { findRegion, typeInfo } from '../state/catalog.js';
-import { startRestore } from '../state/flows.js';
+import { startManualBackup, startRestore } from '../state/flows.js';
 import type { InstanceRecord } from '../state/types.js';
+import { invalid, type LegacyParams, type LegacyResult, list, uint } from './legacy-params.js';
 import { LEGACY_REFUSAL_CODES } from './refusals.js';
+import { getRedisTaskList, LEGACY_TASK_STATUS } from './task-list-actions.js';
 import type { ActionContext } from './v3-actions.js';
 
-export type LegacyResult =
-  | { ok: true; fields: Record<string, unknown> }
-  | { ok: false; code: number; codeDesc: string; message: string };
-
-type LegacyAction = (ctx: ActionContext, params: Readonly<Record<string, string>>) => LegacyResult;
-
-const invalid = (message: string): LegacyResult => ({
-  ok: false,
-  code: 11201,
-  codeDesc: 'InvalidParameter',
-  message,
-});
-
-function uint(params: Readonly<Record<string, string>>, name: string): number | null | undefined {
-  const raw = params[name];
-  if (raw === undefined) return undefined;
-  return /^\d{1,15}$/.test(raw) ? Number(raw) : null;
-}
-
-/** `projectIds.0`, `projectIds.1` … (or `projectIds_0`, which legacy SDKs sign as dots). */
-function list(params: Readonly<Record<string, string>>, name: string): string[] {
-  const out: string[] = [];
-  for (const [key, value] of Object.entries(params)) {
-    if (new RegExp(`^${name}[._]\\d+$`).test(key)) out.push(value);
-  }
-  return out;
-}
+type LegacyAction = (ctx: ActionContext, params: LegacyParams) => LegacyResult;
 
 const LEGACY_STATUS_TEXT: Readonly<Record<number, string>> = {
   0: '待初始化',
@@ -156,7 +132,20 @@ const restoreInstance: LegacyAction = (ctx, params) => {
   return { ok: true, fields: { data: { requestId: result.task.id } } };
 };
 
-const LEGACY_TASK_STATUS = { preparing: 0, running: 1, succeed: 2, failed: 3, error: -1 } as const;
+/** Legacy ManualBackupInstance (redisId, remark): same checks and locking as the API 3.0 action. */
+const manualBackupInstance: LegacyAction = (ctx, params) => {
+  if (!params.redisId) return invalid('redisId is required.');
+  const result = startManualBackup(ctx.state, {
+    instanceId: params.redisId,
+    remark: params.remark ?? '',
+    // Legacy has no retention parameter: the default retention applies.
+    storageDays: 0,
+    region: ctx.region,
+    principal: ctx.principal,
+  });
+  if (!result.ok) return { ok: false, ...LEGACY_REFUSAL_CODES[result.refusal], message: result.message };
+  return { ok: true, fields: { data: { requestId: result.task.id, backupId: result.backup?.id ?? '' } } };
+};
 
 const describeTaskInfo: LegacyAction = (ctx, params) => {
   const requestId = uint(params, 'requestId');
@@ -174,4 +163,6 @@ export const LEGACY_ACTIONS: Readonly<Record<string, LegacyAction>> = {
   GetRedisBackupList: getRedisBackupList,
   RestoreInstance: restoreInstance,
   DescribeTaskInfo: describeTaskInfo,
+  GetRedisTaskList: getRedisTaskList,
+  ManualBackupInstance: manualBackupInstance,
 };

@@ -5,7 +5,8 @@
 import { type NonceCache, verifyLegacy } from '../auth/legacy-verify.js';
 import { MAX_CLOCK_SKEW_SECONDS } from '../constants.js';
 import { findRegion } from '../state/catalog.js';
-import { LEGACY_ACTIONS, type LegacyResult } from './legacy-actions.js';
+import { LEGACY_ACTIONS } from './legacy-actions.js';
+import type { LegacyResult } from './legacy-params.js';
 import type { ApiDeps, RawRequest } from './v3-handler.js';
 
 export type LegacyEnvelope = Record<string, unknown>;
@@ -30,6 +31,8 @@ const LIMIT_ALIASES: Readonly<Record<string, string>> = {
   GetRedisBackupList: 'DescribeInstanceBackups',
   RestoreInstance: 'RestoreInstance',
   DescribeTaskInfo: 'DescribeTaskInfo',
+  GetRedisTaskList: 'DescribeTaskList',
+  ManualBackupInstance: 'ManualBackupInstance',
 };
 
 /** Reads parameters: the query for GET; the form body (over any query) for POST. */

@@ -7,6 +7,7 @@ import type { SandboxState } from '../state/store.js';
 import type { InstanceRecord, Principal, TaskRecord } from '../state/types.js';
 import { int, ints, type Params, type Schema, str, strs } from './params.js';
 import { V3_REFUSAL_CODES } from './refusals.js';
+import { describeTaskList, describeTaskListSchema } from './task-list-actions.js';
 import { formatBackup, formatInstance } from './v3-format.js';
 
 export interface ActionContext {
@@ -275,6 +276,7 @@ export const V3_ACTIONS: Readonly<Record<string, ActionDef>> = {
     run: restoreInstance,
   },
   DescribeTaskInfo: { schema: { TaskId: { type: 'int', required: true } }, run: describeTaskInfo },
+  DescribeTaskList: { schema: describeTaskListSchema, run: describeTaskList },
   ManualBackupInstance: {
     schema: { InstanceId: { type: 'string', required: true }, Remark: S, StorageDays: I },
     run: manualBackupInstance,

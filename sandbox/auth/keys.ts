@@ -23,8 +23,10 @@ const READ_ACTIONS = [
   'DescribeInstances',
   'DescribeInstanceBackups',
   'DescribeTaskInfo',
+  'DescribeTaskList',
   'DescribeRedis',
   'GetRedisBackupList',
+  'GetRedisTaskList',
 ];
 
 export class KeyRing {

@@ -4,10 +4,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataEngine } from '../state/store.js';
 import type { BackupRecord, InstanceRecord } from '../state/types.js';
+import { DATA_DIR_PREFIX, forgetServer, reapOrphans, recordServer } from './orphans.js';
 import { RespClient, type RespReply } from './resp-client.js';
 
 const REDIS_SERVER = process.env.CRS_SANDBOX_REDIS_SERVER ?? 'redis-server';
@@ -42,11 +42,17 @@ export class RedisManager implements DataEngine {
   private readonly children = new Set<ChildProcess>();
   private root = '';
   private readonly killOnExit = () => {
-    for (const child of this.children) child.kill('SIGKILL');
+    for (const child of this.children) {
+      child.kill('SIGKILL');
+      // 'exit' events never fire once the host is exiting, so drop the records here.
+      if (child.pid !== undefined) forgetServer(child.pid);
+    }
   };
 
   async init(): Promise<void> {
-    this.root = await mkdtemp(join(tmpdir(), 'crs-sandbox-'));
+    // Servers left by a host that was SIGKILLed (no exit hook ran) would otherwise run forever.
+    await reapOrphans().catch(() => []);
+    this.root = await mkdtemp(DATA_DIR_PREFIX);
     await mkdir(join(this.root, 'backups'));
     // Last resort if the host process exits without calling stop(): never leave a redis-server behind.
     process.once('exit', this.killOnExit);
@@ -164,7 +170,13 @@ export class RedisManager implements DataEngine {
     args.push('--daemonize', 'no', '--logfile', join(dir, 'redis.log'));
     const child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
     this.children.add(child);
-    child.once('exit', () => this.children.delete(child));
+    const pid = child.pid;
+    // Recorded before it can outlive us, so the next init() can reap it if we are SIGKILLed.
+    if (pid !== undefined) recordServer({ pid, ownerPid: process.pid, port, dir, root: this.root });
+    child.once('exit', () => {
+      this.children.delete(child);
+      if (pid !== undefined) forgetServer(pid);
+    });
     return child;
   }
 

@@ -111,6 +111,19 @@ export class SandboxState {
     return this.now() < task.startMs + prepareMs ? 'preparing' : 'running';
   }
 
+  /**
+   * Share of the task's planned duration that has elapsed, 0..1, as DescribeTaskList's Progress reports
+   * it (the SDK example shows 1 for a finished task). An unfinished task stays below 1 even when its real
+   * work (--redis) overruns the planned duration.
+   */
+  taskProgress(task: TaskRecord): number {
+    const until = task.outcome?.atMs ?? this.now();
+    const share = task.durationMs > 0 ? (until - task.startMs) / task.durationMs : 1;
+    if (task.outcome?.status === 'succeed') return 1;
+    const capped = task.outcome ? Math.min(1, share) : Math.min(0.99, share);
+    return Math.max(0, Math.round(capped * 100) / 100);
+  }
+
   createTask(
     kind: TaskKind,
     instance: InstanceRecord,

@@ -111,6 +111,15 @@ describe('official Node SDK against the sandbox', () => {
       BackupSet: Array<{ Remark: string; BackupType: string; Status: number }>;
     };
     expect(after.BackupSet[0]).toMatchObject({ Remark: 'sdk test', BackupType: '0', Status: 2 });
+
+    const list = (await client().request('DescribeTaskList', {
+      InstanceId: 'crs-demo0001',
+      TaskTypes: ['010', '012'],
+    })) as { TotalCount: number; Tasks: Array<{ TaskId: number; TaskType: string; Result: number }> };
+    expect(list.Tasks).toEqual([
+      expect.objectContaining({ TaskId: manual.TaskId, TaskType: '012', Result: 2 }),
+      expect.objectContaining({ TaskId: restore.TaskId, TaskType: '010', Result: 2 }),
+    ]);
   });
 
   it('a wrong SecretKey throws AuthFailure.SignatureFailure with the trace id echoed', async () => {
