@@ -1,78 +1,83 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/ipc-contract';
-import type { Preferences } from '../../shared/settings';
+/**
+ * The app root: builds i18n and the store around the resolved API, then renders the shell. Keeps the
+ * `data-app-state` attribute e2e tests wait on, and `data-theme` that the CSS variables follow.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { ApiResolution } from './api';
+import { AppShell } from './components/layout/app-shell';
+import { createI18n } from './i18n';
+import { createWebNotifier } from './lib/notify';
+import { createAppStore, StoreContext, useApp } from './store';
 
-type Status =
-  | { state: 'loading' }
-  | { state: 'ready'; info: AppInfo; prefs: Preferences }
-  | { state: 'error'; message: string };
-
-/** The app frame. The screens (first run, fleet, restore, tasks, audit, settings) mount here as they land. */
 export function App({ resolution }: { resolution: ApiResolution }) {
-  const [status, setStatus] = useState<Status>({ state: 'loading' });
-
-  useEffect(() => {
-    if ('error' in resolution) {
-      setStatus({ state: 'error', message: resolution.error });
-      return;
-    }
-    const { api } = resolution;
-    void Promise.all([api.app.info({}), api.settings.get({})]).then(([info, prefs]) => {
-      if (info.ok && prefs.ok) setStatus({ state: 'ready', info: info.value, prefs: prefs.value });
-      else
-        setStatus({
-          state: 'error',
-          message: (!info.ok ? info.error : !prefs.ok ? prefs.error : undefined)?.message ?? '',
-        });
-    });
-    return api.on.settingsChanged((prefs) => setStatus((s) => (s.state === 'ready' ? { ...s, prefs } : s)));
-  }, [resolution]);
-
-  const theme = status.state === 'ready' ? status.prefs.theme : 'system';
-  return (
-    <div className="app" data-app-state={status.state} data-theme={theme}>
-      <header className="app-header">
-        <h1>CRS Restore Desk</h1>
-        {status.state === 'ready' && (
-          <span className="shell-badge">
-            {status.info.shell === 'electron' ? 'Desktop app' : 'Browser mode'}
-          </span>
-        )}
-      </header>
-      <main className="app-main">
-        {status.state === 'loading' && <p role="status">Connecting to the app core…</p>}
-        {status.state === 'error' && (
+  const i18n = useMemo(() => createI18n(), []);
+  const store = useMemo(
+    () => ('api' in resolution ? createAppStore(resolution.api, { notify: createWebNotifier(i18n) }) : null),
+    [resolution, i18n],
+  );
+  if (!store) {
+    const message = 'error' in resolution ? resolution.error : '';
+    return (
+      <div className="app" data-app-state="error" data-theme="system">
+        <header className="app-header">
+          <h1>CRS Restore Desk</h1>
+        </header>
+        <main className="app-main">
           <div role="alert" className="banner banner-error">
-            {status.message}
+            {message}
           </div>
-        )}
-        {status.state === 'ready' && <Welcome info={status.info} />}
-      </main>
-    </div>
+        </main>
+      </div>
+    );
+  }
+  return (
+    <I18nextProvider i18n={i18n}>
+      <StoreContext.Provider value={store}>
+        <Root />
+      </StoreContext.Provider>
+    </I18nextProvider>
   );
 }
 
-function Welcome({ info }: { info: AppInfo }) {
+function Root() {
+  const init = useApp((s) => s.init);
+  const status = useApp((s) => s.status);
+  const theme = useApp((s) => s.prefs?.theme ?? 'system');
+  const language = useApp((s) => s.prefs?.language);
+  const startError = useApp((s) => s.startError);
+  const { t, i18n } = useTranslation();
+  const [, rerender] = useState(0);
+
+  useEffect(() => init(), [init]);
+  useEffect(() => {
+    if (!language || i18n.language === language) return;
+    void i18n.changeLanguage(language).then(() => rerender((n) => n + 1));
+  }, [language, i18n]);
+  useEffect(() => {
+    document.documentElement.lang = language ?? 'en';
+  }, [language]);
+
   return (
-    <section aria-labelledby="welcome-title" className="card">
-      <h2 id="welcome-title">Restore Tencent Cloud Redis instances from their backups, safely.</h2>
-      <dl className="facts">
-        <dt>Version</dt>
-        <dd>{info.version}</dd>
-        <dt>Running as</dt>
-        <dd>
-          {info.shell === 'electron'
-            ? 'the Electron desktop app'
-            : 'browser mode (the same core, served to Chromium)'}
-        </dd>
-        <dt>Credentials</dt>
-        <dd data-testid="secret-store">
-          {info.secretStore === 'keychain'
-            ? 'Kept in your operating system’s keychain; never written to a file.'
-            : 'No keychain is available: credentials are kept for this session only and forgotten when the app quits.'}
-        </dd>
-      </dl>
-    </section>
+    <div className="app" data-app-state={status} data-theme={theme}>
+      {status === 'ready' ? (
+        <AppShell />
+      ) : (
+        <>
+          <header className="app-header">
+            <h1>{t('app.title')}</h1>
+          </header>
+          <main className="app-main">
+            {status === 'loading' && <p role="status">{t('app.connecting')}</p>}
+            {status === 'error' && (
+              <div role="alert" className="banner banner-error">
+                {startError?.message}
+              </div>
+            )}
+          </main>
+        </>
+      )}
+      <div data-modal-root />
+    </div>
   );
 }

@@ -1,0 +1,168 @@
+/**
+ * The virtualized fleet grid: only the visible rows exist in the DOM, so 100,000 instances scroll like
+ * 100. The grid is one tab stop; arrows / PageUp / PageDown / Home / End move the active row
+ * (aria-activedescendant), Enter opens it. Column headers are buttons that sort.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMb } from '../../lib/format';
+import { navigate } from '../../lib/route';
+import { useApp } from '../../store';
+import { type FleetRow, type SortKey, sortKeys } from '../../store/fleet-rows';
+import { instanceTone, StatusChip } from '../common/status-chip';
+
+const rowHeight = 34;
+
+export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
+  const { t, i18n } = useTranslation();
+  const sort = useApp((s) => s.fleetSort);
+  const setSort = useApp((s) => s.setFleetSort);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const [shownRows, setShownRows] = useState(rows);
+  // A new filter or sort starts again from the top row (adjusting state during render, not in an effect).
+  if (shownRows !== rows) {
+    setShownRows(rows);
+    setActive(0);
+  }
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    // jsdom has no layout: give the virtualizer a viewport so tests see rows.
+    initialRect: { width: 1000, height: 600 },
+  });
+
+  const open = (row: FleetRow | undefined) => {
+    if (row) navigate({ name: 'instance', region: row.instance.region, id: row.instance.id });
+  };
+  const move = (index: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target !== event.currentTarget) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / rowHeight) - 2);
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        move(active + 1);
+        break;
+      case 'ArrowUp':
+        move(active - 1);
+        break;
+      case 'PageDown':
+        move(active + page);
+        break;
+      case 'PageUp':
+        move(active - page);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(rows.length - 1);
+        break;
+      case 'Enter':
+        open(rows[active]);
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+
+  const activeId = rows[active] ? `fleet-row-${rows[active].instance.id}` : undefined;
+  return (
+    <div ref={scrollRef} className="fleet-scroll">
+      <table
+        className="fleet-grid"
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a data grid is a table with the grid role (ARIA APG); the keyboard lives on it.
+        role="grid"
+        aria-label={t('fleet.tableLabel')}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={sortKeys.length}
+        aria-activedescendant={activeId}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="fleet-grid"
+      >
+        <thead className="fleet-head">
+          <tr aria-rowindex={1} className="fleet-row fleet-row-head">
+            {sortKeys.map((key) => (
+              <HeaderCell key={key} column={key} sort={sort} onSort={setSort} />
+            ))}
+          </tr>
+        </thead>
+        <tbody className="fleet-body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const i = row.instance;
+            return (
+              <tr
+                key={i.id}
+                id={`fleet-row-${i.id}`}
+                aria-rowindex={item.index + 2}
+                aria-selected={item.index === active}
+                className={`fleet-row${item.index === active ? ' is-active' : ''}`}
+                style={{ transform: `translateY(${item.start}px)` }}
+                onClick={() => {
+                  setActive(item.index);
+                  open(row);
+                }}
+              >
+                <td className="cell-name" title={i.name}>
+                  {i.name || <span className="muted">{t('common.none')}</span>}
+                </td>
+                <td className="mono">{i.id}</td>
+                <td>{i.region}</td>
+                <td>{i.zoneId ?? t('common.none')}</td>
+                <td>{i.engine}</td>
+                <td className="num">{formatMb(i.sizeMb, i18n.language)}</td>
+                <td>
+                  <StatusChip tone={instanceTone(i.status)}>{t(`status.${i.status}`)}</StatusChip>
+                </td>
+                <td className="cell-tags" title={row.tagText}>
+                  {row.tagText}
+                </td>
+                <td>{i.projectName ?? i.projectId}</td>
+                <td>{row.environment || t('common.none')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function HeaderCell({
+  column,
+  sort,
+  onSort,
+}: {
+  column: SortKey;
+  sort: { key: SortKey; dir: 'asc' | 'desc' };
+  onSort: (key: SortKey) => void;
+}) {
+  const { t } = useTranslation();
+  const sorted = sort.key === column;
+  return (
+    <th
+      scope="col"
+      aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className="fleet-th"
+    >
+      <button type="button" className="th-button" onClick={() => onSort(column)}>
+        {t(`col.${column}`)}
+        <span className="sort-mark" aria-hidden="true">
+          {sorted ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}

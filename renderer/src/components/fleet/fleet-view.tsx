@@ -1,0 +1,70 @@
+/** The fleet browser: every instance of the active profile across its regions. */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/format';
+import { useApp } from '../../store';
+import { selectActiveProfile, selectVisibleRows } from '../../store/selectors';
+import { ErrorBox } from '../common/error-box';
+import { FreshnessBanner, RegionProgressBar } from './fleet-status';
+import { FleetTable } from './fleet-table';
+import { FleetToolbar } from './fleet-toolbar';
+
+export function FleetView() {
+  const { t, i18n } = useTranslation();
+  const profile = useApp(selectActiveProfile);
+  const rows = useApp(selectVisibleRows);
+  const total = useApp((s) => s.fleetRows.length);
+  const loading = useApp((s) => s.fleetLoading);
+  const error = useApp((s) => s.fleetError);
+  const stale = useApp((s) => s.freshness?.stale === true);
+  const refresh = useApp((s) => s.refreshFleet);
+  const cancel = useApp((s) => s.cancelFleet);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
+      if (event.key === '/' && !typing && !document.querySelector('[aria-modal="true"]')) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!profile) return <p>{t('fleet.noProfile')}</p>;
+  const lang = i18n.language;
+  return (
+    <section className="page fleet-page" aria-labelledby="fleet-title">
+      <div className="page-head">
+        <h2 id="fleet-title">
+          {t('fleet.title')} <span className="muted">· {profile.name}</span>
+        </h2>
+        <span className="muted" role="status" data-testid="fleet-count">
+          {t('fleet.count', { shown: formatNumber(rows.length, lang), total: formatNumber(total, lang) })}
+        </span>
+        <span className="spacer" />
+        {loading ? (
+          <button type="button" className="btn" onClick={() => void cancel()}>
+            {t('fleet.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={() => void refresh()}>
+            {t('fleet.refresh')}
+          </button>
+        )}
+      </div>
+      <FreshnessBanner />
+      {error && !stale && <ErrorBox error={error} onRetry={() => void refresh()} />}
+      <RegionProgressBar />
+      <FleetToolbar searchRef={searchRef} />
+      {rows.length === 0 && !loading ? (
+        <p className="empty">{total === 0 ? t('fleet.empty') : t('fleet.noMatch')}</p>
+      ) : (
+        <FleetTable rows={rows} />
+      )}
+    </section>
+  );
+}

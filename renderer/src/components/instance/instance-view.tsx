@@ -1,0 +1,77 @@
+/** One instance: its properties, its restores, and its backups to restore from. */
+import { useTranslation } from 'react-i18next';
+import type { Instance } from '../../../../shared/domain';
+import { formatDateTime, formatMb } from '../../lib/format';
+import { href } from '../../lib/route';
+import { useApp } from '../../store';
+import { selectRowById } from '../../store/selectors';
+import { instanceTone, StatusChip } from '../common/status-chip';
+import { BackupsPanel } from './backups-panel';
+import { InstanceTasks } from './instance-tasks';
+
+export function InstanceView({ region, id }: { region: string; id: string }) {
+  const { t } = useTranslation();
+  const row = useApp((s) => selectRowById(s, id));
+  const profileId = useApp((s) => s.activeProfileId);
+  const loading = useApp((s) => s.fleetLoading);
+  const instance = row?.instance;
+
+  return (
+    <section className="page instance-page" aria-labelledby="instance-title">
+      <a className="back-link" href={href({ name: 'fleet' })}>
+        ← {t('instance.back')}
+      </a>
+      {!instance || !profileId ? (
+        <p role="status">{loading ? t('common.loading') : t('instance.notFound', { id })}</p>
+      ) : (
+        <>
+          <div className="page-head">
+            <h2 id="instance-title">{instance.name || instance.id}</h2>
+            <StatusChip tone={instanceTone(instance.status)}>{t(`status.${instance.status}`)}</StatusChip>
+          </div>
+          <Properties instance={instance} environment={row.environment} />
+          <BackupsPanel target={{ profileId, region: instance.region || region, instanceId: id }} />
+          <InstanceTasks instanceId={instance.id} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Properties({ instance: i, environment }: { instance: Instance; environment: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const none = t('common.none');
+  const facts: Array<[string, string]> = [
+    [t('col.id'), i.id],
+    [t('col.region'), `${i.region}${i.zoneId !== undefined ? ` · ${t('col.zone')} ${i.zoneId}` : ''}`],
+    [
+      t('col.engine'),
+      `${i.engine}${i.engineVersion && !i.engine.includes(i.engineVersion) ? ` ${i.engineVersion}` : ''}`,
+    ],
+    [t('col.architecture'), i.architecture],
+    [t('col.size'), formatMb(i.sizeMb, lang)],
+    [t('col.address'), i.wanIp ? `${i.wanIp}:${i.port}` : none],
+    [t('col.auth'), i.noAuth ? t('instance.passwordFree') : t('instance.password')],
+    [t('col.project'), i.projectName ?? String(i.projectId)],
+    [t('col.environment'), environment || none],
+    [t('col.vpc'), [i.vpcId, i.subnetId].filter(Boolean).join(' / ') || none],
+    [t('col.tags'), i.tags.map((tag) => `${tag.key}:${tag.value}`).join(', ') || none],
+    [t('col.created'), formatDateTime(i.createdAt, lang)],
+    [t('col.expires'), formatDateTime(i.expiresAt, lang)],
+    [t('col.api'), i.generation === 'v3' ? 'API 3.0' : 'legacy v2'],
+  ];
+  return (
+    <section className="card" aria-labelledby="props-title">
+      <h3 id="props-title">{t('instance.properties')}</h3>
+      <dl className="facts facts-grid">
+        {facts.map(([k, v]) => (
+          <div key={k} className="fact">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+/** Notices from main (`app:notices` at start, `app:notice` later), each dismissible. */
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../store';
+
+export function NoticeBanners() {
+  const { t } = useTranslation();
+  const notices = useApp((s) => s.notices);
+  const dismiss = useApp((s) => s.dismissNotice);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices">
+      {notices.map((n) => (
+        <div
+          key={n.key}
+          className={`banner banner-${n.level === 'info' ? 'info' : n.level === 'warning' ? 'warn' : 'error'}`}
+          role={n.level === 'error' ? 'alert' : 'status'}
+        >
+          <strong>{t(`notice.${n.level}`)}:</strong> <span>{n.message}</span>
+          <button
+            type="button"
+            className="btn btn-ghost banner-close"
+            onClick={() => dismiss(n.key)}
+            aria-label={`${t('common.dismiss')}: ${n.message}`}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/** The profile form's draft and its validation, with the shared schemas as the judge. */
+import {
+  EnvironmentTagSchema,
+  type ProfileInput,
+  ProfileInputSchema,
+  type ProfileView,
+} from '../../../../shared/profiles';
+
+export interface Draft {
+  name: string;
+  secretId: string;
+  secretKey: string;
+  generation: 'v3' | 'legacy-v2';
+  endpoint: string;
+  token: string;
+  clearToken: boolean;
+  regions: string;
+  defaultRegion: string;
+  environment: ProfileInput['environment'];
+  requestTimeoutSeconds: number;
+}
+
+export const environments = EnvironmentTagSchema.options;
+
+export function draftOf(profile?: ProfileView): Draft {
+  return {
+    name: profile?.name ?? '',
+    secretId: profile?.secretId ?? '',
+    secretKey: '',
+    generation: profile?.generation ?? 'v3',
+    endpoint: profile?.endpoint ?? '',
+    token: '',
+    clearToken: false,
+    regions: profile?.regions.join(' ') ?? 'ap-guangzhou',
+    defaultRegion: profile?.defaultRegion ?? '',
+    environment: profile?.environment ?? 'production',
+    requestTimeoutSeconds: profile?.requestTimeoutSeconds ?? 30,
+  };
+}
+
+export const regionList = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(/[\s,;]+/)
+      .map((r) => r.trim())
+      .filter(Boolean),
+  ),
+];
+
+export function toInput(d: Draft): ProfileInput {
+  const regions = regionList(d.regions);
+  return {
+    name: d.name.trim(),
+    secretId: d.secretId.trim(),
+    secretKey: d.secretKey,
+    generation: d.generation,
+    ...(d.endpoint.trim() ? { endpoint: d.endpoint.trim() } : {}),
+    ...(d.token ? { token: d.token } : {}),
+    regions,
+    defaultRegion:
+      d.defaultRegion && regions.includes(d.defaultRegion) ? d.defaultRegion : (regions[0] ?? ''),
+    environment: d.environment,
+    requestTimeoutSeconds: d.requestTimeoutSeconds,
+  };
+}
+
+export type FieldErrors = Partial<Record<keyof Draft, string>>;
+
+/** i18n keys of the first problem per field; `editing` allows an empty SecretKey (keeps the stored one). */
+export function validate(d: Draft, editing: boolean): FieldErrors {
+  const input = toInput(editing && !d.secretKey ? { ...d, secretKey: 'unchanged' } : d);
+  const parsed = ProfileInputSchema.safeParse(input);
+  if (parsed.success) return {};
+  const errors: FieldErrors = {};
+  const messages: Partial<Record<keyof Draft, string>> = {
+    name: 'profileForm.required',
+    secretId: d.secretId.trim() ? 'profileForm.secretIdInvalid' : 'profileForm.required',
+    secretKey: 'profileForm.required',
+    endpoint: 'profileForm.endpointHint',
+    token: 'profileForm.tokenHint',
+    regions: 'profileForm.regionsInvalid',
+    defaultRegion: 'profileForm.defaultNotInRegions',
+    requestTimeoutSeconds: 'profileForm.timeout',
+  };
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '') as keyof Draft;
+    const key = messages[field];
+    if (key && !errors[field]) errors[field] = key;
+  }
+  return errors;
+}

@@ -1,0 +1,19 @@
+/** Each preflight check with its result and detail. */
+import { useTranslation } from 'react-i18next';
+import type { PreflightCheck } from '../../../../shared/tasks';
+import { StatusChip } from '../common/status-chip';
+
+export function PreflightList({ checks }: { checks: PreflightCheck[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="checks" data-testid="preflight-checks">
+      {checks.map((c) => (
+        <li key={c.id} className={c.ok ? 'check-ok' : 'check-bad'} data-check={c.id}>
+          <StatusChip tone={c.ok ? 'ok' : 'bad'}>{c.ok ? t('check.passed') : t('check.failed')}</StatusChip>
+          <span className="check-label">{t(`check.${c.id}`)}</span>
+          {c.detail && <span className="check-detail">{c.detail}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

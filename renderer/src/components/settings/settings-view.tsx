@@ -1,0 +1,141 @@
+/** Preferences (applied as soon as they change) and the profiles. */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Preferences, PreferencesPatch } from '../../../../shared/settings';
+import { useApp } from '../../store';
+import { ErrorBox } from '../common/error-box';
+import { SecretStoreNote } from '../first-run/secret-store-note';
+import { ProfilesSettings } from './profiles-settings';
+
+export function SettingsView() {
+  const { t } = useTranslation();
+  const prefs = useApp((s) => s.prefs);
+  const info = useApp((s) => s.info);
+  if (!prefs) return null;
+  return (
+    <section className="page narrow" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <PreferencesForm prefs={prefs} />
+      <ProfilesSettings />
+      <section className="card" aria-labelledby="about-title">
+        <h3 id="about-title">{t('settings.about')}</h3>
+        <SecretStoreNote />
+        <p className="muted small">
+          {info?.name} {info?.version} ·{' '}
+          {info?.shell === 'electron' ? t('app.shellElectron') : t('app.shellBrowser')} · {info?.platform}
+        </p>
+      </section>
+    </section>
+  );
+}
+
+function PreferencesForm({ prefs }: { prefs: Preferences }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const update = useApp((s) => s.updatePrefs);
+  const error = useApp((s) => s.prefsError);
+  const [saved, setSaved] = useState(false);
+  // Numbers are edited as text and saved on blur, so typing "1" on the way to "15" does not save 1.
+  const [poll, setPoll] = useState(String(prefs.pollIntervalSeconds));
+  const [days, setDays] = useState(String(prefs.backupWindowDays));
+  const save = async (patch: PreferencesPatch) => {
+    setSaved(false);
+    setSaved(await update(patch));
+  };
+  // Only browser mode shows notifications from the page; Electron's main process shows its own.
+  const browserShell = useApp((s) => s.info?.shell === 'browser');
+  const denied = browserShell && typeof Notification !== 'undefined' && Notification.permission === 'denied';
+
+  return (
+    <section className="card form" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('settings.preferences')}</h3>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`${id}-lang`}>{t('settings.language')}</label>
+          <select
+            id={`${id}-lang`}
+            value={prefs.language}
+            onChange={(e) => void save({ language: e.target.value as Preferences['language'] })}
+          >
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="zh-CN" lang="zh-CN">
+              简体中文
+            </option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-theme`}>{t('settings.theme')}</label>
+          <select
+            id={`${id}-theme`}
+            value={prefs.theme}
+            onChange={(e) => void save({ theme: e.target.value as Preferences['theme'] })}
+          >
+            <option value="light">{t('settings.themeLight')}</option>
+            <option value="dark">{t('settings.themeDark')}</option>
+            <option value="system">{t('settings.themeSystem')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-poll`}>{t('settings.poll')}</label>
+          <input
+            id={`${id}-poll`}
+            type="number"
+            min={1}
+            max={60}
+            value={poll}
+            onChange={(e) => setPoll(e.target.value)}
+            onBlur={() =>
+              Number(poll) !== prefs.pollIntervalSeconds && void save({ pollIntervalSeconds: Number(poll) })
+            }
+            aria-describedby={`${id}-poll-hint`}
+          />
+          <p className="hint" id={`${id}-poll-hint`}>
+            {t('settings.pollHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-days`}>{t('settings.window')}</label>
+          <input
+            id={`${id}-days`}
+            type="number"
+            min={1}
+            max={30}
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            onBlur={() =>
+              Number(days) !== prefs.backupWindowDays && void save({ backupWindowDays: Number(days) })
+            }
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-typed`}>{t('settings.typed')}</label>
+          <select
+            id={`${id}-typed`}
+            value={prefs.typedConfirmation}
+            onChange={(e) =>
+              void save({ typedConfirmation: e.target.value as Preferences['typedConfirmation'] })
+            }
+          >
+            <option value="always">{t('settings.typedAlways')}</option>
+            <option value="production-only">{t('settings.typedProduction')}</option>
+          </select>
+        </div>
+        <label className="inline field">
+          <input
+            type="checkbox"
+            checked={prefs.notifications}
+            onChange={(e) => void save({ notifications: e.target.checked })}
+          />
+          {t('settings.notifications')}
+        </label>
+      </div>
+      {prefs.notifications && denied && <p className="hint">{t('settings.notificationsDenied')}</p>}
+      {error && <ErrorBox error={error} />}
+      <p role="status" className="muted small">
+        {saved ? t('settings.saved') : ''}
+      </p>
+    </section>
+  );
+}

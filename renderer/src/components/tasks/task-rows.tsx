@@ -1,0 +1,69 @@
+/** A table of restore records: live status, elapsed time and message. Shared by Tasks and the instance view. */
+import { useTranslation } from 'react-i18next';
+import type { RestoreRecord } from '../../../../shared/tasks';
+import { isTerminal } from '../../../../shared/tasks';
+import { formatDateTime, formatDuration } from '../../lib/format';
+import { instanceHref } from '../../store/tasks-slice';
+import { StatusChip, taskTone } from '../common/status-chip';
+import { useNow } from './use-now';
+
+export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[]; showInstance?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow(tasks.some((r) => !isTerminal(r.status)));
+  const lang = i18n.language;
+  return (
+    <table className="table tasks-table" data-testid="tasks-table">
+      <thead>
+        <tr>
+          {showInstance && <th scope="col">{t('tasks.instance')}</th>}
+          <th scope="col">{t('tasks.status')}</th>
+          <th scope="col">{t('tasks.backup')}</th>
+          <th scope="col">{t('tasks.started')}</th>
+          <th scope="col" className="num">
+            {t('tasks.elapsed')}
+          </th>
+          <th scope="col">{t('tasks.message')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tasks.map((r) => {
+          const end = r.endedAt ? new Date(r.endedAt).getTime() : now;
+          const name = r.instanceName || r.instanceId;
+          return (
+            <tr key={r.restoreId} data-restore-id={r.restoreId}>
+              {showInstance && (
+                <td>
+                  <a href={instanceHref(r)} aria-label={t('tasks.open', { name })}>
+                    {name}
+                  </a>
+                  <div className="muted small">
+                    {r.profileName} · {r.region}
+                  </div>
+                </td>
+              )}
+              <td>
+                <StatusChip tone={taskTone(r.status)}>{t(`taskStatus.${r.status}`)}</StatusChip>
+                <div className="muted small">
+                  {t(`phase.${r.phase}`)}
+                  {r.taskId ? ` · ${t('tasks.taskId', { id: r.taskId })}` : ''}
+                </div>
+              </td>
+              <td>
+                {formatDateTime(r.backupStartTime, lang)}
+                <div className="mono muted small">{r.backupId}</div>
+              </td>
+              <td>{formatDateTime(r.createdAt, lang)}</td>
+              <td className="num mono">{formatDuration(end - new Date(r.createdAt).getTime())}</td>
+              <td className="cell-message">
+                {r.message}
+                {r.safetyBackup && (
+                  <div className="muted small">{t('tasks.safety', { status: r.safetyBackup.status })}</div>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * Browser mode's desktop notification for a finished restore (Electron's main process shows its own).
+ * Clicking it focuses the window and opens the instance.
+ */
+import type { i18n as I18n } from 'i18next';
+import type { RestoreRecord } from '../../../shared/tasks';
+import { instanceHref } from '../store/tasks-slice';
+
+export function createWebNotifier(i18n: I18n): (record: RestoreRecord) => void {
+  return (record) => {
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    const name = record.instanceName || record.instanceId;
+    const title = i18n.t(record.status === 'succeed' ? 'toast.restoreSucceeded' : 'toast.restoreFailed', {
+      name,
+    });
+    const notification = new Notification(title, { body: record.message, tag: record.restoreId });
+    notification.onclick = () => {
+      window.focus();
+      window.location.hash = instanceHref(record);
+      notification.close();
+    };
+  };
+}
+
+/** Asks once, on a user gesture (starting a restore), so the browser does not block the prompt. */
+export function requestNotificationPermission(): void {
+  if (typeof Notification !== 'undefined' && Notification.permission === 'default') {
+    void Notification.requestPermission();
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Every restore, running and past: loaded from the journal (`tasks:list`) and kept live by `task:updated`.
+ * A finished task raises an in-app toast and, in browser mode, a Web Notification (Electron's main process
+ * shows its own, so the renderer must not show a second one).
+ */
+import type { RestoreRecord } from '../../../shared/tasks';
+import { call, type LoadStatus, type SliceCreator, type UiError } from './types';
+
+export interface TasksSlice {
+  tasks: Record<string, RestoreRecord>;
+  tasksStatus: LoadStatus;
+  tasksError?: UiError;
+  loadTasks(): Promise<void>;
+  upsertTask(record: RestoreRecord): void;
+  onTaskFinished(record: RestoreRecord): void;
+}
+
+/** Shows a desktop notification; injected so tests (and Electron) can replace it. */
+export type Notify = (record: RestoreRecord) => void;
+
+export const instanceHref = (r: Pick<RestoreRecord, 'region' | 'instanceId'>) =>
+  `#/instance/${encodeURIComponent(r.region)}/${encodeURIComponent(r.instanceId)}`;
+
+export const createTasksSlice =
+  (notify: Notify): SliceCreator<TasksSlice> =>
+  (api) =>
+  (set, get) => ({
+    tasks: {},
+    tasksStatus: 'idle',
+    loadTasks: async () => {
+      set({ tasksStatus: 'loading' });
+      const result = await call(() => api.tasks.list({}));
+      if (!result.ok || !Array.isArray(result.value)) {
+        set({ tasksStatus: 'error', tasksError: result.ok ? undefined : result.error });
+        return;
+      }
+      // Events that arrived while listing are newer than the list: keep them.
+      const tasks: Record<string, RestoreRecord> = {};
+      for (const r of result.value) tasks[r.restoreId] = r;
+      for (const r of Object.values(get().tasks)) {
+        const listed = tasks[r.restoreId];
+        if (!listed || listed.updatedAt <= r.updatedAt) tasks[r.restoreId] = r;
+      }
+      set({ tasks, tasksStatus: 'ready', tasksError: undefined });
+    },
+    upsertTask: (record) => {
+      const current = get().tasks[record.restoreId];
+      if (current && current.updatedAt > record.updatedAt) return;
+      set({ tasks: { ...get().tasks, [record.restoreId]: record } });
+    },
+    onTaskFinished: (record) => {
+      get().upsertTask(record);
+      const success = record.status === 'succeed';
+      get().addToast({
+        level: success ? 'success' : 'error',
+        titleKey: success ? 'toast.restoreSucceeded' : 'toast.restoreFailed',
+        values: { name: record.instanceName || record.instanceId },
+        body: record.message,
+        href: instanceHref(record),
+      });
+      const prefs = get().prefs;
+      if (get().info?.shell === 'browser' && prefs?.notifications !== false) notify(record);
+    },
+  });
