@@ -74,8 +74,18 @@ export const PreflightCheckSchema = z.object({
     'backup-restorable',
   ]),
   ok: z.boolean(),
-  /** Why it failed, or a short fact when it passed (e.g. the backup's age). */
+  /** Why it failed, or a short fact when it passed, in English (logs, and the fallback text). */
   detail: z.string(),
+  /**
+   * The same in a form the window can translate: a reason code per check, with its values (an instance
+   * status, a catalog error code, a backup start time as ISO text).
+   */
+  reason: z
+    .object({
+      code: z.enum(['ok', 'active', 'error', 'missing', 'status', 'locked', 'foreign', 'not-restorable']),
+      params: z.record(z.string(), z.string()).default({}),
+    })
+    .optional(),
 });
 export type PreflightCheck = z.infer<typeof PreflightCheckSchema>;
 

@@ -32,20 +32,25 @@ export async function runPreflight(
   activeRestore: { restoreId: string; status: string } | undefined,
   now: number,
 ): Promise<PreflightOutcome> {
-  const checks: PreflightCheck[] = [
-    {
-      id: 'no-active-restore',
-      ok: activeRestore === undefined,
-      detail: activeRestore
-        ? `A restore of this instance is ${activeRestore.status}; wait for it to end.`
-        : 'No other restore of this instance is in progress.',
-    },
-  ];
+  const checks: PreflightCheck[] = [];
+  const check = (id: PreflightCheck['id'], ok: boolean, detail: string, why: Reason = reason('ok')) =>
+    checks.push({ id, ok, detail, reason: why });
   const done = (extra: Partial<PreflightOutcome> = {}): PreflightOutcome => ({
     checks,
     passed: checks.every((c) => c.ok),
     ...extra,
   });
+
+  if (activeRestore) {
+    check(
+      'no-active-restore',
+      false,
+      `A restore of this instance is ${activeRestore.status}; wait for it to end.`,
+      reason('active', { status: activeRestore.status }),
+    );
+  } else {
+    check('no-active-restore', true, 'No other restore of this instance is in progress.');
+  }
 
   let instance: Instance | undefined;
   try {
@@ -56,65 +61,92 @@ export async function runPreflight(
       instanceIds: [target.instanceId],
     });
     instance = found.instances.find((i) => i.id === target.instanceId);
-    checks.push({ id: 'endpoint-reachable', ok: true, detail: 'The CRS endpoint answered.' });
+    check('endpoint-reachable', true, 'The CRS endpoint answered.');
   } catch (error) {
-    checks.push({ id: 'endpoint-reachable', ok: false, detail: explain(error) });
+    check('endpoint-reachable', false, explain(error), errorReason(error));
     return done();
   }
-  checks.push({
-    id: 'instance-found',
-    ok: instance !== undefined,
-    detail: instance
-      ? `${instance.name || instance.id} in ${target.region}`
-      : `No instance ${target.instanceId} in ${target.region}.`,
-  });
-  if (!instance) return done();
-  checks.push({
-    id: 'instance-running',
-    ok: instance.status === 'running',
-    detail:
-      instance.status === 'running'
-        ? 'Running.'
-        : `The instance is ${instance.statusText ?? instance.status}.`,
-  });
-  checks.push({
-    id: 'instance-unlocked',
-    ok: instance.status !== 'processing',
-    detail:
-      instance.status === 'processing'
-        ? 'A task is running on this instance (status: in process); it is locked until it ends.'
-        : 'No task holds the instance.',
-  });
+  if (!instance) {
+    check(
+      'instance-found',
+      false,
+      `No instance ${target.instanceId} in ${target.region}.`,
+      reason('missing', { instanceId: target.instanceId, region: target.region }),
+    );
+    return done();
+  }
+  check(
+    'instance-found',
+    true,
+    `${instance.name || instance.id} in ${target.region}`,
+    reason('ok', {
+      name: instance.name || instance.id,
+      region: target.region,
+    }),
+  );
+  const running = instance.status === 'running';
+  check(
+    'instance-running',
+    running,
+    running ? 'Running.' : `The instance is ${instance.statusText ?? instance.status}.`,
+    running ? reason('ok') : reason('status', { status: instance.status }),
+  );
+  const locked = instance.status === 'processing';
+  check(
+    'instance-unlocked',
+    !locked,
+    locked
+      ? 'A task is running on this instance (status: in process); it is locked until it ends.'
+      : 'No task holds the instance.',
+    locked ? reason('locked') : reason('ok'),
+  );
 
   let backup: Backup | undefined;
   try {
     backup = await findBackup(api, target, now);
   } catch (error) {
-    checks.push({ id: 'backup-found', ok: false, detail: explain(error) });
+    check('backup-found', false, explain(error), errorReason(error));
     return done({ instance });
   }
-  checks.push({
-    id: 'backup-found',
-    ok: backup !== undefined,
-    detail: backup
-      ? `Started ${backup.startTime ?? 'at an unknown time'}.`
-      : 'No backup with this id in the last 30 days.',
-  });
-  checks.push({
-    id: 'backup-belongs',
-    ok: backup !== undefined && backup.instanceId === target.instanceId,
-    detail: backup ? 'The backup was taken from this instance.' : 'It is not among this instance’s backups.',
-  });
-  if (backup) {
-    checks.push({
-      id: 'backup-restorable',
-      ok: backup.restorable,
-      detail: backup.restorable
-        ? 'Normal and unlocked.'
-        : `Not restorable: ${backup.notRestorableReason ?? backup.status}.`,
-    });
+  if (!backup) {
+    check('backup-found', false, 'No backup with this id in the last 30 days.', reason('missing'));
+    check('backup-belongs', false, 'It is not among this instance’s backups.', reason('foreign'));
+    return done({ instance });
   }
-  return done({ instance, ...(backup ? { backup } : {}) });
+  check(
+    'backup-found',
+    true,
+    `Started ${backup.startTime ?? 'at an unknown time'}.`,
+    reason('ok', backup.startTime ? { startTime: backup.startTime } : {}),
+  );
+  const belongs = backup.instanceId === target.instanceId;
+  check(
+    'backup-belongs',
+    belongs,
+    belongs ? 'The backup was taken from this instance.' : 'The backup belongs to another instance.',
+    belongs ? reason('ok') : reason('foreign'),
+  );
+  check(
+    'backup-restorable',
+    backup.restorable,
+    backup.restorable
+      ? 'Normal and unlocked.'
+      : `Not restorable: ${backup.notRestorableReason ?? backup.status}.`,
+    backup.restorable
+      ? reason('ok')
+      : reason('not-restorable', { reason: backup.notRestorableReason ?? 'unknown-status' }),
+  );
+  return done({ instance, backup });
+}
+
+type Reason = NonNullable<PreflightCheck['reason']>;
+
+function reason(code: Reason['code'], params: Record<string, string> = {}): Reason {
+  return { code, params };
+}
+
+function errorReason(error: unknown): Reason {
+  return reason('error', { code: error instanceof AppError ? error.code : 'INTERNAL' });
 }
 
 async function findBackup(api: CrsApi, target: PreflightTarget, now: number): Promise<Backup | undefined> {

@@ -5,6 +5,7 @@
  */
 import type { AppInfo } from '../../../shared/ipc-contract';
 import type { Preferences, PreferencesPatch } from '../../../shared/settings';
+import { navigate } from '../lib/route';
 import { call, type SliceCreator, type UiError } from './types';
 
 export interface AppSlice {
@@ -29,6 +30,11 @@ export const createAppSlice: SliceCreator<AppSlice> = (api) => (set, get) => ({
       api.on.taskFinished((record) => get().onTaskFinished(record)),
       api.on.auditRecorded((entry) => get().onAuditRecorded(entry)),
       api.on.appNotice((notice) => get().addNotices([notice])),
+      // Electron's main process shows the desktop notification; its click arrives here to open the instance.
+      api.on.appNavigate((target) => {
+        if (get().activeProfileId !== target.profileId) get().selectProfile(target.profileId);
+        navigate({ name: 'instance', region: target.region, id: target.instanceId });
+      }),
     ];
     void (async () => {
       const [info, prefs] = await Promise.all([

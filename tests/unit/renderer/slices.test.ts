@@ -51,6 +51,19 @@ describe('app slice', () => {
   });
 });
 
+describe('notification clicks from main (Electron)', () => {
+  it('switch to the profile and open the instance', async () => {
+    const other = profile({ id: 'p-2', name: 'Other' });
+    const fake = fakeCore({ profiles: [profile(), other] });
+    const store = createAppStore(fake.api);
+    store.getState().init();
+    await vi.waitFor(() => expect(store.getState().activeProfileId).toBe(profile().id));
+    fake.emit('app:navigate', { profileId: 'p-2', region: 'ap-shanghai', instanceId: 'crs-x1' });
+    expect(store.getState().activeProfileId).toBe('p-2');
+    expect(window.location.hash).toBe('#/instance/ap-shanghai/crs-x1');
+  });
+});
+
 describe('profiles slice', () => {
   it('makes a created or sandbox profile active and loads its fleet', async () => {
     const sandbox = profile({ id: 'p-sandbox', name: 'Sandbox', environment: 'sandbox' });

@@ -1,17 +1,18 @@
 /** Each preflight check with its result and detail. */
 import { useTranslation } from 'react-i18next';
 import type { PreflightCheck } from '../../../../shared/tasks';
+import { checkDetail } from '../../lib/check-detail';
 import { StatusChip } from '../common/status-chip';
 
 export function PreflightList({ checks }: { checks: PreflightCheck[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <ul className="checks" data-testid="preflight-checks">
       {checks.map((c) => (
         <li key={c.id} className={c.ok ? 'check-ok' : 'check-bad'} data-check={c.id}>
           <StatusChip tone={c.ok ? 'ok' : 'bad'}>{c.ok ? t('check.passed') : t('check.failed')}</StatusChip>
           <span className="check-label">{t(`check.${c.id}`)}</span>
-          {c.detail && <span className="check-detail">{c.detail}</span>}
+          {c.detail && <span className="check-detail">{checkDetail(c, t, i18n.language)}</span>}
         </li>
       ))}
     </ul>

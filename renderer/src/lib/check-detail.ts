@@ -1,0 +1,41 @@
+/**
+ * A preflight check's detail in the UI language, built from the reason code and values the core sends;
+ * the core's English text is the fallback for anything this version does not know.
+ */
+import type { TFunction } from 'i18next';
+import type { PreflightCheck } from '../../../shared/tasks';
+import { errorText } from './error-text';
+import { formatDateTime } from './format';
+
+export function checkDetail(check: PreflightCheck, t: TFunction, language: string): string {
+  const why = check.reason;
+  if (!why) return check.detail;
+  const p = why.params;
+  switch (why.code) {
+    case 'ok':
+      return t(`checkDetail.ok.${check.id}`, {
+        ...p,
+        startTime: p.startTime ? formatDateTime(p.startTime, language) : '',
+      });
+    case 'active':
+      return t('checkDetail.active', { status: t(`taskStatus.${p.status ?? 'unknown'}`) });
+    case 'error': {
+      const text = errorText({ code: p.code ?? 'INTERNAL', message: check.detail }, language);
+      return text.next ? `${text.message} ${text.next}` : text.message;
+    }
+    case 'missing':
+      return check.id === 'instance-found'
+        ? t('checkDetail.instanceMissing', p)
+        : t('checkDetail.backupMissing');
+    case 'status':
+      return t('checkDetail.status', { status: t(`status.${p.status ?? 'unknown'}`) });
+    case 'locked':
+      return t('checkDetail.locked');
+    case 'foreign':
+      return t('checkDetail.foreign');
+    case 'not-restorable':
+      return t('checkDetail.notRestorable', { reason: t(`notRestorable.${p.reason ?? 'unknown-status'}`) });
+    default:
+      return check.detail;
+  }
+}

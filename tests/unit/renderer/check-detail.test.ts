@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../../renderer/src/i18n';
+import { checkDetail } from '../../../renderer/src/lib/check-detail';
+import type { PreflightCheck } from '../../../shared/tasks';
+
+const check = (over: Partial<PreflightCheck>): PreflightCheck => ({
+  id: 'instance-running',
+  ok: false,
+  detail: 'English fallback',
+  ...over,
+});
+
+describe('preflight check details', () => {
+  it('are translated from the reason code, with translated values', () => {
+    const zh = createI18n('zh-CN');
+    const en = createI18n('en');
+    const c = check({ reason: { code: 'status', params: { status: 'isolated' } } });
+    expect(checkDetail(c, en.t, 'en')).toBe('The instance is Isolated.');
+    const zhText = checkDetail(c, zh.t, 'zh-CN');
+    expect(zhText).not.toContain('Isolated');
+    expect(zhText).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('format times for the language and explain errors from the catalog', () => {
+    const en = createI18n('en');
+    const found = check({
+      id: 'backup-found',
+      ok: true,
+      reason: { code: 'ok', params: { startTime: '2026-11-30T06:27:08.000Z' } },
+    });
+    expect(checkDetail(found, en.t, 'en')).not.toContain('T06:27');
+    const error = check({ id: 'endpoint-reachable', reason: { code: 'error', params: { code: 'NETWORK' } } });
+    expect(checkDetail(error, en.t, 'en').length).toBeGreaterThan(20);
+    expect(checkDetail(error, en.t, 'en')).not.toBe('English fallback');
+  });
+
+  it('fall back to the core text when there is no reason', () => {
+    expect(checkDetail(check({}), createI18n('zh-CN').t, 'zh-CN')).toBe('English fallback');
+  });
+});
