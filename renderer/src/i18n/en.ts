@@ -250,7 +250,6 @@ export const en = {
     instanceMissing: 'No instance {{instanceId}} in {{region}}.',
     backupMissing: 'No backup with this id in the last 30 days.',
     status: 'The instance is {{status}}.',
-    locked: 'A task is running on this instance; it is locked until it ends.',
     foreign: 'The backup is not among this instance’s backups.',
     notRestorable: 'Not restorable: {{reason}}.',
   },

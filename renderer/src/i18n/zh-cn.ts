@@ -246,7 +246,6 @@ export const zhCN: Translation = {
     instanceMissing: '{{region}} 中没有实例 {{instanceId}}。',
     backupMissing: '最近 30 天内没有该 ID 的备份。',
     status: '实例当前状态：{{status}}。',
-    locked: '该实例上有任务正在运行，结束前实例处于锁定状态。',
     foreign: '该备份不属于此实例。',
     notRestorable: '不可恢复：{{reason}}。',
   },

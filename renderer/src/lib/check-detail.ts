@@ -29,8 +29,11 @@ export function checkDetail(check: PreflightCheck, t: TFunction, language: strin
         : t('checkDetail.backupMissing');
     case 'status':
       return t('checkDetail.status', { status: t(`status.${p.status ?? 'unknown'}`) });
-    case 'locked':
-      return t('checkDetail.locked');
+    case 'locked': {
+      // The same words the cloud's own refusal (legacy 10707, InstanceLockedError) maps to in the catalog.
+      const text = errorText({ code: 'INSTANCE_LOCKED', message: '' }, language);
+      return `${text.message} ${text.next ?? ''}`.trim();
+    }
     case 'foreign':
       return t('checkDetail.foreign');
     case 'not-restorable':

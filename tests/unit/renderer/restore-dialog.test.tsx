@@ -265,6 +265,14 @@ describe('restore dialog gating', () => {
     fireEvent.keyDown(dialog, { key: 'Escape' });
     await waitFor(() => expect(store.getState().restore).toBeUndefined());
   });
+
+  it('still closes on Escape when focus fell out of it (a focused button became disabled)', async () => {
+    const { store } = await openDialog();
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(store.getState().restore).toBeUndefined());
+  });
 });
 
 describe('saved password', () => {

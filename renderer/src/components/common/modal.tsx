@@ -47,7 +47,22 @@ export function Modal({
     shell?.setAttribute('inert', '');
     const first = initialFocus?.current ?? ref.current?.querySelector<HTMLElement>(focusable);
     (first ?? ref.current)?.focus();
+    // A focused button that becomes disabled (Restore, while its request runs) drops focus to <body>, out of
+    // the dialog's own key handler. Keys arriving there still belong to the dialog: Escape closes, Tab re-enters.
+    const stray = (event: globalThis.KeyboardEvent) => {
+      const dialog = ref.current;
+      if (!dialog || (event.target instanceof Node && dialog.contains(event.target))) return;
+      if (event.key === 'Escape' && closableRef.current) {
+        event.preventDefault();
+        closeRef.current();
+      } else if (event.key === 'Tab') {
+        event.preventDefault();
+        (dialog.querySelector<HTMLElement>(focusable) ?? dialog).focus();
+      }
+    };
+    document.addEventListener('keydown', stray);
     return () => {
+      document.removeEventListener('keydown', stray);
       shell?.removeAttribute('inert');
       previous?.focus();
     };

@@ -36,7 +36,9 @@ export function RestoreSummary({ instance, instanceId, backup, backupId, profile
           {backup?.startTime && (
             <span className="muted">{t('instance.ago', { age: formatAge(backup.startTime, lang) })}</span>
           )}{' '}
-          <span className="muted mono">{backupId}</span>
+          <span className="muted mono" data-testid="restore-backup-id">
+            {backupId}
+          </span>
         </dd>
         {profile && (
           <>
