@@ -48,8 +48,11 @@ export const RestoreRecordSchema = z.object({
   phase: RestorePhaseSchema,
   status: RestoreStatusSchema,
   taskId: z.string().optional(),
-  /** What the user should read: the cloud's task message, or the catalog's text for an error. */
+  /** What the user should read, in English: the cloud's task message, or the app's own words. */
   message: z.string(),
+  /** Set when the message is the app's own: the window shows its translation (see taskMessages). */
+  messageCode: z.string().optional(),
+  messageParams: z.record(z.string(), z.string()).optional(),
   errorCode: z.string().optional(),
   safetyBackup: z
     .object({ taskId: z.string().optional(), backupId: z.string().optional(), status: z.string() })
@@ -91,4 +94,42 @@ export type PreflightCheck = z.infer<typeof PreflightCheckSchema>;
 
 export function isTerminal(status: RestoreStatus): boolean {
   return terminalRestoreStatuses.includes(status);
+}
+
+/**
+ * The app's own task messages, in English; the window translates them by code. `error` stands for the
+ * catalog's text of the record's `errorCode`.
+ */
+export const taskMessages = {
+  'preflight-passed': 'Preflight passed.',
+  sending: 'Sending the restore request…',
+  accepted: 'The cloud accepted the restore.',
+  'safety-backup': 'Taking a safety backup first…',
+  reconciling:
+    'No answer came back; checking the instance’s tasks to learn whether the restore started. It is never resent.',
+  'stopped-before-send':
+    'The app stopped before the restore was sent; nothing was restored. Start it again if needed.',
+  'poll-error': 'Cannot read the task right now ({{code}}); still following it.',
+  adopted: 'The restore had started; following its task.',
+  'adopted-ended': 'The restore had started and ended: {{status}}.',
+  'status-preparing': 'Waiting for the cloud to start the restore.',
+  'status-running': 'Restoring the backup…',
+  'status-succeed': 'The restore completed.',
+  'status-other': 'Task status: {{status}}.',
+  error: '{{text}}',
+} as const;
+export type TaskMessageCode = keyof typeof taskMessages;
+
+/** The message fields of a record for one of the app's own messages. */
+export function taskText(
+  code: TaskMessageCode,
+  params: Record<string, string> = {},
+): Pick<RestoreRecord, 'message' | 'messageCode' | 'messageParams'> {
+  const message = taskMessages[code].replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');
+  return { message, messageCode: code, messageParams: params };
+}
+
+/** The message fields for text that comes from the cloud as is (a task's own message). */
+export function cloudText(message: string): Pick<RestoreRecord, 'message' | 'messageCode' | 'messageParams'> {
+  return { message, messageCode: undefined, messageParams: undefined };
 }

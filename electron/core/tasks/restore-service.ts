@@ -11,7 +11,7 @@ import type { PreflightResult } from '../../../shared/ipc-contract';
 import { type StoredProfile, secretAccounts } from '../../../shared/profiles';
 import { confirmationText, requiresPassword, requiresTypedConfirmation } from '../../../shared/restore-rules';
 import type { Preferences } from '../../../shared/settings';
-import { isTerminal, type RestoreRecord } from '../../../shared/tasks';
+import { isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
 import type { AuditLog } from '../audit/audit-log';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
@@ -103,7 +103,7 @@ export class RestoreService {
     if (request.safetyBackup) record = await this.#safetyBackup(api, record);
 
     // Durable before the request leaves: if the app dies now, start-up reconciles instead of resending.
-    record = await this.#save({ ...record, phase: 'sending', message: 'Sending the restore request…' });
+    record = await this.#save({ ...record, phase: 'sending', ...taskText('sending') });
     let taskId: string;
     try {
       ({ taskId } = await api.restoreInstance({
@@ -122,7 +122,7 @@ export class RestoreService {
       phase: 'polling',
       status: 'preparing',
       taskId,
-      message: 'The cloud accepted the restore.',
+      ...taskText('accepted'),
     });
     await this.#audit(record, 'started', `Restore task ${taskId} started.`);
     this.#follower.follow(record);
@@ -142,15 +142,21 @@ export class RestoreService {
       resumed++;
       if (record.phase === 'polling' && record.taskId) this.#follower.follow(record);
       else if (record.phase === 'sending' || record.phase === 'reconciling') {
-        this.#follower.reconcile(await this.#save({ ...record, phase: 'reconciling', status: 'unknown' }));
+        this.#follower.reconcile(
+          await this.#save({
+            ...record,
+            phase: 'reconciling',
+            status: 'unknown',
+            ...taskText('reconciling'),
+          }),
+        );
       } else {
         // Stopped before the request was sent: nothing happened to the instance.
         await this.#finish({
           ...record,
           status: 'refused',
           errorCode: 'CANCELLED',
-          message:
-            'The app stopped before the restore was sent; nothing was restored. Start it again if needed.',
+          ...taskText('stopped-before-send'),
         });
       }
     }
@@ -166,7 +172,7 @@ export class RestoreService {
     let current = await this.#save({
       ...record,
       phase: 'safety-backup',
-      message: 'Taking a safety backup first…',
+      ...taskText('safety-backup'),
       safetyBackup: { status: 'starting' },
     });
     try {
@@ -193,7 +199,7 @@ export class RestoreService {
         ...current,
         status: 'refused',
         errorCode: 'SAFETY_BACKUP_FAILED',
-        message: `${describeError('SAFETY_BACKUP_FAILED').message} (${code})`,
+        ...taskText('error', { text: `${describeError('SAFETY_BACKUP_FAILED').message} (${code})` }),
       });
       throw error instanceof AppError && error.code === 'SAFETY_BACKUP_FAILED'
         ? error
@@ -209,15 +215,19 @@ export class RestoreService {
         phase: 'reconciling',
         status: 'unknown',
         errorCode: code,
-        message:
-          'No answer came back; checking the instance’s tasks to learn whether the restore started. It is never resent.',
+        ...taskText('reconciling'),
       });
       await this.#audit(unknown, 'unknown', 'RestoreInstance sent but unanswered; reconciling.');
       this.#follower.reconcile(unknown);
       return unknown;
     }
     const message = isAppErrorCode(code) ? describeError(code).message : 'The restore request failed.';
-    await this.#finish({ ...record, status: 'refused', errorCode: code, message });
+    await this.#finish({
+      ...record,
+      status: 'refused',
+      errorCode: code,
+      ...taskText('error', { text: message }),
+    });
     throw error instanceof AppError ? error : new AppError('INTERNAL');
   }
 
@@ -235,7 +245,7 @@ export class RestoreService {
       ...(pre.backup?.startTime ? { backupStartTime: pre.backup.startTime } : {}),
       phase: 'accepted',
       status: 'pending',
-      message: 'Preflight passed.',
+      ...taskText('preflight-passed'),
       createdAt: at,
       updatedAt: at,
       polls: 0,

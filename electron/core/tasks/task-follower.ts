@@ -6,10 +6,10 @@
  * instance's tasks; it never sends RestoreInstance again.
  */
 import type { RestoreTaskStatus } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
+import { AppError, describeError } from '../../../shared/errors';
 import type { StoredProfile } from '../../../shared/profiles';
 import type { Preferences } from '../../../shared/settings';
-import type { RestoreRecord, RestoreStatus } from '../../../shared/tasks';
+import { cloudText, type RestoreRecord, type RestoreStatus, taskText } from '../../../shared/tasks';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { RestoreJournal } from './restore-journal';
@@ -117,18 +117,19 @@ export class TaskFollower {
       task = await api.describeTask({ region: record.region, taskId: record.taskId });
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'INTERNAL';
-      const message = `Cannot read the task right now (${code}); still following it.`;
-      if (record.message !== message) await this.#deps.save({ ...record, polls: record.polls + 1, message });
+      const text = taskText('poll-error', { code });
+      if (record.message !== text.message)
+        await this.#deps.save({ ...record, polls: record.polls + 1, ...text });
       return MAX_POLL_MS;
     }
     const status: RestoreStatus = task.status;
-    const message = task.message || statusMessage(status);
-    const updated = { ...record, polls: record.polls + 1, status, message };
+    const text = task.message ? cloudText(task.message) : statusText(status);
+    const updated = { ...record, polls: record.polls + 1, status, ...text };
     if (status === 'succeed' || status === 'failed' || status === 'error') {
       await this.#deps.finish(updated);
       return undefined;
     }
-    if (status !== record.status || message !== record.message) await this.#deps.save(updated);
+    if (status !== record.status || text.message !== record.message) await this.#deps.save(updated);
     else this.#deps.journal.touch(updated);
     return next;
   }
@@ -164,7 +165,7 @@ export class TaskFollower {
           await this.#deps.finish({
             ...record,
             status: ours.status,
-            message: `The restore had started and ended: ${ours.status}.`,
+            ...taskText('adopted-ended', { status: ours.status }),
           });
           return undefined;
         }
@@ -172,7 +173,7 @@ export class TaskFollower {
           await this.#deps.save({
             ...record,
             status: ours.status,
-            message: 'The restore had started; following it.',
+            ...taskText('adopted'),
           });
         }
         return next;
@@ -184,7 +185,7 @@ export class TaskFollower {
           phase: 'polling',
           status: ours.status,
           taskId: ours.taskId,
-          message: 'The restore had started; following its task.',
+          ...taskText('adopted'),
         });
         this.follow(adopted);
         return undefined;
@@ -200,8 +201,7 @@ export class TaskFollower {
         ...record,
         status: 'refused',
         errorCode: 'RESTORE_NOT_STARTED',
-        message:
-          'The restore request never reached the cloud: this instance has no restore task. Nothing was restored; you may start it again.',
+        ...taskText('error', { text: describeError('RESTORE_NOT_STARTED').message }),
       });
       return undefined;
     } catch {
@@ -210,15 +210,8 @@ export class TaskFollower {
   }
 }
 
-function statusMessage(status: RestoreStatus): string {
-  switch (status) {
-    case 'preparing':
-      return 'Waiting for the cloud to start the restore.';
-    case 'running':
-      return 'Restoring the backup…';
-    case 'succeed':
-      return 'The restore completed.';
-    default:
-      return `Task status: ${status}.`;
-  }
+function statusText(status: RestoreStatus) {
+  if (status === 'preparing' || status === 'running' || status === 'succeed')
+    return taskText(`status-${status}`);
+  return taskText('status-other', { status });
 }

@@ -235,6 +235,23 @@ export const en = {
     passed: 'Passed',
     failed: 'Failed',
   },
+  taskMessage: {
+    'preflight-passed': 'Preflight passed.',
+    sending: 'Sending the restore request…',
+    accepted: 'The cloud accepted the restore.',
+    'safety-backup': 'Taking a safety backup first…',
+    reconciling:
+      'No answer came back; checking the instance’s tasks to learn whether the restore started. It is never resent.',
+    'stopped-before-send':
+      'The app stopped before the restore was sent; nothing was restored. Start it again if needed.',
+    'poll-error': 'Cannot read the task right now ({{code}}); still following it.',
+    adopted: 'The restore had started; following its task.',
+    'adopted-ended': 'The restore had started and ended: {{status}}.',
+    'status-preparing': 'Waiting for the cloud to start the restore.',
+    'status-running': 'Restoring the backup…',
+    'status-succeed': 'The restore completed.',
+    'status-other': 'Task status: {{status}}.',
+  },
   checkDetail: {
     ok: {
       'no-active-restore': 'No other restore of this instance is in progress.',

@@ -231,6 +231,21 @@ export const zhCN: Translation = {
     passed: '通过',
     failed: '未通过',
   },
+  taskMessage: {
+    'preflight-passed': '安全检查已通过。',
+    sending: '正在发送恢复请求…',
+    accepted: '云端已接受恢复请求。',
+    'safety-backup': '正在先进行安全备份…',
+    reconciling: '未收到应答；正在查询实例的任务以确认恢复是否已开始。恢复请求绝不会重复发送。',
+    'stopped-before-send': '应用在发送恢复请求前已停止；未执行任何恢复。如有需要请重新发起。',
+    'poll-error': '暂时无法读取任务状态（{{code}}）；仍在持续跟踪。',
+    adopted: '恢复已经开始；正在跟踪其任务。',
+    'adopted-ended': '恢复已经开始并已结束：{{status}}。',
+    'status-preparing': '等待云端开始执行恢复。',
+    'status-running': '正在恢复备份…',
+    'status-succeed': '恢复已完成。',
+    'status-other': '任务状态：{{status}}。',
+  },
   checkDetail: {
     ok: {
       'no-active-restore': '该实例没有其他正在进行的恢复。',

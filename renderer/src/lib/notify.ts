@@ -5,6 +5,7 @@
 import type { i18n as I18n } from 'i18next';
 import type { RestoreRecord } from '../../../shared/tasks';
 import { instanceHref } from '../store/tasks-slice';
+import { taskMessage } from './task-message';
 
 export function createWebNotifier(i18n: I18n): (record: RestoreRecord) => void {
   return (record) => {
@@ -13,7 +14,8 @@ export function createWebNotifier(i18n: I18n): (record: RestoreRecord) => void {
     const title = i18n.t(record.status === 'succeed' ? 'toast.restoreSucceeded' : 'toast.restoreFailed', {
       name,
     });
-    const notification = new Notification(title, { body: record.message, tag: record.restoreId });
+    const body = taskMessage(record, i18n.t, i18n.language);
+    const notification = new Notification(title, { body, tag: record.restoreId });
     notification.onclick = () => {
       window.focus();
       window.location.hash = instanceHref(record);

@@ -18,6 +18,8 @@ export interface TasksSlice {
 /** Shows a desktop notification; injected so tests (and Electron) can replace it. */
 export type Notify = (record: RestoreRecord) => void;
 
+import { messageParts } from '../lib/task-message';
+
 export const instanceHref = (r: Pick<RestoreRecord, 'region' | 'instanceId'>) =>
   `#/instance/${encodeURIComponent(r.region)}/${encodeURIComponent(r.instanceId)}`;
 
@@ -55,7 +57,7 @@ export const createTasksSlice =
         level: success ? 'success' : 'error',
         titleKey: success ? 'toast.restoreSucceeded' : 'toast.restoreFailed',
         values: { name: record.instanceName || record.instanceId },
-        body: record.message,
+        body: messageParts(record),
         href: instanceHref(record),
       });
       const prefs = get().prefs;

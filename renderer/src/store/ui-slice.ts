@@ -1,5 +1,6 @@
 /** Transient UI state: toasts and the notices main wants the user to see (a corrupt file moved aside…). */
 import type { Notice } from '../../../shared/ipc-contract';
+import type { MessageParts } from '../lib/task-message';
 import type { SliceCreator } from './types';
 
 export interface Toast {
@@ -8,7 +9,8 @@ export interface Toast {
   /** i18n key of the title, translated when shown so a language switch applies to open toasts too. */
   titleKey: string;
   values?: Record<string, string>;
-  body?: string;
+  /** Plain text, or a restore's message parts, translated when shown. */
+  body?: string | MessageParts;
   /** Where clicking the toast goes, as a hash route. */
   href?: string;
 }

@@ -1,6 +1,7 @@
 /** In-app toasts, announced politely; each can be opened (its instance) or dismissed, and fades after 10 s. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { taskMessage } from '../../lib/task-message';
 import { useApp } from '../../store';
 import type { Toast } from '../../store/ui-slice';
 
@@ -17,7 +18,7 @@ export function Toasts() {
 }
 
 function ToastItem({ toast }: { toast: Toast }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dismiss = useApp((s) => s.dismissToast);
   useEffect(() => {
     const timer = setTimeout(() => dismiss(toast.id), 10_000);
@@ -27,7 +28,9 @@ function ToastItem({ toast }: { toast: Toast }) {
     <div className={`toast toast-${toast.level}`} role={toast.level === 'error' ? 'alert' : 'status'}>
       <div className="toast-text">
         <strong>{t(toast.titleKey, toast.values)}</strong>
-        {toast.body && <p>{toast.body}</p>}
+        {toast.body && (
+          <p>{typeof toast.body === 'string' ? toast.body : taskMessage(toast.body, t, i18n.language)}</p>
+        )}
       </div>
       <div className="toast-actions">
         {toast.href && (

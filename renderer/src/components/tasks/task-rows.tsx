@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RestoreRecord } from '../../../../shared/tasks';
 import { isTerminal } from '../../../../shared/tasks';
 import { formatDateTime, formatDuration } from '../../lib/format';
+import { taskMessage } from '../../lib/task-message';
 import { instanceHref } from '../../store/tasks-slice';
 import { StatusChip, taskTone } from '../common/status-chip';
 import { useNow } from './use-now';
@@ -55,7 +56,7 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
               <td>{formatDateTime(r.createdAt, lang)}</td>
               <td className="num mono">{formatDuration(end - new Date(r.createdAt).getTime())}</td>
               <td className="cell-message">
-                {r.message}
+                {taskMessage(r, t, lang)}
                 {r.safetyBackup && (
                   <div className="muted small">{t('tasks.safety', { status: r.safetyBackup.status })}</div>
                 )}

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../renderer/src/i18n';
+import { en } from '../../../renderer/src/i18n/en';
+import { zhCN } from '../../../renderer/src/i18n/zh-cn';
 import { checkDetail } from '../../../renderer/src/lib/check-detail';
-import type { PreflightCheck } from '../../../shared/tasks';
+import { taskMessage } from '../../../renderer/src/lib/task-message';
+import { cloudText, type PreflightCheck, taskMessages, taskText } from '../../../shared/tasks';
 
 const check = (over: Partial<PreflightCheck>): PreflightCheck => ({
   id: 'instance-running',
@@ -36,5 +39,26 @@ describe('preflight check details', () => {
 
   it('fall back to the core text when there is no reason', () => {
     expect(checkDetail(check({}), createI18n('zh-CN').t, 'zh-CN')).toBe('English fallback');
+  });
+});
+
+describe('task messages', () => {
+  it('cover every message code the core sends, in both languages', () => {
+    const codes = Object.keys(taskMessages)
+      .filter((c) => c !== 'error')
+      .sort();
+    expect(Object.keys(en.taskMessage).sort()).toEqual(codes);
+    expect(Object.keys(zhCN.taskMessage).sort()).toEqual(codes);
+  });
+
+  it('translate the app’s own messages, show the catalog for errors, and pass cloud text through', () => {
+    const zh = createI18n('zh-CN');
+    expect(taskMessage(taskText('adopted-ended', { status: 'succeed' }), zh.t, 'zh-CN')).toBe(
+      '恢复已经开始并已结束：成功。',
+    );
+    expect(
+      taskMessage({ ...taskText('error', { text: 'x' }), errorCode: 'WRONG_PASSWORD' }, zh.t, 'zh-CN'),
+    ).toBe('实例密码错误。');
+    expect(taskMessage(cloudText('redis restore flow done'), zh.t, 'zh-CN')).toBe('redis restore flow done');
   });
 });
