@@ -97,7 +97,19 @@ export const ExportSchema = z.object({ filename: z.string(), mimeType: z.string(
 export const NoticeSchema = z.object({
   level: z.enum(['info', 'warning', 'error']),
   code: z.string(),
+  /** English text; the window shows the translation of `kind` with `params` when it knows the kind. */
   message: z.string(),
+  kind: z
+    .enum([
+      'settings-moved',
+      'profiles-hidden',
+      'cache-moved',
+      'clock-skew',
+      'session-only',
+      'journal-skipped',
+    ])
+    .optional(),
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 

@@ -55,14 +55,6 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   const notices: Notice[] = [];
   const settingsNotice = checkSettingsFile(join(options.userData, 'settings.json'));
   if (settingsNotice) notices.push(settingsNotice);
-  if (secrets.kind === 'session') {
-    notices.push({
-      level: 'warning',
-      code: 'KEYCHAIN_ERROR',
-      message:
-        'No OS keychain is available: credentials are kept for this session only and forgotten when the app quits.',
-    });
-  }
   const proxyFetch = options.fetch ? undefined : createProxyFetch({ env: process.env });
   const settingsStore = new Conf({
     cwd: options.userData,

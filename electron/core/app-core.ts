@@ -59,6 +59,16 @@ export function createCore(deps: CoreDeps): Core {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const { logger, emit } = deps;
   const notices: Notice[] = [...(deps.notices ?? [])];
+  if (deps.secrets.kind === 'session') {
+    // Said plainly in every shell: without a keychain nothing secret is kept beyond this run.
+    notices.push({
+      level: 'warning',
+      code: 'KEYCHAIN_ERROR',
+      kind: 'session-only',
+      message:
+        'No OS keychain is available: credentials are kept for this session only and forgotten when the app quits.',
+    });
+  }
   const notice = (n: Notice) => {
     notices.push(n);
     emit('app:notice', n);
@@ -74,6 +84,8 @@ export function createCore(deps: CoreDeps): Core {
       notice({
         level: 'warning',
         code: 'SETTINGS_INVALID',
+        kind: 'profiles-hidden',
+        params: { count: String(count) },
         message: `${count} saved profile(s) could not be read and are hidden; they are kept untouched in the settings file.`,
       }),
   });
@@ -89,6 +101,8 @@ export function createCore(deps: CoreDeps): Core {
       notice({
         level: 'warning',
         code: 'SIGNATURE_EXPIRED',
+        kind: 'clock-skew',
+        params: { seconds: String(Math.round(event.offsetMs / 1000)) },
         message: `This computer's clock is off by ${Math.round(event.offsetMs / 1000)} s from the cloud's; requests are now signed with the corrected time. Fix the system clock.`,
       }),
   });
@@ -100,6 +114,8 @@ export function createCore(deps: CoreDeps): Core {
       notice({
         level: 'warning',
         code: 'SETTINGS_INVALID',
+        kind: 'cache-moved',
+        params: { movedTo },
         message: `A damaged cache file was moved aside to ${movedTo}.`,
       }),
   });
@@ -173,6 +189,8 @@ export function createCore(deps: CoreDeps): Core {
         notice({
           level: 'warning',
           code: 'INTERNAL',
+          kind: 'journal-skipped',
+          params: { count: String(skipped) },
           message: `${skipped} damaged line(s) in the restore journal were skipped (a crash mid-write); every other restore was kept.`,
         });
       }

@@ -20,6 +20,8 @@ export function checkSettingsFile(path: string, now: () => number = Date.now): N
   return {
     level: 'warning',
     code: 'SETTINGS_INVALID',
+    kind: 'settings-moved',
+    params: { movedTo: result.movedTo, problem: result.problem },
     message: `The settings file could not be read (${result.problem}). It was moved aside to ${result.movedTo} and the app started with default settings; your profiles' keychain entries are untouched.`,
   };
 }

@@ -252,6 +252,19 @@ export const en = {
     'status-succeed': 'The restore completed.',
     'status-other': 'Task status: {{status}}.',
   },
+  noticeText: {
+    'settings-moved':
+      'The settings file could not be read ({{problem}}). It was moved aside to {{movedTo}} and the app started with default settings; keychain entries are untouched.',
+    'profiles-hidden':
+      '{{count}} saved profile(s) could not be read and are hidden; they are kept untouched in the settings file.',
+    'cache-moved': 'A damaged cache file was moved aside to {{movedTo}}.',
+    'clock-skew':
+      'This computer’s clock is off by {{seconds}} s from the cloud’s; requests are now signed with the corrected time. Fix the system clock.',
+    'session-only':
+      'No OS keychain is available: credentials are kept for this session only and forgotten when the app quits.',
+    'journal-skipped':
+      '{{count}} damaged line(s) in the restore journal were skipped (a crash mid-write); every other restore was kept.',
+  },
   checkDetail: {
     ok: {
       'no-active-restore': 'No other restore of this instance is in progress.',

@@ -4,6 +4,7 @@ import { en } from '../../../renderer/src/i18n/en';
 import { zhCN } from '../../../renderer/src/i18n/zh-cn';
 import { checkDetail } from '../../../renderer/src/lib/check-detail';
 import { taskMessage } from '../../../renderer/src/lib/task-message';
+import { NoticeSchema } from '../../../shared/ipc-contract';
 import { cloudText, type PreflightCheck, taskMessages, taskText } from '../../../shared/tasks';
 
 const check = (over: Partial<PreflightCheck>): PreflightCheck => ({
@@ -60,5 +61,15 @@ describe('task messages', () => {
       taskMessage({ ...taskText('error', { text: 'x' }), errorCode: 'WRONG_PASSWORD' }, zh.t, 'zh-CN'),
     ).toBe('实例密码错误。');
     expect(taskMessage(cloudText('redis restore flow done'), zh.t, 'zh-CN')).toBe('redis restore flow done');
+  });
+});
+
+describe('notices', () => {
+  it('have a translation for every kind the core sends', () => {
+    const kinds = [...NoticeSchema.shape.kind.unwrap().options].sort();
+    expect(Object.keys(en.noticeText).sort()).toEqual(kinds);
+    expect(Object.keys(zhCN.noticeText).sort()).toEqual(kinds);
+    const zh = createI18n('zh-CN');
+    expect(zh.t('noticeText.clock-skew', { seconds: '42' })).toContain('42');
   });
 });

@@ -1,5 +1,6 @@
 /** Notices from main (`app:notices` at start, `app:notice` later), each dismissible. */
 import { useTranslation } from 'react-i18next';
+import type { Notice } from '../../../../shared/ipc-contract';
 import { useApp } from '../../store';
 
 export function NoticeBanners() {
@@ -7,6 +8,7 @@ export function NoticeBanners() {
   const notices = useApp((s) => s.notices);
   const dismiss = useApp((s) => s.dismissNotice);
   if (notices.length === 0) return null;
+  const noticeText = (n: Notice) => (n.kind ? t(`noticeText.${n.kind}`, { ...n.params }) : n.message);
   return (
     <div className="notices">
       {notices.map((n) => (
@@ -15,12 +17,12 @@ export function NoticeBanners() {
           className={`banner banner-${n.level === 'info' ? 'info' : n.level === 'warning' ? 'warn' : 'error'}`}
           role={n.level === 'error' ? 'alert' : 'status'}
         >
-          <strong>{t(`notice.${n.level}`)}:</strong> <span>{n.message}</span>
+          <strong>{t(`notice.${n.level}`)}:</strong> <span>{noticeText(n)}</span>
           <button
             type="button"
             className="btn btn-ghost banner-close"
             onClick={() => dismiss(n.key)}
-            aria-label={`${t('common.dismiss')}: ${n.message}`}
+            aria-label={`${t('common.dismiss')}: ${noticeText(n)}`}
           >
             ×
           </button>
