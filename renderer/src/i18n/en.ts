@@ -1,4 +1,8 @@
 /** English strings. The source of truth for keys: zh-cn.ts must have exactly the same shape (TS checks it). */
+import { taskMessages } from '../../../shared/tasks';
+
+const { error: _error, ...taskMessageEn } = taskMessages;
+
 export const en = {
   app: {
     title: 'CRS Restore Desk',
@@ -235,23 +239,8 @@ export const en = {
     passed: 'Passed',
     failed: 'Failed',
   },
-  taskMessage: {
-    'preflight-passed': 'Preflight passed.',
-    sending: 'Sending the restore request…',
-    accepted: 'The cloud accepted the restore.',
-    'safety-backup': 'Taking a safety backup first…',
-    reconciling:
-      'No answer came back; checking the instance’s tasks to learn whether the restore started. It is never resent.',
-    'stopped-before-send':
-      'The app stopped before the restore was sent; nothing was restored. Start it again if needed.',
-    'poll-error': 'Cannot read the task right now ({{code}}); still following it.',
-    adopted: 'The restore had started; following its task.',
-    'adopted-ended': 'The restore had started and ended: {{status}}.',
-    'status-preparing': 'Waiting for the cloud to start the restore.',
-    'status-running': 'Restoring the backup…',
-    'status-succeed': 'The restore completed.',
-    'status-other': 'Task status: {{status}}.',
-  },
+  // The core's own task messages are written in English once, in shared/tasks.ts.
+  taskMessage: taskMessageEn,
   noticeText: {
     'settings-moved':
       'The settings file could not be read ({{problem}}). It was moved aside to {{movedTo}} and the app started with default settings; keychain entries are untouched.',
