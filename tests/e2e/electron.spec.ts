@@ -28,7 +28,8 @@ function electronBinary(): string | undefined {
 }
 
 const binary = electronBinary();
-const why = 'Electron binary not installed here: Electron specs skipped; browser mode covers the same renderer and core.';
+const why =
+  'Electron binary not installed here: Electron specs skipped; browser mode covers the same renderer and core.';
 if (!binary) console.log(why);
 
 test.describe('Electron shell', () => {
