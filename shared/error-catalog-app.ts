@@ -1,0 +1,147 @@
+/** Catalog entries for failures the app itself detects: contract, sender, settings, restore safeguards. */
+import type { CatalogEntry } from './errors';
+
+export const appErrorEntries = {
+  INVALID_REQUEST: {
+    en: {
+      message: 'The app sent a request that does not match its contract.',
+      next: 'Nothing was changed. Reload the window; if it happens again, report it with the audit log.',
+    },
+    zh: {
+      message: '应用发出的请求不符合接口约定。',
+      next: '未做任何更改。请重新加载窗口；如再次出现，请附上审计日志报告问题。',
+    },
+  },
+  UNKNOWN_CHANNEL: {
+    en: {
+      message: 'The app asked for an operation that does not exist.',
+      next: 'Nothing was changed. Update the app or reload the window.',
+    },
+    zh: {
+      message: '应用请求了不存在的操作。',
+      next: '未做任何更改。请更新应用或重新加载窗口。',
+    },
+  },
+  FORBIDDEN_SENDER: {
+    en: {
+      message: 'A request came from a page that is not part of the app and was refused.',
+      next: 'Nothing was changed. Close any unexpected windows and restart the app.',
+    },
+    zh: {
+      message: '来自非本应用页面的请求已被拒绝。',
+      next: '未做任何更改。请关闭可疑窗口并重启应用。',
+    },
+  },
+  INTERNAL: {
+    en: {
+      message: 'Something went wrong inside the app.',
+      next: 'Nothing was sent to the cloud by this request. Try again; if it persists, restart the app.',
+    },
+    zh: {
+      message: '应用内部出现错误。',
+      next: '此请求未向云端发送任何内容。请重试；如持续出现，请重启应用。',
+    },
+  },
+  SETTINGS_INVALID: {
+    en: {
+      message: 'The settings change was refused because a value is out of range.',
+      next: 'Check the highlighted value and save again; your previous settings are unchanged.',
+    },
+    zh: {
+      message: '设置中有超出范围的值，更改未保存。',
+      next: '请检查标出的值后再次保存；原有设置未受影响。',
+    },
+  },
+
+  PROFILE_NOT_FOUND: {
+    en: {
+      message: 'That profile no longer exists.',
+      next: 'It may have been deleted in another window. Pick a profile from the list or add one.',
+    },
+    zh: { message: '该配置已不存在。', next: '它可能已在其他窗口中被删除。请从列表中选择配置或新增一个。' },
+  },
+  CANCELLED: {
+    en: {
+      message: 'The operation was cancelled.',
+      next: 'Nothing else was changed. Start it again when you are ready.',
+    },
+    zh: { message: '操作已取消。', next: '未做其他更改。准备好后可重新开始。' },
+  },
+  PREFLIGHT_FAILED: {
+    en: {
+      message: 'The restore was not sent because a safety check failed.',
+      next: 'Read the failed check in the dialog, fix it (or wait for the running task), then run the checks again.',
+    },
+    zh: {
+      message: '安全检查未通过，恢复请求未发送。',
+      next: '请查看对话框中未通过的检查项，处理后（或等待进行中的任务结束）重新检查。',
+    },
+  },
+  CONFIRMATION_MISMATCH: {
+    en: {
+      message: 'The typed confirmation does not match the instance name.',
+      next: 'Type the instance name exactly as shown (its id when it has no name). Nothing was sent.',
+    },
+    zh: {
+      message: '输入的确认内容与实例名称不一致。',
+      next: '请按显示内容准确输入实例名称（无名称时输入实例 ID）。未发送任何请求。',
+    },
+  },
+  PASSWORD_REQUIRED: {
+    en: {
+      message: 'This instance needs its password to be restored.',
+      next: 'Enter the password set when the instance was bought (not instanceId:password). Nothing was sent.',
+    },
+    zh: {
+      message: '恢复该实例需要实例密码。',
+      next: '请输入购买实例时设置的密码（不是“实例ID:密码”格式）。未发送任何请求。',
+    },
+  },
+  RESTORE_ALREADY_ACTIVE: {
+    en: {
+      message: 'A restore of this instance is already running or its outcome is still being checked.',
+      next: 'Wait for it to finish in the Tasks panel; a second restore is never started on top of the first.',
+    },
+    zh: {
+      message: '该实例已有恢复任务在进行，或其结果仍在核实中。',
+      next: '请在任务面板中等待其结束；不会在其上再发起第二次恢复。',
+    },
+  },
+  RESTORE_NOT_STARTED: {
+    en: {
+      message: 'The restore request never reached the cloud: the instance has no restore task from it.',
+      next: 'Nothing was restored. Check the instance, then start the restore again if you still need it.',
+    },
+    zh: {
+      message: '恢复请求未到达云端：该实例没有对应的恢复任务。',
+      next: '未执行任何恢复。请检查实例，如仍需要可重新发起恢复。',
+    },
+  },
+  SAFETY_BACKUP_FAILED: {
+    en: {
+      message: 'The safety backup did not complete, so the restore was not sent.',
+      next: 'Check the instance in the console, then try again, or restore without a safety backup if you accept the risk.',
+    },
+    zh: {
+      message: '安全备份未完成，因此未发送恢复请求。',
+      next: '请在控制台检查实例后重试；如接受风险，也可不做安全备份直接恢复。',
+    },
+  },
+  SANDBOX_UNAVAILABLE: {
+    en: {
+      message: 'The built-in sandbox could not start.',
+      next: 'Check that nothing else blocks local ports, then try again. Your cloud profiles are unaffected.',
+    },
+    zh: { message: '内置沙箱无法启动。', next: '请确认本地端口未被占用后重试。您的云账号配置不受影响。' },
+  },
+  KEYCHAIN_ERROR: {
+    en: {
+      message: 'The OS keychain refused the operation.',
+      next: 'Unlock your keychain (or log in again) and retry. Secrets are never written anywhere else.',
+    },
+    zh: {
+      message: '系统钥匙串拒绝了该操作。',
+      next: '请解锁钥匙串（或重新登录）后重试。密钥绝不会写入其他位置。',
+    },
+  },
+} as const satisfies Record<string, CatalogEntry>;
