@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: sets up the machine, then runs every gate in a fixed order (lint, Electronegativity, typecheck, unit, build,
-// integration, e2e) and ends with one summary line. Every stage runs even after a failure, so one run shows
+// integration, reliability, e2e) and ends with one summary line. Every stage runs even after a failure, so one run shows
 // everything that is wrong; the exit code is non-zero if anything failed.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +68,15 @@ const stages = [
     run() {
       const [cmd, args] = vitest('integration', this.report);
       return inKeyringSession(cmd, args);
+    },
+  },
+  {
+    name: 'reliability',
+    report: join(results, 'reliability.json'),
+    run() {
+      // The small size: every reliability check, fewer iterations (`npm run bench -- --reliability` is full).
+      const [cmd, args] = vitest('reliability', this.report);
+      return inKeyringSession(cmd, args, { CRS_RELIABILITY_SCALE: 'small' });
     },
   },
   {

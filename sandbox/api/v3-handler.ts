@@ -67,6 +67,7 @@ export function handleV3(deps: ApiDeps, req: RawRequest): V3Envelope {
         `The action \`${action}\` is not supported by the sandbox's redis service.`,
       );
     if (!deps.limiter.allow(auth.secretId, action)) {
+      deps.state.countRateLimited(action);
       return fail('RequestLimitExceeded', `Your current request rate for ${action} exceeds the limit.`);
     }
     deps.state.countAction(action);

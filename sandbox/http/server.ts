@@ -96,6 +96,7 @@ async function handle(
   const action =
     protocol === 'v3' ? String(req.headers['x-tc-action'] ?? '') : (legacyParams(raw).Action ?? '');
 
+  deps.state.logRequest(action);
   const before = deps.faults.take(action, 'before');
   const delay = before.latencyMs + deps.latencyMs;
   if (delay > 0) await sleep(delay);

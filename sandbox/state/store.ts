@@ -29,6 +29,13 @@ export class SandboxState {
   readonly restoreCalls = new Map<string, number>();
   /** Requests received per action (after authentication). */
   readonly actionCalls = new Map<string, number>();
+  /** Requests refused with RequestLimitExceeded by the sandbox's own limiter, per action. */
+  readonly rateLimitedCalls = new Map<string, number>();
+  /**
+   * Arrival time of every API request (before faults, latency and the limiter), for benchmarks that measure
+   * a client's request rate from the server side. Off (null) unless a caller sets it to [].
+   */
+  requestLog: Array<{ action: string; atMs: number }> | null = null;
   /** Failures queued by the fail-next-task fault, consumed by the next created task(s). */
   readonly plannedFailures: PlannedTaskFailure[] = [];
   engine: DataEngine | null = null;
@@ -198,6 +205,14 @@ export class SandboxState {
     this.restoreCalls.set(instanceId, (this.restoreCalls.get(instanceId) ?? 0) + 1);
   }
 
+  logRequest(action: string): void {
+    this.requestLog?.push({ action, atMs: this.now() });
+  }
+
+  countRateLimited(action: string): void {
+    this.rateLimitedCalls.set(action, (this.rateLimitedCalls.get(action) ?? 0) + 1);
+  }
+
   countAction(action: string): void {
     this.actionCalls.set(action, (this.actionCalls.get(action) ?? 0) + 1);
   }
@@ -214,6 +229,7 @@ export class SandboxState {
       instances: { total: this.instances.size, byStatus },
       restoreCalls: Object.fromEntries(this.restoreCalls),
       actionCalls: Object.fromEntries(this.actionCalls),
+      rateLimitedCalls: Object.fromEntries(this.rateLimitedCalls),
       plannedTaskFailures: this.plannedFailures.length,
       tasks: [...this.tasks.values()].map((t) => ({
         taskId: t.id,

@@ -111,14 +111,17 @@ export class CallRunner {
   async #attempt<T>(spec: CallSpec<T>, attempt: number): Promise<T> {
     const fields = { ...this.#fields(spec), attempt };
     const credentials = await this.#credentials();
-    await this.#limiter.acquire(credentials.secretId, spec.operation);
-    const timestamp = Math.floor((this.#options.now() + this.#clockOffsetMs) / 1000);
-    const request = spec.build(credentials, timestamp);
+    const release = await this.#limiter.acquire(credentials.secretId, spec.operation);
     const started = this.#options.now();
     let response: WireResponse;
     try {
+      const timestamp = Math.floor((this.#options.now() + this.#clockOffsetMs) / 1000);
+      const request = spec.build(credentials, timestamp);
       response = await exchange(this.#options.fetch, request, this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      release();
     } catch (error) {
+      // The slot stays counted until here: the request may have reached the server at any moment up to now.
+      release();
       if (!(error instanceof TransportError)) throw error;
       const { failure } = error;
       this.#logger.warn('request failed', { ...fields, kind: failure.kind, code: failure.code });

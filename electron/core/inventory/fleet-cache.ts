@@ -10,6 +10,8 @@ import { readJsonFile, writeFileAtomic } from '../storage/atomic-file';
 const RegionEntrySchema = z.object({ fetchedAt: z.string(), instances: z.array(InstanceSchema) });
 const FleetFileSchema = z.object({ version: z.literal(1), regions: z.record(z.string(), RegionEntrySchema) });
 export type FleetFile = z.infer<typeof FleetFileSchema>;
+/** The envelope only, for merges: region entries are then validated one by one, and only those kept. */
+const FleetShellSchema = z.object({ version: z.literal(1), regions: z.record(z.string(), z.unknown()) });
 
 const BackupsFileSchema = z.object({
   version: z.literal(1),
@@ -40,14 +42,26 @@ export class FleetCache {
     return this.#read(join(this.#root, safe(profileId), 'fleet.json'), (v) => FleetFileSchema.parse(v));
   }
 
-  /** Replaces the named regions' entries and keeps the others (a failed region keeps its last copy). */
+  /**
+   * Replaces the named regions' entries and keeps the others (a failed region keeps its last copy); returns
+   * the file as written. Entries about to be replaced are not validated: a full schema parse of a
+   * 100,000-instance file costs about a second, spent on data that is thrown away.
+   */
   async writeRegions(
     profileId: string,
     regions: Record<string, { fetchedAt: string; instances: Instance[] }>,
-  ): Promise<void> {
-    const current = (await this.readFleet(profileId)) ?? { version: 1 as const, regions: {} };
-    const next: FleetFile = { version: 1, regions: { ...current.regions, ...regions } };
-    await writeFileAtomic(join(this.#root, safe(profileId), 'fleet.json'), JSON.stringify(next));
+  ): Promise<FleetFile> {
+    const path = join(this.#root, safe(profileId), 'fleet.json');
+    const current = await this.#read(path, (value) => {
+      const shell = FleetShellSchema.parse(value);
+      const kept = Object.entries(shell.regions)
+        .filter(([region]) => !Object.hasOwn(regions, region))
+        .map(([region, entry]) => [region, RegionEntrySchema.parse(entry)] as const);
+      return Object.fromEntries(kept);
+    });
+    const next: FleetFile = { version: 1, regions: { ...current, ...regions } };
+    await writeFileAtomic(path, JSON.stringify(next));
+    return next;
   }
 
   async readBackups(profileId: string, instanceId: string): Promise<BackupsFile | undefined> {

@@ -53,7 +53,8 @@ export class FleetService {
         total: e.instances.length,
         state: 'done',
       })),
-      freshness: { source: 'cache', stale: true, ...(oldest ? { fetchedAt: oldest } : {}) },
+      // Nothing cached yet is not "stale": there is simply nothing to show until the first listing.
+      freshness: { source: 'cache', stale: entries.length > 0, ...(oldest ? { fetchedAt: oldest } : {}) },
     };
   }
 
@@ -77,9 +78,13 @@ export class FleetService {
         .filter((r) => r.progress.state === 'done')
         .map((r) => [r.progress.region, { fetchedAt, instances: r.instances }]),
     );
-    if (Object.keys(fresh).length > 0) await this.#deps.cache.writeRegions(profileId, fresh);
-    const cached = (await this.#deps.cache.readFleet(profileId))?.regions ?? {};
+    const written =
+      Object.keys(fresh).length > 0 ? await this.#deps.cache.writeRegions(profileId, fresh) : undefined;
     const failed = results.filter((r) => r.progress.state !== 'done');
+    // Only a failed region needs its last-known copy, and the file just written already holds it: reading
+    // the whole cache back (a full parse of every instance) on every successful refresh was pure cost.
+    const cached =
+      failed.length === 0 ? {} : ((written ?? (await this.#deps.cache.readFleet(profileId)))?.regions ?? {});
     const instances = results.flatMap((r) =>
       r.progress.state === 'done' ? r.instances : (cached[r.progress.region]?.instances ?? []),
     );

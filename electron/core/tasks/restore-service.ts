@@ -138,9 +138,12 @@ export class RestoreService {
   async resume(): Promise<{ resumed: number; skipped: number }> {
     const { records, skipped } = await this.#deps.journal.load();
     let resumed = 0;
-    for (const record of records.filter((r) => !isTerminal(r.status))) {
+    // Every record not marked done is unfinished business, even one whose status already ended: the app may
+    // have died between learning the outcome and recording it as done (audit, notification).
+    for (const record of records.filter((r) => r.phase !== 'done')) {
       resumed++;
-      if (record.phase === 'polling' && record.taskId) this.#follower.follow(record);
+      if (isTerminal(record.status)) await this.#finish(record);
+      else if (record.phase === 'polling' && record.taskId) this.#follower.follow(record);
       else if (record.phase === 'sending' || record.phase === 'reconciling') {
         this.#follower.reconcile(
           await this.#save({

@@ -180,14 +180,12 @@ export class TaskFollower {
       }
       if (ours?.taskId) {
         this.#log.info('reconciled restore', { restoreId, taskId: ours.taskId });
-        const adopted = await this.#deps.save({
-          ...record,
-          phase: 'polling',
-          status: ours.status,
-          taskId: ours.taskId,
-          ...taskText('adopted'),
-        });
-        this.follow(adopted);
+        const adopted = { ...record, phase: 'polling' as const, status: ours.status, taskId: ours.taskId };
+        if (ours.status === 'succeed' || ours.status === 'failed' || ours.status === 'error') {
+          await this.#deps.finish({ ...adopted, ...taskText('adopted-ended', { status: ours.status }) });
+        } else {
+          this.follow(await this.#deps.save({ ...adopted, ...taskText('adopted') }));
+        }
         return undefined;
       }
       const { instances } = await api.describeInstances({

@@ -114,4 +114,34 @@ describe('restore reconciliation', () => {
     const notices = await restarted.value('app:notices', {});
     expect(notices.map((n) => n.message).join(' ')).toContain('damaged line');
   });
+
+  it('a restore whose end was learned but not yet recorded as done is finished on restart, with its audit and notice', async () => {
+    const { profile, backup } = await setUp();
+    const now = new Date().toISOString();
+    const record: RestoreRecord = {
+      restoreId: '00000000-0000-4000-8000-000000000002',
+      profileId: profile.id,
+      profileName: profile.name,
+      region: 'ap-shanghai',
+      instanceId: 'crs-demo0003',
+      instanceName: 'leaderboard',
+      backupId: backup.id,
+      phase: 'polling',
+      status: 'succeed',
+      taskId: '123',
+      message: 'The restore completed.',
+      createdAt: now,
+      updatedAt: now,
+      polls: 3,
+    };
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(`${h.userData}/restores.jsonl`, `${JSON.stringify(record)}\n`);
+    const restarted = await h.restart();
+    h = restarted;
+    const finished = (await restarted.waitFor(isFinished(record.restoreId))) as RestoreRecord;
+    expect(finished).toMatchObject({ phase: 'done', status: 'succeed' });
+    const audit = await restarted.value('audit:list', { instanceId: 'crs-demo0003' });
+    expect(audit.entries[0]).toMatchObject({ restoreId: record.restoreId, outcome: 'succeed' });
+    expect(restarted.sandbox.state.restoreCalls.get('crs-demo0003') ?? 0).toBe(0);
+  });
 });

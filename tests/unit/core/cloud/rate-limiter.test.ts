@@ -28,7 +28,10 @@ describe('RateLimiter', () => {
     const grants: number[] = [];
     await Promise.all(
       Array.from({ length: 200 }, () =>
-        limiter.acquire('AKID1', 'DescribeInstances').then(() => grants.push(clock.t)),
+        limiter.acquire('AKID1', 'DescribeInstances').then((release) => {
+          grants.push(clock.t);
+          release();
+        }),
       ),
     );
     expect(grants).toHaveLength(200);
@@ -40,14 +43,14 @@ describe('RateLimiter', () => {
   it('keeps separate budgets per action and per SecretId', async () => {
     const clock = new FakeClock(0);
     const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep });
-    for (let i = 0; i < 20; i++) await limiter.acquire('AKID1', 'DescribeTaskInfo');
+    for (let i = 0; i < 20; i++) (await limiter.acquire('AKID1', 'DescribeTaskInfo'))();
     expect(clock.t).toBe(0);
     // Another action and another key still have their whole budget.
-    await limiter.acquire('AKID1', 'RestoreInstance');
-    await limiter.acquire('AKID2', 'DescribeTaskInfo');
+    (await limiter.acquire('AKID1', 'RestoreInstance'))();
+    (await limiter.acquire('AKID2', 'DescribeTaskInfo'))();
     expect(clock.t).toBe(0);
     // The 21st task query of AKID1 waits for the window to roll over.
-    await limiter.acquire('AKID1', 'DescribeTaskInfo');
+    (await limiter.acquire('AKID1', 'DescribeTaskInfo'))();
     expect(clock.t).toBe(1000);
   });
 
@@ -60,10 +63,32 @@ describe('RateLimiter', () => {
     });
     const grants: number[] = [];
     for (let i = 0; i < 10; i++) {
-      await limiter.acquire('AKID', 'DescribeInstanceBackups');
+      (await limiter.acquire('AKID', 'DescribeInstanceBackups'))();
       grants.push(clock.t);
       clock.t += 10;
     }
     expect(maxInAnyWindow(grants)).toBe(3);
+  });
+
+  it('counts a request from its answer, so latency can never bunch arrivals at the server', async () => {
+    const clock = new FakeClock(0);
+    const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep, limits: { RestoreInstance: 2 } });
+    const first = await limiter.acquire('AKID', 'RestoreInstance');
+    const second = await limiter.acquire('AKID', 'RestoreInstance');
+    let thirdAt: number | undefined;
+    const third = limiter.acquire('AKID', 'RestoreInstance').then((release) => {
+      thirdAt = clock.t;
+      return release;
+    });
+    // Both are still in flight at 2 s: they may arrive at the server any moment, so the third must wait.
+    clock.t = 2000;
+    await Promise.resolve();
+    expect(thirdAt).toBeUndefined();
+    // The first answer comes back at 2.5 s; its slot frees one window later.
+    clock.t = 2500;
+    first();
+    second();
+    (await third)();
+    expect(thirdAt).toBe(3500);
   });
 });

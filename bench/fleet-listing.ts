@@ -1,0 +1,117 @@
+/**
+ * Fleet listing at 50 ms latency: the product's `fleet:refresh` (FleetService over the real API 3.0 client
+ * and the shared rate limiter) against (a) the lower bound the published DescribeInstances limit allows
+ * and (b) sequential paging with the official Tencent Node SDK, all against one sandbox in one run.
+ */
+import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
+import { FLEET_REGIONS, startBenchCore } from './lib/bench-core';
+import { startRemoteSandbox } from './lib/remote-sandbox';
+import { type Bench, type Figure, target } from './lib/results';
+import { median, round, sleep } from './lib/stats';
+
+const LATENCY_MS = 50;
+const PAGE = 1000;
+/** Published DescribeInstances limit, requests per second per SecretId. */
+const LIMIT_PER_SECOND = 35;
+
+function sdkClient(port: number, secretId: string, secretKey: string, region: string): CommonClient {
+  const endpoint = `127.0.0.1:${port}`;
+  return new CommonClient(endpoint, '2018-04-12', {
+    credential: { secretId, secretKey },
+    region,
+    profile: { httpProfile: { endpoint, protocol: 'http://', reqTimeout: 120 } },
+  });
+}
+
+interface PageAnswer {
+  TotalCount: number;
+  InstanceSet: unknown[];
+}
+
+async function sdkSequential(port: number, id: string, key: string): Promise<{ ms: number; count: number }> {
+  const started = performance.now();
+  let count = 0;
+  for (const region of FLEET_REGIONS) {
+    const client = sdkClient(port, id, key, region);
+    for (let offset = 0; ; offset += PAGE) {
+      const page = (await client.request('DescribeInstances', { Limit: PAGE, Offset: offset })) as PageAnswer;
+      count += page.InstanceSet.length;
+      if (offset + PAGE >= page.TotalCount) break;
+    }
+  }
+  return { ms: performance.now() - started, count };
+}
+
+export async function measureFleet(size: number, log: (line: string) => void): Promise<Figure[]> {
+  const sandbox = await startRemoteSandbox(['--seed', `fleet:${size}`, '--latency-ms', String(LATENCY_MS)]);
+  const app = await startBenchCore(sandbox);
+  try {
+    const { port, credentials } = sandbox;
+    const perRegion = FLEET_REGIONS.map((_, i) => Math.ceil((size - i) / FLEET_REGIONS.length));
+    const pages = perRegion.reduce((sum, n) => sum + Math.ceil(n / PAGE), 0);
+
+    // One full page's round trip (latency + the sandbox building 1000 rows + transfer), median of three.
+    const probe = sdkClient(port, credentials.secretId, credentials.secretKey, FLEET_REGIONS[0] ?? '');
+    const trips: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await probe.request('DescribeInstances', { Limit: PAGE, Offset: 0 });
+      trips.push(performance.now() - t);
+    }
+    const rtt = median(trips);
+    const lowerBound = Math.ceil(pages / LIMIT_PER_SECOND) * 1000 + rtt;
+    // Let the sliding one-second windows of both limiters drain between the contenders.
+    await sleep(1200);
+
+    const t0 = performance.now();
+    const snapshot = await app.value('fleet:refresh', { profileId: app.profile.id });
+    const appMs = performance.now() - t0;
+    if (snapshot.instances.length !== size) {
+      throw new Error(`fleet:refresh listed ${snapshot.instances.length} of ${size} instances`);
+    }
+    log(`fleet ${size}: app ${round(appMs)} ms, ${pages} pages, lower bound ${round(lowerBound)} ms`);
+    await sleep(1200);
+
+    const sdk = await sdkSequential(port, credentials.secretId, credentials.secretKey);
+    if (sdk.count !== size) throw new Error(`the SDK listed ${sdk.count} of ${size} instances`);
+    log(`fleet ${size}: sequential SDK ${round(sdk.ms)} ms`);
+
+    const overBound = appMs / lowerBound;
+    const speedup = sdk.ms / appMs;
+    const limited = (await sandbox.state()).rateLimitedCalls?.DescribeInstances ?? 0;
+    const label = `${size.toLocaleString('en-US')} instances`;
+    return [
+      { name: `${label}: pages`, value: pages, unit: '' },
+      { name: `${label}: one page round trip`, value: round(rtt), unit: 'ms' },
+      { name: `${label}: lower bound`, value: round(lowerBound), unit: 'ms' },
+      {
+        name: `${label}: app fleet:refresh`,
+        value: round(appMs),
+        unit: 'ms',
+        ...(limited > 0 ? { note: `${limited} answered RequestLimitExceeded` } : {}),
+      },
+      {
+        name: `${label}: app / lower bound`,
+        value: round(overBound, 2),
+        unit: '×',
+        target: target('≤ 1.5×', overBound <= 1.5),
+      },
+      { name: `${label}: sequential SDK paging`, value: round(sdk.ms), unit: 'ms' },
+      {
+        name: `${label}: speed-up over sequential SDK`,
+        value: round(speedup, 2),
+        unit: '×',
+        target: target('≥ 5×', speedup >= 5),
+      },
+    ];
+  } finally {
+    await app.close();
+    await sandbox.stop();
+  }
+}
+
+export const fleetListing: Bench = async ({ quick, log }) => {
+  const figures: Figure[] = [];
+  for (const size of quick ? [10_000] : [10_000, 100_000]) figures.push(...(await measureFleet(size, log)));
+  return figures;
+};

@@ -1,0 +1,162 @@
+/**
+ * The renderer in Debian's Chromium against real browser mode (startBrowserApp: the core, the guarded
+ * bridge, the built renderer) whose built-in sandbox is a `fleet:N` sandbox in its own process. For 10,000
+ * and 100,000 instances: the first render of the fleet from the cache after a reload, and the latency of
+ * each search keystroke, filter change and sort click (median and p95; see lib/paint-probe.ts for how).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { startBrowserApp } from '../electron/browser/browser-app';
+import { createMemoryLogger } from '../electron/core/logging/logger';
+import { MemorySecretStore } from '../electron/core/secrets/secret-store';
+import { chromiumLaunch } from '../playwright.config';
+import { FLEET_REGIONS } from './lib/bench-core';
+import { PAINT_PROBE } from './lib/paint-probe';
+import { startRemoteSandbox } from './lib/remote-sandbox';
+import { type Bench, type Figure, target } from './lib/results';
+import { median, percentile, round } from './lib/stats';
+
+const root = join(import.meta.dirname, '..');
+
+/** Builds the renderer when its sources changed (the same stamp `npm test` uses). */
+async function build(): Promise<void> {
+  const script = "const m = await import('./scripts/lib/build.mjs'); await m.ensureBuilt(process.cwd());";
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error('the renderer build failed');
+}
+
+const settle = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { __paintProbe: { settle(): Promise<number> } }).__paintProbe.settle(),
+  );
+
+/** Waits until the fleet shows `size` instances in total and is no longer loading. */
+async function fleetReady(page: Page, size: number, timeout: number): Promise<void> {
+  const total = size.toLocaleString('en-US');
+  await page
+    .getByTestId('fleet-count')
+    .filter({ hasText: `of ${total} instances` })
+    .waitFor({ timeout });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).waitFor({ timeout });
+}
+
+async function samples(page: Page, actions: Array<() => Promise<void>>): Promise<number[]> {
+  const out: number[] = [];
+  for (const act of actions) {
+    await act();
+    out.push(await settle(page));
+  }
+  return out;
+}
+
+function latencyFigures(label: string, values: number[], withTarget: boolean): Figure[] {
+  const p95 = percentile(values, 95);
+  return [
+    { name: `${label} median (${values.length} inputs)`, value: round(median(values)), unit: 'ms' },
+    {
+      name: `${label} p95`,
+      value: round(p95),
+      unit: 'ms',
+      ...(withTarget ? { target: target('≤ 16 ms', p95 <= 16) } : {}),
+    },
+  ];
+}
+
+async function measure(size: number, log: (line: string) => void): Promise<Figure[]> {
+  const sandbox = await startRemoteSandbox(['--seed', `fleet:${size}`]);
+  const userData = mkdtempSync(join(tmpdir(), 'crs-bench-ui-'));
+  const app = await startBrowserApp({
+    userData,
+    logger: createMemoryLogger(),
+    secrets: new MemorySecretStore(),
+    fetch: (url, init) => fetch(url, init),
+    startSandbox: async () => ({
+      url: sandbox.url,
+      credentials: sandbox.credentials,
+      regions: FLEET_REGIONS,
+      stop: async () => undefined,
+    }),
+  });
+  const browser = await chromium.launch({
+    executablePath: chromiumLaunch.executablePath,
+    args: chromiumLaunch.args,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(PAINT_PROBE);
+    await page.goto(app.server.launchUrl);
+    await page.locator('[data-app-state="ready"]').waitFor();
+    await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click();
+    await fleetReady(page, size, 180_000);
+    log(`renderer ${size}: fleet listed; reloading for the cached first render`);
+
+    const t0 = Date.now();
+    await page.goto(`${app.server.url}?reload=1${new URL(app.server.launchUrl).hash}`);
+    await page
+      .getByTestId('fleet-count')
+      .filter({ hasText: `of ${size.toLocaleString('en-US')} instances` })
+      .waitFor({ timeout: 120_000 });
+    await page.getByTestId('fleet-grid').locator('tbody tr').first().waitFor();
+    const firstRender = Date.now() - t0;
+    // The reload also refreshes from the cloud; measure inputs once that has landed.
+    await fleetReady(page, size, 180_000);
+    await settle(page);
+
+    const search = page.getByRole('searchbox');
+    await search.click();
+    await settle(page);
+    const typed = 'orders-00';
+    const searchSamples = await samples(page, [
+      ...[...typed].map((ch) => () => page.keyboard.press(ch === '-' ? 'Minus' : ch)),
+      ...[...typed].map(() => () => page.keyboard.press('Backspace')),
+      ...[...'cache'].map((ch) => () => page.keyboard.press(ch)),
+      ...[...'cache'].map(() => () => page.keyboard.press('Backspace')),
+    ]);
+    const selects = page.locator('.toolbar select');
+    const region = selects.nth(0);
+    const status = selects.nth(1);
+    const filterSamples = await samples(page, [
+      ...FLEET_REGIONS.map((r) => () => region.selectOption(r).then(() => undefined)),
+      () => region.selectOption('').then(() => undefined),
+      () => status.selectOption({ index: 1 }).then(() => undefined),
+      () => status.selectOption({ index: 2 }).then(() => undefined),
+      () => status.selectOption('').then(() => undefined),
+    ]);
+    const headers = page.getByTestId('fleet-grid').locator('th button');
+    const count = Math.min(await headers.count(), 5);
+    const sortSamples = await samples(
+      page,
+      Array.from({ length: count * 2 }, (_, i) => () => headers.nth(Math.floor(i / 2)).click()),
+    );
+    const label = `${size.toLocaleString('en-US')} rows`;
+    const big = size >= 100_000;
+    log(
+      `renderer ${size}: first render ${firstRender} ms; search p95 ${round(percentile(searchSamples, 95))} ms`,
+    );
+    return [
+      { name: `${label}: first render from the cache (reload → rows shown)`, value: firstRender, unit: 'ms' },
+      ...latencyFigures(`${label}: search, per keystroke`, searchSamples, big),
+      ...latencyFigures(`${label}: filter change`, filterSamples, big),
+      ...latencyFigures(`${label}: sort click`, sortSamples, big),
+    ];
+  } finally {
+    await browser.close();
+    await app.stop();
+    await sandbox.stop();
+    rmSync(userData, { recursive: true, force: true });
+  }
+}
+
+export const rendererLatency: Bench = async ({ quick, log }) => {
+  await build();
+  const figures: Figure[] = [];
+  for (const size of quick ? [10_000] : [10_000, 100_000]) figures.push(...(await measure(size, log)));
+  return figures;
+};

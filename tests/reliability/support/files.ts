@@ -1,0 +1,28 @@
+/** Snapshots of a folder's files (path → sha256) to prove that nothing changed, or what did. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+export function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    listFiles(dir).map((path) => [
+      relative(dir, path),
+      createHash('sha256').update(readFileSync(path)).digest('hex'),
+    ]),
+  );
+}
+
+/** Files under dir whose bytes contain the needle (as UTF-8), relative to dir. */
+export function filesContaining(dir: string, needle: string): string[] {
+  const bytes = Buffer.from(needle, 'utf8');
+  return listFiles(dir)
+    .filter((path) => readFileSync(path).includes(bytes))
+    .map((path) => relative(dir, path));
+}
