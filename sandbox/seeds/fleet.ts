@@ -18,8 +18,8 @@ export function fleetInstanceId(index: number): string {
   return `crs-${n.toString(36).padStart(8, '0')}`;
 }
 
-/** Small, fast, deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
+/** Small, fast, deterministic PRNG (mulberry32); the reliability suite seeds its runs with it too. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

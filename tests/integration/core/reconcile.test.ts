@@ -41,6 +41,27 @@ const restoreRequest = (profileId: string, backupId: string) => ({
   confirmation: 'leaderboard',
 });
 
+/** A journal record for the seeded leaderboard instance, as a crash would have left it. */
+function journalRecord(profile: ProfileView, backup: Backup, over: Partial<RestoreRecord>): RestoreRecord {
+  const now = new Date().toISOString();
+  return {
+    restoreId: '00000000-0000-4000-8000-000000000000',
+    profileId: profile.id,
+    profileName: profile.name,
+    region: 'ap-shanghai',
+    instanceId: 'crs-demo0003',
+    instanceName: 'leaderboard',
+    backupId: backup.id,
+    phase: 'accepted',
+    status: 'pending',
+    message: 'Preflight passed.',
+    createdAt: now,
+    updatedAt: now,
+    polls: 0,
+    ...over,
+  };
+}
+
 const isFinished = (restoreId: string) => (e: { channel: string; payload: unknown }) =>
   e.channel === 'task:finished' && (e.payload as RestoreRecord).restoreId === restoreId;
 
@@ -83,22 +104,7 @@ describe('restore reconciliation', () => {
     const { profile, backup } = await setUp();
     const journal = `${h.userData}/restores.jsonl`;
     const { appendFileSync } = await import('node:fs');
-    const now = new Date().toISOString();
-    const record: RestoreRecord = {
-      restoreId: '00000000-0000-4000-8000-000000000001',
-      profileId: profile.id,
-      profileName: profile.name,
-      region: 'ap-shanghai',
-      instanceId: 'crs-demo0003',
-      instanceName: 'leaderboard',
-      backupId: backup.id,
-      phase: 'accepted',
-      status: 'pending',
-      message: 'Preflight passed.',
-      createdAt: now,
-      updatedAt: now,
-      polls: 0,
-    };
+    const record = journalRecord(profile, backup, { restoreId: '00000000-0000-4000-8000-000000000001' });
     // A journal whose last line was torn by a crash, after one complete record.
     appendFileSync(journal, `${JSON.stringify(record)}\n{"restoreId":"torn`);
     const restarted = await h.restart();
@@ -117,23 +123,14 @@ describe('restore reconciliation', () => {
 
   it('a restore whose end was learned but not yet recorded as done is finished on restart, with its audit and notice', async () => {
     const { profile, backup } = await setUp();
-    const now = new Date().toISOString();
-    const record: RestoreRecord = {
+    const record = journalRecord(profile, backup, {
       restoreId: '00000000-0000-4000-8000-000000000002',
-      profileId: profile.id,
-      profileName: profile.name,
-      region: 'ap-shanghai',
-      instanceId: 'crs-demo0003',
-      instanceName: 'leaderboard',
-      backupId: backup.id,
       phase: 'polling',
       status: 'succeed',
       taskId: '123',
       message: 'The restore completed.',
-      createdAt: now,
-      updatedAt: now,
       polls: 3,
-    };
+    });
     const { appendFileSync } = await import('node:fs');
     appendFileSync(`${h.userData}/restores.jsonl`, `${JSON.stringify(record)}\n`);
     const restarted = await h.restart();

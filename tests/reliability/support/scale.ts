@@ -24,17 +24,8 @@ export function recordFigures(suite: string, figures: Figures): void {
   );
 }
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the sandbox's own seeded PRNG: a failing run can be replayed from its seed. */
+export { prng as seededRandom } from '../../../sandbox/seeds/fleet';
 
 /** The seed of this run: CRS_RELIABILITY_SEED when given (to replay), else a fixed default. */
 export const SEED = Number(process.env.CRS_RELIABILITY_SEED ?? 20261130);
