@@ -11,13 +11,28 @@ export function formatBytes(bytes: number | undefined, lang: string): string {
     unit++;
   }
   const digits = value >= 100 || unit === 0 ? 0 : 1;
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return `${numberFormat(lang, digits).format(value)} ${units[unit]}`;
+}
+
+/** Intl formatters are costly to build and the fleet grid formats a size per visible row per render. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: string, maximumFractionDigits?: number): Intl.NumberFormat {
+  const key = `${lang}|${maximumFractionDigits ?? ''}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      lang,
+      maximumFractionDigits === undefined ? {} : { maximumFractionDigits },
+    );
+    formatters.set(key, format);
+  }
+  return format;
 }
 
 export const formatMb = (mb: number, lang: string) => formatBytes(mb * 1024 * 1024, lang);
 
 export function formatNumber(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang).format(value);
+  return numberFormat(lang).format(value);
 }
 
 export function formatDateTime(iso: string | undefined, lang: string): string {

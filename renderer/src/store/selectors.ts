@@ -21,9 +21,25 @@ function memo<I extends readonly unknown[], R>(compute: (...inputs: I) => R): (.
   };
 }
 
-const sorted = memo((rows: FleetRow[], key: AppState['fleetSort']['key'], dir: 'asc' | 'desc') =>
-  sortRows(rows, key, dir),
-);
+/**
+ * Sorted orders of the current rows, kept per column and direction: flipping a column's direction, or coming
+ * back to a column sorted before, reuses the order instead of sorting 100,000 rows again.
+ */
+const sortCache = new WeakMap<FleetRow[], Map<string, FleetRow[]>>();
+function sorted(rows: FleetRow[], key: AppState['fleetSort']['key'], dir: 'asc' | 'desc'): FleetRow[] {
+  let orders = sortCache.get(rows);
+  if (!orders) {
+    orders = new Map();
+    sortCache.set(rows, orders);
+  }
+  const hit = orders.get(`${key}:${dir}`);
+  if (hit) return hit;
+  const other = orders.get(`${key}:${dir === 'asc' ? 'desc' : 'asc'}`);
+  // The reverse of the other direction is a valid order (ties then run by id the other way too).
+  const order = other ? [...other].reverse() : sortRows(rows, key, dir);
+  orders.set(`${key}:${dir}`, order);
+  return order;
+}
 const filtered = memo((rows: FleetRow[], query: FleetQuery) => filterRows(rows, query));
 
 export const selectVisibleRows = (s: AppState): readonly FleetRow[] =>

@@ -3,7 +3,6 @@
  * 100. The grid is one tab stop; arrows / PageUp / PageDown / Home / End move the active row
  * (aria-activedescendant), Enter opens it. Column headers are buttons that sort.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMb } from '../../lib/format';
@@ -11,6 +10,7 @@ import { navigate } from '../../lib/route';
 import { useApp } from '../../store';
 import { type FleetRow, type SortKey, sortKeys } from '../../store/fleet-rows';
 import { instanceTone, StatusChip } from '../common/status-chip';
+import { useRowWindow } from './use-row-window';
 
 const rowHeight = 34;
 
@@ -26,14 +26,7 @@ export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
     setShownRows(rows);
     setActive(0);
   }
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    // jsdom has no layout: give the virtualizer a viewport so tests see rows.
-    initialRect: { width: 1000, height: 600 },
-  });
+  const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, 12, rowHeight);
 
   const open = (row: FleetRow | undefined) => {
     if (row) navigate({ name: 'instance', region: row.instance.region, id: row.instance.id });
@@ -41,7 +34,7 @@ export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
   const move = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    rowWindow.scrollToIndex(next);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target !== event.currentTarget) return;
@@ -97,11 +90,12 @@ export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
             ))}
           </tr>
         </thead>
-        <tbody className="fleet-body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
+        <tbody className="fleet-body" style={{ height: rowWindow.totalHeight }}>
+          {visibleIndexes(rowWindow.first, rowWindow.last).map((index) => {
+            const row = rows[index];
             if (!row) return null;
             const i = row.instance;
+            const item = { index, start: index * rowHeight };
             return (
               <tr
                 key={i.id}
@@ -165,4 +159,10 @@ function HeaderCell({
       </button>
     </th>
   );
+}
+
+function visibleIndexes(first: number, last: number): number[] {
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) out.push(i);
+  return out;
 }
