@@ -3,46 +3,21 @@
  * verifier, normalization of real answers, the restore-once rule under an injected hang, read retries
  * after a connection reset, and clock-skew correction from the sandbox's Date header.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCrsApi } from '../../../electron/core/cloud/create-crs-api';
-import type { ClockSkewEvent, CrsApi, CrsClientOptions } from '../../../electron/core/cloud/crs-api';
-import { createProxyFetch } from '../../../electron/core/cloud/proxy-fetch';
-import { createMemoryLogger } from '../../../electron/core/logging/logger';
-import { DEMO_BACKUPS, type RunningSandbox, startSandbox } from '../../../sandbox/index';
-import type { ApiGeneration } from '../../../shared/domain';
+import { describe, expect, it } from 'vitest';
+import type { ClockSkewEvent } from '../../../electron/core/cloud/crs-api';
+import { DEMO_BACKUPS } from '../../../sandbox/index';
 import { AppError } from '../../../shared/errors';
+import { useSandboxClients } from '../../support/sandbox-clients';
 
 const REGION = 'ap-guangzhou';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-let sandbox: RunningSandbox;
-let fetch: ReturnType<typeof createProxyFetch>;
-
-beforeEach(async () => {
-  sandbox = await startSandbox({ seed: 'demo', taskSeconds: 1 });
-  // Proxy variables that would break the test if loopback were not always direct.
-  fetch = createProxyFetch({ env: { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' } });
+// Proxy variables that would break the test if loopback were not always direct.
+const env = useSandboxClients({
+  taskSeconds: 1,
+  proxyEnv: { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' },
 });
-
-afterEach(async () => {
-  await fetch.close();
-  await sandbox.stop();
-});
-
-function client(generation: ApiGeneration, overrides: Partial<CrsClientOptions> = {}): CrsApi {
-  return createCrsApi(generation, {
-    fetch,
-    credentials: async () => ({ ...sandbox.credentials }),
-    now: () => Date.now(),
-    random: Math.random,
-    sleep,
-    logger: createMemoryLogger(),
-    endpoint: sandbox.url,
-    timeoutMs: 5_000,
-    retry: { baseDelayMs: 20, maxDelayMs: 100 },
-    ...overrides,
-  });
-}
+const client = env.client;
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -94,7 +69,7 @@ describe.each(['v3', 'legacy-v2'] as const)('%s client against the sandbox', (ge
   });
 
   it('a restore whose answer never comes is RESTORE_OUTCOME_UNKNOWN, sent exactly once', async () => {
-    sandbox.faults.add({ kind: 'hang', action: 'RestoreInstance' });
+    env.sandbox.faults.add({ kind: 'hang', action: 'RestoreInstance' });
     const api = client(generation, { timeoutMs: 500 });
     const error = await caught(
       api.restoreInstance({
@@ -106,11 +81,11 @@ describe.each(['v3', 'legacy-v2'] as const)('%s client against the sandbox', (ge
     );
     expect(error.code).toBe('RESTORE_OUTCOME_UNKNOWN');
     expect(error.details).toMatchObject({ cause: 'TIMEOUT', instanceId: 'crs-demo0001' });
-    expect(sandbox.state.restoreCalls.get('crs-demo0001')).toBe(1);
+    expect(env.sandbox.state.restoreCalls.get('crs-demo0001')).toBe(1);
   });
 
   it('retries a read after a connection reset', async () => {
-    sandbox.faults.add({
+    env.sandbox.faults.add({
       kind: 'reset',
       action: generation === 'v3' ? 'DescribeInstances' : 'DescribeRedis',
     });
@@ -133,7 +108,7 @@ describe.each(['v3', 'legacy-v2'] as const)('%s client against the sandbox', (ge
 
   it('reports a bad SecretKey as AUTH_FAILED', async () => {
     const api = client(generation, {
-      credentials: async () => ({ secretId: sandbox.credentials.secretId, secretKey: 'wrong-key' }),
+      credentials: async () => ({ secretId: env.sandbox.credentials.secretId, secretKey: 'wrong-key' }),
     });
     expect((await caught(api.describeInstances({ region: REGION, limit: 5, offset: 0 }))).code).toBe(
       'AUTH_FAILED',

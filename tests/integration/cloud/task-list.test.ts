@@ -3,46 +3,18 @@
  * a restore (API 3.0 with its task id, legacy by status only) — also one whose answer was lost — and the
  * legacy client takes a manual backup.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCrsApi } from '../../../electron/core/cloud/create-crs-api';
-import type { CrsApi, CrsClientOptions } from '../../../electron/core/cloud/crs-api';
-import { createProxyFetch } from '../../../electron/core/cloud/proxy-fetch';
-import { createMemoryLogger } from '../../../electron/core/logging/logger';
-import { DEMO_BACKUPS, type RunningSandbox, startSandbox } from '../../../sandbox/index';
-import type { ApiGeneration } from '../../../shared/domain';
+import { describe, expect, it } from 'vitest';
+import type { CrsApi } from '../../../electron/core/cloud/crs-api';
+import { DEMO_BACKUPS } from '../../../sandbox/index';
 import { AppError } from '../../../shared/errors';
+import { useSandboxClients } from '../../support/sandbox-clients';
 
 const REGION = 'ap-guangzhou';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const RESTORE = { region: REGION, instanceId: 'crs-demo0001', backupId: DEMO_BACKUPS.ordersManual };
 
-let sandbox: RunningSandbox;
-let fetch: ReturnType<typeof createProxyFetch>;
-
-beforeEach(async () => {
-  sandbox = await startSandbox({ seed: 'demo', taskSeconds: 2 });
-  fetch = createProxyFetch({ env: {} });
-});
-
-afterEach(async () => {
-  await fetch.close();
-  await sandbox.stop();
-});
-
-function client(generation: ApiGeneration, overrides: Partial<CrsClientOptions> = {}): CrsApi {
-  return createCrsApi(generation, {
-    fetch,
-    credentials: async () => ({ ...sandbox.credentials }),
-    now: () => Date.now(),
-    random: Math.random,
-    sleep,
-    logger: createMemoryLogger(),
-    endpoint: sandbox.url,
-    timeoutMs: 5_000,
-    retry: { baseDelayMs: 20, maxDelayMs: 100 },
-    ...overrides,
-  });
-}
+const env = useSandboxClients({ taskSeconds: 2 });
+const client = env.client;
 
 const since = () => new Date(Date.now() - 60_000).toISOString();
 
@@ -87,7 +59,7 @@ describe.each(['v3', 'legacy-v2'] as const)('%s listRestoreTasks', (generation) 
   });
 
   it('reconciles a restore whose answer was lost: the task is listed, never sent twice', async () => {
-    sandbox.faults.add({ kind: 'hang', action: 'RestoreInstance' });
+    env.sandbox.faults.add({ kind: 'hang', action: 'RestoreInstance' });
     const api = client(generation, { timeoutMs: 500 });
     const error = await api.restoreInstance({ ...RESTORE, password: 'Orders#2024' }).then(
       () => undefined,
@@ -95,7 +67,7 @@ describe.each(['v3', 'legacy-v2'] as const)('%s listRestoreTasks', (generation) 
     );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('RESTORE_OUTCOME_UNKNOWN');
-    const created = [...sandbox.state.tasks.values()].find((t) => t.instanceId === RESTORE.instanceId);
+    const created = [...env.sandbox.state.tasks.values()].find((t) => t.instanceId === RESTORE.instanceId);
     const tasks = await client(generation).listRestoreTasks({
       region: REGION,
       instanceId: RESTORE.instanceId,
@@ -103,7 +75,7 @@ describe.each(['v3', 'legacy-v2'] as const)('%s listRestoreTasks', (generation) 
     });
     expect(tasks).toHaveLength(1);
     if (generation === 'v3') expect(tasks[0]?.taskId).toBe(String(created?.id));
-    expect(sandbox.state.restoreCalls.get(RESTORE.instanceId)).toBe(1);
+    expect(env.sandbox.state.restoreCalls.get(RESTORE.instanceId)).toBe(1);
   });
 
   it('ignores manual backups and other instances', async () => {
