@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Electronegativity over the Electron shell, preload and renderer, as a gate. Its exit code is always 0,
-// so this reads its CSV: every finding must be fixed, or explained in docs/SECURITY.md's list of reviewed
+// so this reads its SARIF report: every finding must be fixed, or explained in docs/SECURITY.md's list of reviewed
 // findings (one line per check and file). Anything new fails `npm test` with the finding printed.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,31 +13,22 @@ const electronVersion = JSON.parse(
   readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
 ).version;
 
-/** Parses Electronegativity's CSV (quoted fields, commas inside quotes). */
-function parseCsv(text) {
-  const rows = [];
-  for (const line of text.split('\n').slice(1)) {
-    if (!line.trim()) continue;
-    const cells = [];
-    let cell = '';
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        cells.push(cell.trim());
-        cell = '';
-      } else cell += ch;
-    }
-    cells.push(cell.trim());
-    rows.push({
-      check: cells[0],
-      severity: cells[1],
-      file: cells[3],
-      location: cells[4],
-      description: cells[6],
-    });
-  }
-  return rows;
+/**
+ * Reads Electronegativity's SARIF report. (Its CSV writer proved unreliable: now and then a row came out
+ * torn, which a gate must never mistake for a new finding or miss one because of.)
+ */
+function parseSarif(text) {
+  const report = JSON.parse(text);
+  return (report.runs?.[0]?.results ?? []).map((r) => {
+    const location = r.locations?.[0]?.physicalLocation ?? {};
+    return {
+      check: r.ruleId,
+      severity: r.level ?? '',
+      file: location.artifactLocation?.uri ?? 'N/A',
+      location: String(location.region?.startLine ?? 0),
+      description: r.message?.text ?? '',
+    };
+  });
 }
 
 /** Reviewed findings: lines like "- `CHECK` in `path`: why" (or "in `N/A`") in docs/SECURITY.md. */
@@ -54,15 +45,16 @@ async function main() {
     const app = join(dir, 'app');
     for (const part of ['electron', 'renderer'])
       cpSync(join(root, part), join(app, part), { recursive: true });
-    const out = join(dir, 'findings.csv');
+    const out = join(dir, 'findings.sarif');
     const code = await run(
       bin,
       ['-i', app, '-o', out, '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-v', 'false'],
       { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     if (code !== 0) throw new Error(`electronegativity exited with ${code}`);
-    for (const f of parseCsv(readFileSync(out, 'utf8'))) {
-      findings.push({ ...f, file: !f.file || f.file === 'N/A' ? 'N/A' : relative(app, f.file) });
+    for (const f of parseSarif(readFileSync(out, 'utf8'))) {
+      const file = f.file.replace(/^file:\/\//, '');
+      findings.push({ ...f, file: !file || file === 'N/A' ? 'N/A' : relative(app, file) });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

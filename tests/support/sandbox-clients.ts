@@ -18,7 +18,7 @@ export interface SandboxClients {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function useSandboxClients(options: {
+export function sandboxClientsPerTest(options: {
   taskSeconds: number;
   proxyEnv?: Record<string, string>;
 }): SandboxClients {
@@ -33,7 +33,7 @@ export function useSandboxClients(options: {
     await sandbox?.stop();
   });
   const current = () => {
-    if (!sandbox || !fetch) throw new Error('useSandboxClients: used outside a test');
+    if (!sandbox || !fetch) throw new Error('sandboxClientsPerTest: used outside a test');
     return { sandbox, fetch };
   };
   return {

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { ClockSkewEvent } from '../../../electron/core/cloud/crs-api';
 import { DEMO_BACKUPS } from '../../../sandbox/index';
 import { AppError } from '../../../shared/errors';
-import { useSandboxClients } from '../../support/sandbox-clients';
+import { sandboxClientsPerTest } from '../../support/sandbox-clients';
 
 const REGION = 'ap-guangzhou';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // Proxy variables that would break the test if loopback were not always direct.
-const env = useSandboxClients({
+const env = sandboxClientsPerTest({
   taskSeconds: 1,
   proxyEnv: { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' },
 });

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { CrsApi } from '../../../electron/core/cloud/crs-api';
 import { DEMO_BACKUPS } from '../../../sandbox/index';
 import { AppError } from '../../../shared/errors';
-import { useSandboxClients } from '../../support/sandbox-clients';
+import { sandboxClientsPerTest } from '../../support/sandbox-clients';
 
 const REGION = 'ap-guangzhou';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const RESTORE = { region: REGION, instanceId: 'crs-demo0001', backupId: DEMO_BACKUPS.ordersManual };
 
-const env = useSandboxClients({ taskSeconds: 2 });
+const env = sandboxClientsPerTest({ taskSeconds: 2 });
 const client = env.client;
 
 const since = () => new Date(Date.now() - 60_000).toISOString();
