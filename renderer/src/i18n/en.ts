@@ -1,7 +1,5 @@
 /** English strings. The source of truth for keys: zh-cn.ts must have exactly the same shape (TS checks it). */
-import { taskMessages } from '../../../shared/tasks';
-
-const { error: _error, ...taskMessageEn } = taskMessages;
+import { coreTextEn } from './core-text-en';
 
 export const en = {
   app: {
@@ -239,39 +237,7 @@ export const en = {
     passed: 'Passed',
     failed: 'Failed',
   },
-  // The core's own task messages are written in English once, in shared/tasks.ts.
-  taskMessage: taskMessageEn,
-  noticeText: {
-    'settings-moved':
-      'The settings file could not be read ({{problem}}). It was moved aside to {{movedTo}} and the app started with default settings; keychain entries are untouched.',
-    'profiles-hidden':
-      '{{count}} saved profile(s) could not be read and are hidden; they are kept untouched in the settings file.',
-    'cache-moved': 'A damaged cache file was moved aside to {{movedTo}}.',
-    'clock-skew':
-      'This computer’s clock is off by {{seconds}} s from the cloud’s; requests are now signed with the corrected time. Fix the system clock.',
-    'session-only':
-      'No OS keychain is available: credentials are kept for this session only and forgotten when the app quits.',
-    'journal-skipped':
-      '{{count}} damaged line(s) in the restore journal were skipped (a crash mid-write); every other restore was kept.',
-  },
-  checkDetail: {
-    ok: {
-      'no-active-restore': 'No other restore of this instance is in progress.',
-      'endpoint-reachable': 'The CRS endpoint answered.',
-      'instance-found': '{{name}} in {{region}}',
-      'instance-running': 'Running.',
-      'instance-unlocked': 'No task holds the instance.',
-      'backup-found': 'Started {{startTime}}.',
-      'backup-belongs': 'The backup was taken from this instance.',
-      'backup-restorable': 'Normal and unlocked.',
-    },
-    active: 'A restore of this instance is {{status}}; wait for it to end.',
-    instanceMissing: 'No instance {{instanceId}} in {{region}}.',
-    backupMissing: 'No backup with this id in the last 30 days.',
-    status: 'The instance is {{status}}.',
-    foreign: 'The backup is not among this instance’s backups.',
-    notRestorable: 'Not restorable: {{reason}}.',
-  },
+  ...coreTextEn,
   tasks: {
     title: 'Tasks',
     intro: 'Every restore, running and past. The list survives restarts; running restores resume on start.',

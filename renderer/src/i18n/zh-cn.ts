@@ -1,4 +1,5 @@
 /** 简体中文. Typed as `Translation`, so a missing or extra key fails the type check (and the i18n test). */
+import { coreTextZhCN } from './core-text-zh-cn';
 import type { Translation } from './en';
 
 export const zhCN: Translation = {
@@ -231,48 +232,7 @@ export const zhCN: Translation = {
     passed: '通过',
     failed: '未通过',
   },
-  taskMessage: {
-    'preflight-passed': '安全检查已通过。',
-    sending: '正在发送恢复请求…',
-    accepted: '云端已接受恢复请求。',
-    'safety-backup': '正在先进行安全备份…',
-    reconciling: '未收到应答；正在查询实例的任务以确认恢复是否已开始。恢复请求绝不会重复发送。',
-    'stopped-before-send': '应用在发送恢复请求前已停止；未执行任何恢复。如有需要请重新发起。',
-    'poll-error': '暂时无法读取任务状态（{{code}}）；仍在持续跟踪。',
-    adopted: '恢复已经开始；正在跟踪其任务。',
-    'adopted-ended': '恢复已经开始并已结束：{{status}}。',
-    'status-preparing': '等待云端开始执行恢复。',
-    'status-running': '正在恢复备份…',
-    'status-succeed': '恢复已完成。',
-    'status-other': '任务状态：{{status}}。',
-  },
-  noticeText: {
-    'settings-moved':
-      '无法读取设置文件（{{problem}}）。该文件已移至 {{movedTo}}，应用以默认设置启动；钥匙串中的条目未受影响。',
-    'profiles-hidden': '有 {{count}} 个已保存的配置无法读取，已暂时隐藏；它们在设置文件中保持原样。',
-    'cache-moved': '损坏的缓存文件已移至 {{movedTo}}。',
-    'clock-skew': '本机时钟与云端相差 {{seconds}} 秒；请求已改用校正后的时间签名。请校准系统时钟。',
-    'session-only': '系统钥匙串不可用：凭据仅保存在本次会话中，应用退出后即被清除。',
-    'journal-skipped': '恢复日志中有 {{count}} 行损坏（写入时崩溃）已被跳过；其余恢复记录均已保留。',
-  },
-  checkDetail: {
-    ok: {
-      'no-active-restore': '该实例没有其他正在进行的恢复。',
-      'endpoint-reachable': 'CRS 接入点已响应。',
-      'instance-found': '{{name}}，位于 {{region}}',
-      'instance-running': '运行中。',
-      'instance-unlocked': '没有任务占用该实例。',
-      'backup-found': '开始于 {{startTime}}。',
-      'backup-belongs': '该备份取自此实例。',
-      'backup-restorable': '状态正常且未锁定。',
-    },
-    active: '该实例的恢复任务状态为“{{status}}”，请等待其结束。',
-    instanceMissing: '{{region}} 中没有实例 {{instanceId}}。',
-    backupMissing: '最近 30 天内没有该 ID 的备份。',
-    status: '实例当前状态：{{status}}。',
-    foreign: '该备份不属于此实例。',
-    notRestorable: '不可恢复：{{reason}}。',
-  },
+  ...coreTextZhCN,
   tasks: {
     title: '任务',
     intro: '所有恢复任务，包括进行中和已结束的。列表在重启后保留；进行中的恢复会在启动时继续跟踪。',

@@ -1,20 +1,9 @@
 // The CLI as a user runs it: banner, bad flags, and a clean Ctrl-C that takes its redis-servers along.
 import { spawn, spawnSync } from 'node:child_process';
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { portOpen } from './helpers';
 
 const TSX = ['--import', 'tsx', 'sandbox/cli.ts'];
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 describe('sandbox CLI', () => {
   it('bad flags print one message plus usage and exit 2', () => {

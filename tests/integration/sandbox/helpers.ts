@@ -1,6 +1,7 @@
 // Test-side clients for the sandbox, written independently of the sandbox's own verifier: a TC3 signer
 // (SDK-style or docs-style signed headers) and a legacy v2 signer.
 import { createHash, createHmac, randomInt } from 'node:crypto';
+import { connect } from 'node:net';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../../../sandbox/constants.js';
 
 export interface Tc3Options {
@@ -182,4 +183,16 @@ export async function waitTask(
     if (Date.now() > deadline) throw new Error(`task ${taskId} still ${String(status)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port (a redis-server still running). */
+export function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }

@@ -2,21 +2,10 @@
 // runs); the next sandbox's RedisManager.init() finds them in the registry and stops them.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../sandbox/index.js';
 import { isRecordedRedis, processExists, readRecords } from '../../../sandbox/redis/orphans.js';
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+import { portOpen } from './helpers';
 
 describe('orphaned redis-servers', () => {
   it('survive a SIGKILLed host and are stopped by the next sandbox', async () => {
