@@ -1,6 +1,7 @@
 // Programmatic entry: tests, benchmarks and the app's "Explore with the built-in sandbox" start a
 // sandbox in-process with startSandbox() and always call stop().
 import type { AddressInfo } from 'node:net';
+import { warmInstanceRows } from './api/instance-listing.js';
 import { type Credentials, KeyRing } from './auth/keys.js';
 import { NonceCache } from './auth/legacy-verify.js';
 import { type Clock, systemClock } from './clock.js';
@@ -97,6 +98,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     throw error;
   }
   const port = (front.server.address() as AddressInfo).port;
+  // In the background: requests are served meanwhile (rows not yet encoded are encoded on demand).
+  void warmInstanceRows(state);
   let stopping: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}`,

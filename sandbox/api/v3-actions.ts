@@ -5,10 +5,11 @@ import { typeInfo } from '../state/catalog.js';
 import { startManualBackup, startRestore } from '../state/flows.js';
 import type { SandboxState } from '../state/store.js';
 import type { InstanceRecord, Principal, TaskRecord } from '../state/types.js';
+import { instanceRows, listInstances } from './instance-listing.js';
 import { int, ints, type Params, type Schema, str, strs } from './params.js';
 import { V3_REFUSAL_CODES } from './refusals.js';
 import { describeTaskList, describeTaskListSchema } from './task-list-actions.js';
-import { formatBackup, formatInstance } from './v3-format.js';
+import { formatBackup } from './v3-format.js';
 
 export interface ActionContext {
   state: SandboxState;
@@ -83,57 +84,35 @@ function describeInstances(ctx: ActionContext, p: Params): ActionResult {
   const orderType = int(p, 'OrderType') ?? 1;
   if (orderType !== 0 && orderType !== 1) return bad('OrderType must be 0 or 1.');
 
-  const instanceId = str(p, 'InstanceId');
-  const ids = strs(p, 'InstanceIds');
-  const searchKeys = strs(p, 'SearchKeys')?.filter((k) => k !== '');
-  const searchKey = str(p, 'SearchKey');
-  const name = str(p, 'InstanceName');
-  const statuses = ints(p, 'Status');
-  const projects = ints(p, 'ProjectIds');
-  const type = int(p, 'Type');
-  const engine = str(p, 'EngineName');
-  const billing = str(p, 'BillingMode');
-  const vpcs = strs(p, 'UniqVpcIds');
-  const subnets = strs(p, 'UniqSubnetIds');
-  const tagKeys = strs(p, 'TagKeys');
-  const autoRenew = ints(p, 'AutoRenew');
-
-  const matches: InstanceRecord[] = [];
-  for (const i of ctx.state.instances.values()) {
-    if (i.region !== ctx.region) continue;
-    if (instanceId !== undefined && instanceId !== '' && i.id !== instanceId) continue;
-    if (ids && ids.length > 0 && !ids.includes(i.id)) continue;
-    // SearchKeys: name fuzzy, id and IP exact; a union within the array.
-    if (
-      searchKeys &&
-      searchKeys.length > 0 &&
-      !searchKeys.some((k) => i.name.includes(k) || i.id === k || i.wanIp === k)
-    )
-      continue;
-    if (searchKey && !i.name.includes(searchKey)) continue;
-    if (name && i.name !== name) continue;
-    if (statuses && statuses.length > 0 && !statuses.includes(i.status)) continue;
-    if (projects && projects.length > 0 && !projects.includes(i.projectId)) continue;
-    if (type !== undefined && i.type !== type) continue;
-    if (engine && !engineMatches(i.type, engine)) continue;
-    if (billing && i.billingMode !== (billing === 'prepaid' ? 1 : 0)) continue;
-    if (vpcs && vpcs.length > 0 && !vpcs.includes(i.uniqVpcId)) continue;
-    if (subnets && subnets.length > 0 && !subnets.includes(i.uniqSubnetId)) continue;
-    if (tagKeys && tagKeys.length > 0 && !i.tags.some((t) => tagKeys.includes(t.key))) continue;
-    if (autoRenew && autoRenew.length > 0 && !autoRenew.includes(i.autoRenewFlag)) continue;
-    matches.push(i);
-  }
-  const direction = orderType === 1 ? -1 : 1;
-  matches.sort((a, b) => {
-    const x = orderKey(a);
-    const y = orderKey(b);
-    return (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1) * direction;
-  });
+  const records = listInstances(
+    ctx.state,
+    {
+      region: ctx.region,
+      orderBy,
+      orderType,
+      instanceId: str(p, 'InstanceId'),
+      ids: strs(p, 'InstanceIds'),
+      searchKeys: strs(p, 'SearchKeys')?.filter((k) => k !== ''),
+      searchKey: str(p, 'SearchKey'),
+      name: str(p, 'InstanceName'),
+      statuses: ints(p, 'Status'),
+      projects: ints(p, 'ProjectIds'),
+      type: int(p, 'Type'),
+      engine: str(p, 'EngineName'),
+      billing: str(p, 'BillingMode'),
+      vpcs: strs(p, 'UniqVpcIds'),
+      subnets: strs(p, 'UniqSubnetIds'),
+      tagKeys: strs(p, 'TagKeys'),
+      autoRenew: ints(p, 'AutoRenew'),
+    },
+    orderKey,
+    (type) => engineMatches(type, str(p, 'EngineName') ?? ''),
+  );
   return {
     ok: true,
     data: {
-      TotalCount: matches.length,
-      InstanceSet: matches.slice(offset, offset + limit).map(formatInstance),
+      TotalCount: records.length,
+      InstanceSet: instanceRows(ctx.state, records.slice(offset, offset + limit)),
     },
   };
 }

@@ -3,6 +3,7 @@
 // (or a deliberate hang/reset), and handler exceptions become InternalError envelopes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleLegacy, legacyError, legacyParams } from '../api/legacy-handler.js';
+import { encodeAnswer } from '../api/raw-json.js';
 import { type ApiDeps, handleV3, v3Error } from '../api/v3-handler.js';
 import type { NonceCache } from '../auth/legacy-verify.js';
 import { MAX_BODY_BYTES } from '../constants.js';
@@ -131,17 +132,17 @@ async function handle(
   }
   if (after.fault?.kind === 'malformedJson') {
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(body).slice(0, 40));
+    res.end(encodeAnswer(body).subarray(0, 40));
     return;
   }
   sendJson(res, body);
 }
 
 function sendJson(res: ServerResponse, body: unknown, close = false): void {
-  const text = JSON.stringify(body);
+  const text = encodeAnswer(body);
   res.writeHead(200, {
     'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': text.length,
     ...(close ? { Connection: 'close' } : {}),
   });
   res.end(text);

@@ -15,6 +15,8 @@ async function provisionInstance(
   instance: InstanceRecord,
 ): Promise<void> {
   await redis.start(instance);
+  // The instance's address is now the local redis-server's.
+  state.instancesChanged();
   await redis.command(instance.id, 'SET', 'sandbox:instance', instance.id);
   for (let n = 1; n <= 5; n++)
     await redis.command(instance.id, 'SET', `user:${n}`, `${instance.name}-user-${n}`);

@@ -49,6 +49,7 @@ export class SandboxState {
   private readonly backups = new Map<string, BackupRecord[]>();
   private readonly backupIndex = new Map<string, BackupRecord>();
   private readonly activeTasks = new Set<TaskRecord>();
+  private revision = 0;
   private nextTaskId = 7_000_001;
   private backupSeq = 5_832_225;
 
@@ -63,8 +64,21 @@ export class SandboxState {
     return this.clock.now();
   }
 
+  /**
+   * Bumped by every change to an instance record, so what is derived from the records (DescribeInstances'
+   * memoised lists and rows) can tell it is out of date. Code that edits a record calls instancesChanged.
+   */
+  get instancesRevision(): number {
+    return this.revision;
+  }
+
+  instancesChanged(): void {
+    this.revision += 1;
+  }
+
   addInstance(instance: InstanceRecord): void {
     this.instances.set(instance.id, instance);
+    this.instancesChanged();
   }
 
   addBackup(backup: BackupRecord): void {
@@ -155,6 +169,7 @@ export class SandboxState {
     instance.lockTaskId = task.id;
     backup.lock = { reason: kind, taskId: task.id };
     if (kind === 'restore') instance.status = InstanceStatus.InProcess;
+    this.instancesChanged();
     return task;
   }
 
@@ -191,6 +206,7 @@ export class SandboxState {
     if (instance && instance.lockTaskId === task.id) {
       instance.lockTaskId = null;
       if (task.kind === 'restore') instance.status = InstanceStatus.Running;
+      this.instancesChanged();
     }
     const backup = this.backupIndex.get(task.backupId);
     if (backup?.lock?.taskId === task.id) backup.lock = null;
