@@ -117,7 +117,12 @@ export class CallRunner {
     try {
       const timestamp = Math.floor((this.#options.now() + this.#clockOffsetMs) / 1000);
       const request = spec.build(credentials, timestamp);
-      response = await exchange(this.#options.fetch, request, this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      response = await exchange(
+        this.#options.fetch,
+        request,
+        this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        release,
+      );
       release();
     } catch (error) {
       // The slot stays counted until here: the request may have reached the server at any moment up to now.

@@ -97,6 +97,8 @@ export interface FetchResponseLike {
   readonly statusText: string;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** When present, the body is read as bytes and decoded by `utf8JsonToAscii` (json-text.ts). */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 export interface FetchInitLike {

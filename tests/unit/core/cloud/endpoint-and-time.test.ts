@@ -50,6 +50,54 @@ describe('cloud time conversion (China Standard Time wall clock ↔ ISO UTC)', (
     expect(cloudTimeToIso('yesterday')).toBeUndefined();
     expect(cloudTimeToIso('2026-06-01T02:00:48+08:00')).toBe('2026-05-31T18:00:48.000Z');
   });
+
+  it('reads the exact cloud format on a fast path with the same results as the general one', () => {
+    // Surrounding spaces make a value miss the fast path (it wants exactly 19 characters); the general path
+    // trims them, so both paths are compared on the same text.
+    const general = (text: string, offset?: number) => cloudTimeToIso(` ${text} `, offset);
+    const cases = [
+      '2026-06-01 02:00:48',
+      '2026-06-01T02:00:48',
+      '2026-01-01 07:59:59',
+      '2024-02-29 23:59:59',
+      '2026-02-30 00:00:00',
+      '2026-13-01 00:00:00',
+      '2026-12-31 24:00:00',
+      '0001-01-01 00:00:00',
+      '0000-00-00 00:00:00',
+      '2026-00-10 10:00:00',
+      '2026-06-00 10:00:00',
+      '2026-06-01 02:00:4x',
+      '2026/06/01 02:00:48',
+      '2026-06-01_02:00:48',
+      '2026-06-01 02-00-48',
+      '２026-06-01 02:00:48',
+      '+026-06-01 02:00:48',
+      '2026-06-01 02:00:4',
+      '2026-06-01 02:00:480',
+    ];
+    for (const text of cases) {
+      expect(cloudTimeToIso(text), text).toBe(general(text));
+      expect(cloudTimeToIso(text, -300), text).toBe(general(text, -300));
+    }
+    expect(cloudTimeToIso('2024-02-29 23:59:59')).toBe('2024-02-29T15:59:59.000Z');
+    expect(cloudTimeToIso('2026-06-01 02:00:4x')).toBeUndefined();
+    // Seeded random 19-character strings over digits and the format's separators.
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const alphabet = '0123456789- :T';
+    for (let n = 0; n < 2000; n++) {
+      const base = [...'2026-06-01 02:00:48'];
+      const flips = 1 + Math.floor(rand() * 3);
+      for (let k = 0; k < flips; k++)
+        base[Math.floor(rand() * 19)] = alphabet[Math.floor(rand() * 14)] ?? '0';
+      const text = base.join('');
+      expect(cloudTimeToIso(text), text).toBe(general(text));
+    }
+  });
 });
 
 describe('credentialsFromStore', () => {

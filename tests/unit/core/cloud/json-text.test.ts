@@ -1,0 +1,52 @@
+// ASCII JSON text: the escaped forms parse to exactly what the plain UTF-8 text parses to.
+import { describe, expect, it } from 'vitest';
+import { stringifyAscii, utf8JsonToAscii } from '../../../../electron/core/cloud/json-text';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const isAscii = (text: string) => [...text].every((c) => c.charCodeAt(0) < 0x80);
+
+describe('utf8JsonToAscii', () => {
+  it('gives ASCII text that parses to the same value as the decoded UTF-8', () => {
+    const values = [
+      { InstanceTitle: '运行中', InstanceName: 'orders', Tags: ['环境:生产'] },
+      { emoji: '🚀 😀', mixed: 'aé中😀z', empty: '' },
+      ['ascii only', 1, null, true],
+      { key中: 'value' },
+    ];
+    for (const value of values) {
+      const text = utf8JsonToAscii(encode(JSON.stringify(value)));
+      expect(isAscii(text)).toBe(true);
+      expect(JSON.parse(text)).toEqual(value);
+    }
+  });
+
+  it('reads a view into a larger buffer by its own bounds', () => {
+    const whole = encode('xx{"a":"中"}yy');
+    expect(JSON.parse(utf8JsonToAscii(whole.subarray(2, whole.length - 2)))).toEqual({ a: '中' });
+  });
+
+  it('falls back to the standard decoder on bytes that are not well-formed UTF-8', () => {
+    const bad = [
+      [0x22, 0xff, 0x22],
+      [0x22, 0xe4, 0xb8, 0x22],
+      [0x22, 0xc0, 0xaf, 0x22],
+      [0x22, 0xed, 0xa0, 0x80, 0x22],
+      [0x22, 0xf4, 0x90, 0x80, 0x80, 0x22],
+      [0x22, 0xe4, 0xb8],
+    ];
+    for (const bytes of bad) {
+      const input = new Uint8Array(bytes);
+      expect(utf8JsonToAscii(input)).toBe(new TextDecoder().decode(input));
+    }
+  });
+});
+
+describe('stringifyAscii', () => {
+  it('is JSON.stringify with non-ASCII escaped', () => {
+    const value = { title: '运行中', emoji: '😀', plain: 'a"b\\c', n: 1.5, list: [{ k: '中' }] };
+    const text = stringifyAscii(value);
+    expect(isAscii(text)).toBe(true);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(stringifyAscii({ a: 'plain' })).toBe(JSON.stringify({ a: 'plain' }));
+  });
+});
