@@ -134,10 +134,10 @@ export function instanceRows(state: SandboxState, records: readonly InstanceReco
 }
 
 /**
- * Encodes every instance's row in the background, a few hundred per turn of the event loop, so the first
- * listing of a large fleet is served as a cloud with its data at hand would serve it (at fleet:100000 that
- * is about 2.5 s of CPU that would otherwise land on the first 100 page requests, one after another). It
- * stops when the state changes: rows are then encoded again as pages ask for them. Resolves when done.
+ * Encodes every instance's row ahead of the first listing, a few hundred per turn of the event loop (so a
+ * server already listening keeps answering), as a cloud with its data at hand would serve it: at
+ * fleet:100000 that is about 2.5 s of CPU that would otherwise land on the first 100 page requests, one
+ * after another. It stops when the state changes: rows are then encoded as pages ask for them.
  */
 export function warmInstanceRows(state: SandboxState, perTurn = 500): Promise<void> {
   const memo = memoOf(state);
