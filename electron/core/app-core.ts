@@ -198,6 +198,8 @@ export function createCore(deps: CoreDeps): Core {
     dispose: async () => {
       for (const off of unsubscribe) off();
       restores.dispose();
+      // Cache writes run after the answers they belong to; let them land before the process goes.
+      await fleet.flush();
       await sandbox.stop();
     },
   };

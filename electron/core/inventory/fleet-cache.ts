@@ -4,14 +4,12 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type Backup, BackupSchema, type Instance, InstanceSchema } from '../../../shared/domain';
-import { readJsonFile, writeFileAtomic } from '../storage/atomic-file';
+import { type Backup, BackupSchema, type Instance } from '../../../shared/domain';
+import { type JsonRead, readCheckedFile, readJsonFile, writeFileAtomic } from '../storage/atomic-file';
+import { checkFleetShell, checkRegionEntry, type FleetFile, parseFleetFile, zodLike } from './fleet-file';
+import { fleetFileLines, readFleetLines } from './fleet-file-lines';
 
-const RegionEntrySchema = z.object({ fetchedAt: z.string(), instances: z.array(InstanceSchema) });
-const FleetFileSchema = z.object({ version: z.literal(1), regions: z.record(z.string(), RegionEntrySchema) });
-export type FleetFile = z.infer<typeof FleetFileSchema>;
-/** The envelope only, for merges: region entries are then validated one by one, and only those kept. */
-const FleetShellSchema = z.object({ version: z.literal(1), regions: z.record(z.string(), z.unknown()) });
+export type { FleetFile };
 
 const BackupsFileSchema = z.object({
   version: z.literal(1),
@@ -22,6 +20,11 @@ const BackupsFileSchema = z.object({
   backups: z.array(BackupSchema),
 });
 export type BackupsFile = z.infer<typeof BackupsFileSchema>;
+
+/** The file's JSON value: line by line when it has the cache's own layout, else parsed whole. */
+function fleetValue(bytes: Buffer, skip?: (region: string) => boolean): unknown {
+  return readFleetLines(bytes, skip) ?? JSON.parse(bytes.toString('utf8'));
+}
 
 /** Ids become file names: allow only what cloud ids and our UUIDs contain. */
 const safe = (id: string) => {
@@ -39,7 +42,8 @@ export class FleetCache {
   }
 
   async readFleet(profileId: string): Promise<FleetFile | undefined> {
-    return this.#read(join(this.#root, safe(profileId), 'fleet.json'), (v) => FleetFileSchema.parse(v));
+    const path = join(this.#root, safe(profileId), 'fleet.json');
+    return this.#report(path, await readCheckedFile(path, (bytes) => parseFleetFile(fleetValue(bytes))));
   }
 
   /**
@@ -52,15 +56,20 @@ export class FleetCache {
     regions: Record<string, { fetchedAt: string; instances: Instance[] }>,
   ): Promise<FleetFile> {
     const path = join(this.#root, safe(profileId), 'fleet.json');
-    const current = await this.#read(path, (value) => {
-      const shell = FleetShellSchema.parse(value);
-      const kept = Object.entries(shell.regions)
-        .filter(([region]) => !Object.hasOwn(regions, region))
-        .map(([region, entry]) => [region, RegionEntrySchema.parse(entry)] as const);
-      return Object.fromEntries(kept);
+    const replaced = (region: string) => Object.hasOwn(regions, region);
+    const read = await readCheckedFile(path, (bytes) => {
+      const value = fleetValue(bytes, replaced);
+      return zodLike(() => {
+        const shell = checkFleetShell(value);
+        const kept = Object.keys(shell)
+          .filter((region) => !replaced(region))
+          .map((region) => [region, checkRegionEntry(shell[region], ['regions', region])] as const);
+        return Object.fromEntries(kept);
+      });
     });
+    const current = this.#report(path, read);
     const next: FleetFile = { version: 1, regions: { ...current, ...regions } };
-    await writeFileAtomic(path, JSON.stringify(next));
+    await writeFileAtomic(path, fleetFileLines(next));
     return next;
   }
 
@@ -80,7 +89,10 @@ export class FleetCache {
   }
 
   async #read<T>(path: string, parse: (value: unknown) => T): Promise<T | undefined> {
-    const result = await readJsonFile(path, parse);
+    return this.#report(path, await readJsonFile(path, parse));
+  }
+
+  #report<T>(path: string, result: JsonRead<T>): T | undefined {
     if (result.status === 'corrupt') this.#onCorrupt(path, result.movedTo);
     return result.status === 'ok' ? result.value : undefined;
   }

@@ -10,7 +10,7 @@ import type { FleetSnapshot, RegionProgress } from '../../../shared/ipc-contract
 import type { StoredProfile } from '../../../shared/profiles';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
-import type { FleetCache } from './fleet-cache';
+import type { FleetCache, FleetFile } from './fleet-cache';
 
 /** DescribeInstances answers at most 1000 instances per page; the legacy DescribeRedis at most 100. */
 export const FLEET_PAGE_SIZE = { v3: 1000, 'legacy-v2': 100 } as const;
@@ -33,6 +33,8 @@ export class FleetService {
   readonly #deps: FleetServiceDeps;
   readonly #log: Logger;
   readonly #running = new Map<string, AbortController>();
+  /** The latest cache write per profile; each write starts after the one before it has finished. */
+  readonly #writes = new Map<string, Promise<FleetFile | undefined>>();
 
   constructor(deps: FleetServiceDeps) {
     this.#deps = deps;
@@ -41,6 +43,8 @@ export class FleetService {
 
   async cached(profileId: string): Promise<FleetSnapshot> {
     this.#deps.profile(profileId);
+    // A refresh answers before its cache write ends: what is asked for now must include that write.
+    await this.#writes.get(profileId);
     const file = await this.#deps.cache.readFleet(profileId);
     const entries = Object.entries(file?.regions ?? {});
     const oldest = entries.map(([, e]) => e.fetchedAt).sort()[0];
@@ -78,13 +82,16 @@ export class FleetService {
         .filter((r) => r.progress.state === 'done')
         .map((r) => [r.progress.region, { fetchedAt, instances: r.instances }]),
     );
-    const written =
-      Object.keys(fresh).length > 0 ? await this.#deps.cache.writeRegions(profileId, fresh) : undefined;
+    // The cache is a cache: the answer does not wait for 48 MB to be written at 100,000 instances.
+    const written = Object.keys(fresh).length > 0 ? this.#write(profileId, fresh) : undefined;
     const failed = results.filter((r) => r.progress.state !== 'done');
-    // Only a failed region needs its last-known copy, and the file just written already holds it: reading
-    // the whole cache back (a full parse of every instance) on every successful refresh was pure cost.
+    // Only a failed region needs its last-known copy, and the file being written holds it: then (only then)
+    // the answer waits for the write, which is also the read of what was cached before.
+    const lastWrite = written ?? this.#writes.get(profileId);
     const cached =
-      failed.length === 0 ? {} : ((written ?? (await this.#deps.cache.readFleet(profileId)))?.regions ?? {});
+      failed.length === 0
+        ? {}
+        : (((await lastWrite) ?? (await this.#deps.cache.readFleet(profileId)))?.regions ?? {});
     const instances = results.flatMap((r) =>
       r.progress.state === 'done' ? r.instances : (cached[r.progress.region]?.instances ?? []),
     );
@@ -104,6 +111,34 @@ export class FleetService {
         ...(firstError ? { errorCode: firstError } : {}),
       },
     };
+  }
+
+  /** Resolves once every cache write started so far has finished (the core awaits it before quitting). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#writes.values()]);
+  }
+
+  /**
+   * Queues a cache write behind the profile's previous one, so an older write never lands after a newer
+   * one. Resolves to the file written, or undefined when writing failed: that is logged, never thrown, as
+   * the listing itself succeeded.
+   */
+  #write(profileId: string, regions: Record<string, { fetchedAt: string; instances: Instance[] }>) {
+    const previous = this.#writes.get(profileId) ?? Promise.resolve(undefined);
+    const next = previous.then(() =>
+      this.#deps.cache.writeRegions(profileId, regions).catch((error: unknown) => {
+        this.#log.error('fleet cache write failed', {
+          profileId,
+          reason: error instanceof Error ? error.message.slice(0, 300) : String(error),
+        });
+        return undefined;
+      }),
+    );
+    this.#writes.set(profileId, next);
+    void next.then(() => {
+      if (this.#writes.get(profileId) === next) this.#writes.delete(profileId);
+    });
+    return next;
   }
 
   cancel(profileId: string): boolean {

@@ -4,22 +4,31 @@
  * read back is moved aside (never deleted) and reported, so the user's data is never silently emptied.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
 const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
 
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+/**
+ * `data` may come in pieces (a large file written as it is produced, never held as one string); the
+ * pieces are written in order, and the file appears only once all of them are on disk.
+ */
+export async function writeFileAtomic(path: string, data: string | Iterable<string>): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temp = tempName(path);
   const handle = await open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(data, 'utf8');
+    if (typeof data === 'string') await handle.writeFile(data, 'utf8');
+    else for (const piece of data) await handle.write(piece, null, 'utf8');
     await handle.sync();
-  } finally {
+  } catch (error) {
     await handle.close();
+    // A half-written temporary file is of no use to anyone.
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
   await rename(temp, path);
   await syncDirectory(dirname(path));
 }
@@ -62,15 +71,27 @@ export async function readJsonFile<T>(
   parse: (value: unknown) => T,
   now: () => number = Date.now,
 ): Promise<JsonRead<T>> {
-  let text: string;
+  return readCheckedFile(path, (bytes) => parse(JSON.parse(bytes.toString('utf8'))), now);
+}
+
+/**
+ * The same for a reader of the raw bytes (a large file read without one giant string): whatever `read`
+ * throws makes the file corrupt, moved aside and reported.
+ */
+export async function readCheckedFile<T>(
+  path: string,
+  read: (bytes: Buffer) => T,
+  now: () => number = Date.now,
+): Promise<JsonRead<T>> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
     throw error;
   }
   try {
-    return { status: 'ok', value: parse(JSON.parse(text)) };
+    return { status: 'ok', value: read(bytes) };
   } catch (error) {
     const movedTo = await moveAside(path, now);
     return { status: 'corrupt', movedTo, problem: describeProblem(error) };
