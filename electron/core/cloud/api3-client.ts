@@ -241,7 +241,8 @@ export class Api3CrsClient implements CrsApi {
     const instance: Instance = {
       id: raw.InstanceId,
       name: raw.InstanceName ?? '',
-      region: raw.Region ?? region,
+      // The asked-for region's string, shared by the page, rather than one parsed copy per instance.
+      region: raw.Region == null || raw.Region === region ? region : raw.Region,
     } as Instance;
     if (raw.ZoneId != null) instance.zoneId = raw.ZoneId;
     instance.engine = info.engine;

@@ -97,8 +97,13 @@ export interface FetchResponseLike {
   readonly statusText: string;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
-  /** When present, the body is read as bytes and decoded by `utf8JsonToAscii` (json-text.ts). */
-  arrayBuffer?(): Promise<ArrayBuffer>;
+  /** When present, the body is read chunk by chunk and decoded by `AsciiJsonDecoder` (json-text.ts). */
+  readonly body?: BodyStreamLike | null;
+}
+
+/** The part of a web ReadableStream of bytes the clients read. */
+export interface BodyStreamLike {
+  getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array | undefined }> };
 }
 
 export interface FetchInitLike {

@@ -3,7 +3,7 @@
  * 运行中 on every instance): one such character makes a 1.2 MB page decode through the general UTF-8 decoder
  * into a two-byte string (2.4 MB) that JSON.parse then walks. In JSON, non-ASCII can only stand inside
  * strings, where `\uXXXX` means the same character; so rewriting it as escapes gives a one-byte string,
- * decoded as Latin-1 (a copy), that parses to exactly the same value, in about half the time and memory.
+ * decoded as Latin-1 (a copy), that parses to exactly the same value, faster and in half the memory.
  */
 
 const HEX = '0123456789abcdef';
@@ -30,31 +30,80 @@ function codePointAt(bytes: Uint8Array, i: number): { cp: number; length: number
   return { cp, length };
 }
 
+/** True when the bytes from `i` to the end are the start of a sequence that the next chunk may complete. */
+function incompleteTail(bytes: Uint8Array, i: number): boolean {
+  const lead = bytes[i] ?? 0;
+  const length =
+    lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+  if (length === 0 || i + length <= bytes.length) return false;
+  for (let k = i + 1; k < bytes.length; k++) if (((bytes[k] ?? 0) & 0xc0) !== 0x80) return false;
+  return true;
+}
+
 /**
- * UTF-8 JSON bytes → the same JSON as an ASCII string, non-ASCII characters written as `\uXXXX`. Bytes that
- * are not well-formed UTF-8 fall back to the standard decoder (U+FFFD replacements), so the result always
- * parses to what `new TextDecoder().decode(bytes)` would.
+ * UTF-8 JSON bytes, chunk by chunk (a body as it arrives, never concatenated) → the same JSON as an ASCII
+ * string, non-ASCII characters written as `\uXXXX`. From the first byte that is not well-formed UTF-8 on,
+ * the standard decoder takes over (U+FFFD replacements); everything before it ended on a character
+ * boundary, so the result always parses to what `new TextDecoder().decode(allBytes)` would.
  */
-export function utf8JsonToAscii(bytes: Uint8Array): string {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let out = '';
-  let start = 0;
-  for (let i = 0; i < buffer.length; i++) {
-    if ((buffer[i] ?? 0) < 0x80) continue;
-    const sequence = codePointAt(buffer, i);
-    if (!sequence) return new TextDecoder().decode(bytes);
-    out += buffer.toString('latin1', start, i);
-    const { cp, length } = sequence;
-    if (cp >= 0x10000) {
-      const v = cp - 0x10000;
-      out += escape16(0xd800 + (v >> 10)) + escape16(0xdc00 + (v & 0x3ff));
-    } else {
-      out += escape16(cp);
+export class AsciiJsonDecoder {
+  #out = '';
+  /** The start of a character cut by the end of the last chunk. */
+  #carry: Buffer | undefined;
+  #fallback: TextDecoder | undefined;
+
+  write(chunk: Uint8Array): void {
+    let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.#carry) {
+      bytes = Buffer.concat([this.#carry, bytes]);
+      this.#carry = undefined;
     }
-    i += length - 1;
-    start = i + 1;
+    if (this.#fallback) {
+      this.#out += this.#fallback.decode(bytes, { stream: true });
+      return;
+    }
+    let start = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      if ((bytes[i] ?? 0) < 0x80) continue;
+      const sequence = codePointAt(bytes, i);
+      if (!sequence) {
+        this.#out += bytes.toString('latin1', start, i);
+        if (incompleteTail(bytes, i)) {
+          this.#carry = Buffer.from(bytes.subarray(i));
+        } else {
+          this.#fallback = new TextDecoder();
+          this.#out += this.#fallback.decode(bytes.subarray(i), { stream: true });
+        }
+        return;
+      }
+      this.#out += bytes.toString('latin1', start, i);
+      const { cp, length } = sequence;
+      if (cp >= 0x10000) {
+        const v = cp - 0x10000;
+        this.#out += escape16(0xd800 + (v >> 10)) + escape16(0xdc00 + (v & 0x3ff));
+      } else {
+        this.#out += escape16(cp);
+      }
+      i += length - 1;
+      start = i + 1;
+    }
+    this.#out += bytes.toString('latin1', start, bytes.length);
   }
-  return out + buffer.toString('latin1', start, buffer.length);
+
+  end(): string {
+    // A character cut off by the end of the body: the standard decoder's replacement for it.
+    if (this.#carry) this.#out += (this.#fallback ?? new TextDecoder()).decode(this.#carry);
+    else if (this.#fallback) this.#out += this.#fallback.decode();
+    this.#carry = undefined;
+    return this.#out;
+  }
+}
+
+/** The same for bytes already in memory. */
+export function utf8JsonToAscii(bytes: Uint8Array): string {
+  const decoder = new AsciiJsonDecoder();
+  decoder.write(bytes);
+  return decoder.end();
 }
 
 const NON_ASCII = /[\u0080-\uffff]/g;

@@ -4,8 +4,8 @@
  * means it certainly did not (safe to report as a plain network error); anything else — a timeout, a reset
  * mid-way — means it may have, so a restore's outcome becomes unknown.
  */
-import type { FetchInitLike, FetchLike } from './crs-api';
-import { utf8JsonToAscii } from './json-text';
+import type { BodyStreamLike, FetchInitLike, FetchLike } from './crs-api';
+import { AsciiJsonDecoder } from './json-text';
 
 export interface WireRequest {
   url: string;
@@ -83,6 +83,19 @@ export function classifyTransportError(error: unknown, timedOut: boolean): Trans
 }
 
 /**
+ * Bodies are JSON: decoded chunk by chunk as they arrive to one-byte ASCII JSON (the same value, faster to
+ * parse), without first gathering a 1.2 MB page into one buffer.
+ */
+async function readAsciiJson(body: BodyStreamLike): Promise<string> {
+  const decoder = new AsciiJsonDecoder();
+  const reader = body.getReader();
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    if (part.value) decoder.write(part.value);
+  }
+  return decoder.end();
+}
+
+/**
  * Sends one request and reads the whole body, aborting after `timeoutMs`. `onAnswer` runs as soon as the
  * response head arrives: the server has certainly received the request by then, so the rate limiter's slot
  * can start its window without waiting for a large body to be read.
@@ -108,10 +121,7 @@ export async function exchange(
     };
     const response = await fetch(request.url, init);
     onAnswer?.();
-    // Bodies are JSON: read as bytes and decoded to one-byte ASCII JSON (same value, faster to parse).
-    const body = response.arrayBuffer
-      ? utf8JsonToAscii(new Uint8Array(await response.arrayBuffer()))
-      : await response.text();
+    const body = response.body ? await readAsciiJson(response.body) : await response.text();
     return {
       status: response.status,
       statusText: response.statusText,

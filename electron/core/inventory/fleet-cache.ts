@@ -5,9 +5,15 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Backup, BackupSchema, type Instance } from '../../../shared/domain';
-import { type JsonRead, readCheckedFile, readJsonFile, writeFileAtomic } from '../storage/atomic-file';
+import {
+  checkOrMoveAside,
+  type JsonRead,
+  readCheckedFile,
+  readJsonFile,
+  writeFileAtomic,
+} from '../storage/atomic-file';
 import { checkFleetShell, checkRegionEntry, type FleetFile, parseFleetFile, zodLike } from './fleet-file';
-import { fleetFileLines, readFleetLines } from './fleet-file-lines';
+import { fleetFileLines, readFleetLinesFrom } from './fleet-file-lines';
 
 export type { FleetFile };
 
@@ -21,9 +27,24 @@ const BackupsFileSchema = z.object({
 });
 export type BackupsFile = z.infer<typeof BackupsFileSchema>;
 
-/** The file's JSON value: line by line when it has the cache's own layout, else parsed whole. */
-function fleetValue(bytes: Buffer, skip?: (region: string) => boolean): unknown {
-  return readFleetLines(bytes, skip) ?? JSON.parse(bytes.toString('utf8'));
+/**
+ * Reads and checks the fleet file: a megabyte at a time when it has the cache's own line layout, else (an
+ * older file, a hand edit) parsed whole. Either way a file that is not JSON or fails `check` is moved aside.
+ */
+async function readFleet<T>(
+  path: string,
+  check: (value: unknown) => T,
+  skip?: (region: string) => boolean,
+): Promise<JsonRead<T>> {
+  let value: unknown;
+  try {
+    value = await readFleetLinesFrom(path, skip);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
+    throw error;
+  }
+  if (value === undefined) return readCheckedFile(path, (bytes) => check(JSON.parse(bytes.toString('utf8'))));
+  return checkOrMoveAside(path, () => check(value));
 }
 
 /** Ids become file names: allow only what cloud ids and our UUIDs contain. */
@@ -43,7 +64,7 @@ export class FleetCache {
 
   async readFleet(profileId: string): Promise<FleetFile | undefined> {
     const path = join(this.#root, safe(profileId), 'fleet.json');
-    return this.#report(path, await readCheckedFile(path, (bytes) => parseFleetFile(fleetValue(bytes))));
+    return this.#report(path, await readFleet(path, parseFleetFile));
   }
 
   /**
@@ -57,16 +78,18 @@ export class FleetCache {
   ): Promise<FleetFile> {
     const path = join(this.#root, safe(profileId), 'fleet.json');
     const replaced = (region: string) => Object.hasOwn(regions, region);
-    const read = await readCheckedFile(path, (bytes) => {
-      const value = fleetValue(bytes, replaced);
-      return zodLike(() => {
-        const shell = checkFleetShell(value);
-        const kept = Object.keys(shell)
-          .filter((region) => !replaced(region))
-          .map((region) => [region, checkRegionEntry(shell[region], ['regions', region])] as const);
-        return Object.fromEntries(kept);
-      });
-    });
+    const read = await readFleet(
+      path,
+      (value) =>
+        zodLike(() => {
+          const shell = checkFleetShell(value);
+          const kept = Object.keys(shell)
+            .filter((region) => !replaced(region))
+            .map((region) => [region, checkRegionEntry(shell[region], ['regions', region])] as const);
+          return Object.fromEntries(kept);
+        }),
+      replaced,
+    );
     const current = this.#report(path, read);
     const next: FleetFile = { version: 1, regions: { ...current, ...regions } };
     await writeFileAtomic(path, fleetFileLines(next));

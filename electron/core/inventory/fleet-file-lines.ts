@@ -16,6 +16,7 @@
  * edited by hand or written by an older version reads exactly as before. Either way the value is then
  * checked by fleet-file.ts.
  */
+import { open } from 'node:fs/promises';
 import { stringifyAscii } from '../cloud/json-text';
 import type { FleetFile } from './fleet-file';
 
@@ -24,10 +25,13 @@ const TAIL = '}}';
 const REGION_END = ']}';
 const NEWLINE = 0x0a;
 
-/** Instances per write: about a megabyte of JSON. */
-const PER_PIECE = 2000;
+/**
+ * Instances per write: about 100 KB of JSON, small enough for each piece to be a short-lived young-generation
+ * string rather than a large object that lingers until a full collection.
+ */
+const PER_PIECE = 200;
 
-/** The file in pieces of about a megabyte, ASCII only (non-ASCII escaped): the layout above. */
+/** The file in pieces of about 100 KB, ASCII only (non-ASCII escaped): the layout above. */
 export function* fleetFileLines(file: FleetFile): Generator<string> {
   yield `${HEAD}\n`;
   let first = true;
@@ -51,60 +55,148 @@ export function* fleetFileLines(file: FleetFile): Generator<string> {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+type State = 'head' | 'header' | 'rows' | 'done' | 'failed';
+
 /**
- * Reads the layout above from the file's bytes; undefined when they are not in it (then parse the file as
- * JSON). `skip(region)` regions keep their rows unparsed and come back with no instances. Shapes are not
- * checked here; syntax is (every line is parsed as JSON, or skipped whole).
+ * Reads the layout above a line at a time. `skip(region)` regions keep their rows unparsed and come back
+ * with no instances. Shapes are not checked here; syntax is (every line is parsed as JSON, or skipped).
  */
-export function readFleetLines(bytes: Buffer, skip: (region: string) => boolean = () => false): unknown {
-  const regions: Record<string, Record<string, unknown>> = {};
-  let at = 0;
-  const line = (): string | undefined => {
-    if (at >= bytes.length) return undefined;
+export class FleetLineReader {
+  readonly #skip: (region: string) => boolean;
+  readonly #regions: Record<string, Record<string, unknown>> = {};
+  #state: State = 'head';
+  #first = true;
+  #entry: Record<string, unknown> = {};
+  #rows: unknown[] = [];
+  #skipping = false;
+  /** The last row ended with a comma: another must follow. */
+  #open = false;
+
+  constructor(skip: (region: string) => boolean = () => false) {
+    this.#skip = skip;
+  }
+
+  /** Feeds one line, without its newline; false once the text is not in the layout (stop feeding). */
+  line(text: string): boolean {
+    try {
+      this.#state = this.#next(text);
+    } catch {
+      // A line that is not JSON: not this layout (or damaged); plain JSON.parse decides.
+      this.#state = 'failed';
+    }
+    return this.#state !== 'failed';
+  }
+
+  /** The file's value once every line is fed, or undefined when the text is not in the layout. */
+  end(): unknown {
+    return this.#state === 'done' ? { version: 1, regions: this.#regions } : undefined;
+  }
+
+  #next(text: string): State {
+    switch (this.#state) {
+      case 'head':
+        return text === HEAD ? 'header' : 'failed';
+      case 'header':
+        return text === TAIL ? 'done' : this.#header(text);
+      case 'rows':
+        return text === REGION_END ? this.#endRegion() : this.#row(text);
+      default:
+        return 'failed';
+    }
+  }
+
+  #header(text: string): State {
+    if (!text.endsWith('"instances":[') || this.#first === text.startsWith(',')) return 'failed';
+    const parsed: unknown = JSON.parse(`{${text.slice(this.#first ? 0 : 1)}]}}`);
+    if (!isObject(parsed)) return 'failed';
+    const names = Object.keys(parsed);
+    const name = names[0] ?? '';
+    const entry = parsed[name];
+    if (
+      names.length !== 1 ||
+      name === '__proto__' ||
+      !isObject(entry) ||
+      Object.hasOwn(this.#regions, name)
+    ) {
+      return 'failed';
+    }
+    this.#first = false;
+    this.#entry = entry;
+    // The header's own object, whatever it holds: the same value JSON.parse would give.
+    this.#regions[name] = entry;
+    this.#rows = [];
+    this.#skipping = this.#skip(name);
+    this.#open = false;
+    return 'rows';
+  }
+
+  #row(text: string): State {
+    // Every row but the last ends with a comma, as JSON wants; anything else is for JSON.parse to judge.
+    const first = this.#rows.length === 0;
+    if (!text.startsWith('{') || (!first && !this.#open)) return 'failed';
+    this.#open = text.endsWith(',');
+    this.#rows.push(this.#skipping ? null : JSON.parse(this.#open ? text.slice(0, -1) : text));
+    return 'rows';
+  }
+
+  #endRegion(): State {
+    if (this.#open) return 'failed';
+    this.#entry.instances = this.#skipping ? [] : this.#rows;
+    this.#rows = [];
+    return 'header';
+  }
+}
+
+/** The layout read from bytes in memory; undefined when they are not in it (then parse them as JSON). */
+export function readFleetLines(bytes: Buffer, skip?: (region: string) => boolean): unknown {
+  const reader = new FleetLineReader(skip);
+  for (let at = 0; at < bytes.length; ) {
     const end = bytes.indexOf(NEWLINE, at);
     const stop = end < 0 ? bytes.length : end;
     // UTF-8, not Latin-1: a file edited by hand may hold non-ASCII (a newline byte is never inside one).
-    const text = bytes.toString('utf8', at, stop);
+    if (!reader.line(bytes.toString('utf8', at, stop))) return undefined;
     at = stop + 1;
-    return text;
-  };
+  }
+  return reader.end();
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * The layout read from a file a megabyte at a time (never the whole 48 MB in memory); undefined when it is
+ * not in it. Throws the file's own errors (ENOENT when it is missing).
+ */
+export async function readFleetLinesFrom(path: string, skip?: (region: string) => boolean): Promise<unknown> {
+  const reader = new FleetLineReader(skip);
+  const handle = await open(path, 'r');
   try {
-    if (line() !== HEAD) return undefined;
-    for (let first = true; ; first = false) {
-      const header = line();
-      if (header === TAIL && at >= bytes.length) return { version: 1, regions };
-      if (header === undefined || !header.endsWith('"instances":[')) return undefined;
-      if (first === header.startsWith(',')) return undefined;
-      const parsed: unknown = JSON.parse(`{${header.slice(first ? 0 : 1)}]}}`);
-      if (!isObject(parsed)) return undefined;
-      const names = Object.keys(parsed);
-      const name = names[0];
-      const entry = name === undefined ? undefined : parsed[name];
-      if (
-        names.length !== 1 ||
-        name === '__proto__' ||
-        !isObject(entry) ||
-        Object.hasOwn(regions, name ?? '')
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let carry: Buffer | undefined;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      let at = 0;
+      for (
+        let end = buffer.indexOf(NEWLINE, at);
+        end >= 0 && end < bytesRead;
+        end = buffer.indexOf(NEWLINE, at)
       ) {
-        return undefined;
+        const text = carry
+          ? Buffer.concat([carry, buffer.subarray(at, end)]).toString('utf8')
+          : buffer.toString('utf8', at, end);
+        carry = undefined;
+        if (!reader.line(text)) return undefined;
+        at = end + 1;
       }
-      const rows: unknown[] = [];
-      const skipped = skip(name ?? '');
-      // Every row but the last ends with a comma, as JSON wants; anything else is for JSON.parse to judge.
-      let open = false;
-      for (let row = line(); row !== REGION_END; row = line()) {
-        if (row === undefined || !row.startsWith('{') || (rows.length > 0 && !open)) return undefined;
-        open = row.endsWith(',');
-        rows.push(skipped ? null : JSON.parse(open ? row.slice(0, -1) : row));
-      }
-      if (open) return undefined;
-      if (skipped) rows.length = 0;
-      // The header's own object, whatever it holds: the same value JSON.parse would give.
-      entry.instances = rows;
-      regions[name ?? ''] = entry;
+      // The start of a line that goes on in the next chunk; copied, as the buffer is reused.
+      if (at < bytesRead)
+        carry = Buffer.concat(
+          carry ? [carry, buffer.subarray(at, bytesRead)] : [buffer.subarray(at, bytesRead)],
+        );
     }
-  } catch {
-    // A line that is not JSON: not this layout (or damaged); plain JSON.parse decides.
-    return undefined;
+    if (carry && !reader.line(carry.toString('utf8'))) return undefined;
+    return reader.end();
+  } finally {
+    await handle.close();
   }
 }

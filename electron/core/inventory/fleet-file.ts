@@ -82,12 +82,39 @@ function dropUnknown(value: Record<string, unknown>, known: (key: string) => boo
   for (const key in value) if (!known(key)) delete value[key];
 }
 
-function checkInstance(value: unknown, path: Path): void {
+/**
+ * Fields whose few distinct values repeat across a fleet: JSON.parse makes a new string for every
+ * instance's copy (100,000 × ten strings); the instances read back share one copy of each value instead.
+ */
+const SHARED_FIELDS = [
+  'region',
+  'engine',
+  'engineVersion',
+  'architecture',
+  'status',
+  'statusText',
+  'projectName',
+  'vpcId',
+  'subnetId',
+  'generation',
+] as const;
+
+/** One copy of each distinct string seen while reading a file. */
+export type StringPool = Map<string, string>;
+
+function checkInstance(value: unknown, path: Path, pool: StringPool): void {
   if (!isObject(value)) throw new Mismatch(path, 'expected an object');
   for (const name of FIELD_NAMES) {
     const [check, optional] = INSTANCE_FIELDS[name];
     const field = value[name];
     if (field === undefined ? !optional : !check(field)) throw new Mismatch([...path, name], 'invalid value');
+  }
+  for (const name of SHARED_FIELDS) {
+    const field = value[name];
+    if (typeof field !== 'string') continue;
+    const shared = pool.get(field);
+    if (shared === undefined) pool.set(field, field);
+    else value[name] = shared;
   }
   const tags = value.tags as unknown[];
   for (let t = 0; t < tags.length; t++) {
@@ -101,12 +128,12 @@ function checkInstance(value: unknown, path: Path): void {
 }
 
 /** One region's entry, checked in place; the value itself is returned, typed. */
-export function checkRegionEntry(value: unknown, path: Path = []): RegionEntry {
+export function checkRegionEntry(value: unknown, path: Path = [], pool: StringPool = new Map()): RegionEntry {
   if (!isObject(value)) throw new Mismatch(path, 'expected an object');
   if (typeof value.fetchedAt !== 'string') throw new Mismatch([...path, 'fetchedAt'], 'expected a string');
   const instances = value.instances;
   if (!Array.isArray(instances)) throw new Mismatch([...path, 'instances'], 'expected an array');
-  for (let n = 0; n < instances.length; n++) checkInstance(instances[n], [...path, 'instances', n]);
+  for (let n = 0; n < instances.length; n++) checkInstance(instances[n], [...path, 'instances', n], pool);
   dropUnknown(value, (key) => key === 'fetchedAt' || key === 'instances');
   return value as RegionEntry;
 }
@@ -133,7 +160,8 @@ export function zodLike<T>(check: () => T): T {
 export function parseFleetFile(value: unknown): FleetFile {
   return zodLike(() => {
     const regions = checkFleetShell(value);
-    for (const region of Object.keys(regions)) checkRegionEntry(regions[region], ['regions', region]);
+    const pool: StringPool = new Map();
+    for (const region of Object.keys(regions)) checkRegionEntry(regions[region], ['regions', region], pool);
     dropUnknown(value as Record<string, unknown>, (key) => key === 'version' || key === 'regions');
     return value as FleetFile;
   });

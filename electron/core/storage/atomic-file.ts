@@ -90,8 +90,17 @@ export async function readCheckedFile<T>(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
     throw error;
   }
+  return checkOrMoveAside(path, () => read(bytes), now);
+}
+
+/** Runs `check` on what was read from `path`; if it throws, the file is corrupt: moved aside, reported. */
+export async function checkOrMoveAside<T>(
+  path: string,
+  check: () => T,
+  now: () => number = Date.now,
+): Promise<JsonRead<T>> {
   try {
-    return { status: 'ok', value: read(bytes) };
+    return { status: 'ok', value: check() };
   } catch (error) {
     const movedTo = await moveAside(path, now);
     return { status: 'corrupt', movedTo, problem: describeProblem(error) };

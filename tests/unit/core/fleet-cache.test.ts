@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { CrsApi } from '../../../electron/core/cloud/crs-api';
 import { FleetCache } from '../../../electron/core/inventory/fleet-cache';
 import { FleetFileSchema, parseFleetFile } from '../../../electron/core/inventory/fleet-file';
-import { fleetFileLines, readFleetLines } from '../../../electron/core/inventory/fleet-file-lines';
+import {
+  fleetFileLines,
+  readFleetLines,
+  readFleetLinesFrom,
+} from '../../../electron/core/inventory/fleet-file-lines';
 import { FleetService } from '../../../electron/core/inventory/fleet-service';
 import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import type { Instance } from '../../../shared/domain';
@@ -170,6 +174,25 @@ describe('the line layout', () => {
     expect(read(pretty)).toEqual(file);
     const edited = Buffer.from(text.replace('orders-1', '订单-1'), 'utf8');
     expect((read(edited) as typeof file).regions['ap-guangzhou']?.instances[0]?.name).toBe('订单-1');
+  });
+
+  it('reads a file a megabyte at a time to the same value as from memory, lines across chunks included', async () => {
+    const big = {
+      version: 1 as const,
+      regions: { r: { fetchedAt: 'a', instances: Array.from({ length: 5000 }, (_, n) => instance(n)) } },
+    };
+    const bytes = Buffer.from([...fleetFileLines(big)].join(''));
+    expect(bytes.length).toBeGreaterThan(2 ** 21);
+    const path = join(userData(), 'fleet.json');
+    for (const at of [-1, 2 ** 20 - 2, 2 ** 20 - 1, 2 ** 20, 2 ** 20 + 1, 2 ** 21 - 1]) {
+      const damaged = Buffer.from(bytes);
+      // A newline put at the chunk boundary or next to it (nothing changed, for -1).
+      if (at >= 0) damaged[at] = 0x0a;
+      writeFileSync(path, damaged);
+      expect(await readFleetLinesFrom(path)).toEqual(readFleetLines(damaged));
+    }
+    writeFileSync(path, bytes);
+    expect(await readFleetLinesFrom(path)).toEqual(big);
   });
 
   it("gives JSON.parse's verdict and value on thousands of seeded random byte damages", () => {

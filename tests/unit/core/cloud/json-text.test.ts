@@ -1,6 +1,6 @@
 // ASCII JSON text: the escaped forms parse to exactly what the plain UTF-8 text parses to.
 import { describe, expect, it } from 'vitest';
-import { stringifyAscii, utf8JsonToAscii } from '../../../../electron/core/cloud/json-text';
+import { AsciiJsonDecoder, stringifyAscii, utf8JsonToAscii } from '../../../../electron/core/cloud/json-text';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const isAscii = (text: string) => [...text].every((c) => c.charCodeAt(0) < 0x80);
@@ -37,6 +37,31 @@ describe('utf8JsonToAscii', () => {
     for (const bytes of bad) {
       const input = new Uint8Array(bytes);
       expect(utf8JsonToAscii(input)).toBe(new TextDecoder().decode(input));
+    }
+  });
+});
+
+describe('AsciiJsonDecoder, chunk by chunk', () => {
+  it('gives the same value wherever the chunks are cut, valid UTF-8 or not', () => {
+    const inputs = [
+      encode(JSON.stringify({ t: '运行中', e: 'a😀é', z: 'end' })),
+      // JSON strings holding bytes that are not UTF-8: a stray continuation, a cut and an overlong form.
+      new Uint8Array([
+        0x22, 0x61, 0xe4, 0xb8, 0xad, 0x80, 0x62, 0xe4, 0xb8, 0x63, 0xc0, 0xaf, 0xe4, 0xb8, 0xad, 0x22,
+      ]),
+      new Uint8Array([0x22, 0xf0, 0x9f, 0x98, 0x80, 0xf0, 0x9f, 0x22]),
+    ];
+    for (const bytes of inputs) {
+      const expected = JSON.parse(new TextDecoder().decode(bytes));
+      for (let a = 0; a <= bytes.length; a++) {
+        for (let b = a; b <= bytes.length; b++) {
+          const decoder = new AsciiJsonDecoder();
+          decoder.write(bytes.subarray(0, a));
+          decoder.write(bytes.subarray(a, b));
+          decoder.write(bytes.subarray(b));
+          expect(JSON.parse(decoder.end()), `cut at ${a}, ${b}`).toEqual(expected);
+        }
+      }
     }
   });
 });
