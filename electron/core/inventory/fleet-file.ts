@@ -102,12 +102,14 @@ const SHARED_FIELDS = [
 /** One copy of each distinct string seen while reading a file. */
 export type StringPool = Map<string, string>;
 
-function checkInstance(value: unknown, path: Path, pool: StringPool): void {
-  if (!isObject(value)) throw new Mismatch(path, 'expected an object');
+/** Instance `n` of the entry at `entry`: its path is built only for an error, not 100,000 times. */
+function checkInstance(value: unknown, entry: Path, n: number, pool: StringPool): void {
+  const at = (): Path => [...entry, 'instances', n];
+  if (!isObject(value)) throw new Mismatch(at(), 'expected an object');
   for (const name of FIELD_NAMES) {
     const [check, optional] = INSTANCE_FIELDS[name];
     const field = value[name];
-    if (field === undefined ? !optional : !check(field)) throw new Mismatch([...path, name], 'invalid value');
+    if (field === undefined ? !optional : !check(field)) throw new Mismatch([...at(), name], 'invalid value');
   }
   for (const name of SHARED_FIELDS) {
     const field = value[name];
@@ -120,7 +122,7 @@ function checkInstance(value: unknown, path: Path, pool: StringPool): void {
   for (let t = 0; t < tags.length; t++) {
     const tag = tags[t];
     if (!isObject(tag) || typeof tag.key !== 'string' || typeof tag.value !== 'string') {
-      throw new Mismatch([...path, 'tags', t], 'expected {key, value} strings');
+      throw new Mismatch([...at(), 'tags', t], 'expected {key, value} strings');
     }
     dropUnknown(tag, (key) => key === 'key' || key === 'value');
   }
@@ -133,7 +135,9 @@ export function checkRegionEntry(value: unknown, path: Path = [], pool: StringPo
   if (typeof value.fetchedAt !== 'string') throw new Mismatch([...path, 'fetchedAt'], 'expected a string');
   const instances = value.instances;
   if (!Array.isArray(instances)) throw new Mismatch([...path, 'instances'], 'expected an array');
-  for (let n = 0; n < instances.length; n++) checkInstance(instances[n], [...path, 'instances', n], pool);
+  for (let n = 0; n < instances.length; n++) {
+    checkInstance(instances[n], path, n, pool);
+  }
   dropUnknown(value, (key) => key === 'fetchedAt' || key === 'instances');
   return value as RegionEntry;
 }
