@@ -65,7 +65,8 @@ export class Api3CrsClient implements CrsApi {
     const data = await this.#call('DescribeInstances', params.region, payload, instancePageSchema, {
       instanceIds: optionalIds(params.instanceIds),
     });
-    const instances = (data.InstanceSet ?? []).map((raw) => this.#instance(raw, params.region));
+    const pool = new Map<string, string>();
+    const instances = (data.InstanceSet ?? []).map((raw) => this.#instance(raw, params.region, pool));
     return { total: data.TotalCount, instances };
   }
 
@@ -235,7 +236,7 @@ export class Api3CrsClient implements CrsApi {
    * Written as plain assignments in the schema's field order (no spread of temporary objects): a
    * 100,000-instance listing builds 100,000 of these. Optional fields stay absent, not undefined.
    */
-  #instance(raw: Api3Instance, region: string): Instance {
+  #instance(raw: Api3Instance, region: string, pool: Map<string, string>): Instance {
     const type = raw.Type ?? 0;
     const info = api3TypeInfo(type);
     const instance: Instance = {
@@ -253,15 +254,15 @@ export class Api3CrsClient implements CrsApi {
     if (raw.SizeUsed != null) instance.usedMb = Math.max(0, raw.SizeUsed);
     instance.status = instanceStatus(raw.Status);
     instance.statusRaw = raw.Status;
-    if (raw.InstanceTitle) instance.statusText = raw.InstanceTitle;
+    if (raw.InstanceTitle) instance.statusText = sharedCopy(pool, raw.InstanceTitle);
     instance.wanIp = raw.WanIp ?? '';
     instance.port = Math.max(0, raw.Port ?? 0);
     instance.tags = (raw.InstanceTags ?? []).map((t) => ({ key: t.TagKey, value: t.TagValue ?? '' }));
     instance.projectId = raw.ProjectId ?? 0;
-    if (raw.ProjectName) instance.projectName = raw.ProjectName;
+    if (raw.ProjectName) instance.projectName = sharedCopy(pool, raw.ProjectName);
     instance.noAuth = raw.NoAuth ?? false;
-    if (raw.UniqVpcId) instance.vpcId = raw.UniqVpcId;
-    if (raw.UniqSubnetId) instance.subnetId = raw.UniqSubnetId;
+    if (raw.UniqVpcId) instance.vpcId = sharedCopy(pool, raw.UniqVpcId);
+    if (raw.UniqSubnetId) instance.subnetId = sharedCopy(pool, raw.UniqSubnetId);
     const createdAt = cloudTimeToIso(raw.Createtime, this.#tzOffset);
     if (createdAt !== undefined) instance.createdAt = createdAt;
     const expiresAt = cloudTimeToIso(raw.DeadlineTime, this.#tzOffset);
@@ -289,6 +290,14 @@ export class Api3CrsClient implements CrsApi {
       ...restorability(status, locked, expireTime, nowMs),
     };
   }
+}
+
+/** Status texts, projects and VPCs repeat across a page: its instances share one copy of each. */
+function sharedCopy(pool: Map<string, string>, text: string): string {
+  const known = pool.get(text);
+  if (known !== undefined) return known;
+  pool.set(text, text);
+  return text;
 }
 
 /** API 3.0 envelope: `Response.Error` is a cloud error whatever the HTTP status; else validate the body. */
