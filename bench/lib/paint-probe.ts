@@ -33,3 +33,22 @@ export const PAINT_PROBE = `(() => {
     }),
   };
 })();`;
+
+/**
+ * The in-page probe for the first render of the fleet after a load: the time, from the start of the
+ * navigation (`performance.now()`), of the frame painted after the first DOM change that shows grid rows
+ * and a count of `of N instances`, kept per count text. It is taken in the page because a page busy
+ * receiving a 50 MB answer can hold up Playwright's own polling by seconds after the rows are on screen.
+ */
+export const FIRST_ROWS_PROBE = `(() => {
+  const seen = {};
+  window.__firstRows = seen;
+  new MutationObserver(() => {
+    const count = document.querySelector('[data-testid="fleet-count"]');
+    const match = count && /of ([0-9,]+) instances/.exec(count.textContent || '');
+    if (!match || seen[match[1]] !== undefined) return;
+    if (!document.querySelector('[data-testid="fleet-grid"] tbody tr')) return;
+    seen[match[1]] = null;
+    requestAnimationFrame(() => setTimeout(() => { seen[match[1]] = performance.now(); }, 0));
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;

@@ -1,6 +1,6 @@
 /**
- * Fleet rows with their search key and sort values computed once, at ingest, so that filtering 100,000
- * rows on each keystroke is one `includes` per row and sorting never lowercases a string twice.
+ * Fleet rows with their search key and tag keys computed once, at ingest, so that filtering 100,000 rows on
+ * each keystroke is one `includes` per row (fleet-index.ts does the filtering and sorting).
  */
 import type { Instance, InstanceStatus } from '../../../shared/domain';
 
@@ -9,6 +9,8 @@ export interface FleetRow {
   /** Lowercase name, id and address joined: what the search box matches. */
   searchKey: string;
   tagText: string;
+  /** `key:value` of each tag: what the tag filter matches. */
+  tagKeys: readonly string[];
   environment: string;
 }
 
@@ -43,10 +45,12 @@ const environmentTagKeys = new Set(['env', 'environment', '环境']);
 export function toRow(instance: Instance): FleetRow {
   const address = instance.wanIp ? `${instance.wanIp}:${instance.port}` : '';
   const envTag = instance.tags.find((t) => environmentTagKeys.has(t.key.toLowerCase()));
+  const tagKeys = instance.tags.map((t) => `${t.key}:${t.value}`);
   return {
     instance,
     searchKey: `${instance.name}\u0000${instance.id}\u0000${address}`.toLowerCase(),
-    tagText: instance.tags.map((t) => `${t.key}:${t.value}`).join(', '),
+    tagText: tagKeys.join(', '),
+    tagKeys,
     environment: envTag?.value ?? '',
   };
 }
@@ -61,9 +65,7 @@ const statusRank: Record<InstanceStatus, number> = {
   unknown: 5,
 };
 
-type SortValue = string | number;
-
-export function sortValue(row: FleetRow, key: SortKey): SortValue {
+export function sortValue(row: FleetRow, key: SortKey): string | number {
   const i = row.instance;
   switch (key) {
     case 'name':
@@ -89,18 +91,6 @@ export function sortValue(row: FleetRow, key: SortKey): SortValue {
   }
 }
 
-/** Sorts by decorating once (value computed n times, not n log n times), ties broken by id. */
-export function sortRows(rows: readonly FleetRow[], key: SortKey, dir: 'asc' | 'desc'): FleetRow[] {
-  const sign = dir === 'asc' ? 1 : -1;
-  const decorated = rows.map((row) => ({ row, value: sortValue(row, key) }));
-  decorated.sort((a, b) => {
-    if (a.value < b.value) return -sign;
-    if (a.value > b.value) return sign;
-    return a.row.instance.id < b.row.instance.id ? -1 : a.row.instance.id > b.row.instance.id ? 1 : 0;
-  });
-  return decorated.map((d) => d.row);
-}
-
 export interface FleetQuery {
   text: string;
   region: string;
@@ -110,16 +100,3 @@ export interface FleetQuery {
 }
 
 export const emptyQuery: FleetQuery = { text: '', region: '', status: '', engine: '', tag: '' };
-
-export function filterRows(rows: readonly FleetRow[], query: FleetQuery): readonly FleetRow[] {
-  const text = query.text.trim().toLowerCase();
-  if (!text && !query.region && !query.status && !query.engine && !query.tag) return rows;
-  return rows.filter((row) => {
-    const i = row.instance;
-    if (query.region && i.region !== query.region) return false;
-    if (query.status && i.status !== query.status) return false;
-    if (query.engine && i.engine !== query.engine) return false;
-    if (query.tag && !i.tags.some((t) => `${t.key}:${t.value}` === query.tag)) return false;
-    return !text || row.searchKey.includes(text);
-  });
-}

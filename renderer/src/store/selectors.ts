@@ -5,7 +5,8 @@
 import type { ProfileView } from '../../../shared/profiles';
 import type { RestoreRecord } from '../../../shared/tasks';
 import { isTerminal } from '../../../shared/tasks';
-import { type FleetQuery, type FleetRow, filterRows, sortRows } from './fleet-rows';
+import { FleetIndex, type RowsView } from './fleet-index';
+import type { FleetQuery, FleetRow } from './fleet-rows';
 import type { AppState } from './types';
 
 /** One-slot memo: recomputes when any input changes by identity. */
@@ -22,28 +23,26 @@ function memo<I extends readonly unknown[], R>(compute: (...inputs: I) => R): (.
 }
 
 /**
- * Sorted orders of the current rows, kept per column and direction: flipping a column's direction, or coming
- * back to a column sorted before, reuses the order instead of sorting 100,000 rows again.
+ * The index of the current rows. There is one at a time: when the rows are replaced (a refresh, a profile
+ * switch) the old index stops its idle sorting and the new one starts sorting every column.
  */
-const sortCache = new WeakMap<FleetRow[], Map<string, FleetRow[]>>();
-function sorted(rows: FleetRow[], key: AppState['fleetSort']['key'], dir: 'asc' | 'desc'): FleetRow[] {
-  let orders = sortCache.get(rows);
-  if (!orders) {
-    orders = new Map();
-    sortCache.set(rows, orders);
+let current: FleetIndex | undefined;
+function indexOf(rows: FleetRow[]): FleetIndex {
+  if (current?.rows !== rows) {
+    current?.dispose();
+    current = new FleetIndex(rows);
   }
-  const hit = orders.get(`${key}:${dir}`);
-  if (hit) return hit;
-  const other = orders.get(`${key}:${dir === 'asc' ? 'desc' : 'asc'}`);
-  // The reverse of the other direction is a valid order (ties then run by id the other way too).
-  const order = other ? [...other].reverse() : sortRows(rows, key, dir);
-  orders.set(`${key}:${dir}`, order);
-  return order;
+  return current;
 }
-const filtered = memo((rows: FleetRow[], query: FleetQuery) => filterRows(rows, query));
 
-export const selectVisibleRows = (s: AppState): readonly FleetRow[] =>
-  filtered(sorted(s.fleetRows, s.fleetSort.key, s.fleetSort.dir), s.fleetQuery);
+const visible = memo((rows: FleetRow[], sort: AppState['fleetSort'], query: FleetQuery): RowsView => {
+  const index = indexOf(rows);
+  const view = index.view(sort.key, sort.dir, query);
+  index.prepare();
+  return view;
+});
+
+export const selectVisibleRows = (s: AppState): RowsView => visible(s.fleetRows, s.fleetSort, s.fleetQuery);
 
 export interface FleetFacets {
   regions: string[];
@@ -52,16 +51,18 @@ export interface FleetFacets {
   tags: string[];
 }
 
-const facets = memo((rows: FleetRow[], regionsDone: AppState['fleetRegions']): FleetFacets => {
-  const regions = new Set<string>(regionsDone.map((r) => r.region));
+/** Facets of the rows: one pass over 100,000 rows, done again only when the rows change. */
+const rowFacets = memo((rows: FleetRow[]): FleetFacets => {
+  const regions = new Set<string>();
   const statuses = new Set<string>();
   const engines = new Set<string>();
   const tags = new Set<string>();
-  for (const { instance } of rows) {
+  for (const row of rows) {
+    const instance = row.instance;
     regions.add(instance.region);
     statuses.add(instance.status);
     engines.add(instance.engine);
-    for (const t of instance.tags) tags.add(`${t.key}:${t.value}`);
+    for (const tag of row.tagKeys) tags.add(tag);
   }
   const sortedOf = (set: Set<string>) => [...set].sort();
   return {
@@ -72,7 +73,13 @@ const facets = memo((rows: FleetRow[], regionsDone: AppState['fleetRegions']): F
   };
 });
 
-export const selectFacets = (s: AppState): FleetFacets => facets(s.fleetRows, s.fleetRegions);
+/** Regions being listed count too (a region with no instance yet can be chosen); progress events are many. */
+const facets = memo((of: FleetFacets, listing: AppState['fleetRegions']): FleetFacets => {
+  const extra = listing.map((r) => r.region).filter((r) => !of.regions.includes(r));
+  return extra.length === 0 ? of : { ...of, regions: [...of.regions, ...extra].sort() };
+});
+
+export const selectFacets = (s: AppState): FleetFacets => facets(rowFacets(s.fleetRows), s.fleetRegions);
 
 export const selectActiveProfile = (s: AppState): ProfileView | undefined =>
   s.profiles.find((p) => p.id === s.activeProfileId);

@@ -1,8 +1,10 @@
 /** The fleet slice: cached first, live pages streaming in, stale on failure, and fast derived views. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../renderer/src/store';
+import { viewRows } from '../../../renderer/src/store/fleet-index';
+import { PAGE_FLUSH_MS } from '../../../renderer/src/store/fleet-slice';
 import { selectFacets, selectFleetUsable, selectVisibleRows } from '../../../renderer/src/store/selectors';
-import { fail, ok } from '../../../shared/result';
+import { type Envelope, fail, ok } from '../../../shared/result';
 import { fakeCore, instance, manyInstances, profile, snapshot } from './fixtures/sample';
 
 const pid = profile().id;
@@ -63,10 +65,65 @@ describe('fleet slice', () => {
       instances: manyInstances(9),
       progress: { region: 'x', loaded: 9, state: 'done' },
     });
-    expect(store.getState().fleetRows).toHaveLength(5);
+    // The first page shows at once, the next one with the following batch.
+    expect(store.getState().fleetRows).toHaveLength(3);
     expect(store.getState().fleetRegions).toEqual([
       { region: 'ap-guangzhou', loaded: 5, total: 5, state: 'done' },
     ]);
+    await vi.waitFor(() => expect(store.getState().fleetRows).toHaveLength(5), {
+      timeout: PAGE_FLUSH_MS * 3,
+    });
+  });
+
+  it('over cached rows, pages only move the progress; a failed listing keeps the streamed rows', async () => {
+    let answer: (value: Envelope<unknown>) => void = () => undefined;
+    const fake = fakeCore({
+      overrides: {
+        'fleet:cached': () => ok(snapshot([instance({ id: 'crs-cached' })])),
+        'fleet:refresh': () => new Promise((resolve) => (answer = resolve)),
+      },
+    });
+    const store = createAppStore(fake.api);
+    store.getState().init();
+    void store.getState().loadFleet(pid);
+    await vi.waitFor(() => expect(store.getState().fleetLoading).toBe(true));
+    const page = (instances: ReturnType<typeof manyInstances>, loaded: number) =>
+      fake.emit('fleet:page', {
+        profileId: pid,
+        region: 'ap-guangzhou',
+        instances,
+        progress: { region: 'ap-guangzhou', loaded, total: 9, state: 'loading' },
+      });
+    page(manyInstances(3), 3);
+    expect(store.getState().fleetRows.map((r) => r.instance.id)).toEqual(['crs-cached']);
+    expect(store.getState().fleetRegions[0]?.loaded).toBe(3);
+    answer(ok(snapshot(manyInstances(9))));
+    await vi.waitFor(() => expect(store.getState().fleetRows).toHaveLength(9));
+
+    // A first listing with nothing cached streams; when it fails, rows not applied yet are kept too.
+    const empty = fakeCore({
+      overrides: {
+        'fleet:refresh': () => new Promise((resolve) => (answer = resolve)),
+      },
+    });
+    const fresh = createAppStore(empty.api);
+    fresh.getState().init();
+    void fresh.getState().loadFleet(pid);
+    await vi.waitFor(() => expect(fresh.getState().fleetLoading).toBe(true));
+    const emit = (from: number, to: number) =>
+      empty.emit('fleet:page', {
+        profileId: pid,
+        region: 'ap-guangzhou',
+        instances: manyInstances(to).slice(from),
+        progress: { region: 'ap-guangzhou', loaded: to, total: 9, state: 'loading' },
+      });
+    emit(0, 2);
+    emit(2, 4);
+    expect(fresh.getState().fleetRows).toHaveLength(2);
+    answer(fail('NETWORK', 'offline'));
+    await vi.waitFor(() => expect(fresh.getState().fleetLoading).toBe(false));
+    expect(fresh.getState().fleetRows).toHaveLength(4);
+    expect(fresh.getState().freshness).toMatchObject({ stale: true, errorCode: 'NETWORK' });
   });
 
   it('keeps what it has and marks the fleet stale when the refresh fails', async () => {
@@ -118,7 +175,7 @@ describe('fleet slice', () => {
     });
     const store = createAppStore(fake.api);
     await store.getState().loadFleet(pid);
-    const names = () => selectVisibleRows(store.getState()).map((r) => r.instance.name);
+    const names = () => viewRows(selectVisibleRows(store.getState())).map((r) => r.instance.name);
     expect(names()).toEqual(['alpha', 'Beta', 'gamma']);
     store.getState().setFleetSort('name');
     expect(names()).toEqual(['gamma', 'Beta', 'alpha']);
@@ -144,7 +201,7 @@ describe('fleet slice', () => {
     store.getState().setFleetQuery({ text: 'svc-13-' });
     const first = selectVisibleRows(store.getState());
     expect(first.length).toBeGreaterThan(1000);
-    expect(first.every((r) => r.instance.name.startsWith('svc-13-'))).toBe(true);
+    expect(viewRows(first).every((r) => r.instance.name.startsWith('svc-13-'))).toBe(true);
     store.getState().addToast({ level: 'info', titleKey: 'toast.open' });
     expect(selectVisibleRows(store.getState())).toBe(first);
     store.getState().setFleetSort('status');

@@ -1,4 +1,5 @@
 /** Freshness (offline / stale / cached) and per-region loading progress above the fleet grid. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { isAppErrorCode } from '../../../../shared/errors';
@@ -7,7 +8,8 @@ import { formatAge, formatNumber } from '../../lib/format';
 import { useApp } from '../../store';
 import { ErrorBox } from '../common/error-box';
 
-export function FreshnessBanner() {
+/** Memoised (no props): it reads the store itself, so a search that re-renders the fleet skips it. */
+export const FreshnessBanner = memo(function FreshnessBanner() {
   const { t, i18n } = useTranslation();
   const freshness = useApp((s) => s.freshness);
   const loading = useApp((s) => s.fleetLoading);
@@ -31,9 +33,9 @@ export function FreshnessBanner() {
     );
   }
   return null;
-}
+});
 
-export function RegionProgressBar() {
+export const RegionProgressBar = memo(function RegionProgressBar() {
   const { t, i18n } = useTranslation();
   const regions = useApp(useShallow((s) => s.fleetRegions));
   const loading = useApp((s) => s.fleetLoading);
@@ -76,4 +78,4 @@ export function RegionProgressBar() {
       ))}
     </div>
   );
-}
+});

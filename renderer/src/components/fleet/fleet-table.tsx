@@ -3,22 +3,34 @@
  * 100. The grid is one tab stop; arrows / PageUp / PageDown / Home / End move the active row
  * (aria-activedescendant), Enter opens it. Column headers are buttons that sort.
  */
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InstanceStatusSchema } from '../../../../shared/domain';
 import { formatMb } from '../../lib/format';
 import { navigate } from '../../lib/route';
 import { useApp } from '../../store';
+import type { RowsView } from '../../store/fleet-index';
 import { type FleetRow, type SortKey, sortKeys } from '../../store/fleet-rows';
 import { instanceTone, StatusChip } from '../common/status-chip';
 import { useRowWindow } from './use-row-window';
 
 const rowHeight = 34;
 
-export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
+export function FleetTable({ rows }: { rows: RowsView }) {
   const { t, i18n } = useTranslation();
   const sort = useApp((s) => s.fleetSort);
   const setSort = useApp((s) => s.setFleetSort);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const lang = i18n.language;
+  // Looked up once per language, not once per cell: i18next's lookup is most of a row's render cost.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `t` changes identity with the language.
+  const labels = useMemo(
+    () => ({
+      none: t('common.none'),
+      status: Object.fromEntries(InstanceStatusSchema.options.map((s) => [s, t(`status.${s}`)])),
+    }),
+    [t, lang],
+  );
   const [active, setActive] = useState(0);
   const [shownRows, setShownRows] = useState(rows);
   // A new filter or sort starts again from the top row (adjusting state during render, not in an effect).
@@ -26,7 +38,11 @@ export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
     setShownRows(rows);
     setActive(0);
   }
-  const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, 12, rowHeight);
+  const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, 6, rowHeight);
+  // Rows are keyed by slot (index modulo a number above the window's size), not by instance: a new search
+  // then rewrites the text of the rows on screen instead of replacing every element, and scrolling by one
+  // row moves one slot.
+  const slots = Math.max(64, rowWindow.last - rowWindow.first + 1);
 
   const open = (row: FleetRow | undefined) => {
     if (row) navigate({ name: 'instance', region: row.instance.region, id: row.instance.id });
@@ -60,7 +76,7 @@ export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
         move(rows.length - 1);
         break;
       case 'Enter':
-        open(rows[active]);
+        open(rows.at(active));
         break;
       default:
         handled = false;
@@ -68,7 +84,8 @@ export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
     if (handled) event.preventDefault();
   };
 
-  const activeId = rows[active] ? `fleet-row-${rows[active].instance.id}` : undefined;
+  const activeRow = rows.at(active);
+  const activeId = activeRow ? `fleet-row-${activeRow.instance.id}` : undefined;
   return (
     <div ref={scrollRef} className="fleet-scroll">
       <table
@@ -92,13 +109,13 @@ export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
         </thead>
         <tbody className="fleet-body" style={{ height: rowWindow.totalHeight }}>
           {visibleIndexes(rowWindow.first, rowWindow.last).map((index) => {
-            const row = rows[index];
+            const row = rows.at(index);
             if (!row) return null;
             const i = row.instance;
             const item = { index, start: index * rowHeight };
             return (
               <tr
-                key={i.id}
+                key={index % slots}
                 id={`fleet-row-${i.id}`}
                 aria-rowindex={item.index + 2}
                 aria-selected={item.index === active}
@@ -110,21 +127,21 @@ export function FleetTable({ rows }: { rows: readonly FleetRow[] }) {
                 }}
               >
                 <td className="cell-name" title={i.name}>
-                  {i.name || <span className="muted">{t('common.none')}</span>}
+                  {i.name || <span className="muted">{labels.none}</span>}
                 </td>
                 <td className="mono">{i.id}</td>
                 <td>{i.region}</td>
-                <td>{i.zoneId ?? t('common.none')}</td>
+                <td>{i.zoneId ?? labels.none}</td>
                 <td>{i.engine}</td>
-                <td className="num">{formatMb(i.sizeMb, i18n.language)}</td>
+                <td className="num">{formatMb(i.sizeMb, lang)}</td>
                 <td>
-                  <StatusChip tone={instanceTone(i.status)}>{t(`status.${i.status}`)}</StatusChip>
+                  <StatusChip tone={instanceTone(i.status)}>{labels.status[i.status]}</StatusChip>
                 </td>
                 <td className="cell-tags" title={row.tagText}>
                   {row.tagText}
                 </td>
                 <td>{i.projectName ?? i.projectId}</td>
-                <td>{row.environment || t('common.none')}</td>
+                <td>{row.environment || labels.none}</td>
               </tr>
             );
           })}

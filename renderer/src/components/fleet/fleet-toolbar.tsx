@@ -1,10 +1,12 @@
 /** Search and filters. The search box takes `/` from anywhere on the fleet screen. */
-import { type RefObject, useId } from 'react';
+import { memo, type RefObject, useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../store';
 import { emptyQuery, type FleetQuery } from '../../store/fleet-rows';
 import { selectFacets } from '../../store/selectors';
+
+type FacetKey = Exclude<keyof FleetQuery, 'text'>;
 
 export function FleetToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const { t } = useTranslation();
@@ -13,24 +15,18 @@ export function FleetToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
   const setQuery = useApp((s) => s.setFleetQuery);
   const facets = useApp(useShallow(selectFacets));
   const filtered = JSON.stringify(query) !== JSON.stringify(emptyQuery);
-
-  const filter = (
-    key: Exclude<keyof FleetQuery, 'text'>,
-    label: string,
-    options: string[],
-    text?: (o: string) => string,
-  ) => (
-    <div className="filter">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} value={query[key]} onChange={(e) => setQuery({ [key]: e.target.value })}>
-        <option value="">{t('fleet.all')}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {text ? text(o) : o}
-          </option>
-        ))}
-      </select>
-    </div>
+  const statusText = useCallback((s: string) => t(`status.${s}`), [t]);
+  const select = (name: FacetKey, label: string, options: string[], text?: (o: string) => string) => (
+    <FacetSelect
+      id={`${id}-${name}`}
+      name={name}
+      label={label}
+      value={query[name]}
+      options={options}
+      text={text}
+      allText={t('fleet.all')}
+      onChange={setQuery}
+    />
   );
 
   return (
@@ -48,10 +44,10 @@ export function FleetToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
           autoComplete="off"
         />
       </div>
-      {filter('region', t('fleet.region'), facets.regions)}
-      {filter('status', t('fleet.status'), facets.statuses, (s) => t(`status.${s}`))}
-      {filter('engine', t('fleet.engine'), facets.engines)}
-      {filter('tag', t('fleet.tag'), facets.tags)}
+      {select('region', t('fleet.region'), facets.regions)}
+      {select('status', t('fleet.status'), facets.statuses, statusText)}
+      {select('engine', t('fleet.engine'), facets.engines)}
+      {select('tag', t('fleet.tag'), facets.tags)}
       {filtered && (
         <button type="button" className="btn btn-ghost" onClick={() => setQuery(emptyQuery)}>
           {t('fleet.clearFilters')}
@@ -60,3 +56,33 @@ export function FleetToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
     </search>
   );
 }
+
+/**
+ * One filter. Memoised on its own props: a fleet can have hundreds of tag values, and a keystroke in the
+ * search box must not re-render every option of every filter.
+ */
+const FacetSelect = memo(function FacetSelect(props: {
+  id: string;
+  name: FacetKey;
+  label: string;
+  value: string;
+  options: string[];
+  text?: ((option: string) => string) | undefined;
+  allText: string;
+  onChange: (patch: Partial<FleetQuery>) => void;
+}) {
+  const { id, name, label, value, options, text, allText, onChange } = props;
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange({ [name]: e.target.value })}>
+        <option value="">{allText}</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {text ? text(o) : o}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+});

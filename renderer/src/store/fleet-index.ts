@@ -1,0 +1,190 @@
+/**
+ * The fleet's rows indexed for the grid, so that a keystroke, a filter change or a sort click at 100,000
+ * rows costs a few milliseconds:
+ * - every column's order is a sorted array of row indexes, computed in idle time after the rows arrive
+ *   (sliced-sort.ts), the shown column first; descending is the same array read backwards;
+ * - the rows matching a query are kept (a few recent queries), and a query that only adds characters to a
+ *   kept one scans that one's matches instead of every row: every row containing "orders-0" is among those
+ *   containing "orders-";
+ * - what the grid shows is a view over those arrays: one pass over the order, nothing copied per row.
+ */
+import { type FleetQuery, type FleetRow, type SortKey, sortKeys, sortValue } from './fleet-rows';
+import { SlicedSort } from './sliced-sort';
+
+/** The rows the grid shows, in order; `at` is O(1). */
+export interface RowsView {
+  readonly length: number;
+  at(index: number): FleetRow | undefined;
+}
+
+/** Runs `work` in idle slices until it returns true; `stop()` tells it that the slice is over. */
+export type IdleRunner = (work: (stop: () => boolean) => boolean) => () => void;
+
+/** A slice short enough that a keystroke arriving during it is not held up noticeably. */
+const SLICE_MS = 4;
+
+interface TaskScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<unknown>;
+}
+
+/**
+ * Slices run as background-priority tasks (Chromium's `scheduler.postTask`), which yield to input and
+ * rendering but otherwise follow each other at once. `requestIdleCallback` would be the obvious choice, but
+ * a callback requested during an idle period waits for the next one, so 4 ms slices would get 4 ms of every
+ * 50: sorting 100,000 rows by ten columns took 20 s of wall time that way.
+ */
+export const idleRunner: IdleRunner = (work) => {
+  let cancelled = false;
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  const next = () => {
+    if (scheduler) void scheduler.postTask(tick, { priority: 'background' });
+    else setTimeout(tick, 0);
+  };
+  const tick = () => {
+    if (cancelled) return;
+    const end = performance.now() + SLICE_MS;
+    if (!work(() => performance.now() >= end)) next();
+  };
+  next();
+  return () => {
+    cancelled = true;
+  };
+};
+
+interface Match {
+  facets: string;
+  text: string;
+  rows: Int32Array;
+}
+
+/** Recent queries kept: a whole word typed and deleted again, plus the filters around it. */
+const KEPT_MATCHES = 32;
+
+export class FleetIndex {
+  readonly rows: readonly FleetRow[];
+  readonly #sorts = new Map<SortKey, SlicedSort>();
+  readonly #matches: Match[] = [];
+  readonly #runIdle: IdleRunner;
+  #cancelIdle: (() => void) | undefined;
+
+  constructor(rows: readonly FleetRow[], runIdle: IdleRunner = idleRunner) {
+    this.rows = rows;
+    this.#runIdle = runIdle;
+  }
+
+  /** Ascending order of `key` (ties by id); computed now if idle time has not done it yet. */
+  order(key: SortKey): Int32Array {
+    return this.#sort(key).result();
+  }
+
+  /** Sorts every column not sorted yet, in idle slices: the id column first, since the others start from it. */
+  prepare(): void {
+    if (this.#cancelIdle) return;
+    const pending: SortKey[] = ['id', ...sortKeys.filter((key) => key !== 'id')];
+    this.#cancelIdle = this.#runIdle((stop) => {
+      while (pending.length > 0) {
+        if (!this.#sort(pending[0] as SortKey).step(stop)) return false;
+        pending.shift();
+      }
+      return true;
+    });
+  }
+
+  /** Stops idle work: these rows have been replaced. */
+  dispose(): void {
+    this.#cancelIdle?.();
+  }
+
+  /** Indexes (ascending) of the rows matching `query`; undefined when it matches everything. */
+  matches(query: FleetQuery): Int32Array | undefined {
+    const text = query.text.trim().toLowerCase();
+    const facets = [query.region, query.status, query.engine, query.tag].join('\u0000');
+    if (!text && facets === '\u0000\u0000\u0000') return undefined;
+    const kept = this.#matches.findIndex((m) => m.facets === facets && m.text === text);
+    if (kept >= 0) {
+      const [hit] = this.#matches.splice(kept, 1) as [Match];
+      this.#matches.push(hit);
+      return hit.rows;
+    }
+    let base: Int32Array | undefined;
+    for (const m of this.#matches) {
+      if (m.facets === facets && text.startsWith(m.text) && (!base || m.rows.length < base.length))
+        base = m.rows;
+    }
+    const rows = base ? this.#scanText(base, text) : this.#scanAll(query, text);
+    this.#matches.push({ facets, text, rows });
+    if (this.#matches.length > KEPT_MATCHES) this.#matches.shift();
+    return rows;
+  }
+
+  /** The rows matching `query` in the order of `key` and `dir`. */
+  view(key: SortKey, dir: 'asc' | 'desc', query: FleetQuery): RowsView {
+    const order = this.order(key);
+    const n = order.length;
+    const rows = this.rows;
+    const matched = this.matches(query);
+    if (!matched) {
+      const at = dir === 'asc' ? (i: number) => order[i] : (i: number) => order[n - 1 - i];
+      return { length: n, at: (i) => (i >= 0 && i < n ? rows[at(i) as number] : undefined) };
+    }
+    const wanted = new Uint8Array(n);
+    for (let i = 0; i < matched.length; i++) wanted[matched[i] as number] = 1;
+    const picked = new Int32Array(matched.length);
+    let k = 0;
+    if (dir === 'asc') {
+      for (let i = 0; i < n; i++) if (wanted[order[i] as number]) picked[k++] = order[i] as number;
+    } else {
+      for (let i = n - 1; i >= 0; i--) if (wanted[order[i] as number]) picked[k++] = order[i] as number;
+    }
+    return { length: k, at: (i) => (i >= 0 && i < k ? rows[picked[i] as number] : undefined) };
+  }
+
+  #sort(key: SortKey): SlicedSort {
+    let sort = this.#sorts.get(key);
+    if (!sort) {
+      const rows = this.rows;
+      const byId = this.#sorts.get('id');
+      sort = new SlicedSort(
+        rows.length,
+        (i) => sortValue(rows[i] as FleetRow, key),
+        (i) => (rows[i] as FleetRow).instance.id,
+        key !== 'id' && byId?.done ? byId.result() : undefined,
+      );
+      this.#sorts.set(key, sort);
+    }
+    return sort;
+  }
+
+  #scanText(base: Int32Array, text: string): Int32Array {
+    const out = new Int32Array(base.length);
+    let k = 0;
+    for (let i = 0; i < base.length; i++) {
+      const r = base[i] as number;
+      if ((this.rows[r] as FleetRow).searchKey.includes(text)) out[k++] = r;
+    }
+    return out.slice(0, k);
+  }
+
+  #scanAll(query: FleetQuery, text: string): Int32Array {
+    const out = new Int32Array(this.rows.length);
+    let k = 0;
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r] as FleetRow;
+      const i = row.instance;
+      if (query.region && i.region !== query.region) continue;
+      if (query.status && i.status !== query.status) continue;
+      if (query.engine && i.engine !== query.engine) continue;
+      if (query.tag && !row.tagKeys.includes(query.tag)) continue;
+      if (text && !row.searchKey.includes(text)) continue;
+      out[k++] = r;
+    }
+    return out.slice(0, k);
+  }
+}
+
+/** The rows of a view as an array (tests, exports); the grid itself never copies them. */
+export function viewRows(view: RowsView): FleetRow[] {
+  const out: FleetRow[] = [];
+  for (let i = 0; i < view.length; i++) out.push(view.at(i) as FleetRow);
+  return out;
+}
