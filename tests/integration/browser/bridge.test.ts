@@ -136,6 +136,26 @@ describe('bridge', () => {
     editor.close();
   });
 
+  it('sends large messages as binary frames of UTF-8 JSON, small ones as text', async () => {
+    const client = await connectTestClient(bridgeUrl(), { origin });
+    await client.hello(app.server.token);
+    const frames: boolean[] = [];
+    client.ws.on('message', (_data, isBinary) => frames.push(isBinary));
+    const page = (count: number) => ({
+      profileId: 'p',
+      region: 'ap-guangzhou',
+      instances: Array.from({ length: count }, (_, n) => ({ id: `crs-${n}`, name: `订单缓存-${n}` })),
+      progress: { region: 'ap-guangzhou', loaded: count, state: 'loading' },
+    });
+    app.server.broadcast('fleet:page', page(1));
+    app.server.broadcast('fleet:page', page(5000));
+    await expect.poll(() => client.events.length).toBe(2);
+    expect(frames).toEqual([false, true]);
+    // Chinese text survives the byte encoding.
+    expect(client.events[1]).toEqual({ event: 'fleet:page', payload: page(5000) });
+    client.close();
+  });
+
   it('serves the renderer with the CSP, and only to its own Host', async () => {
     const page = await httpGet('/', `127.0.0.1:${port}`);
     expect(page.status).toBe(200);

@@ -38,7 +38,7 @@ export function FleetTable({ rows }: { rows: RowsView }) {
     setShownRows(rows);
     setActive(0);
   }
-  const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, 6, rowHeight);
+  const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, 4, rowHeight);
   // Rows are keyed by slot (index modulo a number above the window's size), not by instance: a new search
   // then rewrites the text of the rows on screen instead of replacing every element, and scrolling by one
   // row moves one slot.
