@@ -90,10 +90,7 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
   });
   const browser = await chromium.launch({
     executablePath: chromiumLaunch.executablePath,
-    // Frames are drawn as soon as they are ready instead of on a 60 Hz tick, so a sample is the app's
-    // work (handlers, React, style, layout, paint) and not also the wait for the display's next refresh,
-    // 0–16.7 ms that no app can shorten. The "nothing to do" figure shows what is left of the measure.
-    args: [...chromiumLaunch.args, '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+    args: chromiumLaunch.args,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
