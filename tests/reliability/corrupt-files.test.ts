@@ -237,7 +237,7 @@ describe('corrupt or truncated files', () => {
         nothingElseLost(c.before, c.target);
         // Refreshing rebuilds it from the cloud.
         const live = await c.app.core.handlers['fleet:refresh']({ profileId });
-        expect(live.instances.length).toBe(sandbox.state.instances.size);
+        expect(live.instances.length, JSON.stringify(live.regions)).toBe(sandbox.state.instances.size);
       } finally {
         await c.app.stop();
       }

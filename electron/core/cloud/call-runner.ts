@@ -34,6 +34,12 @@ export interface CallSpec<T> {
 
 const RETRYABLE: ReadonlySet<AppErrorCode> = new Set(['NETWORK', 'TIMEOUT', 'RATE_LIMITED']);
 
+/** The published limits are per second ("次/秒"): after RequestLimitExceeded, wait at least that long. */
+export const RATE_LIMIT_WINDOW_MS = 1000;
+
+const rateLimitWait = (error: unknown) =>
+  error instanceof AppError && error.code === 'RATE_LIMITED' ? RATE_LIMIT_WINDOW_MS : 0;
+
 /** Reads are retried on network errors, timeouts, rate limiting and HTTP 5xx — nothing else. */
 export function isRetryableRead(error: unknown): boolean {
   if (!(error instanceof AppError)) return false;
@@ -72,6 +78,7 @@ export class CallRunner {
           random: this.#options.random,
           sleep: this.#options.sleep,
           isRetryable: isRetryableRead,
+          minDelayMs: rateLimitWait,
           onRetry: ({ delayMs, error }) =>
             this.#logger.warn('retrying read', {
               ...this.#fields(spec),

@@ -27,6 +27,12 @@ export interface RetryDeps {
   sleep: (ms: number) => Promise<void>;
   /** Whether the error may be retried; anything else is thrown at once. */
   isRetryable: (error: unknown) => boolean;
+  /**
+   * The least wait before retrying after this error, added to the jittered delay. A rate limit counted per
+   * second refuses everything until its window has passed: jittered delays alone (often a few hundred ms
+   * in all) can spend every attempt inside the window that refused the first.
+   */
+  minDelayMs?: (error: unknown) => number;
   onRetry?: (info: { retry: number; delayMs: number; error: unknown }) => void;
 }
 
@@ -37,7 +43,8 @@ export async function withRetry<T>(attempt: (index: number) => Promise<T>, deps:
       return await attempt(index);
     } catch (error) {
       if (index + 1 >= deps.policy.maxAttempts || !deps.isRetryable(error)) throw error;
-      const delayMs = backoffDelay(index, deps.policy, deps.random);
+      const delayMs =
+        Math.max(0, deps.minDelayMs?.(error) ?? 0) + backoffDelay(index, deps.policy, deps.random);
       deps.onRetry?.({ retry: index, delayMs, error });
       await deps.sleep(delayMs);
     }

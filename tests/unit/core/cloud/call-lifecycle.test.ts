@@ -21,18 +21,19 @@ async function caught(promise: Promise<unknown>): Promise<AppError> {
 
 describe('reads are retried with capped, jittered backoff', () => {
   it.each([
-    ['a network error', networkError()],
-    ['a timeout', timeoutError()],
-    ['HTTP 503', textReply('busy', 503)],
-    ['HTTP 429', textReply('slow down', 429)],
-    ['RequestLimitExceeded', cloudError('RequestLimitExceeded')],
-  ])('retries after %s', async (_name, failure) => {
+    ['a network error', networkError(), 0],
+    ['a timeout', timeoutError(), 0],
+    ['HTTP 503', textReply('busy', 503), 0],
+    // A rate limit is per second: its retries wait the window out first.
+    ['HTTP 429', textReply('slow down', 429), 1000],
+    ['RequestLimitExceeded', cloudError('RequestLimitExceeded'), 1000],
+  ])('retries after %s', async (_name, failure, floor) => {
     const h = harness([failure, failure, tasks]);
     const task = await new Api3CrsClient(h.options).describeTask({ region: 'r', taskId: '1' });
     expect(task.status).toBe('running');
     expect(h.fetch.calls).toHaveLength(3);
     // random() = 0.5 → half of 250 ms, then half of 500 ms.
-    expect(h.clock.sleeps).toEqual([125, 250]);
+    expect(h.clock.sleeps).toEqual([floor + 125, floor + 250]);
   });
 
   it('gives up after maxAttempts with the last error', async () => {

@@ -44,6 +44,28 @@ describe('withRetry', () => {
     expect(sleeps).toEqual([50, 100, 200, 400]);
   });
 
+  it('waits at least the given floor (a rate limit window) on top of the jittered delay', async () => {
+    const sleeps: number[] = [];
+    let calls = 0;
+    const value = await withRetry(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('limited');
+        if (calls === 2) throw new Error('flaky');
+        return 'ok';
+      },
+      {
+        policy,
+        random: () => 0.5,
+        sleep: async (ms) => void sleeps.push(ms),
+        isRetryable: () => true,
+        minDelayMs: (error) => ((error as Error).message === 'limited' ? 1000 : 0),
+      },
+    );
+    expect(value).toBe('ok');
+    expect(sleeps).toEqual([1050, 100]);
+  });
+
   it('stops at the first non-retryable error and returns the first success', async () => {
     let calls = 0;
     const deps = {
