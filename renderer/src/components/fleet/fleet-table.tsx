@@ -3,18 +3,21 @@
  * 100. The grid is one tab stop; arrows / PageUp / PageDown / Home / End move the active row
  * (aria-activedescendant), Enter opens it. Column headers are buttons that sort.
  */
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InstanceStatusSchema } from '../../../../shared/domain';
-import { formatMb } from '../../lib/format';
 import { navigate } from '../../lib/route';
 import { useApp } from '../../store';
 import type { RowsView } from '../../store/fleet-index';
 import { type FleetRow, type SortKey, sortKeys } from '../../store/fleet-rows';
-import { instanceTone, StatusChip } from '../common/status-chip';
+import { FleetGridRow, type RowLabels } from './fleet-grid-row';
 import { useRowWindow } from './use-row-window';
 
 const rowHeight = 34;
+
+const openRow = (row: FleetRow | undefined) => {
+  if (row) navigate({ name: 'instance', region: row.instance.region, id: row.instance.id });
+};
 
 export function FleetTable({ rows }: { rows: RowsView }) {
   const { t, i18n } = useTranslation();
@@ -24,10 +27,12 @@ export function FleetTable({ rows }: { rows: RowsView }) {
   const lang = i18n.language;
   // Looked up once per language, not once per cell: i18next's lookup is most of a row's render cost.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `t` changes identity with the language.
-  const labels = useMemo(
+  const labels = useMemo<RowLabels>(
     () => ({
       none: t('common.none'),
-      status: Object.fromEntries(InstanceStatusSchema.options.map((s) => [s, t(`status.${s}`)])),
+      status: Object.fromEntries(
+        InstanceStatusSchema.options.map((s) => [s, t(`status.${s}`)]),
+      ) as RowLabels['status'],
     }),
     [t, lang],
   );
@@ -44,9 +49,11 @@ export function FleetTable({ rows }: { rows: RowsView }) {
   // row moves one slot.
   const slots = Math.max(64, rowWindow.last - rowWindow.first + 1);
 
-  const open = (row: FleetRow | undefined) => {
-    if (row) navigate({ name: 'instance', region: row.instance.region, id: row.instance.id });
-  };
+  // Stable, so the memoised rows are not rendered again for a new callback.
+  const pick = useCallback((index: number, row: FleetRow) => {
+    setActive(index);
+    openRow(row);
+  }, []);
   const move = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);
@@ -76,7 +83,7 @@ export function FleetTable({ rows }: { rows: RowsView }) {
         move(rows.length - 1);
         break;
       case 'Enter':
-        open(rows.at(active));
+        openRow(rows.at(active));
         break;
       default:
         handled = false;
@@ -110,40 +117,18 @@ export function FleetTable({ rows }: { rows: RowsView }) {
         <tbody className="fleet-body" style={{ height: rowWindow.totalHeight }}>
           {visibleIndexes(rowWindow.first, rowWindow.last).map((index) => {
             const row = rows.at(index);
-            if (!row) return null;
-            const i = row.instance;
-            const item = { index, start: index * rowHeight };
-            return (
-              <tr
+            return row ? (
+              <FleetGridRow
                 key={index % slots}
-                id={`fleet-row-${i.id}`}
-                aria-rowindex={item.index + 2}
-                aria-selected={item.index === active}
-                className={`fleet-row${item.index === active ? ' is-active' : ''}`}
-                style={{ transform: `translateY(${item.start}px)` }}
-                onClick={() => {
-                  setActive(item.index);
-                  open(row);
-                }}
-              >
-                <td className="cell-name" title={i.name}>
-                  {i.name || <span className="muted">{labels.none}</span>}
-                </td>
-                <td className="mono">{i.id}</td>
-                <td>{i.region}</td>
-                <td>{i.zoneId ?? labels.none}</td>
-                <td>{i.engine}</td>
-                <td className="num">{formatMb(i.sizeMb, lang)}</td>
-                <td>
-                  <StatusChip tone={instanceTone(i.status)}>{labels.status[i.status]}</StatusChip>
-                </td>
-                <td className="cell-tags" title={row.tagText}>
-                  {row.tagText}
-                </td>
-                <td>{i.projectName ?? i.projectId}</td>
-                <td>{row.environment || labels.none}</td>
-              </tr>
-            );
+                row={row}
+                index={index}
+                top={index * rowHeight}
+                active={index === active}
+                labels={labels}
+                lang={lang}
+                onPick={pick}
+              />
+            ) : null;
           })}
         </tbody>
       </table>
