@@ -1,7 +1,7 @@
 /**
  * The fleet's rows indexed for the grid, so that a keystroke, a filter change or a sort click at 100,000
  * rows costs a few milliseconds:
- * - every column's order is a sorted array of row indexes, computed in idle time after the rows arrive
+ * - every column's order is a sorted array of row indexes, computed in background slices after the rows arrive
  *   (sliced-sort.ts), the shown column first; descending is the same array read backwards;
  * - the rows matching a query are kept (a few recent queries), and a query that only adds characters to a
  *   kept one scans that one's matches instead of every row: every row containing "orders-0" is among those
@@ -17,8 +17,8 @@ export interface RowsView {
   at(index: number): FleetRow | undefined;
 }
 
-/** Runs `work` in idle slices until it returns true; `stop()` tells it that the slice is over. */
-export type IdleRunner = (work: (stop: () => boolean) => boolean) => () => void;
+/** Runs `work` in background slices until it returns true; `stop()` tells it that the slice is over. */
+export type BackgroundRunner = (work: (stop: () => boolean) => boolean) => () => void;
 
 /** A slice short enough that a keystroke arriving during it is not held up noticeably. */
 const SLICE_MS = 4;
@@ -33,7 +33,7 @@ interface TaskScheduler {
  * a callback requested during an idle period waits for the next one, so 4 ms slices would get 4 ms of every
  * 50: sorting 100,000 rows by ten columns took 20 s of wall time that way.
  */
-export const idleRunner: IdleRunner = (work) => {
+export const backgroundRunner: BackgroundRunner = (work) => {
   let cancelled = false;
   const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
   const next = () => {
@@ -64,24 +64,24 @@ export class FleetIndex {
   readonly rows: readonly FleetRow[];
   readonly #sorts = new Map<SortKey, SlicedSort>();
   readonly #matches: Match[] = [];
-  readonly #runIdle: IdleRunner;
-  #cancelIdle: (() => void) | undefined;
+  readonly #runInBackground: BackgroundRunner;
+  #cancelBackground: (() => void) | undefined;
 
-  constructor(rows: readonly FleetRow[], runIdle: IdleRunner = idleRunner) {
+  constructor(rows: readonly FleetRow[], runInBackground: BackgroundRunner = backgroundRunner) {
     this.rows = rows;
-    this.#runIdle = runIdle;
+    this.#runInBackground = runInBackground;
   }
 
-  /** Ascending order of `key` (ties by id); computed now if idle time has not done it yet. */
+  /** Ascending order of `key` (ties by id); computed now if the background slices have not done it yet. */
   order(key: SortKey): Int32Array {
     return this.#sort(key).result();
   }
 
-  /** Sorts every column not sorted yet, in idle slices: the id column first, since the others start from it. */
+  /** Sorts every column not sorted yet, in background slices: the id column first, since the others start from it. */
   prepare(): void {
-    if (this.#cancelIdle) return;
+    if (this.#cancelBackground) return;
     const pending: SortKey[] = ['id', ...sortKeys.filter((key) => key !== 'id')];
-    this.#cancelIdle = this.#runIdle((stop) => {
+    this.#cancelBackground = this.#runInBackground((stop) => {
       while (pending.length > 0) {
         if (!this.#sort(pending[0] as SortKey).step(stop)) return false;
         pending.shift();
@@ -90,9 +90,9 @@ export class FleetIndex {
     });
   }
 
-  /** Stops idle work: these rows have been replaced. */
+  /** Stops background work: these rows have been replaced. */
   dispose(): void {
-    this.#cancelIdle?.();
+    this.#cancelBackground?.();
   }
 
   /** Indexes (ascending) of the rows matching `query`; undefined when it matches everything. */

@@ -1,6 +1,6 @@
 /**
  * A bottom-up merge sort of row indexes that can stop and resume at any point, so sorting 100,000 rows by
- * every column runs in idle time in slices of a few milliseconds instead of one long task that would hold
+ * every column runs in the background in slices of a few milliseconds instead of one long task that would hold
  * up the next keystroke. Keys are computed once per row (in slices too) and compared with `<`, which is
  * the order the grid has always used; equal keys fall back to the instance id, so the order is total.
  */
@@ -56,7 +56,7 @@ export class SlicedSort {
   }
 
   /**
-   * The ascending order. When it is needed before the idle slices finish (a click on a column not sorted
+   * The ascending order. When it is needed before the background slices finish (a click on a column not sorted
    * yet), the rest is done at once with the engine's own sort, which is quicker than stepping: the current
    * source array is always a whole permutation, and the order is total, so any correct sort gives the same.
    */

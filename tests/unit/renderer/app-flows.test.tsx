@@ -1,9 +1,10 @@
 /** The app end to end over a fake core: first run, fleet keyboard, instance backups, tasks, audit, settings. */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/app';
 import { fail, ok } from '../../../shared/result';
 import { defaultPreferences } from '../../../shared/settings';
+import { withViewportSize } from './fixtures/render';
 import { backup, fakeCore, instance, profile, record, snapshot } from './fixtures/sample';
 
 afterEach(() => {
@@ -45,15 +46,7 @@ describe('first run', () => {
 });
 
 describe('fleet', () => {
-  // jsdom has no layout; the virtualizer needs a viewport to decide which rows exist.
-  beforeAll(() => {
-    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
-  });
-  afterAll(() => {
-    Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
-    Reflect.deleteProperty(HTMLElement.prototype, 'clientWidth');
-  });
+  withViewportSize();
   const instances = [
     instance({ id: 'crs-1', name: 'orders-cache' }),
     instance({ id: 'crs-2', name: 'session-store', wanIp: '10.9.9.9' }),

@@ -1,10 +1,10 @@
 /**
  * The fleet index against a plain filter-then-sort reference: same rows, same order, whatever the query
- * history (narrowing a kept query, deleting characters, filters), the direction, and however the idle
+ * history (narrowing a kept query, deleting characters, filters), the direction, and however the background
  * slices of the sort were cut.
  */
 import { describe, expect, it } from 'vitest';
-import { FleetIndex, type IdleRunner, viewRows } from '../../../renderer/src/store/fleet-index';
+import { type BackgroundRunner, FleetIndex, viewRows } from '../../../renderer/src/store/fleet-index';
 import {
   emptyQuery,
   type FleetQuery,
@@ -75,8 +75,12 @@ function reference(rows: readonly FleetRow[], key: SortKey, dir: 'asc' | 'desc',
   return dir === 'asc' ? sorted : sorted.reverse();
 }
 
-/** Idle work driven by the test: each call runs one slice that ends at its `stepsPerSlice`-th clock check. */
-function manualIdle(stepsPerSlice: number): { run: IdleRunner; slice(): boolean; pending(): boolean } {
+/** Background work driven by the test: each call runs one slice that ends at its `stepsPerSlice`-th clock check. */
+function manualRunner(stepsPerSlice: number): {
+  run: BackgroundRunner;
+  slice(): boolean;
+  pending(): boolean;
+} {
   let work: ((stop: () => boolean) => boolean) | undefined;
   return {
     run: (w) => {
@@ -100,7 +104,7 @@ describe('fleet index', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const rand = random(seed);
       const rows = fleet(400 + seed * 37, rand).map(toRow);
-      const idle = manualIdle(1 + Math.floor(rand() * 5));
+      const idle = manualRunner(1 + Math.floor(rand() * 5));
       const index = new FleetIndex(rows, idle.run);
       index.prepare();
       let query: FleetQuery = emptyQuery;
@@ -123,9 +127,9 @@ describe('fleet index', () => {
     }
   });
 
-  it('sorts every column in idle slices, and stops when its rows are replaced', () => {
+  it('sorts every column in background slices, and stops when its rows are replaced', () => {
     const rows = fleet(300, random(9)).map(toRow);
-    const idle = manualIdle(1);
+    const idle = manualRunner(1);
     const index = new FleetIndex(rows, idle.run);
     index.prepare();
     let slices = 0;
@@ -147,7 +151,7 @@ describe('fleet index', () => {
 
   it('answers out-of-range positions with nothing', () => {
     const rows = fleet(5, random(3)).map(toRow);
-    const view = new FleetIndex(rows, manualIdle(1).run).view('name', 'desc', { ...emptyQuery, text: '-' });
+    const view = new FleetIndex(rows, manualRunner(1).run).view('name', 'desc', { ...emptyQuery, text: '-' });
     expect(view.at(-1)).toBeUndefined();
     expect(view.at(view.length)).toBeUndefined();
   });

@@ -1,20 +1,13 @@
 /** The virtualized grid keeps the DOM small at 100,000 rows and moves the active row with the keyboard. */
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { FleetTable } from '../../../renderer/src/components/fleet/fleet-table';
 import { createAppStore } from '../../../renderer/src/store';
 import { toRow } from '../../../renderer/src/store/fleet-rows';
-import { renderWithStore } from './fixtures/render';
+import { renderWithStore, withViewportSize } from './fixtures/render';
 import { fakeCore, manyInstances } from './fixtures/sample';
 
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
-});
-afterAll(() => {
-  Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
-  Reflect.deleteProperty(HTMLElement.prototype, 'clientWidth');
-});
+withViewportSize();
 afterEach(cleanup);
 
 describe('fleet table', () => {
