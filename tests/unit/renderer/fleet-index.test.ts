@@ -149,6 +149,26 @@ describe('fleet index', () => {
     expect(idle.pending()).toBe(false);
   });
 
+  it('orders few matches by rank and many by a pass over the order, both ways alike', () => {
+    const rows = fleet(2000, random(21)).map(toRow);
+    const index = new FleetIndex(rows, manualRunner(1).run);
+    const few = { ...emptyQuery, text: rows[7]?.instance.id.slice(0, 7) ?? '' }; // fewer than one row in 16
+    const many = { ...emptyQuery, text: 'orders' };
+    for (const key of sortKeys) {
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const query of [few, many]) {
+          expect(viewRows(index.view(key, dir, query)).map((r) => r.instance.id)).toEqual(
+            reference(rows, key, dir, query),
+          );
+        }
+      }
+    }
+    const counts = [few, many].map((q) => index.view('name', 'asc', q).length);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect((counts[0] as number) * 16).toBeLessThan(rows.length);
+    expect((counts[1] as number) * 16).toBeGreaterThan(rows.length);
+  });
+
   it('answers out-of-range positions with nothing', () => {
     const rows = fleet(5, random(3)).map(toRow);
     const view = new FleetIndex(rows, manualRunner(1).run).view('name', 'desc', { ...emptyQuery, text: '-' });

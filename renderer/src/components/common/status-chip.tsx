@@ -3,13 +3,14 @@ import type { ReactNode } from 'react';
 
 export type Tone = 'ok' | 'busy' | 'warn' | 'bad' | 'neutral';
 
-const icons: Record<Tone, string> = { ok: '✓', busy: '◐', warn: '!', bad: '✕', neutral: '•' };
+/** Also used by the fleet grid's rows, which are drawn outside React (fleet-row-pool.ts). */
+export const chipIcons: Record<Tone, string> = { ok: '✓', busy: '◐', warn: '!', bad: '✕', neutral: '•' };
 
 export function StatusChip({ tone, children }: { tone: Tone; children: ReactNode }) {
   return (
     <span className={`chip chip-${tone}`}>
       <span className="chip-icon" aria-hidden="true">
-        {icons[tone]}
+        {chipIcons[tone]}
       </span>
       {children}
     </span>

@@ -3,14 +3,14 @@
  * 100. The grid is one tab stop; arrows / PageUp / PageDown / Home / End move the active row
  * (aria-activedescendant), Enter opens it. Column headers are buttons that sort.
  */
-import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InstanceStatusSchema } from '../../../../shared/domain';
 import { navigate } from '../../lib/route';
 import { useApp } from '../../store';
 import type { RowsView } from '../../store/fleet-index';
 import { type FleetRow, type SortKey, sortKeys } from '../../store/fleet-rows';
-import { FleetGridRow, type RowLabels } from './fleet-grid-row';
+import { FleetRowPool, type RowLabels } from './fleet-row-pool';
 import { useRowWindow } from './use-row-window';
 
 const rowHeight = 34;
@@ -44,16 +44,30 @@ export function FleetTable({ rows }: { rows: RowsView }) {
     setActive(0);
   }
   const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, 4, rowHeight);
-  // Rows are keyed by slot (index modulo a number above the window's size), not by instance: a new search
-  // then rewrites the text of the rows on screen instead of replacing every element, and scrolling by one
-  // row moves one slot.
-  const slots = Math.max(64, rowWindow.last - rowWindow.first + 1);
 
-  // Stable, so the memoised rows are not rendered again for a new callback.
-  const pick = useCallback((index: number, row: FleetRow) => {
+  // The rows themselves are drawn by a pool outside React (fleet-row-pool.ts); React owns the <tbody>
+  // element and everything around it. The pool is made before its first render (effects run in order).
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const poolRef = useRef<FleetRowPool | null>(null);
+  const pickRef = useRef((_index: number, _row: FleetRow) => {});
+  pickRef.current = (index, row) => {
     setActive(index);
     openRow(row);
+  };
+  useLayoutEffect(() => {
+    if (!bodyRef.current) return;
+    const pool = new FleetRowPool(bodyRef.current, (index, row) => pickRef.current(index, row));
+    poolRef.current = pool;
+    return () => {
+      pool.dispose();
+      poolRef.current = null;
+    };
   }, []);
+  const { first, last } = rowWindow;
+  useLayoutEffect(() => {
+    poolRef.current?.render({ rows, first, last, active, labels, lang, rowHeight });
+  }, [rows, first, last, active, labels, lang]);
+
   const move = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);
@@ -114,23 +128,7 @@ export function FleetTable({ rows }: { rows: RowsView }) {
             ))}
           </tr>
         </thead>
-        <tbody className="fleet-body" style={{ height: rowWindow.totalHeight }}>
-          {visibleIndexes(rowWindow.first, rowWindow.last).map((index) => {
-            const row = rows.at(index);
-            return row ? (
-              <FleetGridRow
-                key={index % slots}
-                row={row}
-                index={index}
-                top={index * rowHeight}
-                active={index === active}
-                labels={labels}
-                lang={lang}
-                onPick={pick}
-              />
-            ) : null;
-          })}
-        </tbody>
+        <tbody ref={bodyRef} className="fleet-body" style={{ height: rowWindow.totalHeight }} />
       </table>
     </div>
   );
@@ -161,10 +159,4 @@ function HeaderCell({
       </button>
     </th>
   );
-}
-
-function visibleIndexes(first: number, last: number): number[] {
-  const out: number[] = [];
-  for (let i = first; i <= last; i++) out.push(i);
-  return out;
 }
