@@ -111,11 +111,11 @@ describe('fleet index', () => {
       for (let step = 0; step < 60; step++) {
         if (rand() < 0.5) idle.slice();
         const roll = rand();
-        if (roll < 0.4) query = { ...query, text: query.text + pick(rand, [...'orders-cache订单 1']) };
+        if (roll < 0.4) query = { ...query, text: query.text + pick(rand, [...'orders-cache订单 1zQ']) };
         else if (roll < 0.6) query = { ...query, text: query.text.slice(0, -1) };
-        else if (roll < 0.7) query = { ...query, region: pick(rand, ['', 'ap-guangzhou', 'ap-beijing']) };
+        else if (roll < 0.7) query = { ...query, region: pick(rand, ['', 'ap-guangzhou', 'ap-beijing', 'eu-nowhere']) };
         else if (roll < 0.8) query = { ...query, status: pick(rand, ['', 'running', 'isolated']) };
-        else if (roll < 0.9) query = { ...query, tag: pick(rand, ['', 'team:pay', 'team:core']) };
+        else if (roll < 0.9) query = { ...query, tag: pick(rand, ['', 'team:pay', 'team:core', 'team:none']) };
         else query = { ...query, engine: pick(rand, ['', 'Redis 6.2']) };
         const key = pick(rand, sortKeys);
         const dir = rand() < 0.5 ? 'asc' : 'desc';
@@ -162,6 +162,13 @@ describe('fleet index', () => {
           );
         }
       }
+    }
+    // Positions asked for out of order (End, then Home) give the same rows as walking them in order.
+    for (const dir of ['asc', 'desc'] as const) {
+      const view = index.view('size', dir, many);
+      const expected = reference(rows, 'size', dir, many);
+      const positions = [view.length - 1, 0, 5, view.length - 2, 3];
+      expect(positions.map((i) => view.at(i)?.instance.id)).toEqual(positions.map((i) => expected[i]));
     }
     const counts = [few, many].map((q) => index.view('name', 'asc', q).length);
     expect(counts[0]).toBeGreaterThan(0);
