@@ -113,9 +113,11 @@ describe('fleet index', () => {
         const roll = rand();
         if (roll < 0.4) query = { ...query, text: query.text + pick(rand, [...'orders-cache订单 1zQ']) };
         else if (roll < 0.6) query = { ...query, text: query.text.slice(0, -1) };
-        else if (roll < 0.7) query = { ...query, region: pick(rand, ['', 'ap-guangzhou', 'ap-beijing', 'eu-nowhere']) };
+        else if (roll < 0.7)
+          query = { ...query, region: pick(rand, ['', 'ap-guangzhou', 'ap-beijing', 'eu-nowhere']) };
         else if (roll < 0.8) query = { ...query, status: pick(rand, ['', 'running', 'isolated']) };
-        else if (roll < 0.9) query = { ...query, tag: pick(rand, ['', 'team:pay', 'team:core', 'team:none']) };
+        else if (roll < 0.9)
+          query = { ...query, tag: pick(rand, ['', 'team:pay', 'team:core', 'team:none']) };
         else query = { ...query, engine: pick(rand, ['', 'Redis 6.2']) };
         const key = pick(rand, sortKeys);
         const dir = rand() < 0.5 ? 'asc' : 'desc';

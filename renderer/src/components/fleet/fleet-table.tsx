@@ -14,6 +14,12 @@ import { FleetRowPool, type RowLabels } from './fleet-row-pool';
 import { useRowWindow } from './use-row-window';
 
 const rowHeight = 34;
+/**
+ * Rows drawn beyond each edge of the viewport. Two cover a frame of smooth wheel scrolling (scrolled rows
+ * are drawn in the frame that scrolls them, use-row-window.ts); each extra row is work for every
+ * keystroke of a search.
+ */
+const OVERSCAN = 2;
 
 const openRow = (row: FleetRow | undefined) => {
   if (row) navigate({ name: 'instance', region: row.instance.region, id: row.instance.id });
@@ -43,7 +49,7 @@ export function FleetTable({ rows }: { rows: RowsView }) {
     setShownRows(rows);
     setActive(0);
   }
-  const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, 4, rowHeight);
+  const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, OVERSCAN, rowHeight);
 
   // The rows themselves are drawn by a pool outside React (fleet-row-pool.ts); React owns the <tbody>
   // element and everything around it. The pool is made before its first render (effects run in order).

@@ -5,6 +5,7 @@
  * search itself.
  */
 import { type RefObject, useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 /** Without layout (jsdom) the viewport has no height; assume a typical window so rows still render. */
 const FALLBACK_VIEWPORT = 600;
@@ -37,8 +38,10 @@ export function useRowWindow(
         return v.top === el.scrollTop && v.height === height ? v : { top: el.scrollTop, height };
       });
     };
+    // Rendered at once inside the frame's callback, so the rows scrolled into view are drawn in that
+    // same frame rather than the next one.
     const onScroll = () => {
-      if (frame === 0) frame = requestAnimationFrame(read);
+      if (frame === 0) frame = requestAnimationFrame(() => flushSync(read));
     };
     read();
     el.addEventListener('scroll', onScroll, { passive: true });
