@@ -14,7 +14,7 @@ import { createMemoryLogger } from '../electron/core/logging/logger';
 import { MemorySecretStore } from '../electron/core/secrets/secret-store';
 import { chromiumLaunch } from '../playwright.config';
 import { FLEET_REGIONS } from './lib/bench-core';
-import { FIRST_ROWS_PROBE, PAINT_PROBE } from './lib/paint-probe';
+import { FIRST_ROWS_PROBE, PAINT_PROBE, PHASE_PROBE, type Phases } from './lib/paint-probe';
 import { startRemoteSandbox } from './lib/remote-sandbox';
 import { type Bench, type Figure, target } from './lib/results';
 import { median, percentile, round } from './lib/stats';
@@ -60,6 +60,26 @@ async function samples(page: Page, actions: Array<() => Promise<void>>): Promise
   return out;
 }
 
+/** The phases of the inputs since the last call (PHASE_PROBE), as median figures. */
+async function phaseFigures(page: Page, label: string): Promise<Figure[]> {
+  const entries = (await page.evaluate('window.__phases.splice(0)')) as Phases[];
+  const done = entries.filter(
+    (e): e is Required<Phases> =>
+      e.h0 !== undefined && e.h1 !== undefined && e.f0 !== undefined && e.f1 !== undefined,
+  );
+  const part = (name: string, of: (e: Required<Phases>) => number): Figure => ({
+    name: `${label}: ${name} (median of ${done.length})`,
+    value: round(median(done.map(of))),
+    unit: 'ms',
+  });
+  return [
+    part('before the handlers', (e) => e.h0 - e.start),
+    part('in the handlers', (e) => e.h1 - e.h0),
+    part('handlers → frame', (e) => e.f0 - e.h1),
+    part('the frame', (e) => e.f1 - e.f0),
+  ];
+}
+
 function latencyFigures(label: string, values: number[], withTarget: boolean): Figure[] {
   const p95 = percentile(values, 95);
   return [
@@ -96,6 +116,7 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(PAINT_PROBE);
     await page.addInitScript(FIRST_ROWS_PROBE);
+    await page.addInitScript(PHASE_PROBE);
     await page.goto(app.server.launchUrl);
     await page.locator('[data-app-state="ready"]').waitFor();
     await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click();
@@ -125,6 +146,7 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
       page,
       Array.from({ length: 10 }, () => () => page.keyboard.press('Shift')),
     );
+    await page.evaluate('window.__phases.splice(0)');
     const typed = 'orders-00';
     const searchSamples = await samples(page, [
       ...[...typed].map((ch) => () => page.keyboard.press(ch === '-' ? 'Minus' : ch)),
@@ -132,6 +154,7 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
       ...[...'cache'].map((ch) => () => page.keyboard.press(ch)),
       ...[...'cache'].map(() => () => page.keyboard.press('Backspace')),
     ]);
+    const searchPhases = await phaseFigures(page, `${size.toLocaleString('en-US')} rows: search key`);
     const selects = page.locator('.toolbar select');
     const region = selects.nth(0);
     const status = selects.nth(1);
@@ -142,12 +165,14 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
       () => status.selectOption({ index: 2 }).then(() => undefined),
       () => status.selectOption('').then(() => undefined),
     ]);
+    const filterPhases = await phaseFigures(page, `${size.toLocaleString('en-US')} rows: filter change`);
     const headers = page.getByTestId('fleet-grid').locator('th button');
     const count = Math.min(await headers.count(), 5);
     const sortSamples = await samples(
       page,
       Array.from({ length: count * 2 }, (_, i) => () => headers.nth(Math.floor(i / 2)).click()),
     );
+    const sortPhases = await phaseFigures(page, `${size.toLocaleString('en-US')} rows: sort click`);
     const label = `${size.toLocaleString('en-US')} rows`;
     const big = size >= 100_000;
     log(
@@ -159,6 +184,9 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
       ...latencyFigures(`${label}: search, per keystroke`, searchSamples, big),
       ...latencyFigures(`${label}: filter change`, filterSamples, big),
       ...latencyFigures(`${label}: sort click`, sortSamples, big),
+      ...searchPhases,
+      ...filterPhases,
+      ...sortPhases,
     ];
   } finally {
     await browser.close();

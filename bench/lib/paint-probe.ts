@@ -52,3 +52,51 @@ export const FIRST_ROWS_PROBE = `(() => {
     requestAnimationFrame(() => setTimeout(() => { seen[match[1]] = performance.now(); }, 0));
   }).observe(document, { subtree: true, childList: true, characterData: true });
 })();`;
+
+/**
+ * Where an input's time goes, recorded beside PAINT_PROBE: from the input (keydown, click or change,
+ * capture phase) to the first `input`/`change`/`click` handler; the handlers (document capture to window
+ * bubble, so React's work and the DOM writes it makes; a select's `input` and `change` count as one);
+ * from their end to the next animation frame (the layout the editor forces, then the wait for the
+ * frame); and that frame up to its paint. One entry per input; `window.__phases.splice(0)` takes them.
+ */
+export const PHASE_PROBE = `(() => {
+  const log = [];
+  window.__phases = log;
+  let cur = null;
+  const now = () => performance.now();
+  // An entry is open from its input until the frame after its handlers starts.
+  const open = () => cur !== null && cur.f0 === undefined && now() - cur.start < 100;
+  const start = () => {
+    if (open()) return;
+    cur = { start: now() };
+    log.push(cur);
+  };
+  const enter = () => {
+    if (open() && cur.h0 === undefined) cur.h0 = now();
+  };
+  const leave = () => {
+    if (!open() || cur.h0 === undefined) return;
+    const c = cur;
+    c.h1 = now();
+    if (c.waiting) return;
+    c.waiting = true;
+    requestAnimationFrame(() => {
+      c.f0 = now();
+      setTimeout(() => { c.f1 = now(); }, 0);
+    });
+  };
+  for (const type of ['keydown', 'click', 'input', 'change']) document.addEventListener(type, start, true);
+  for (const type of ['input', 'change', 'click']) {
+    document.addEventListener(type, enter, true);
+    window.addEventListener(type, leave, false);
+  }
+})();`;
+
+export interface Phases {
+  start: number;
+  h0?: number;
+  h1?: number;
+  f0?: number;
+  f1?: number;
+}
