@@ -73,6 +73,20 @@ describe('fleet', () => {
     expect(await screen.findByRole('heading', { name: 'orders-cache', level: 2 })).toBeTruthy();
   });
 
+  it('Clear filters empties the search box too (it is uncontrolled)', async () => {
+    const fake = fakeCore({ instances });
+    render(<App resolution={{ api: fake.api }} />);
+    const grid = await screen.findByTestId('fleet-grid');
+    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(4));
+    const search = screen.getByRole('searchbox', { name: 'Search instances' }) as HTMLInputElement;
+    fireEvent.change(search, { target: { value: 'orders' } });
+    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(4));
+    expect(search.value).toBe('');
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+  });
+
   it('sorts by a column header and says so to assistive technology', async () => {
     const fake = fakeCore({ instances });
     render(<App resolution={{ api: fake.api }} />);
