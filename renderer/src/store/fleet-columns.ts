@@ -49,6 +49,13 @@ export class FleetColumns {
    * cannot contain it before asking `indexOf`. 128 × n bits at most: 1.6 MB at 100,000 rows.
    */
   readonly #chars: Array<Uint32Array | undefined> = new Array(ASCII);
+  /**
+   * For each region, status and engine code, its rows (ascending), made when the last row is in: a filter
+   * on one of them is answered without a scan, and a search or a second filter scans only those rows.
+   */
+  #byRegion: Int32Array[] = [];
+  #byStatus: Int32Array[] = [];
+  #byEngine: Int32Array[] = [];
   /** One buffer as long as the rows for every scan's output (a new one per keystroke was work for the GC). */
   readonly #out: Int32Array;
   #built = 0;
@@ -76,7 +83,11 @@ export class FleetColumns {
         this.#indexChars(row.searchKey, r);
       }
       this.#built = end;
-      if (end < rows.length && stop()) return false;
+      if (end === rows.length) {
+        this.#byRegion = rowsByCode(this.#region);
+        this.#byStatus = rowsByCode(this.#status);
+        this.#byEngine = rowsByCode(this.#engine);
+      } else if (stop()) return false;
     }
     return true;
   }
@@ -98,6 +109,17 @@ export class FleetColumns {
     // One ASCII character is answered by its bitset alone.
     const exact = text.length === 1 && bits.length === 1 && !baseText;
     if (exact && !base && !filtered) return this.#rowsOf(bits[0] as Uint32Array);
+    if (!base && filtered) {
+      // Start from the fewest rows any one filter allows; alone, it is the answer.
+      const lists = [
+        region === ANY ? undefined : this.#byRegion[region],
+        status === ANY ? undefined : this.#byStatus[status],
+        engine === ANY ? undefined : this.#byEngine[engine],
+      ].filter((list): list is Int32Array => list !== undefined);
+      const fewest = lists.sort((a, b) => a.length - b.length)[0];
+      if (fewest && lists.length === 1 && !tags && !text) return fewest;
+      base = fewest;
+    }
     const keys = this.#keys;
     const regions = this.#region;
     const statuses = this.#status;
@@ -185,4 +207,20 @@ export class FleetColumns {
     }
     return mask;
   }
+}
+
+/** The rows of each code, ascending (a counting sort of the column). */
+function rowsByCode(column: Int32Array): Int32Array[] {
+  const counts: number[] = [];
+  for (let r = 0; r < column.length; r++) {
+    const code = column[r] as number;
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  const lists = Array.from(counts, (count) => new Int32Array(count ?? 0));
+  const filled = new Array<number>(lists.length).fill(0);
+  for (let r = 0; r < column.length; r++) {
+    const code = column[r] as number;
+    (lists[code] as Int32Array)[filled[code]++ as number] = r;
+  }
+  return lists;
 }
