@@ -217,10 +217,12 @@ function rowsByCode(column: Int32Array): Int32Array[] {
     counts[code] = (counts[code] ?? 0) + 1;
   }
   const lists = Array.from(counts, (count) => new Int32Array(count ?? 0));
-  const filled = new Array<number>(lists.length).fill(0);
+  const filled = new Int32Array(lists.length);
   for (let r = 0; r < column.length; r++) {
     const code = column[r] as number;
-    (lists[code] as Int32Array)[filled[code]++ as number] = r;
+    const at = filled[code] as number;
+    (lists[code] as Int32Array)[at] = r;
+    filled[code] = at + 1;
   }
   return lists;
 }
