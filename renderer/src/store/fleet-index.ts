@@ -14,7 +14,10 @@ import { emptyQuery, type FleetQuery, type FleetRow, type SortKey, sortKeys, sor
 import { type Picker, pickAlongOrder, pickByRank, rankOf, SPARSE_RATIO } from './matched-order';
 import { SlicedSort } from './sliced-sort';
 
-/** The rows the grid shows, in order; `at` is O(1). */
+/**
+ * The rows the grid shows, in order. `at` is O(1), amortised for a dense match, whose rows are found along
+ * the order as far as they are asked for (matched-order.ts).
+ */
 export interface RowsView {
   readonly length: number;
   at(index: number): FleetRow | undefined;
