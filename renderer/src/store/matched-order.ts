@@ -1,9 +1,9 @@
 /**
  * The rows matching a query, in a column's order: what the grid shows. Two ways, chosen by how many match:
  * - few (under one row in SPARSE_RATIO): sort the matches by their rank in the order, k log k;
- * - many: walk the order and keep the rows in a mask of the matches, lazily, as far as positions are asked
- *   for. The grid asks for the first screenful, which a dense match reaches after a few dozen rows; a key
- *   such as End walks the rest once.
+ * - many: walk the order and keep the rows that match, lazily, as far as positions are asked for. The grid
+ *   asks for the first screenful, which a dense match reaches after a few dozen rows; a key such as End
+ *   walks the rest once.
  */
 
 /** Below one match in this many rows, the matches are sorted by rank instead of found along the order. */
@@ -30,25 +30,49 @@ export function pickByRank(order: Int32Array, rank: Int32Array, matched: Int32Ar
 
 export function pickAlongOrder(order: Int32Array, matched: Int32Array, desc: boolean): Picker {
   const n = order.length;
-  const picked = new Int32Array(matched.length);
+  const k = matched.length;
+  // Grown as far as positions are asked for: a keystroke asks for a screenful, not for all k.
+  let picked = new Int32Array(Math.min(k, 64));
+  // Membership is a binary search in `matched` (ascending) while the walk is short, as it is for the
+  // first screenful of a dense match; a mask of all n rows costs more than that walk until it grows long.
+  const searchUpTo = k >> 4;
   let mask: Uint8Array | undefined;
   let filled = 0;
   let walked = 0;
   return (i) => {
-    if (i < 0 || i >= picked.length) return undefined;
-    if (i >= filled) {
-      if (!mask) {
-        mask = new Uint8Array(n);
-        for (let m = 0; m < matched.length; m++) mask[matched[m] as number] = 1;
-      }
-      const inMask = mask;
-      while (filled <= i && walked < n) {
-        const r = order[desc ? n - 1 - walked : walked] as number;
-        walked++;
-        if (inMask[r] === 1) picked[filled++] = r;
-      }
-      if (filled === picked.length) mask = undefined;
+    if (i < 0 || i >= k) return undefined;
+    if (i >= picked.length) {
+      const grown = new Int32Array(Math.min(k, Math.max(i + 1, picked.length * 2)));
+      grown.set(picked);
+      picked = grown;
     }
+    while (filled <= i && walked < n) {
+      const r = order[desc ? n - 1 - walked : walked] as number;
+      walked++;
+      if (mask === undefined && walked > searchUpTo) mask = maskOf(matched, n);
+      if (mask === undefined ? contains(matched, r) : mask[r] === 1) picked[filled++] = r;
+    }
+    if (filled === k) mask = undefined;
     return picked[i];
   };
+}
+
+function maskOf(matched: Int32Array, n: number): Uint8Array {
+  const mask = new Uint8Array(n);
+  for (let m = 0; m < matched.length; m++) mask[matched[m] as number] = 1;
+  return mask;
+}
+
+/** Whether the ascending `sorted` holds `value`. */
+function contains(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = sorted[mid] as number;
+    if (at === value) return true;
+    if (at < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

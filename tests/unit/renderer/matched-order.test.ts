@@ -1,0 +1,78 @@
+/**
+ * The two pickers of matched-order.ts against a plain filter of the order: the same row at every position,
+ * whatever order the positions are asked in. The matches are either spread out or clustered along the
+ * order, since a cluster far down the order makes the walk long, which is where the picker leaves its binary
+ * search for a mask and grows its buffer past the first screenful.
+ */
+import { describe, expect, it } from 'vitest';
+import { pickAlongOrder, pickByRank, rankOf } from '../../../renderer/src/store/matched-order';
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x6d2b79f5) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function shuffled(n: number, rand: () => number): Int32Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
+}
+
+interface Case {
+  order: Int32Array;
+  matched: Int32Array;
+  expected: number[];
+}
+
+/** `clustered`: the matches are one run of the order, starting `at` of the way down it. */
+function makeCase(rand: () => number, n: number, density: number, clustered: boolean, desc: boolean): Case {
+  const order = shuffled(n, rand);
+  const inMatch = new Uint8Array(n);
+  if (clustered) {
+    const size = Math.max(1, Math.floor(n * density));
+    const start = Math.floor(rand() * (n - size));
+    for (let p = start; p < start + size; p++) inMatch[order[p] as number] = 1;
+  } else for (let r = 0; r < n; r++) if (rand() < density) inMatch[r] = 1;
+  const matched = Int32Array.from({ length: n }, (_, r) => r).filter((r) => inMatch[r] === 1);
+  const along = [...order].filter((r) => inMatch[r] === 1);
+  return { order, matched, expected: desc ? along.reverse() : along };
+}
+
+describe('matched order', () => {
+  for (const clustered of [false, true])
+    for (const desc of [false, true])
+      it(`finds every position along the order (${clustered ? 'clustered' : 'spread'}, ${desc ? 'desc' : 'asc'})`, () => {
+        for (let seed = 1; seed <= 40; seed++) {
+          const rand = random(seed);
+          const n = 50 + Math.floor(rand() * 3000);
+          const density = [0.02, 0.1, 0.5, 0.95][seed % 4] as number;
+          const { order, matched, expected } = makeCase(rand, n, density, clustered, desc);
+          const along = pickAlongOrder(order, matched, desc);
+          const byRank = pickByRank(order, rankOf(order), matched, desc);
+          // A screenful first, as the grid asks, then positions in random order: deep ones grow the buffer.
+          const asked = [...Array(Math.min(20, expected.length)).keys()];
+          for (let i = 0; i < 60; i++) asked.push(Math.floor(rand() * expected.length));
+          asked.push(expected.length - 1, 0);
+          for (const position of asked) {
+            expect(along(position), `seed ${seed}, position ${position}`).toBe(expected[position]);
+            expect(byRank(position), `seed ${seed}, position ${position}`).toBe(expected[position]);
+          }
+          expect(along(expected.length)).toBeUndefined();
+          expect(along(-1)).toBeUndefined();
+        }
+      });
+
+  it('gives the whole match when read from the end first', () => {
+    const rand = random(7);
+    const { order, matched, expected } = makeCase(rand, 5000, 0.3, true, false);
+    const along = pickAlongOrder(order, matched, false);
+    expect(along(expected.length - 1)).toBe(expected.at(-1));
+    expect(Array.from({ length: expected.length }, (_, i) => along(i))).toEqual(expected);
+  });
+});
