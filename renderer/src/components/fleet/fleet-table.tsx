@@ -15,9 +15,10 @@ import { useRowWindow } from './use-row-window';
 
 const rowHeight = 34;
 /**
- * Rows drawn beyond each edge of the viewport. Two cover a frame of smooth wheel scrolling (scrolled rows
- * are drawn in the frame that scrolls them, use-row-window.ts); each extra row is work for every
- * keystroke of a search.
+ * Rows drawn beyond each edge of the viewport once the grid scrolls: two cover a frame of smooth wheel
+ * scrolling (scrolled rows are drawn in the frame that scrolls them, use-row-window.ts). A new search,
+ * filter or sort draws the visible rows only, until the grid next moves: every row drawn is layout and
+ * paint on the path of a keystroke, and rows off screen are of no use until a scroll.
  */
 const OVERSCAN = 2;
 
@@ -44,12 +45,15 @@ export function FleetTable({ rows }: { rows: RowsView }) {
   );
   const [active, setActive] = useState(0);
   const [shownRows, setShownRows] = useState(rows);
+  const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, rowHeight);
+  const [rowsTop, setRowsTop] = useState(rowWindow.top);
   // A new filter or sort starts again from the top row (adjusting state during render, not in an effect).
   if (shownRows !== rows) {
     setShownRows(rows);
     setActive(0);
+    setRowsTop(rowWindow.top);
   }
-  const rowWindow = useRowWindow(scrollRef, rows.length, rowHeight, OVERSCAN, rowHeight);
+  const overscan = rowWindow.top === rowsTop && shownRows === rows ? 0 : OVERSCAN;
 
   // The rows themselves are drawn by a pool outside React (fleet-row-pool.ts); React owns the <tbody>
   // element and everything around it. The pool is made before its first render (effects run in order).
@@ -69,7 +73,8 @@ export function FleetTable({ rows }: { rows: RowsView }) {
       poolRef.current = null;
     };
   }, []);
-  const { first, last } = rowWindow;
+  const first = Math.max(0, rowWindow.firstVisible - overscan);
+  const last = Math.min(rows.length - 1, rowWindow.lastVisible + overscan);
   useLayoutEffect(() => {
     poolRef.current?.render({ rows, first, last, active, labels, lang, rowHeight });
   }, [rows, first, last, active, labels, lang]);

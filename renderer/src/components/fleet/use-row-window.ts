@@ -11,8 +11,11 @@ import { flushSync } from 'react-dom';
 const FALLBACK_VIEWPORT = 600;
 
 export interface RowWindow {
-  first: number;
-  last: number;
+  /** The first and last row index that are at least partly visible below the header. */
+  firstVisible: number;
+  lastVisible: number;
+  /** The scroll offset the window was computed for; it changes when the grid scrolls or resizes. */
+  top: number;
   totalHeight: number;
   scrollToIndex(index: number): void;
 }
@@ -21,7 +24,6 @@ export function useRowWindow(
   scrollRef: RefObject<HTMLElement | null>,
   count: number,
   rowHeight: number,
-  overscan: number,
   /** Height of anything above the rows inside the scroller (the sticky header). */
   headerHeight = 0,
 ): RowWindow {
@@ -67,8 +69,9 @@ export function useRowWindow(
     [scrollRef, rowHeight, headerHeight],
   );
 
-  const first = Math.max(0, Math.floor(view.top / rowHeight) - overscan);
-  const visible = Math.ceil(view.height / rowHeight);
-  const last = Math.min(count - 1, Math.floor(view.top / rowHeight) + visible + overscan);
-  return { first, last, totalHeight: count * rowHeight, scrollToIndex };
+  // Row i spans [headerHeight + i·rowHeight, + rowHeight) of the scroller's content, and the sticky header
+  // covers the top headerHeight pixels of the viewport.
+  const firstVisible = Math.min(Math.max(0, count - 1), Math.floor(view.top / rowHeight));
+  const lastVisible = Math.min(count - 1, Math.ceil((view.top + view.height - headerHeight) / rowHeight) - 1);
+  return { firstVisible, lastVisible, top: view.top, totalHeight: count * rowHeight, scrollToIndex };
 }
