@@ -39,11 +39,16 @@ export function createAppStore(api: RendererApi, options: StoreOptions = {}): Ap
 
 export const StoreContext = createContext<AppStore | null>(null);
 
-/** Reads the store with a selector; re-renders only when the selected value changes. */
-export function useApp<T>(selector: (state: AppState) => T): T {
+/** The store itself, for a subscription that must not re-render (an uncontrolled input kept in sync). */
+export function useAppStore(): AppStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useApp outside StoreContext');
-  return useStore(store, selector);
+  return store;
+}
+
+/** Reads the store with a selector; re-renders only when the selected value changes. */
+export function useApp<T>(selector: (state: AppState) => T): T {
+  return useStore(useAppStore(), selector);
 }
 
 export type { AppState } from './types';

@@ -1,35 +1,73 @@
 /** Search and filters. The search box takes `/` from anywhere on the fleet screen. */
-import { memo, type RefObject, useCallback, useEffect, useId } from 'react';
+import { memo, type RefObject, useCallback, useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../../store';
+import { useApp, useAppStore } from '../../store';
 import { emptyQuery, type FleetQuery } from '../../store/fleet-rows';
 import { selectFacets } from '../../store/selectors';
 
 type FacetKey = Exclude<keyof FleetQuery, 'text'>;
 
-export function FleetToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
-  const { t } = useTranslation();
+/**
+ * Memoised, and it does not read the search text: a keystroke re-renders it only when the text becomes
+ * empty or not (the Clear filters button), never for the text itself, which the browser already shows.
+ */
+export const FleetToolbar = memo(function FleetToolbar({
+  searchRef,
+}: {
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const { t, i18n } = useTranslation();
   const id = useId();
-  const query = useApp((s) => s.fleetQuery);
+  const store = useAppStore();
+  const facetValues = useApp(
+    useShallow((s) => ({
+      region: s.fleetQuery.region,
+      status: s.fleetQuery.status,
+      engine: s.fleetQuery.engine,
+      tag: s.fleetQuery.tag,
+    })),
+  );
+  const hasText = useApp((s) => s.fleetQuery.text !== '');
   const setQuery = useApp((s) => s.setFleetQuery);
   const facets = useApp(useShallow(selectFacets));
-  const filtered = JSON.stringify(query) !== JSON.stringify(emptyQuery);
-  // The store's text changed from elsewhere (Clear filters): show it.
+  const filtered = hasText || Object.values(facetValues).some((v) => v !== '');
+  // The store's text changed from elsewhere (Clear filters): show it. A subscription, not a render.
   useEffect(() => {
-    const box = searchRef.current;
-    if (box && box.value !== query.text) box.value = query.text;
-  }, [searchRef, query.text]);
+    const show = (text: string) => {
+      const box = searchRef.current;
+      if (box && box.value !== text) box.value = text;
+    };
+    show(store.getState().fleetQuery.text);
+    return store.subscribe((s, before) => {
+      if (s.fleetQuery.text !== before.fleetQuery.text) show(s.fleetQuery.text);
+    });
+  }, [searchRef, store]);
+  const lang = i18n.language;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `t` changes identity with the language.
+  const text = useMemo(
+    () => ({
+      all: t('fleet.all'),
+      search: t('fleet.searchLabel'),
+      placeholder: t('fleet.searchPlaceholder'),
+      region: t('fleet.region'),
+      status: t('fleet.status'),
+      engine: t('fleet.engine'),
+      tag: t('fleet.tag'),
+      clear: t('fleet.clearFilters'),
+    }),
+    [t, lang],
+  );
   const statusText = useCallback((s: string) => t(`status.${s}`), [t]);
-  const select = (name: FacetKey, label: string, options: string[], text?: (o: string) => string) => (
+  const select = (name: FacetKey, label: string, options: string[], optionText?: (o: string) => string) => (
     <FacetSelect
       id={`${id}-${name}`}
       name={name}
       label={label}
-      value={query[name]}
+      value={facetValues[name]}
       options={options}
-      text={text}
-      allText={t('fleet.all')}
+      text={optionText}
+      allText={text.all}
       onChange={setQuery}
     />
   );
@@ -37,32 +75,32 @@ export function FleetToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
   return (
     <search className="toolbar">
       <div className="filter filter-search">
-        <label htmlFor={`${id}-search`}>{t('fleet.searchLabel')}</label>
+        <label htmlFor={`${id}-search`}>{text.search}</label>
         <input
           ref={searchRef}
           id={`${id}-search`}
           type="search"
           // Uncontrolled: the browser already shows what is typed; React writing the value back on every
           // keystroke cost time in the keystroke's event at 100,000 rows.
-          defaultValue={query.text}
-          placeholder={t('fleet.searchPlaceholder')}
+          defaultValue={store.getState().fleetQuery.text}
+          placeholder={text.placeholder}
           onChange={(e) => setQuery({ text: e.target.value })}
           spellCheck={false}
           autoComplete="off"
         />
       </div>
-      {select('region', t('fleet.region'), facets.regions)}
-      {select('status', t('fleet.status'), facets.statuses, statusText)}
-      {select('engine', t('fleet.engine'), facets.engines)}
-      {select('tag', t('fleet.tag'), facets.tags)}
+      {select('region', text.region, facets.regions)}
+      {select('status', text.status, facets.statuses, statusText)}
+      {select('engine', text.engine, facets.engines)}
+      {select('tag', text.tag, facets.tags)}
       {filtered && (
         <button type="button" className="btn btn-ghost" onClick={() => setQuery(emptyQuery)}>
-          {t('fleet.clearFilters')}
+          {text.clear}
         </button>
       )}
     </search>
   );
-}
+});
 
 /**
  * One filter. Memoised on its own props: a fleet can have hundreds of tag values, and a keystroke in the

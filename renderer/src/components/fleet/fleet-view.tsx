@@ -1,5 +1,8 @@
-/** The fleet browser: every instance of the active profile across its regions. */
-import { useEffect, useRef } from 'react';
+/**
+ * The fleet browser: every instance of the active profile across its regions. The page itself does not
+ * read the matching rows: a keystroke of a search re-renders the count and the grid, not the page.
+ */
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import { useApp } from '../../store';
@@ -10,10 +13,8 @@ import { FleetTable } from './fleet-table';
 import { FleetToolbar } from './fleet-toolbar';
 
 export function FleetView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const profile = useApp(selectActiveProfile);
-  const rows = useApp(selectVisibleRows);
-  const total = useApp((s) => s.fleetRows.length);
   const loading = useApp((s) => s.fleetLoading);
   const error = useApp((s) => s.fleetError);
   const stale = useApp((s) => s.freshness?.stale === true);
@@ -35,16 +36,13 @@ export function FleetView() {
   }, []);
 
   if (!profile) return <p>{t('fleet.noProfile')}</p>;
-  const lang = i18n.language;
   return (
     <section className="page fleet-page" aria-labelledby="fleet-title">
       <div className="page-head">
         <h2 id="fleet-title">
           {t('fleet.title')} <span className="muted">· {profile.name}</span>
         </h2>
-        <span className="muted" role="status" data-testid="fleet-count">
-          {t('fleet.count', { shown: formatNumber(rows.length, lang), total: formatNumber(total, lang) })}
-        </span>
+        <FleetCount />
         <span className="spacer" />
         {loading ? (
           <button type="button" className="btn" onClick={() => void cancel()}>
@@ -60,11 +58,28 @@ export function FleetView() {
       {error && !stale && <ErrorBox error={error} onRetry={() => void refresh()} />}
       <RegionProgressBar />
       <FleetToolbar searchRef={searchRef} />
-      {rows.length === 0 && !loading ? (
-        <p className="empty">{total === 0 ? t('fleet.empty') : t('fleet.noMatch')}</p>
-      ) : (
-        <FleetTable rows={rows} />
-      )}
+      <FleetRowsOrEmpty loading={loading} />
     </section>
   );
 }
+
+const FleetCount = memo(function FleetCount() {
+  const { t, i18n } = useTranslation();
+  const shown = useApp((s) => selectVisibleRows(s).length);
+  const total = useApp((s) => s.fleetRows.length);
+  const lang = i18n.language;
+  return (
+    <span className="muted" role="status" data-testid="fleet-count">
+      {t('fleet.count', { shown: formatNumber(shown, lang), total: formatNumber(total, lang) })}
+    </span>
+  );
+});
+
+const FleetRowsOrEmpty = memo(function FleetRowsOrEmpty({ loading }: { loading: boolean }) {
+  const { t } = useTranslation();
+  const rows = useApp(selectVisibleRows);
+  const total = useApp((s) => s.fleetRows.length);
+  if (rows.length === 0 && !loading)
+    return <p className="empty">{total === 0 ? t('fleet.empty') : t('fleet.noMatch')}</p>;
+  return <FleetTable rows={rows} />;
+});
