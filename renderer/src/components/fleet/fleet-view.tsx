@@ -2,7 +2,7 @@
  * The fleet browser: every instance of the active profile across its regions. The page itself does not
  * read the matching rows: a keystroke of a search re-renders the count and the grid, not the page.
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import { useApp } from '../../store';
@@ -63,17 +63,24 @@ export function FleetView() {
   );
 }
 
+/** Re-rendered by every keystroke that changes the count: the sentence is looked up once per language. */
 const FleetCount = memo(function FleetCount() {
   const { t, i18n } = useTranslation();
   const shown = useApp((s) => selectVisibleRows(s).length);
   const total = useApp((s) => s.fleetRows.length);
   const lang = i18n.language;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `t` changes identity with the language.
+  const sentence = useMemo(() => t('fleet.count', { shown: SHOWN, total: TOTAL }), [t, lang]);
   return (
     <span className="muted" role="status" data-testid="fleet-count">
-      {t('fleet.count', { shown: formatNumber(shown, lang), total: formatNumber(total, lang) })}
+      {sentence.replace(SHOWN, formatNumber(shown, lang)).replace(TOTAL, formatNumber(total, lang))}
     </span>
   );
 });
+
+/** Stand-ins for the count's numbers, put in once the sentence is translated. */
+const SHOWN = '\u0001shown\u0001';
+const TOTAL = '\u0001total\u0001';
 
 const FleetRowsOrEmpty = memo(function FleetRowsOrEmpty({ loading }: { loading: boolean }) {
   const { t } = useTranslation();
