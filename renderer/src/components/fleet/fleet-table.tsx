@@ -62,7 +62,8 @@ export function FleetTable({ rows }: { rows: RowsView }) {
     setActive(0);
     setRowsTop(rowWindow.top);
   }
-  const overscan = rowWindow.top === rowsTop && shownRows === rows ? 0 : OVERSCAN;
+  // Until the grid moves after new rows, no overscan (see OVERSCAN).
+  const overscan = rowWindow.top === rowsTop ? 0 : OVERSCAN;
 
   // The rows themselves are drawn by a pool outside React (fleet-row-pool.ts); React owns the <tbody>
   // element and everything around it. The pool is made before its first render (effects run in order).
