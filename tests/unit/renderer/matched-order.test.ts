@@ -1,8 +1,8 @@
 /**
  * The two pickers of matched-order.ts against a plain filter of the order: the same row at every position,
  * whatever order the positions are asked in. The matches are either spread out or clustered along the
- * order, since a cluster far down the order makes the walk long, which is where the picker leaves its binary
- * search for a mask and grows its buffer past the first screenful.
+ * order, since a cluster far down the order makes the walk long, which is where the picker leaves its walk
+ * for a selection by rank, grows its buffer past the first screenful, and (for a long jump) walks with a mask.
  */
 import { describe, expect, it } from 'vitest';
 import { pickAlongOrder, pickByRank, rankOf } from '../../../renderer/src/store/matched-order';
@@ -74,5 +74,53 @@ describe('matched order', () => {
     const along = pickAlongOrder(order, matched, false);
     expect(along(expected.length - 1)).toBe(expected.at(-1));
     expect(Array.from({ length: expected.length }, (_, i) => along(i))).toEqual(expected);
+  });
+
+  it('walks with a mask when thousands of positions are asked at once', () => {
+    const rand = random(11);
+    for (const desc of [false, true]) {
+      const { order, matched, expected } = makeCase(rand, 30_000, 0.6, true, desc);
+      const along = pickAlongOrder(order, matched, desc);
+      expect(along(5)).toBe(expected[5]);
+      expect(along(expected.length - 1)).toBe(expected.at(-1));
+      expect(Array.from({ length: expected.length }, (_, i) => along(i))).toEqual(expected);
+    }
+  });
+
+  it('reads a screenful of matches far down the order without walking to them', () => {
+    const n = 100_000;
+    const order = shuffled(n, random(3));
+    let reads = 0;
+    // Counts the picker's reads of the order; the ranks are made from the plain array.
+    const counted = new Proxy(order, {
+      get(target, key) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    // A block of 8,000 rows starting 70 % of the way down, as "orders" is when sorted by name.
+    const matched = Int32Array.from(order.subarray(70_000, 78_000)).sort();
+    let ranked = 0;
+    const along = pickAlongOrder(counted, matched, false, () => {
+      ranked++;
+      return rankOf(order);
+    });
+    expect(Array.from({ length: 16 }, (_, i) => along(i))).toEqual([...order.subarray(70_000, 70_016)]);
+    expect(ranked).toBe(1);
+    expect(reads).toBeLessThan(1_000);
+    // Further down, it goes on from where it stopped: inside the block, a walk finds the rest.
+    expect(along(200)).toBe(order[70_200]);
+    expect(ranked).toBe(1);
+    expect(reads).toBeLessThan(1_500);
+  });
+
+  it('does not ask for the ranks when the matches are spread along the order', () => {
+    const rand = random(5);
+    const { order, matched, expected } = makeCase(rand, 100_000, 0.3, false, false);
+    const along = pickAlongOrder(order, matched, false, () => {
+      throw new Error('no ranks needed');
+    });
+    expect(Array.from({ length: 48 }, (_, i) => along(i))).toEqual(expected.slice(0, 48));
   });
 });
