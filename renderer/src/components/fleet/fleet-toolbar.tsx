@@ -32,16 +32,29 @@ export const FleetToolbar = memo(function FleetToolbar({
   const setQuery = useApp((s) => s.setFleetQuery);
   const facets = useApp(useShallow(selectFacets));
   const filtered = hasText || Object.values(facetValues).some((v) => v !== '');
-  // The store's text changed from elsewhere (Clear filters): show it. A subscription, not a render.
+  // The box is the browser's: a native listener feeds the store, and a subscription shows the store's text
+  // when it changes from elsewhere (Clear filters). React's own onChange would also rewrite the box's name
+  // and type attributes after every key (its controlled-input restore), which the browser then restyles.
   useEffect(() => {
+    const box = searchRef.current;
+    if (!box) return;
     const show = (text: string) => {
-      const box = searchRef.current;
-      if (box && box.value !== text) box.value = text;
+      if (box.value !== text) box.value = text;
+    };
+    const onInput = () => {
+      if (box.value !== store.getState().fleetQuery.text) store.getState().setFleetQuery({ text: box.value });
     };
     show(store.getState().fleetQuery.text);
-    return store.subscribe((s, before) => {
+    box.addEventListener('input', onInput);
+    box.addEventListener('change', onInput);
+    const unsubscribe = store.subscribe((s, before) => {
       if (s.fleetQuery.text !== before.fleetQuery.text) show(s.fleetQuery.text);
     });
+    return () => {
+      box.removeEventListener('input', onInput);
+      box.removeEventListener('change', onInput);
+      unsubscribe();
+    };
   }, [searchRef, store]);
   const lang = i18n.language;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `t` changes identity with the language.
@@ -72,35 +85,47 @@ export const FleetToolbar = memo(function FleetToolbar({
     />
   );
 
-  return (
-    <search className="toolbar">
+  // The same element while the language stands, so that re-rendering the toolbar (the Clear filters button
+  // comes and goes with the first key and the last) leaves the box alone.
+  const searchBox = useMemo(
+    () => (
       <div className="filter filter-search">
         <label htmlFor={`${id}-search`}>{text.search}</label>
         <input
           ref={searchRef}
           id={`${id}-search`}
           type="search"
-          // Uncontrolled: the browser already shows what is typed; React writing the value back on every
-          // keystroke cost time in the keystroke's event at 100,000 rows.
-          defaultValue={store.getState().fleetQuery.text}
           placeholder={text.placeholder}
-          onChange={(e) => setQuery({ text: e.target.value })}
           spellCheck={false}
           autoComplete="off"
         />
       </div>
+    ),
+    [id, searchRef, text],
+  );
+  return (
+    <search className="toolbar">
+      {searchBox}
       {select('region', text.region, facets.regions)}
       {select('status', text.status, facets.statuses, statusText)}
       {select('engine', text.engine, facets.engines)}
       {select('tag', text.tag, facets.tags)}
-      {filtered && (
-        <button type="button" className="btn btn-ghost" onClick={() => setQuery(emptyQuery)}>
-          {text.clear}
-        </button>
-      )}
+      {/* Always there, hidden while nothing is filtered: its coming and going no longer re-lays out the
+          toolbar on the first key of a search. `visibility: hidden` also takes it out of the tab order and
+          of assistive technology. */}
+      <button
+        type="button"
+        className="btn btn-ghost"
+        style={filtered ? undefined : hiddenStyle}
+        onClick={() => setQuery(emptyQuery)}
+      >
+        {text.clear}
+      </button>
     </search>
   );
 });
+
+const hiddenStyle = { visibility: 'hidden' } as const;
 
 /**
  * One filter. Memoised on its own props: a fleet can have hundreds of tag values, and a keystroke in the
