@@ -87,6 +87,19 @@ describe('fleet', () => {
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });
 
+  it('relabels the count, the headers and the rows when the language changes on the fleet page', async () => {
+    const fake = fakeCore({ instances });
+    render(<App resolution={{ api: fake.api }} />);
+    const grid = await screen.findByTestId('fleet-grid');
+    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(4));
+    expect(within(grid).getAllByText('Running')).toHaveLength(3);
+    act(() => fake.emit('settings:changed', { ...defaultPreferences, language: 'zh-CN' }));
+    expect(await within(grid).findByRole('button', { name: /^名称/ })).toBeTruthy();
+    expect(screen.getByTestId('fleet-count').textContent).toBe('显示 3 / 共 3 个实例');
+    expect(within(grid).getAllByText('运行中')).toHaveLength(3);
+    expect(grid.getAttribute('aria-label')).toBe('实例列表。方向键移动，回车打开。');
+  });
+
   it('sorts by a column header and says so to assistive technology', async () => {
     const fake = fakeCore({ instances });
     render(<App resolution={{ api: fake.api }} />);

@@ -4,8 +4,8 @@
  * (aria-activedescendant), Enter opens it. Column headers are buttons that sort.
  */
 import { type KeyboardEvent, memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { InstanceStatusSchema } from '../../../../shared/domain';
+import { useFixedT } from '../../i18n/use-fixed-t';
 import { navigate } from '../../lib/route';
 import { useApp } from '../../store';
 import type { RowsView } from '../../store/fleet-index';
@@ -27,14 +27,12 @@ const openRow = (row: FleetRow | undefined) => {
 };
 
 export function FleetTable({ rows }: { rows: RowsView }) {
-  const { t, i18n } = useTranslation();
+  const { t, lang } = useFixedT();
   const sort = useApp((s) => s.fleetSort);
   const setSort = useApp((s) => s.setFleetSort);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const lang = i18n.language;
   // Looked up once per language, not once per cell or per render: an i18next lookup costs about 0.1 ms
   // here (it copies its options on every call), and a keystroke re-renders this table.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `t` changes identity with the language.
   const labels = useMemo<RowLabels>(
     () => ({
       none: t('common.none'),
@@ -42,15 +40,14 @@ export function FleetTable({ rows }: { rows: RowsView }) {
         InstanceStatusSchema.options.map((s) => [s, t(`status.${s}`)]),
       ) as RowLabels['status'],
     }),
-    [t, lang],
+    [t],
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `t` changes identity with the language.
   const text = useMemo(
     () => ({
       grid: t('fleet.tableLabel'),
       columns: Object.fromEntries(sortKeys.map((key) => [key, t(`col.${key}`)])) as Record<SortKey, string>,
     }),
-    [t, lang],
+    [t],
   );
   const [active, setActive] = useState(0);
   const [shownRows, setShownRows] = useState(rows);

@@ -4,6 +4,7 @@
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFixedT } from '../../i18n/use-fixed-t';
 import { formatNumber } from '../../lib/format';
 import { useApp } from '../../store';
 import { selectActiveProfile, selectVisibleRows } from '../../store/selectors';
@@ -65,12 +66,10 @@ export function FleetView() {
 
 /** Re-rendered by every keystroke that changes the count: the sentence is looked up once per language. */
 const FleetCount = memo(function FleetCount() {
-  const { t, i18n } = useTranslation();
+  const { t, lang } = useFixedT();
   const shown = useApp((s) => selectVisibleRows(s).length);
   const total = useApp((s) => s.fleetRows.length);
-  const lang = i18n.language;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `t` changes identity with the language.
-  const sentence = useMemo(() => t('fleet.count', { shown: SHOWN, total: TOTAL }), [t, lang]);
+  const sentence = useMemo(() => t('fleet.count', { shown: SHOWN, total: TOTAL }), [t]);
   return (
     <span className="muted" role="status" data-testid="fleet-count">
       {sentence.replace(SHOWN, formatNumber(shown, lang)).replace(TOTAL, formatNumber(total, lang))}
@@ -83,7 +82,7 @@ const SHOWN = '\u0001shown\u0001';
 const TOTAL = '\u0001total\u0001';
 
 const FleetRowsOrEmpty = memo(function FleetRowsOrEmpty({ loading }: { loading: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useFixedT();
   const rows = useApp(selectVisibleRows);
   const total = useApp((s) => s.fleetRows.length);
   if (rows.length === 0 && !loading)
