@@ -142,6 +142,7 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
       (key) => Math.round((window as unknown as ProbeWindow).__firstRows[key] as number),
       shown,
     );
+    await page.evaluate('window.__firstRowsStop()');
     // The reload also refreshes from the cloud; measure inputs once that has landed.
     await fleetReady(page, size, 180_000);
     await settle(page);

@@ -39,18 +39,21 @@ export const PAINT_PROBE = `(() => {
  * navigation (`performance.now()`), of the frame painted after the first DOM change that shows grid rows
  * and a count of `of N instances`, kept per count text. It is taken in the page because a page busy
  * receiving a 50 MB answer can hold up Playwright's own polling by seconds after the rows are on screen.
+ * `window.__firstRowsStop()` disconnects it once read, so that it costs the inputs measured next nothing.
  */
 export const FIRST_ROWS_PROBE = `(() => {
   const seen = {};
   window.__firstRows = seen;
-  new MutationObserver(() => {
+  const observer = new MutationObserver(() => {
     const count = document.querySelector('[data-testid="fleet-count"]');
     const match = count && /of ([0-9,]+) instances/.exec(count.textContent || '');
     if (!match || seen[match[1]] !== undefined) return;
     if (!document.querySelector('[data-testid="fleet-grid"] tbody tr')) return;
     seen[match[1]] = null;
     requestAnimationFrame(() => setTimeout(() => { seen[match[1]] = performance.now(); }, 0));
-  }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  observer.observe(document, { subtree: true, childList: true, characterData: true });
+  window.__firstRowsStop = () => observer.disconnect();
 })();`;
 
 /**
