@@ -1,4 +1,8 @@
-/** A Node WebSocket client for the browser-mode bridge, for integration tests and the fuzzers. */
+/**
+ * A Node WebSocket client for the browser-mode bridge, for integration tests and the fuzzers. Like the
+ * renderer's, it fetches large messages (parcels) over HTTP with the token it said hello with, and handles
+ * messages in arrival order.
+ */
 import WebSocket from 'ws';
 
 export interface TestBridgeClient {
@@ -19,10 +23,22 @@ export async function connectTestClient(
   const queue: Array<(message: Record<string, unknown>) => void> = [];
   const events: TestBridgeClient['events'] = [];
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  let token = '';
+  const unwrap = async (message: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    if (typeof message.parcel !== 'string') return message;
+    const address = new URL(`/bridge/parcel/${message.parcel}`, url.replace(/^ws/, 'http'));
+    const reply = await fetch(address, { headers: { authorization: `Bearer ${token}` } });
+    if (!reply.ok) throw new Error(`parcel fetch: HTTP ${reply.status}`);
+    return (await reply.json()) as Record<string, unknown>;
+  };
+  let received = Promise.resolve();
   ws.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as Record<string, unknown>;
-    if (typeof message.event === 'string') events.push({ event: message.event, payload: message.payload });
-    else queue.shift()?.(message);
+    const text = data.toString();
+    received = received.then(async () => {
+      const message = await unwrap(JSON.parse(text) as Record<string, unknown>);
+      if (typeof message.event === 'string') events.push({ event: message.event, payload: message.payload });
+      else queue.shift()?.(message);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
@@ -35,9 +51,10 @@ export async function connectTestClient(
     ws,
     events,
     closed,
-    hello: async (token) => {
+    hello: async (presented) => {
+      token = presented;
       const reply = next();
-      ws.send(JSON.stringify({ hello: token }));
+      ws.send(JSON.stringify({ hello: presented }));
       return (await reply).hello;
     },
     invoke: async (channel, request) => {

@@ -1,5 +1,6 @@
 /**
- * Browser mode's half of the bridge: the same `RendererApi` the preload exposes, carried over a WebSocket.
+ * Browser mode's half of the bridge: the same `RendererApi` the preload exposes, carried over a WebSocket
+ * (large messages over HTTP, as parcels).
  * The launch token arrives once in the URL fragment; it is removed from the address bar at once and then
  * lives only in this closure.
  */
@@ -14,14 +15,20 @@ export function takeLaunchToken(location: Location, history: History): string | 
   return match?.[1];
 }
 
+interface BridgeMessage {
+  id?: number;
+  response?: Envelope<unknown>;
+  event?: EventChannel;
+  payload?: unknown;
+  /** A large message, to fetch over HTTP (see electron/browser/bridge-parcels.ts). */
+  parcel?: string;
+}
+
 export function connectBridge(url: string, token: string): RendererApi {
   const pending = new Map<number, (response: Envelope<unknown>) => void>();
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   let nextId = 1;
   const socket = new WebSocket(url);
-  // Large answers come as binary frames of UTF-8 JSON (see bridge-server.ts toFrame).
-  socket.binaryType = 'arraybuffer';
-  const decoder = new TextDecoder();
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => {
       socket.send(JSON.stringify({ hello: token }));
@@ -29,25 +36,49 @@ export function connectBridge(url: string, token: string): RendererApi {
     });
     socket.addEventListener('error', () => reject(new Error('bridge unreachable')));
   });
-  socket.addEventListener('message', (event) => {
-    const text = event.data instanceof ArrayBuffer ? decoder.decode(event.data) : String(event.data);
-    const message = JSON.parse(text) as {
-      id?: number;
-      response?: Envelope<unknown>;
-      event?: EventChannel;
-      payload?: unknown;
-    };
-    if (message.id !== undefined && message.response) {
-      pending.get(message.id)?.(message.response);
-      pending.delete(message.id);
-    } else if (message.event) {
+  const answer = (id: number, response: Envelope<unknown>) => {
+    pending.get(id)?.(response);
+    pending.delete(id);
+  };
+  const fetchParcel = async (parcel: string): Promise<BridgeMessage> => {
+    const address = new URL(`/bridge/parcel/${encodeURIComponent(parcel)}`, url.replace(/^ws/, 'http'));
+    const reply = await fetch(address, {
+      headers: { authorization: `Bearer ${token}` },
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+    if (!reply.ok) throw new Error(`parcel ${reply.status}`);
+    return (await reply.json()) as BridgeMessage;
+  };
+  const receive = async (text: string) => {
+    let message = JSON.parse(text) as BridgeMessage;
+    if (typeof message.parcel === 'string') {
+      try {
+        message = await fetchParcel(message.parcel);
+      } catch {
+        if (message.id !== undefined)
+          answer(message.id, fail('INTERNAL', 'The answer from the app core could not be read.'));
+        return;
+      }
+    }
+    if (message.id !== undefined && message.response) answer(message.id, message.response);
+    else if (message.event) {
       for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
     }
+  };
+  // One message at a time, in arrival order, although a parcel's fetch is asynchronous: an event must not
+  // overtake the large one sent before it.
+  let received = Promise.resolve();
+  socket.addEventListener('message', (event) => {
+    const text = String(event.data);
+    received = received.then(() => receive(text)).catch(() => undefined);
   });
   socket.addEventListener('close', () => {
-    for (const resolve of pending.values())
-      resolve(fail('INTERNAL', 'The connection to the app core was closed.'));
-    pending.clear();
+    void received.then(() => {
+      for (const resolve of pending.values())
+        resolve(fail('INTERNAL', 'The connection to the app core was closed.'));
+      pending.clear();
+    });
   });
 
   const invoke = async (channel: InvokeChannel, request: unknown): Promise<Envelope<unknown>> => {

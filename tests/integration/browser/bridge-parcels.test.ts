@@ -1,0 +1,140 @@
+/**
+ * The parcel endpoint of browser mode's bridge over real HTTP: a large message is fetched once, by the
+ * page that holds the launch token, from its own Host and not cross-site; anything else is refused and
+ * leaves the parcel in place for the real page.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BridgeConnection, BridgeServer } from '../../../electron/browser/bridge-server';
+import { type BrowserApp, startBrowserApp } from '../../../electron/browser/browser-app';
+import type { IpcGuard } from '../../../electron/core/ipc/guard';
+import { createMemoryLogger } from '../../../electron/core/logging/logger';
+import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
+import { ok } from '../../../shared/result';
+import { connectTestClient } from '../../support/bridge-client';
+
+let app: BrowserApp;
+let userData: string;
+let port: number;
+let origin: string;
+
+beforeAll(async () => {
+  userData = mkdtempSync(join(tmpdir(), 'crs-parcels-'));
+  const rendererRoot = join(userData, 'renderer');
+  mkdirSync(rendererRoot);
+  writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>t</title>');
+  app = await startBrowserApp({
+    userData,
+    logger: createMemoryLogger(),
+    secrets: new MemorySecretStore(),
+    rendererRoot,
+  });
+  port = Number(new URL(app.server.url).port);
+  origin = `http://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  await app.stop();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+/** A GET with exactly these headers (Node's fetch would add its own Sec-Fetch-* and refuse to set Host). */
+function get(
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Broadcasts a large event to a connected page that does not fetch it, and returns the parcel's id. */
+async function parcelFor(payload: unknown): Promise<string> {
+  const ws = new (await import('ws')).default(`ws://127.0.0.1:${port}/bridge`, { headers: { origin } });
+  const notices: Array<Record<string, unknown>> = [];
+  ws.on('message', (data) => notices.push(JSON.parse(data.toString()) as Record<string, unknown>));
+  await new Promise((resolve) => ws.once('open', resolve));
+  ws.send(JSON.stringify({ hello: app.server.token }));
+  await expect.poll(() => notices.length).toBe(1);
+  app.server.broadcast('fleet:page', payload);
+  await expect.poll(() => notices.length).toBe(2);
+  ws.close();
+  return String(notices[1]?.parcel);
+}
+
+const big = {
+  instances: Array.from({ length: 4000 }, (_, n) => ({ id: `crs-${n}`, name: `默认项目-${n}` })),
+};
+
+describe('bridge parcels', () => {
+  it('refuses a fetch without the token, with a wrong one, cross-site, from another Host or not a GET', async () => {
+    const id = await parcelFor(big);
+    const host = `127.0.0.1:${port}`;
+    const path = `/bridge/parcel/${id}`;
+    const bearer = `Bearer ${app.server.token}`;
+    const wrong = `Bearer ${app.server.token.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))}`;
+    expect((await get(path, { host })).status).toBe(403);
+    expect((await get(path, { host, authorization: wrong })).status).toBe(403);
+    expect((await get(path, { host, authorization: app.server.token })).status).toBe(403);
+    expect((await get(path, { host, authorization: bearer, 'sec-fetch-site': 'cross-site' })).status).toBe(
+      403,
+    );
+    expect((await get(path, { host, authorization: bearer, 'sec-fetch-site': 'same-site' })).status).toBe(
+      403,
+    );
+    expect((await get(path, { host: `evil.example:${port}`, authorization: bearer })).status).toBe(421);
+    expect((await get(path, { host, authorization: bearer }, 'POST')).status).toBe(405);
+    // None of those took it: the page still gets it, once, as ASCII that parses back to the payload.
+    const got = await get(path, { host, authorization: bearer, 'sec-fetch-site': 'same-origin' });
+    expect(got.status).toBe(200);
+    expect([...got.body].every((ch) => ch.charCodeAt(0) <= 0x7f)).toBe(true);
+    expect(JSON.parse(got.body)).toEqual({ event: 'fleet:page', payload: big });
+    expect((await get(path, { host, authorization: bearer })).status).toBe(404);
+  });
+
+  it('answers ids it never made, or malformed ones, with 404', async () => {
+    const host = `127.0.0.1:${port}`;
+    const authorization = `Bearer ${app.server.token}`;
+    for (const id of ['0'.repeat(32), 'zz', '../../index.html', `${'a'.repeat(32)}/x`, '%2e%2e'])
+      expect((await get(`/bridge/parcel/${id}`, { host, authorization })).status).toBe(404);
+  });
+
+  it('answers a large invoke with a parcel, and a small one in the frame itself', async () => {
+    // A server of its own whose guard answers with whatever the request asks for.
+    const server = new BridgeServer({
+      rendererRoot: join(userData, 'renderer'),
+      logger: createMemoryLogger(),
+    });
+    const guard = { dispatch: async (_channel: unknown, _sender: unknown, request: unknown) => ok(request) };
+    server.attach(guard as unknown as IpcGuard<BridgeConnection>);
+    const url = await server.listen();
+    try {
+      const client = await connectTestClient(`${url.replace(/^http/, 'ws')}bridge`, {
+        origin: url.slice(0, -1),
+      });
+      await client.hello(server.token);
+      const raw: string[] = [];
+      client.ws.on('message', (data) => raw.push(data.toString()));
+      expect(await client.invoke('app:info', { small: '小' })).toEqual(ok({ small: '小' }));
+      expect(await client.invoke('app:info', big)).toEqual(ok(big));
+      expect(raw[0]).toContain('"小"');
+      expect(JSON.parse(raw[1] as string)).toEqual({
+        id: 2,
+        parcel: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
+      client.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
