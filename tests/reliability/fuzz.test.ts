@@ -1,13 +1,16 @@
 /**
  * IPC and bridge fuzzing: thousands of generated malformed or hostile requests across every contract
  * channel, through the guard (as Electron's IPC reaches it) and through browser mode's real WebSocket
- * bridge, plus hostile connections (no token, wrong token, wrong Origin or Host). Every request must get a
+ * bridge, plus hostile connections (no token, wrong token, wrong Origin or Host) and hostile fetches of the
+ * bridge's parcels (large messages handed over HTTP). Every request must get a
  * typed error envelope; the process must survive; settings, profiles and the user-data files must not change.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { type BrowserApp, startBrowserApp } from '../../electron/browser/browser-app';
 import { createMemoryLogger } from '../../electron/core/logging/logger';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
@@ -32,6 +35,23 @@ const figures: Record<string, number> = {};
 interface Envelope {
   ok: boolean;
   error?: { code: string; message: string };
+}
+
+/** The status of one request with exactly these headers (Node's fetch will not send a foreign Host). */
+function httpStatus(
+  port: number,
+  path: string,
+  method: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 function expectTyped(c: FuzzCase, response: unknown, counts: Map<string, number>): void {
@@ -198,6 +218,61 @@ describe('IPC and bridge fuzzing', () => {
     });
   });
 
+  it('refuses hostile parcel fetches, and leaves a waiting parcel to its page', async () => {
+    // A real parcel waits throughout: a large event pushed to a page (a bare socket) that fetches it last.
+    const page = new WebSocket(bridgeUrl, { headers: { origin } });
+    const notices: Array<Record<string, unknown>> = [];
+    page.on('message', (data) => notices.push(JSON.parse(data.toString())));
+    await new Promise((resolve) => page.once('open', resolve));
+    page.send(JSON.stringify({ hello: app.server.token }));
+    await expect.poll(() => notices.length).toBe(1);
+    const payload = {
+      instances: Array.from({ length: 3000 }, (_, n) => ({ id: `crs-${n}`, name: `缓存-${n}` })),
+    };
+    app.server.broadcast('fleet:page', payload);
+    await expect.poll(() => notices.length).toBe(2);
+    const waiting = String(notices[1]?.parcel);
+    const port = Number(new URL(origin).port);
+    const random = seededRandom(SEED + 17);
+    const attempts = sized(200, 1000);
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < attempts; i++) {
+      const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
+      const id = pick([
+        waiting,
+        Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join(''),
+        '../../index.html',
+        '%2e%2e%2fpackage.json',
+        `${waiting}?x=1`,
+        '键'.repeat(8),
+        'A'.repeat(5000),
+      ]);
+      const good = `Bearer ${app.server.token}`;
+      const variant = i % 6;
+      const headers: Record<string, string> = { host: `127.0.0.1:${port}` };
+      if (variant === 0) headers.authorization = `Bearer ${'x'.repeat(64)}`;
+      if (variant === 1) headers.authorization = app.server.token;
+      if (variant === 2) Object.assign(headers, { authorization: good, 'sec-fetch-site': 'cross-site' });
+      if (variant === 3) Object.assign(headers, { authorization: good, host: `evil.example:${port}` });
+      if (variant === 4)
+        headers.authorization = `Bearer ${app.server.token.slice(0, -1)}${random() < 0.5 ? 'z' : ''}`;
+      const method = variant === 5 ? pick(['POST', 'PUT', 'DELETE']) : 'GET';
+      if (variant === 5) headers.authorization = good;
+      const status = await httpStatus(port, `/bridge/parcel/${encodeURI(id)}`, method, headers);
+      expect([403, 404, 405, 421], `variant ${variant}`).toContain(status);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    // The page's fetch still finds its parcel, once.
+    const reply = await fetch(`${origin}/bridge/parcel/${waiting}`, {
+      headers: { authorization: `Bearer ${app.server.token}` },
+    });
+    expect(reply.status).toBe(200);
+    expect(((await reply.json()) as { payload: unknown }).payload).toEqual(payload);
+    page.close();
+    figures.hostileParcelFetches = attempts;
+    for (const [status, n] of statuses) figures[`parcel HTTP ${status}`] = n;
+  });
+
   it('closes a connection that sends a frame over the 4 MB limit, and keeps serving others', async () => {
     const client = await connectTestClient(bridgeUrl, { origin });
     expect(await client.hello(app.server.token)).toBe(true);
@@ -221,6 +296,7 @@ describe('IPC and bridge fuzzing', () => {
       (figures.forbiddenWithoutToken ?? 0) +
       (figures.wrongToken ?? 0) +
       (figures.refusedUpgrades ?? 0) +
+      (figures.hostileParcelFetches ?? 0) +
       (figures.oversizeFramesClosed ?? 0);
   });
 });
