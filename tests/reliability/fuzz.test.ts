@@ -248,7 +248,7 @@ describe('IPC and bridge fuzzing', () => {
         'A'.repeat(5000),
       ]);
       const good = `Bearer ${app.server.token}`;
-      const variant = i % 6;
+      const variant = i % 7;
       const headers: Record<string, string> = { host: `127.0.0.1:${port}` };
       if (variant === 0) headers.authorization = `Bearer ${'x'.repeat(64)}`;
       if (variant === 1) headers.authorization = app.server.token;
@@ -258,7 +258,10 @@ describe('IPC and bridge fuzzing', () => {
         headers.authorization = `Bearer ${app.server.token.slice(0, -1)}${random() < 0.5 ? 'z' : ''}`;
       const method = variant === 5 ? pick(['POST', 'PUT', 'DELETE']) : 'GET';
       if (variant === 5) headers.authorization = good;
-      const status = await httpStatus(port, `/bridge/parcel/${encodeURI(id)}`, method, headers);
+      // Everything right but the id: anything but the waiting parcel's exact id.
+      if (variant === 6) Object.assign(headers, { authorization: good, 'sec-fetch-site': 'same-origin' });
+      const target = variant === 6 && id === waiting ? 'f'.repeat(32) : id;
+      const status = await httpStatus(port, `/bridge/parcel/${encodeURI(target)}`, method, headers);
       expect([403, 404, 405, 421], `variant ${variant}`).toContain(status);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
