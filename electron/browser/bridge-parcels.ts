@@ -28,20 +28,29 @@ export const PARCEL_ID = /^[0-9a-f]{32}$/;
 const PARCEL_TTL_MS = 60_000;
 
 export class ParcelStore {
-  readonly #parcels = new Map<string, { body: Buffer; timer: NodeJS.Timeout }>();
+  readonly #parcels = new Map<string, { body: Buffer; timer: NodeJS.Timeout; owner: object | undefined }>();
   readonly #ttlMs: number;
 
   constructor(ttlMs = PARCEL_TTL_MS) {
     this.#ttlMs = ttlMs;
   }
 
-  /** Keeps `body` for one fetch and returns its id. */
-  put(body: Buffer): string {
+  /** Keeps `body` for one fetch by `owner` (its connection) and returns its id. */
+  put(body: Buffer, owner?: object): string {
     const id = randomBytes(16).toString('hex');
     const timer = setTimeout(() => this.#parcels.delete(id), this.#ttlMs);
     timer.unref();
-    this.#parcels.set(id, { body, timer });
+    this.#parcels.set(id, { body, timer, owner });
     return id;
+  }
+
+  /** Drops the parcels of a connection that closed: its page will never fetch them. */
+  dropOwnedBy(owner: object): void {
+    for (const [id, parcel] of this.#parcels) {
+      if (parcel.owner !== owner) continue;
+      clearTimeout(parcel.timer);
+      this.#parcels.delete(id);
+    }
   }
 
   /** The parcel's body, once: a second fetch of the same id finds nothing. */

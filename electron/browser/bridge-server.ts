@@ -84,6 +84,11 @@ export class BridgeServer {
     return `${this.url}#token=${this.token}`;
   }
 
+  /** How many parcels wait for their fetch (diagnostics and tests). */
+  get parcelsWaiting(): number {
+    return this.#parcels.size;
+  }
+
   /** Pushes an event to every authenticated connection. */
   broadcast(channel: EventChannel, payload: unknown): void {
     const json = JSON.stringify({ event: channel, payload });
@@ -91,7 +96,7 @@ export class BridgeServer {
     for (const ws of this.#wss.clients) {
       if (!(ws as WebSocket & { crs?: BridgeConnection }).crs?.authenticated) continue;
       // One parcel per page, since a parcel is fetched once; the bytes are shared.
-      ws.send(parcel ? JSON.stringify({ event: channel, parcel: this.#parcels.put(parcel) }) : json);
+      ws.send(parcel ? JSON.stringify({ event: channel, parcel: this.#parcels.put(parcel, ws) }) : json);
     }
   }
 
@@ -125,6 +130,7 @@ export class BridgeServer {
       (data, isBinary) => void this.#onMessage(ws, connection, isBinary ? null : data.toString()),
     );
     ws.on('error', () => ws.terminate());
+    ws.on('close', () => this.#parcels.dropOwnedBy(ws));
   }
 
   async #onMessage(ws: WebSocket, connection: BridgeConnection, text: string | null): Promise<void> {
@@ -156,7 +162,7 @@ export class BridgeServer {
     ws.send(
       json.length < PARCEL_CHARS
         ? json
-        : JSON.stringify({ id: message.id, parcel: this.#parcels.put(asciiJsonBytes(json)) }),
+        : JSON.stringify({ id: message.id, parcel: this.#parcels.put(asciiJsonBytes(json), ws) }),
     );
   }
 

@@ -58,8 +58,8 @@ function get(
   });
 }
 
-/** Broadcasts a large event to a connected page that does not fetch it, and returns the parcel's id. */
-async function parcelFor(payload: unknown): Promise<string> {
+/** Broadcasts a large event to a connected page (a bare socket) that does not fetch it. */
+async function parcelFor(payload: unknown): Promise<{ id: string; close: () => Promise<void> }> {
   const ws = new (await import('ws')).default(`ws://127.0.0.1:${port}/bridge`, { headers: { origin } });
   const notices: Array<Record<string, unknown>> = [];
   ws.on('message', (data) => notices.push(JSON.parse(data.toString()) as Record<string, unknown>));
@@ -68,8 +68,11 @@ async function parcelFor(payload: unknown): Promise<string> {
   await expect.poll(() => notices.length).toBe(1);
   app.server.broadcast('fleet:page', payload);
   await expect.poll(() => notices.length).toBe(2);
-  ws.close();
-  return String(notices[1]?.parcel);
+  const close = async () => {
+    ws.close();
+    await new Promise((resolve) => ws.once('close', resolve));
+  };
+  return { id: String(notices[1]?.parcel), close };
 }
 
 const big = {
@@ -78,7 +81,7 @@ const big = {
 
 describe('bridge parcels', () => {
   it('refuses a fetch without the token, with a wrong one, cross-site, from another Host or not a GET', async () => {
-    const id = await parcelFor(big);
+    const { id, close } = await parcelFor(big);
     const host = `127.0.0.1:${port}`;
     const path = `/bridge/parcel/${id}`;
     const bearer = `Bearer ${app.server.token}`;
@@ -100,6 +103,19 @@ describe('bridge parcels', () => {
     expect([...got.body].every((ch) => ch.charCodeAt(0) <= 0x7f)).toBe(true);
     expect(JSON.parse(got.body)).toEqual({ event: 'fleet:page', payload: big });
     expect((await get(path, { host, authorization: bearer })).status).toBe(404);
+    await close();
+  });
+
+  it('drops the parcels of a page that went away before fetching them', async () => {
+    const { id, close } = await parcelFor(big);
+    const waiting = app.server.parcelsWaiting;
+    expect(waiting).toBeGreaterThan(0);
+    await close();
+    await expect.poll(() => app.server.parcelsWaiting).toBe(waiting - 1);
+    const authorization = `Bearer ${app.server.token}`;
+    expect((await get(`/bridge/parcel/${id}`, { host: `127.0.0.1:${port}`, authorization })).status).toBe(
+      404,
+    );
   });
 
   it('answers ids it never made, or malformed ones, with 404', async () => {

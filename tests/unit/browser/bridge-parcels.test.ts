@@ -55,6 +55,19 @@ describe('parcel store', () => {
     expect(store.take(b)).toBeUndefined();
   });
 
+  it("drops a closed connection's parcels, and only those", () => {
+    const store = new ParcelStore();
+    const gone = {};
+    const open = {};
+    const a = store.put(Buffer.from('a'), gone);
+    const b = store.put(Buffer.from('b'), open);
+    const c = store.put(Buffer.from('c'), gone);
+    store.dropOwnedBy(gone);
+    expect(store.take(a)).toBeUndefined();
+    expect(store.take(c)).toBeUndefined();
+    expect(store.take(b)?.toString()).toBe('b');
+  });
+
   it('drops a parcel nobody fetched once its time is up', () => {
     vi.useFakeTimers();
     try {
