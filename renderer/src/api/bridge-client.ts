@@ -29,6 +29,7 @@ export function connectBridge(url: string, token: string): RendererApi {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   let nextId = 1;
   const socket = new WebSocket(url);
+  const decoder = new TextDecoder();
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => {
       socket.send(JSON.stringify({ hello: token }));
@@ -48,7 +49,8 @@ export function connectBridge(url: string, token: string): RendererApi {
       credentials: 'omit',
     });
     if (!reply.ok) throw new Error(`parcel ${reply.status}`);
-    return (await reply.json()) as BridgeMessage;
+    // Not `reply.json()`: for the 48 MB cached fleet it took 1.7 s against 1.1 s for these three steps.
+    return JSON.parse(decoder.decode(await reply.arrayBuffer())) as BridgeMessage;
   };
   const receive = async (text: string) => {
     let message = JSON.parse(text) as BridgeMessage;
