@@ -5,18 +5,14 @@
  * bridge's parcels (large messages handed over HTTP). Every request must get a
  * typed error envelope; the process must survive; settings, profiles and the user-data files must not change.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type BrowserApp, startBrowserApp } from '../../electron/browser/browser-app';
+import type { BrowserApp } from '../../electron/browser/browser-app';
 import { createMemoryLogger } from '../../electron/core/logging/logger';
-import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
 import { isAppErrorCode } from '../../shared/errors';
 import { invokeChannels } from '../../shared/ipc-contract';
 import { connectTestClient } from '../support/bridge-client';
+import { rawRequest, type StubBrowserApp, startStubBrowserApp } from '../support/stub-browser-app';
 import { snapshot } from './support/files';
 import { createFuzzer, type FuzzCase } from './support/fuzz-requests';
 import { recordFigures, SEED, seededRandom, sized } from './support/scale';
@@ -26,6 +22,7 @@ const BRIDGE_CASES = sized(1000, 3000);
 /** The bridge's maxPayload (bridge-server.ts), less room for the envelope. */
 const FRAME_LIMIT = 4 * 1024 * 1024 - 1024;
 
+let stub: StubBrowserApp;
 let app: BrowserApp;
 let userData: string;
 let origin: string;
@@ -35,23 +32,6 @@ const figures: Record<string, number> = {};
 interface Envelope {
   ok: boolean;
   error?: { code: string; message: string };
-}
-
-/** The status of one request with exactly these headers (Node's fetch will not send a foreign Host). */
-function httpStatus(
-  port: number,
-  path: string,
-  method: string,
-  headers: Record<string, string>,
-): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 function expectTyped(c: FuzzCase, response: unknown, counts: Map<string, number>): void {
@@ -74,16 +54,8 @@ async function state(): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  userData = mkdtempSync(join(tmpdir(), 'crs-fuzz-'));
-  const rendererRoot = join(userData, 'renderer');
-  mkdirSync(rendererRoot);
-  writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>fuzz</title>');
-  app = await startBrowserApp({
-    userData,
-    logger: createMemoryLogger(),
-    secrets: new MemorySecretStore(),
-    rendererRoot,
-  });
+  stub = await startStubBrowserApp('crs-fuzz-');
+  ({ app, userData, origin, bridgeUrl } = stub);
   // One real profile and a saved preference, so "no change of state" has something to protect.
   await app.core.handlers['settings:update']({ pollIntervalSeconds: 3 });
   await app.core.handlers['profiles:create']({
@@ -97,14 +69,10 @@ beforeAll(async () => {
     requestTimeoutSeconds: 30,
     signatureMethod: 'HmacSHA1',
   });
-  const port = new URL(app.server.url).port;
-  origin = `http://127.0.0.1:${port}`;
-  bridgeUrl = `ws://127.0.0.1:${port}/bridge`;
 });
 
 afterAll(async () => {
-  await app?.stop();
-  rmSync(userData, { recursive: true, force: true });
+  await stub?.stop();
   recordFigures('fuzz', figures);
 });
 
@@ -261,7 +229,7 @@ describe('IPC and bridge fuzzing', () => {
       // Everything right but the id: anything but the waiting parcel's exact id.
       if (variant === 6) Object.assign(headers, { authorization: good, 'sec-fetch-site': 'same-origin' });
       const target = variant === 6 && id === waiting ? 'f'.repeat(32) : id;
-      const status = await httpStatus(port, `/bridge/parcel/${encodeURI(target)}`, method, headers);
+      const { status } = await rawRequest(port, `/bridge/parcel/${encodeURI(target)}`, headers, method);
       expect([403, 404, 405, 421], `variant ${variant}`).toContain(status);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }

@@ -3,60 +3,31 @@
  * page that holds the launch token, from its own Host and not cross-site; anything else is refused and
  * leaves the parcel in place for the real page.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BridgeConnection, BridgeServer } from '../../../electron/browser/bridge-server';
-import { type BrowserApp, startBrowserApp } from '../../../electron/browser/browser-app';
+import type { BrowserApp } from '../../../electron/browser/browser-app';
 import type { IpcGuard } from '../../../electron/core/ipc/guard';
 import { createMemoryLogger } from '../../../electron/core/logging/logger';
-import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import { ok } from '../../../shared/result';
 import { connectTestClient } from '../../support/bridge-client';
+import { rawRequest, type StubBrowserApp, startStubBrowserApp } from '../../support/stub-browser-app';
 
+let stub: StubBrowserApp;
 let app: BrowserApp;
 let userData: string;
 let port: number;
 let origin: string;
 
 beforeAll(async () => {
-  userData = mkdtempSync(join(tmpdir(), 'crs-parcels-'));
-  const rendererRoot = join(userData, 'renderer');
-  mkdirSync(rendererRoot);
-  writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>t</title>');
-  app = await startBrowserApp({
-    userData,
-    logger: createMemoryLogger(),
-    secrets: new MemorySecretStore(),
-    rendererRoot,
-  });
-  port = Number(new URL(app.server.url).port);
-  origin = `http://127.0.0.1:${port}`;
+  stub = await startStubBrowserApp('crs-parcels-');
+  ({ app, userData, port, origin } = stub);
 });
 
-afterAll(async () => {
-  await app.stop();
-  rmSync(userData, { recursive: true, force: true });
-});
+afterAll(() => stub.stop());
 
-/** A GET with exactly these headers (Node's fetch would add its own Sec-Fetch-* and refuse to set Host). */
-function get(
-  path: string,
-  headers: Record<string, string>,
-  method = 'GET',
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = async (path: string, headers: Record<string, string>, method = 'GET') =>
+  rawRequest(port, path, headers, method);
 
 /** Broadcasts a large event to a connected page (a bare socket) that does not fetch it. */
 async function parcelFor(payload: unknown): Promise<{ id: string; close: () => Promise<void> }> {

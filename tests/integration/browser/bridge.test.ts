@@ -2,57 +2,24 @@
  * Browser mode's bridge over real HTTP and WebSocket: the token, Host and Origin checks, the guarded
  * contract, pushed events, and the static renderer with its CSP.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserApp, startBrowserApp } from '../../../electron/browser/browser-app';
-import { createMemoryLogger } from '../../../electron/core/logging/logger';
-import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
+import type { BrowserApp } from '../../../electron/browser/browser-app';
 import { connectTestClient } from '../../support/bridge-client';
+import { rawRequest, type StubBrowserApp, startStubBrowserApp } from '../../support/stub-browser-app';
 
+let stub: StubBrowserApp;
 let app: BrowserApp;
-let userData: string;
 let port: number;
 let origin: string;
-let rendererRoot: string;
 
-function httpGet(
-  path: string,
-  host: string,
-): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const httpGet = (path: string, host: string) => rawRequest(port, path, { host });
 
 beforeAll(async () => {
-  userData = mkdtempSync(join(tmpdir(), 'crs-bridge-'));
-  rendererRoot = join(userData, 'renderer');
-  const { mkdirSync, writeFileSync } = await import('node:fs');
-  mkdirSync(rendererRoot);
-  writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>t</title>');
-  app = await startBrowserApp({
-    userData,
-    logger: createMemoryLogger(),
-    secrets: new MemorySecretStore(),
-    rendererRoot,
-  });
-  port = Number(new URL(app.server.url).port);
-  origin = `http://127.0.0.1:${port}`;
+  stub = await startStubBrowserApp('crs-bridge-');
+  ({ app, port, origin } = stub);
 });
 
-afterAll(async () => {
-  await app.stop();
-  rmSync(userData, { recursive: true, force: true });
-});
+afterAll(() => stub.stop());
 
 const bridgeUrl = () => `ws://127.0.0.1:${port}/bridge`;
 
