@@ -9,9 +9,11 @@
  * the same bytes over `fetch` took 0.7–0.8 s with no freeze. Splitting the message into 1 MB WebSocket
  * messages was slower still (3–3.7 s).
  *
- * A parcel is JSON escaped to ASCII (`\uXXXX` for everything above U+007F, which JSON.parse turns back):
- * one project name such as 默认项目 in a 48 MB answer made Chromium's UTF-8 decoding and JSON.parse take
- * 0.9 s against 0.25 s for the same answer in ASCII.
+ * A parcel is JSON escaped to ASCII (`\uXXXX` for everything above U+007F, which JSON.parse turns back).
+ * Any Chinese text (a project name such as 默认项目, the cloud's status text) makes Chromium decode the
+ * bytes into a two-byte string on a slow path: for the sandbox's 100,000-instance answer, decoding and
+ * JSON.parse took 1.2–1.7 s as UTF-8 against 0.35–0.6 s as ASCII. Escaping costs the core about 0.3 s more
+ * than plain UTF-8 encoding, off the page's thread.
  */
 import { randomBytes } from 'node:crypto';
 

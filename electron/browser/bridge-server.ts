@@ -193,7 +193,7 @@ export class BridgeServer {
       return;
     }
     const site = req.headers['sec-fetch-site'];
-    const bearer = /^Bearer ([0-9a-f]{64})$/.exec(req.headers.authorization ?? '');
+    const bearer = /^Bearer (\S{1,256})$/.exec(req.headers.authorization ?? '');
     if (
       (site !== undefined && site !== 'same-origin') ||
       !bearer ||
