@@ -87,6 +87,27 @@ describe('fleet', () => {
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });
 
+  it('filters as the user types without rewriting the search box (React does not manage it)', async () => {
+    const fake = fakeCore({ instances });
+    render(<App resolution={{ api: fake.api }} />);
+    const grid = await screen.findByTestId('fleet-grid');
+    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(4));
+    const search = screen.getByRole('searchbox', { name: 'Search instances' }) as HTMLInputElement;
+    expect(search.placeholder).toMatch(/Search name, id or address/);
+    const writes: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) writes.push(String(record.attributeName));
+    });
+    observer.observe(search, { attributes: true });
+    for (const value of ['s', 'se', 'ses', 'se']) fireEvent.input(search, { target: { value } });
+    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(2));
+    await act(async () => undefined);
+    observer.disconnect();
+    // React's controlled-input restore wrote `name` and `type` after every key when React rendered the box.
+    expect(writes).toEqual([]);
+    expect(search.value).toBe('se');
+  });
+
   it('relabels the count, the headers and the rows when the language changes on the fleet page', async () => {
     const fake = fakeCore({ instances });
     render(<App resolution={{ api: fake.api }} />);

@@ -1,10 +1,11 @@
 /** Search and filters. The search box takes `/` from anywhere on the fleet screen. */
-import { memo, type RefObject, useCallback, useEffect, useId, useMemo } from 'react';
+import { memo, type RefObject, useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp, useAppStore } from '../../store';
+import { useApp } from '../../store';
 import { emptyQuery, type FleetQuery } from '../../store/fleet-rows';
 import { selectFacets } from '../../store/selectors';
+import { FleetSearchBox } from './fleet-search-box';
 
 type FacetKey = Exclude<keyof FleetQuery, 'text'>;
 
@@ -19,7 +20,6 @@ export const FleetToolbar = memo(function FleetToolbar({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const store = useAppStore();
   const facetValues = useApp(
     useShallow((s) => ({
       region: s.fleetQuery.region,
@@ -32,30 +32,6 @@ export const FleetToolbar = memo(function FleetToolbar({
   const setQuery = useApp((s) => s.setFleetQuery);
   const facets = useApp(useShallow(selectFacets));
   const filtered = hasText || Object.values(facetValues).some((v) => v !== '');
-  // The box is the browser's: a native listener feeds the store, and a subscription shows the store's text
-  // when it changes from elsewhere (Clear filters). React's own onChange would also rewrite the box's name
-  // and type attributes after every key (its controlled-input restore), which the browser then restyles.
-  useEffect(() => {
-    const box = searchRef.current;
-    if (!box) return;
-    const show = (text: string) => {
-      if (box.value !== text) box.value = text;
-    };
-    const onInput = () => {
-      if (box.value !== store.getState().fleetQuery.text) store.getState().setFleetQuery({ text: box.value });
-    };
-    show(store.getState().fleetQuery.text);
-    box.addEventListener('input', onInput);
-    box.addEventListener('change', onInput);
-    const unsubscribe = store.subscribe((s, before) => {
-      if (s.fleetQuery.text !== before.fleetQuery.text) show(s.fleetQuery.text);
-    });
-    return () => {
-      box.removeEventListener('input', onInput);
-      box.removeEventListener('change', onInput);
-      unsubscribe();
-    };
-  }, [searchRef, store]);
   const lang = i18n.language;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `t` changes identity with the language.
   const text = useMemo(
@@ -85,27 +61,14 @@ export const FleetToolbar = memo(function FleetToolbar({
     />
   );
 
-  // The same element while the language stands, so that re-rendering the toolbar (the Clear filters button
-  // comes and goes with the first key and the last) leaves the box alone.
-  const searchBox = useMemo(
-    () => (
-      <div className="filter filter-search">
-        <label htmlFor={`${id}-search`}>{text.search}</label>
-        <input
-          ref={searchRef}
-          id={`${id}-search`}
-          type="search"
-          placeholder={text.placeholder}
-          spellCheck={false}
-          autoComplete="off"
-        />
-      </div>
-    ),
-    [id, searchRef, text],
-  );
   return (
     <search className="toolbar">
-      {searchBox}
+      <FleetSearchBox
+        id={`${id}-search`}
+        label={text.search}
+        placeholder={text.placeholder}
+        searchRef={searchRef}
+      />
       {select('region', text.region, facets.regions)}
       {select('status', text.status, facets.statuses, statusText)}
       {select('engine', text.engine, facets.engines)}
