@@ -53,11 +53,17 @@ describe('fleet', () => {
     instance({ id: 'crs-3', name: 'leaderboard' }),
   ];
 
-  it('focuses search with /, filters instantly, and opens a row with the keyboard', async () => {
+  /** The app on the fleet page with the three instances listed (a header row and three rows). */
+  const showFleet = async () => {
     const fake = fakeCore({ instances });
     render(<App resolution={{ api: fake.api }} />);
     const grid = await screen.findByTestId('fleet-grid');
     await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(4));
+    return { fake, grid };
+  };
+
+  it('focuses search with /, filters instantly, and opens a row with the keyboard', async () => {
+    const { grid } = await showFleet();
     fireEvent.keyDown(document.body, { key: '/' });
     const search = screen.getByRole('searchbox', { name: 'Search instances' });
     expect(document.activeElement).toBe(search);
@@ -74,10 +80,7 @@ describe('fleet', () => {
   });
 
   it('Clear filters empties the search box too (it is uncontrolled)', async () => {
-    const fake = fakeCore({ instances });
-    render(<App resolution={{ api: fake.api }} />);
-    const grid = await screen.findByTestId('fleet-grid');
-    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(4));
+    const { grid } = await showFleet();
     const search = screen.getByRole('searchbox', { name: 'Search instances' }) as HTMLInputElement;
     fireEvent.change(search, { target: { value: 'orders' } });
     await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(2));
@@ -88,10 +91,7 @@ describe('fleet', () => {
   });
 
   it('filters as the user types without rewriting the search box (React does not manage it)', async () => {
-    const fake = fakeCore({ instances });
-    render(<App resolution={{ api: fake.api }} />);
-    const grid = await screen.findByTestId('fleet-grid');
-    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(4));
+    const { grid } = await showFleet();
     const search = screen.getByRole('searchbox', { name: 'Search instances' }) as HTMLInputElement;
     expect(search.placeholder).toMatch(/Search name, id or address/);
     const writes: string[] = [];
@@ -109,10 +109,7 @@ describe('fleet', () => {
   });
 
   it('relabels the count, the headers and the rows when the language changes on the fleet page', async () => {
-    const fake = fakeCore({ instances });
-    render(<App resolution={{ api: fake.api }} />);
-    const grid = await screen.findByTestId('fleet-grid');
-    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(4));
+    const { fake, grid } = await showFleet();
     expect(within(grid).getAllByText('Running')).toHaveLength(3);
     act(() => fake.emit('settings:changed', { ...defaultPreferences, language: 'zh-CN' }));
     expect(await within(grid).findByRole('button', { name: /^名称/ })).toBeTruthy();
