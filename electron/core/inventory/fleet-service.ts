@@ -166,11 +166,13 @@ export class FleetService {
       return progress;
     };
     const size = FLEET_PAGE_SIZE[api.generation];
+    const pages = new Map<number, Instance[]>();
     const page = async (offset: number) => {
       if (signal.aborted) throw new AppError('CANCELLED');
       const result = await api.describeInstances({ region, limit: size, offset });
       if (signal.aborted) throw new AppError('CANCELLED');
       total = result.total;
+      pages.set(offset, result.instances);
       const fresh = result.instances.filter((i) => !byId.has(i.id));
       for (const instance of fresh) byId.set(instance.id, instance);
       emit(fresh, 'loading');
@@ -181,7 +183,7 @@ export class FleetService {
       const offsets: number[] = [];
       for (let offset = size; offset < count; offset += size) offsets.push(offset);
       await Promise.all(offsets.map(page));
-      return { instances: [...byId.values()], progress: emit([], 'done') };
+      return { instances: inPageOrder([0, ...offsets], pages), progress: emit([], 'done') };
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'INTERNAL';
       if (code === 'CANCELLED') return { instances: [], progress: emit([], 'cancelled') };
@@ -197,4 +199,23 @@ export class FleetService {
       };
     }
   }
+}
+
+/**
+ * A region's instances in the cloud's order, page by page, each once (an instance that moved between pages
+ * while they were read shows where it was first seen). Pages arrive in any order; answering in arrival order
+ * made two listings of an unchanged fleet differ, so the renderer could not tell that nothing had changed
+ * and rebuilt its index of 100,000 rows after every refresh.
+ */
+function inPageOrder(offsets: readonly number[], pages: ReadonlyMap<number, Instance[]>): Instance[] {
+  const seen = new Set<string>();
+  const instances: Instance[] = [];
+  for (const offset of offsets) {
+    for (const instance of pages.get(offset) ?? []) {
+      if (seen.has(instance.id)) continue;
+      seen.add(instance.id);
+      instances.push(instance);
+    }
+  }
+  return instances;
 }

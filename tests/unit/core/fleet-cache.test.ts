@@ -1,6 +1,7 @@
 // The fleet cache: written in ASCII pieces and read back to the same value, checked as strictly as the zod
 // schema, damaged files moved aside; and FleetService answering a refresh without waiting for the write,
-// while `cached()` right after still sees the fresh fleet and writes land in order.
+// while `cached()` right after still sees the fresh fleet and writes land in order; a region's instances in
+// page order whatever order its pages arrive in.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -229,15 +230,22 @@ class GatedCache extends FleetCache {
   }
 }
 
-function service(cache: FleetCache, listing: () => Instance[]) {
+type Describe = (query: {
+  offset: number;
+  limit: number;
+}) => Promise<{ total: number; instances: Instance[] }>;
+
+function service(cache: FleetCache, listing: () => Instance[], describe?: Describe) {
   const logger = createMemoryLogger();
   const profile = { id: PROFILE, regions: ['ap-guangzhou'] } as unknown as StoredProfile;
   const api = {
     generation: 'v3',
-    describeInstances: async () => {
-      const instances = listing();
-      return { total: instances.length, instances };
-    },
+    describeInstances:
+      describe ??
+      (async () => {
+        const instances = listing();
+        return { total: instances.length, instances };
+      }),
   } as unknown as CrsApi;
   const fleet = new FleetService({
     cache,
@@ -284,6 +292,46 @@ describe('FleetService and its cache', () => {
       instance(7).id,
       instance(8).id,
     ]);
+  });
+
+  it('answers a region in page order, whatever order its pages arrive in', async () => {
+    const all = Array.from({ length: 4200 }, (_, n) => instance(n));
+    let round = 0;
+    // One round answers the last page first, the next the first page first.
+    const describe: Describe = async ({ offset, limit }) => {
+      const wait = round === 0 ? (all.length - offset) / 100 : offset / 100;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      return { total: all.length, instances: all.slice(offset, offset + limit) };
+    };
+    const { fleet } = service(
+      new FleetCache({ userData: userData(), onCorrupt: () => undefined }),
+      () => [],
+      describe,
+    );
+    const first = await fleet.refresh(PROFILE);
+    round = 1;
+    const second = await fleet.refresh(PROFILE);
+    expect(first.instances.map((i) => i.id)).toEqual(all.map((i) => i.id));
+    expect(second.instances).toEqual(first.instances);
+    await fleet.flush();
+  });
+
+  it('lists an instance that moved between pages once, where it was first in page order', async () => {
+    const all = Array.from({ length: 2500 }, (_, n) => instance(n));
+    // Pages 1 and 2 are read after instance 500 moved to the end of the listing: it is on pages 0 and 2
+    // (and instance 1000 moved to page 0's end, read before, so this listing misses it, as the cloud's
+    // paging would). The pages arrive last first.
+    const moved = [...all.slice(0, 500), ...all.slice(501), all[500] as Instance];
+    const describe: Describe = async ({ offset, limit }) => {
+      await new Promise((resolve) => setTimeout(resolve, (2000 - offset) / 50));
+      const source = offset === 0 ? all : moved;
+      return { total: all.length, instances: source.slice(offset, offset + limit) };
+    };
+    const cache = new FleetCache({ userData: userData(), onCorrupt: () => undefined });
+    const { fleet } = service(cache, () => [], describe);
+    const ids = (await fleet.refresh(PROFILE)).instances.map((i) => i.id);
+    expect(ids).toEqual(all.filter((_, n) => n !== 1000).map((i) => i.id));
+    await fleet.flush();
   });
 
   it('logs a failed cache write and still answers the refresh', async () => {
