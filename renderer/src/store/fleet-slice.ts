@@ -5,6 +5,7 @@
  */
 import type { EventPayloadOf, FleetSnapshot, RegionProgress } from '../../../shared/ipc-contract';
 import { emptyQuery, type FleetQuery, type FleetRow, type SortKey, toRow } from './fleet-rows';
+import { sameInstances } from './same-instances';
 import { call, type SliceCreator, type UiError } from './types';
 
 export type Freshness = FleetSnapshot['freshness'];
@@ -98,8 +99,10 @@ export const createFleetSlice: SliceCreator<FleetSlice> = (api) => (set, get) =>
       if (get().fleetProfileId !== profileId) return;
       if (result.ok) {
         dropPending();
+        // An unchanged fleet keeps its rows, so the index built for them is kept too (same-instances.ts).
+        const unchanged = sameInstances(get().fleetRows, result.value.instances);
         set({
-          fleetRows: rowsOf(result.value),
+          ...(unchanged ? {} : { fleetRows: rowsOf(result.value) }),
           fleetRegions: result.value.regions,
           freshness: result.value.freshness,
           fleetLoading: false,

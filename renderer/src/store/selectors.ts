@@ -23,8 +23,9 @@ function memo<I extends readonly unknown[], R>(compute: (...inputs: I) => R): (.
 }
 
 /**
- * The index of the current rows. There is one at a time: when the rows are replaced (a refresh, a profile
- * switch) the old index stops its background sorting and the new one starts sorting every column.
+ * The index of the current rows. There is one at a time: when the rows are replaced (a refresh that changed
+ * anything, a profile switch) the old index stops its background sorting and the new one starts sorting
+ * every column.
  */
 let current: FleetIndex | undefined;
 function indexOf(rows: FleetRow[]): FleetIndex {

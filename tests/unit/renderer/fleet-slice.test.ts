@@ -4,6 +4,7 @@ import { createAppStore } from '../../../renderer/src/store';
 import { viewRows } from '../../../renderer/src/store/fleet-index';
 import { PAGE_FLUSH_MS } from '../../../renderer/src/store/fleet-slice';
 import { selectFacets, selectFleetUsable, selectVisibleRows } from '../../../renderer/src/store/selectors';
+import type { Instance } from '../../../shared/domain';
 import { type Envelope, fail, ok } from '../../../shared/result';
 import { fakeCore, instance, manyInstances, profile, snapshot } from './fixtures/sample';
 
@@ -124,6 +125,34 @@ describe('fleet slice', () => {
     await vi.waitFor(() => expect(fresh.getState().fleetLoading).toBe(false));
     expect(fresh.getState().fleetRows).toHaveLength(4);
     expect(fresh.getState().freshness).toMatchObject({ stale: true, errorCode: 'NETWORK' });
+  });
+
+  it('keeps its rows, and so its index, when a refresh brings an unchanged fleet', async () => {
+    // Fresh copies each time, as the bridge delivers them: equal values, never the same objects.
+    const fleet = (patch: Partial<Instance> = {}) =>
+      snapshot(
+        manyInstances(40).map((one, n) => ({ ...one, ...(n === 17 ? patch : {}), tags: [...one.tags] })),
+      );
+    let next = fleet();
+    const fake = fakeCore({
+      overrides: { 'fleet:cached': () => ok(fleet()), 'fleet:refresh': () => ok(next) },
+    });
+    const store = createAppStore(fake.api);
+    await store.getState().loadFleet(pid);
+    const rows = store.getState().fleetRows;
+    const view = selectVisibleRows(store.getState());
+    expect(rows).toHaveLength(40);
+
+    await store.getState().refreshFleet();
+    expect(store.getState().fleetRows).toBe(rows);
+    expect(store.getState().freshness).toEqual(next.freshness);
+    expect(selectVisibleRows(store.getState())).toBe(view);
+
+    // One field of one instance changed: new rows.
+    next = fleet({ status: 'processing', statusRaw: 4 });
+    await store.getState().refreshFleet();
+    expect(store.getState().fleetRows).not.toBe(rows);
+    expect(store.getState().fleetRows[17]?.instance.status).toBe('processing');
   });
 
   it('keeps what it has and marks the fleet stale when the refresh fails', async () => {
