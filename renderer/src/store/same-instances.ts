@@ -11,7 +11,11 @@
 import type { Instance } from '../../../shared/domain';
 import type { FleetRow } from './fleet-rows';
 
-/** Equality of plain JSON-like values: objects key by key, arrays item by item. */
+/**
+ * Equality of plain JSON-like values: objects key by key, arrays item by item. A key whose value is
+ * `undefined` counts as absent, as in JSON: Electron's IPC (structured clone) keeps such keys, the bridge's
+ * JSON drops them, and the same instance may come either way.
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -22,12 +26,15 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  for (const key of keys) {
-    if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) return false;
+  let defined = 0;
+  for (const key of Object.keys(left)) {
+    const value = left[key];
+    if (value === undefined) continue;
+    defined++;
+    if (!sameJson(value, right[key])) return false;
   }
-  return true;
+  for (const key of Object.keys(right)) if (right[key] !== undefined) defined--;
+  return defined === 0;
 }
 
 /** True when `instances` are exactly the instances `rows` show, in the same order. */

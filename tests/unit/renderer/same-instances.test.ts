@@ -9,6 +9,9 @@ describe('sameJson', () => {
     expect(sameJson({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
     expect(sameJson([], [])).toBe(true);
     expect(sameJson(null, null)).toBe(true);
+    // As JSON sees them: a key holding undefined is a key that is not there.
+    expect(sameJson({ a: 1, zoneId: undefined }, { a: 1 })).toBe(true);
+    expect(sameJson({ a: 1 }, { a: 1, zoneId: undefined })).toBe(true);
   });
 
   it('tells every kind of difference', () => {
@@ -18,7 +21,8 @@ describe('sameJson', () => {
       [{ a: 1 }, { a: 1, b: 2 }],
       [{ a: 1, b: 2 }, { a: 1 }],
       [{ a: 1 }, { b: 1 }],
-      [{ a: undefined }, { b: undefined }],
+      [{ a: undefined }, { b: 1 }],
+      [{ a: undefined, b: 1 }, { a: 1 }],
       [
         [1, 2],
         [2, 1],
