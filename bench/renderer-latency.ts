@@ -57,11 +57,22 @@ async function fleetReady(page: Page, size: number, timeout: number): Promise<vo
   await page.getByRole('button', { name: 'Refresh', exact: true }).waitFor({ timeout });
 }
 
-async function samples(page: Page, actions: Array<() => Promise<void>>): Promise<number[]> {
-  const out: number[] = [];
-  for (const act of actions) {
+interface Input {
+  /** What the input was: the search box's text after a key (`<` marks a deletion), a filter, a sort. */
+  label: string;
+  act: () => Promise<void>;
+}
+
+interface Sample {
+  input: string;
+  ms: number;
+}
+
+async function samples(page: Page, inputs: readonly Input[]): Promise<Sample[]> {
+  const out: Sample[] = [];
+  for (const { label, act } of inputs) {
     await act();
-    out.push(await settle(page));
+    out.push({ input: label, ms: await settle(page) });
   }
   return out;
 }
@@ -86,7 +97,8 @@ async function phaseFigures(page: Page, label: string): Promise<Figure[]> {
   ];
 }
 
-function latencyFigures(label: string, values: number[], withTarget: boolean): Figure[] {
+function latencyFigures(label: string, inputs: Sample[], withTarget: boolean): Figure[] {
+  const values = inputs.map((sample) => sample.ms);
   const p95 = percentile(values, 95);
   const max = Math.max(...values);
   return [
@@ -96,6 +108,7 @@ function latencyFigures(label: string, values: number[], withTarget: boolean): F
       value: round(p95),
       unit: 'ms',
       ...(withTarget ? { target: target('≤ 16 ms', p95 <= 16) } : {}),
+      samples: inputs.map((sample) => ({ input: sample.input, ms: round(sample.ms) })),
     },
     { name: `${label} slowest`, value: round(max), unit: 'ms' },
   ];
@@ -153,14 +166,20 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
     // The floor of the measure: a key that changes nothing (Shift in the search box).
     const floorSamples = await samples(
       page,
-      Array.from({ length: 10 }, () => () => page.keyboard.press('Shift')),
+      Array.from({ length: 10 }, () => ({ label: 'Shift', act: () => page.keyboard.press('Shift') })),
     );
     await page.evaluate('window.__phases.splice(0)');
     // Words typed and deleted again, a key at a time: at least 40 inputs per figure, so that its p95 is a
     // percentile and not simply the slowest input (the p95 of 9 inputs is the largest of them).
-    const keys = (word: string) => [
-      ...[...word].map((ch) => () => page.keyboard.press(ch === '-' ? 'Minus' : ch)),
-      ...[...word].map(() => () => page.keyboard.press('Backspace')),
+    const keys = (word: string): Input[] => [
+      ...[...word].map((ch, i) => ({
+        label: word.slice(0, i + 1),
+        act: () => page.keyboard.press(ch === '-' ? 'Minus' : ch),
+      })),
+      ...[...word].map((_, i) => ({
+        label: `<${word.slice(0, word.length - 1 - i)}`,
+        act: () => page.keyboard.press('Backspace'),
+      })),
     ];
     const searchSamples = await samples(page, [...SEARCHES.flatMap(keys)]);
     const searchPhases = await phaseFigures(page, `${size.toLocaleString('en-US')} rows: search key`);
@@ -168,30 +187,37 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
     const region = selects.nth(0);
     const status = selects.nth(1);
     const engine = selects.nth(2);
-    const filterPass = [
-      ...FLEET_REGIONS.map((r) => () => region.selectOption(r).then(() => undefined)),
-      () => region.selectOption('').then(() => undefined),
-      () => status.selectOption({ index: 1 }).then(() => undefined),
-      () => status.selectOption({ index: 2 }).then(() => undefined),
-      () => status.selectOption('').then(() => undefined),
-      () => engine.selectOption({ index: 1 }).then(() => undefined),
-      () => engine.selectOption('').then(() => undefined),
+    const pick = (label: string, select: typeof region, option: string | { index: number }): Input => ({
+      label,
+      act: () => select.selectOption(option).then(() => undefined),
+    });
+    const filterPass: Input[] = [
+      ...FLEET_REGIONS.map((r) => pick(`region ${r}`, region, r)),
+      pick('all regions', region, ''),
+      pick('status 1', status, { index: 1 }),
+      pick('status 2', status, { index: 2 }),
+      pick('all statuses', status, ''),
+      pick('engine 1', engine, { index: 1 }),
+      pick('all engines', engine, ''),
     ];
     const filterSamples = await samples(page, [...filterPass, ...filterPass, ...filterPass, ...filterPass]);
     const filterPhases = await phaseFigures(page, `${size.toLocaleString('en-US')} rows: filter change`);
     const headers = page.getByTestId('fleet-grid').locator('th button');
     const count = await headers.count();
-    // Every column, ascending then descending, twice.
+    // Every column clicked twice (one sort each way), along the header row twice.
     const sortSamples = await samples(
       page,
-      Array.from({ length: count * 4 }, (_, i) => () => headers.nth(Math.floor(i / 2) % count).click()),
+      Array.from({ length: count * 4 }, (_, i) => ({
+        label: `column ${(Math.floor(i / 2) % count) + 1}, ${i % 2 ? 'second' : 'first'} click`,
+        act: () => headers.nth(Math.floor(i / 2) % count).click(),
+      })),
     );
     const sortPhases = await phaseFigures(page, `${size.toLocaleString('en-US')} rows: sort click`);
     const label = `${size.toLocaleString('en-US')} rows`;
     const big = size >= 100_000;
-    log(
-      `renderer ${size}: first render ${firstRender} ms; search p95 ${round(percentile(searchSamples, 95))} ms`,
-    );
+    const searchMs = searchSamples.map((sample) => sample.ms);
+    const searchP95 = round(percentile(searchMs, 95));
+    log(`renderer ${size}: first render ${firstRender} ms; search p95 ${searchP95} ms`);
     return [
       { name: `${label}: first render from the cache (reload → rows shown)`, value: firstRender, unit: 'ms' },
       ...latencyFigures(`${label}: a key with nothing to do (floor)`, floorSamples, false),

@@ -16,6 +16,11 @@ export interface Figure {
   unit: string;
   target?: Target;
   note?: string;
+  /**
+   * Each input behind a figure that summarises inputs, in the order measured (results.json only): which
+   * inputs were the slow ones, for reading a p95 without re-running the benchmark.
+   */
+  samples?: Array<{ input: string; ms: number }>;
 }
 
 export interface BenchResult {
