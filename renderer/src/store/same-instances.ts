@@ -31,7 +31,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
     const value = left[key];
     if (value === undefined) continue;
     defined++;
-    if (!sameJson(value, right[key])) return false;
+    // hasOwn: `right.__proto__` would read the prototype, which compares equal to an empty object.
+    if (!Object.hasOwn(right, key) || !sameJson(value, right[key])) return false;
   }
   for (const key of Object.keys(right)) if (right[key] !== undefined) defined--;
   return defined === 0;

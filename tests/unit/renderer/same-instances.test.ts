@@ -32,6 +32,7 @@ describe('sameJson', () => {
       [{}, []],
       [{ a: null }, { a: {} }],
       [{ a: [{ k: 'env', v: 'prod' }] }, { a: [{ k: 'env', v: 'test' }] }],
+      [JSON.parse('{"__proto__": {}}'), { y: 1 }],
       [0, false],
       ['', null],
     ];
