@@ -62,8 +62,11 @@ export class FleetService {
     };
   }
 
-  /** Lists every region; a second refresh of the same profile cancels the first. */
-  async refresh(profileId: string, only?: string[]): Promise<FleetSnapshot> {
+  /**
+   * Lists every region; a second refresh of the same profile cancels the first. With `pageRows: false` the
+   * `fleet:page` events carry progress only, for a page that already shows rows.
+   */
+  async refresh(profileId: string, only?: string[], options = { pageRows: true }): Promise<FleetSnapshot> {
     const profile = this.#deps.profile(profileId);
     const regions = only?.filter((r) => profile.regions.includes(r)) ?? profile.regions;
     this.#running.get(profileId)?.abort();
@@ -72,7 +75,7 @@ export class FleetService {
     const api = this.#deps.api(profile);
     const started = this.#deps.now();
     const results = await Promise.all(
-      regions.map((region) => this.#region(profileId, region, api, controller.signal)),
+      regions.map((region) => this.#region(profileId, region, api, controller.signal, options.pageRows)),
     );
     if (this.#running.get(profileId) === controller) this.#running.delete(profileId);
 
@@ -152,6 +155,7 @@ export class FleetService {
     region: string,
     api: CrsApi,
     signal: AbortSignal,
+    pageRows: boolean,
   ): Promise<{ instances: Instance[]; progress: RegionProgress }> {
     const byId = new Map<string, Instance>();
     let total: number | undefined;
@@ -175,7 +179,7 @@ export class FleetService {
       pages.set(offset, result.instances);
       const fresh = result.instances.filter((i) => !byId.has(i.id));
       for (const instance of fresh) byId.set(instance.id, instance);
-      emit(fresh, 'loading');
+      emit(pageRows ? fresh : [], 'loading');
       return result.total;
     };
     try {

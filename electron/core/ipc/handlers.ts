@@ -56,7 +56,8 @@ export function buildHandlers(s: HandlerServices): Handlers {
     },
     'sandbox:start': () => s.sandbox.start(),
     'fleet:cached': ({ profileId }) => s.fleet.cached(profileId),
-    'fleet:refresh': ({ profileId, regions }) => s.fleet.refresh(profileId, regions),
+    'fleet:refresh': ({ profileId, regions, pageRows }) =>
+      s.fleet.refresh(profileId, regions, { pageRows: pageRows ?? true }),
     'fleet:cancel': ({ profileId }) => ({ cancelled: s.fleet.cancel(profileId) }),
     'backups:list': (query) => s.backups.list(query),
     'restore:preflight': (target) => s.restores.preflight(target),

@@ -95,7 +95,7 @@ export const createFleetSlice: SliceCreator<FleetSlice> = (api) => (set, get) =>
       // the final answer replaces the rows once: rows do not jump around while the DBA reads them.
       streamRows = get().fleetRows.length === 0;
       set({ fleetLoading: true, fleetError: undefined, fleetRegions: [] });
-      const result = await call(() => api.fleet.refresh({ profileId }));
+      const result = await call(() => api.fleet.refresh({ profileId, pageRows: streamRows }));
       if (get().fleetProfileId !== profileId) return;
       if (result.ok) {
         dropPending();

@@ -237,6 +237,7 @@ type Describe = (query: {
 
 function service(cache: FleetCache, listing: () => Instance[], describe?: Describe) {
   const logger = createMemoryLogger();
+  const pages: Array<{ instances: Instance[]; progress: { loaded: number; state: string } }> = [];
   const profile = { id: PROFILE, regions: ['ap-guangzhou'] } as unknown as StoredProfile;
   const api = {
     generation: 'v3',
@@ -253,9 +254,9 @@ function service(cache: FleetCache, listing: () => Instance[], describe?: Descri
     api: () => api,
     now: Date.now,
     logger,
-    onPage: () => undefined,
+    onPage: (page) => pages.push(page),
   });
-  return { fleet, logger };
+  return { fleet, logger, pages };
 }
 
 describe('FleetService and its cache', () => {
@@ -314,6 +315,30 @@ describe('FleetService and its cache', () => {
     expect(first.instances.map((i) => i.id)).toEqual(all.map((i) => i.id));
     expect(second.instances).toEqual(first.instances);
     await fleet.flush();
+  });
+
+  it('sends page events with their rows, or with progress only when asked', async () => {
+    const all = Array.from({ length: 2500 }, (_, n) => instance(n));
+    const describe: Describe = async ({ offset, limit }) => ({
+      total: all.length,
+      instances: all.slice(offset, offset + limit),
+    });
+    const cache = () => new FleetCache({ userData: userData(), onCorrupt: () => undefined });
+    const withRows = service(cache(), () => [], describe);
+    const progressOnly = service(cache(), () => [], describe);
+    const a = await withRows.fleet.refresh(PROFILE);
+    const b = await progressOnly.fleet.refresh(PROFILE, undefined, { pageRows: false });
+    expect(b.instances).toEqual(a.instances);
+    const rowsIn = (pages: typeof withRows.pages) => pages.reduce((n, p) => n + p.instances.length, 0);
+    expect(rowsIn(withRows.pages)).toBe(2500);
+    expect(rowsIn(progressOnly.pages)).toBe(0);
+    // The progress is the same either way: 1000, 2000, 2500 loaded, then done.
+    const progress = (pages: typeof withRows.pages) =>
+      pages.map((p) => [p.progress.loaded, p.progress.state]);
+    expect(progress(progressOnly.pages)).toEqual(progress(withRows.pages));
+    expect(progress(withRows.pages).at(-1)).toEqual([2500, 'done']);
+    await withRows.fleet.flush();
+    await progressOnly.fleet.flush();
   });
 
   it('lists an instance that moved between pages once, where it was first in page order', async () => {

@@ -155,6 +155,17 @@ describe('fleet slice', () => {
     expect(store.getState().fleetRows[17]?.instance.status).toBe('processing');
   });
 
+  it('asks the core for page rows only when it has no rows to show', async () => {
+    const cached = fakeCore({ overrides: { 'fleet:cached': () => ok(snapshot([instance()])) } });
+    await createAppStore(cached.api).getState().loadFleet(pid);
+    const empty = fakeCore();
+    await createAppStore(empty.api).getState().loadFleet(pid);
+    const refreshes = (fake: typeof empty) =>
+      fake.calls.filter((c) => c.channel === 'fleet:refresh').map((c) => c.request);
+    expect(refreshes(cached)).toEqual([{ profileId: pid, pageRows: false }]);
+    expect(refreshes(empty)).toEqual([{ profileId: pid, pageRows: true }]);
+  });
+
   it('keeps what it has and marks the fleet stale when the refresh fails', async () => {
     const fake = fakeCore({
       overrides: {
