@@ -9,40 +9,10 @@
  * again (100–140 ms), and it saves the index's 2 s of slices.
  */
 import type { Instance } from '../../../shared/domain';
+import { sameList } from '../../../shared/same-json';
 import type { FleetRow } from './fleet-rows';
-
-/**
- * Equality of plain JSON-like values: objects key by key, arrays item by item. A key whose value is
- * `undefined` counts as absent, as in JSON: Electron's IPC (structured clone) keeps such keys, the bridge's
- * JSON drops them, and the same instance may come either way.
- */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  let defined = 0;
-  for (const key of Object.keys(left)) {
-    const value = left[key];
-    if (value === undefined) continue;
-    defined++;
-    // hasOwn: `right.__proto__` would read the prototype, which compares equal to an empty object.
-    if (!Object.hasOwn(right, key) || !sameJson(value, right[key])) return false;
-  }
-  for (const key of Object.keys(right)) if (right[key] !== undefined) defined--;
-  return defined === 0;
-}
 
 /** True when `instances` are exactly the instances `rows` show, in the same order. */
 export function sameInstances(rows: readonly FleetRow[], instances: readonly Instance[]): boolean {
-  if (rows.length !== instances.length) return false;
-  for (let i = 0; i < rows.length; i++) {
-    if (!sameJson((rows[i] as FleetRow).instance, instances[i])) return false;
-  }
-  return true;
+  return sameList(rows, instances, (row) => row.instance);
 }

@@ -1,7 +1,8 @@
-/** Telling an unchanged listing from a changed one (the fleet's rows and index are kept for the former). */
+/** Telling an unchanged listing from a changed one (shared/same-json.ts; the renderer's rows are kept for it). */
 import { describe, expect, it } from 'vitest';
 import { toRow } from '../../../renderer/src/store/fleet-rows';
-import { sameInstances, sameJson } from '../../../renderer/src/store/same-instances';
+import { sameInstances } from '../../../renderer/src/store/same-instances';
+import { sameJson } from '../../../shared/same-json';
 import { instance, manyInstances } from './fixtures/sample';
 
 describe('sameJson', () => {
