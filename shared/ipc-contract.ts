@@ -61,6 +61,10 @@ export const FleetSnapshotSchema = z.object({
   instances: z.array(InstanceSchema),
   regions: z.array(RegionProgressSchema),
   freshness: FreshnessSchema,
+  /** Names the instances of this answer; a refresh told it answers `unchanged` if it finds the same ones. */
+  revision: z.string().max(64).optional(),
+  /** The listing found exactly the instances of the `knownRevision` asked about: `instances` is empty. */
+  unchanged: z.literal(true).optional(),
 });
 export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>;
 
@@ -135,7 +139,9 @@ export const invokeContract = {
   /**
    * Fetches every page of every region; pages arrive as `fleet:page` events, the whole fleet as the answer.
    * `pageRows: false` asks for events that carry progress only: a page already showing rows (the cached
-   * copy) would throw every page's instances away, 48 MB at 100,000 instances.
+   * copy) would throw every page's instances away, 48 MB at 100,000 instances. `knownRevision` names the
+   * answer whose rows the page shows: when the listing finds the same instances, the answer says
+   * `unchanged` instead of carrying them again.
    */
   'fleet:refresh': channel(
     z
@@ -143,6 +149,7 @@ export const invokeContract = {
         profileId: Id,
         regions: z.array(RegionSchema).max(40).optional(),
         pageRows: z.boolean().optional(),
+        knownRevision: z.string().max(64).optional(),
       })
       .strict(),
     FleetSnapshotSchema,

@@ -56,8 +56,8 @@ export function buildHandlers(s: HandlerServices): Handlers {
     },
     'sandbox:start': () => s.sandbox.start(),
     'fleet:cached': ({ profileId }) => s.fleet.cached(profileId),
-    'fleet:refresh': ({ profileId, regions, pageRows }) =>
-      s.fleet.refresh(profileId, regions, { pageRows: pageRows ?? true }),
+    'fleet:refresh': ({ profileId, regions, pageRows, knownRevision }) =>
+      s.fleet.refresh(profileId, regions, { pageRows: pageRows ?? true, knownRevision }),
     'fleet:cancel': ({ profileId }) => ({ cancelled: s.fleet.cancel(profileId) }),
     'backups:list': (query) => s.backups.list(query),
     'restore:preflight': (target) => s.restores.preflight(target),

@@ -13,6 +13,8 @@ export type Freshness = FleetSnapshot['freshness'];
 export interface FleetSlice {
   fleetProfileId?: string;
   fleetRows: FleetRow[];
+  /** The core's name for the answer the rows came from (see `fleet:refresh`); none for streamed rows. */
+  fleetRevision?: string;
   fleetRegions: RegionProgress[];
   freshness?: Freshness;
   fleetLoading: boolean;
@@ -52,7 +54,7 @@ export const createFleetSlice: SliceCreator<FleetSlice> = (api) => (set, get) =>
     const incoming = pending;
     pending = [];
     // The core sends each instance of a listing once, so pages only add rows.
-    set({ fleetRows: get().fleetRows.concat(incoming) });
+    set({ fleetRows: get().fleetRows.concat(incoming), fleetRevision: undefined });
     flushTimer = setTimeout(flush, PAGE_FLUSH_MS);
   };
   return {
@@ -71,6 +73,7 @@ export const createFleetSlice: SliceCreator<FleetSlice> = (api) => (set, get) =>
         fleetLoading: false,
         fleetProfileId: profileId,
         fleetRows: [],
+        fleetRevision: undefined,
         fleetRegions: [],
         freshness: undefined,
         fleetError: undefined,
@@ -82,6 +85,7 @@ export const createFleetSlice: SliceCreator<FleetSlice> = (api) => (set, get) =>
       if (cached.ok) {
         set({
           fleetRows: rowsOf(cached.value),
+          fleetRevision: cached.value.revision,
           fleetRegions: cached.value.regions,
           freshness: cached.value.freshness,
         });
@@ -95,14 +99,21 @@ export const createFleetSlice: SliceCreator<FleetSlice> = (api) => (set, get) =>
       // the final answer replaces the rows once: rows do not jump around while the DBA reads them.
       streamRows = get().fleetRows.length === 0;
       set({ fleetLoading: true, fleetError: undefined, fleetRegions: [] });
-      const result = await call(() => api.fleet.refresh({ profileId, pageRows: streamRows }));
+      const known = streamRows ? undefined : get().fleetRevision;
+      const result = await call(() =>
+        api.fleet.refresh({ profileId, pageRows: streamRows, ...(known ? { knownRevision: known } : {}) }),
+      );
       if (get().fleetProfileId !== profileId) return;
       if (result.ok) {
         dropPending();
-        // An unchanged fleet keeps its rows, so the index built for them is kept too (same-instances.ts).
-        const unchanged = sameInstances(get().fleetRows, result.value.instances);
+        // An unchanged fleet keeps its rows, so the index built for them is kept too (same-instances.ts). The
+        // core says so itself when it knew the rows' revision; a full answer may still be equal (a restarted
+        // core knows no revision).
+        const unchanged =
+          result.value.unchanged === true || sameInstances(get().fleetRows, result.value.instances);
         set({
           ...(unchanged ? {} : { fleetRows: rowsOf(result.value) }),
+          fleetRevision: result.value.revision,
           fleetRegions: result.value.regions,
           freshness: result.value.freshness,
           fleetLoading: false,

@@ -71,6 +71,19 @@ describe('core against the sandbox', () => {
     expect(h.events.filter((e) => e.channel === 'fleet:page').length).toBeGreaterThanOrEqual(3);
     const cached = await h.value('fleet:cached', { profileId: profile.id });
     expect(cached.instances.map((i) => i.id).sort()).toEqual(fleet.instances.map((i) => i.id).sort());
+
+    // A page showing the cached copy asks for progress-only pages and names the copy's revision: nothing
+    // changed, so neither the pages nor the answer carry instances.
+    const before = h.events.length;
+    const again = await h.value('fleet:refresh', {
+      profileId: profile.id,
+      pageRows: false,
+      knownRevision: cached.revision,
+    });
+    expect(again).toMatchObject({ instances: [], unchanged: true, revision: cached.revision });
+    const pages = h.events.slice(before).filter((e) => e.channel === 'fleet:page');
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages.every((e) => (e.payload as { instances: unknown[] }).instances.length === 0)).toBe(true);
   });
 
   it('runs every preflight check and refuses a locked instance without sending anything', async () => {

@@ -341,6 +341,44 @@ describe('FleetService and its cache', () => {
     await progressOnly.fleet.flush();
   });
 
+  it('answers unchanged, without the instances, to a refresh naming the revision of the same ones', async () => {
+    let listing = [instance(1), instance(2)];
+    const cache = new FleetCache({ userData: userData(), onCorrupt: () => undefined });
+    const { fleet } = service(cache, () => listing.map((one) => structuredClone(one)));
+    const first = await fleet.refresh(PROFILE);
+    expect(first.instances).toHaveLength(2);
+    expect(first.unchanged).toBeUndefined();
+    const r1 = first.revision as string;
+    expect(r1).toBeTruthy();
+
+    const same = await fleet.refresh(PROFILE, undefined, { pageRows: false, knownRevision: r1 });
+    expect(same).toMatchObject({ instances: [], unchanged: true, revision: r1 });
+    expect(same.freshness).toMatchObject({ source: 'live', stale: false });
+    // Not told a revision, or told another one: the whole fleet.
+    expect((await fleet.refresh(PROFILE)).instances).toHaveLength(2);
+    const other = await fleet.refresh(PROFILE, undefined, { pageRows: false, knownRevision: r1 });
+    expect(other.unchanged).toBeUndefined();
+    expect(other.instances).toHaveLength(2);
+
+    // One field changed: the whole fleet with a new revision; the cached copy names its own.
+    listing = [instance(1), { ...instance(2), status: 'processing', statusRaw: 4 }];
+    const changed = await fleet.refresh(PROFILE, undefined, {
+      pageRows: false,
+      knownRevision: other.revision,
+    });
+    expect(changed.unchanged).toBeUndefined();
+    expect(changed.instances[1]?.status).toBe('processing');
+    await fleet.flush();
+    const cached = await fleet.cached(PROFILE);
+    expect(cached.instances).toEqual(changed.instances);
+    const again = await fleet.refresh(PROFILE, undefined, {
+      pageRows: false,
+      knownRevision: cached.revision,
+    });
+    expect(again).toMatchObject({ instances: [], unchanged: true, revision: cached.revision });
+    await fleet.flush();
+  });
+
   it('lists an instance that moved between pages once, where it was first in page order', async () => {
     const all = Array.from({ length: 2500 }, (_, n) => instance(n));
     // Pages 1 and 2 are read after instance 500 moved to the end of the listing: it is on pages 0 and 2

@@ -5,6 +5,7 @@ import { viewRows } from '../../../renderer/src/store/fleet-index';
 import { PAGE_FLUSH_MS } from '../../../renderer/src/store/fleet-slice';
 import { selectFacets, selectFleetUsable, selectVisibleRows } from '../../../renderer/src/store/selectors';
 import type { Instance } from '../../../shared/domain';
+import type { FleetSnapshot } from '../../../shared/ipc-contract';
 import { type Envelope, fail, ok } from '../../../shared/result';
 import { fakeCore, instance, manyInstances, profile, snapshot } from './fixtures/sample';
 
@@ -164,6 +165,36 @@ describe('fleet slice', () => {
       fake.calls.filter((c) => c.channel === 'fleet:refresh').map((c) => c.request);
     expect(refreshes(cached)).toEqual([{ profileId: pid, pageRows: false }]);
     expect(refreshes(empty)).toEqual([{ profileId: pid, pageRows: true }]);
+  });
+
+  it("names the cached answer's revision to the core, and keeps its rows when the core says unchanged", async () => {
+    const requests: unknown[] = [];
+    let answer: Envelope<FleetSnapshot> = ok({ ...snapshot([]), unchanged: true, revision: 'r1' });
+    const fake = fakeCore({
+      overrides: {
+        'fleet:cached': () => ok({ ...snapshot(manyInstances(5)), revision: 'r1' }),
+        'fleet:refresh': (request) => {
+          requests.push(request);
+          return answer;
+        },
+      },
+    });
+    const store = createAppStore(fake.api);
+    await store.getState().loadFleet(pid);
+    const rows = store.getState().fleetRows;
+    expect(rows).toHaveLength(5);
+    expect(requests).toEqual([{ profileId: pid, pageRows: false, knownRevision: 'r1' }]);
+    expect(store.getState().fleetRevision).toBe('r1');
+
+    // A changed fleet comes whole, with a new revision, which the next refresh names.
+    answer = ok({ ...snapshot(manyInstances(6)), revision: 'r2' });
+    await store.getState().refreshFleet();
+    expect(store.getState().fleetRows).toHaveLength(6);
+    expect(store.getState().fleetRevision).toBe('r2');
+    answer = ok({ ...snapshot([]), unchanged: true, revision: 'r2' });
+    await store.getState().refreshFleet();
+    expect(requests.at(-1)).toEqual({ profileId: pid, pageRows: false, knownRevision: 'r2' });
+    expect(store.getState().fleetRows).toHaveLength(6);
   });
 
   it('keeps what it has and marks the fleet stale when the refresh fails', async () => {
