@@ -66,6 +66,42 @@ describe('AsciiJsonDecoder, chunk by chunk', () => {
   });
 });
 
+describe('AsciiJsonDecoder on seeded random text', () => {
+  it('gives what the standard decoder gives, for any mix of characters, damage and cuts', () => {
+    let seed = 20261130;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pieces = [
+      () => [0x61 + next(26)],
+      () => [...encode(String.fromCodePoint(0x80 + next(0x780)))],
+      () => [...encode(String.fromCodePoint(0x800 + next(0xd000)))],
+      () => [...encode(String.fromCodePoint(0x10000 + next(0x100000)))],
+      () => [[0x80], [0xff], [0xc0, 0xaf], [0xe4, 0xb8], [0xed, 0xa0, 0x80], [0xf0, 0x9f]][next(6)] ?? [],
+    ];
+    for (let round = 0; round < 400; round++) {
+      const body: number[] = [0x22];
+      const length = 1 + next(40);
+      for (let k = 0; k < length; k++) {
+        const piece = pieces[next(round % 3 === 0 ? 5 : 4)];
+        if (piece) body.push(...piece());
+      }
+      body.push(0x22);
+      const bytes = new Uint8Array(body);
+      const cuts = [next(bytes.length + 1), next(bytes.length + 1)].sort((a, b) => a - b);
+      const decoder = new AsciiJsonDecoder();
+      decoder.write(bytes.subarray(0, cuts[0]));
+      decoder.write(bytes.subarray(cuts[0], cuts[1]));
+      decoder.write(bytes.subarray(cuts[1]));
+      const text = decoder.end();
+      const expected = JSON.parse(new TextDecoder().decode(bytes));
+      expect(JSON.parse(text), `round ${round}`).toBe(expected);
+      if (round % 3 !== 0) expect(isAscii(text), `round ${round}`).toBe(true);
+    }
+  });
+});
+
 describe('stringifyAscii', () => {
   it('is JSON.stringify with non-ASCII escaped', () => {
     const value = { title: '运行中', emoji: '😀', plain: 'a"b\\c', n: 1.5, list: [{ k: '中' }] };
