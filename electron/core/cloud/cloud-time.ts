@@ -32,7 +32,11 @@ export function cloudTimeToIso(
       number,
     ];
     if (year === 0 || month === 0 || day === 0) return undefined;
-    const utc = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+    // Not Date.UTC: it reads years 0–99 as 1900–1999.
+    const wall = new Date(0);
+    wall.setUTCFullYear(year, month - 1, day);
+    wall.setUTCHours(hour, minute, second, 0);
+    const utc = wall.getTime() - offsetMinutes * 60_000;
     return Number.isFinite(utc) ? new Date(utc).toISOString() : undefined;
   }
   // Tolerate servers (private clouds, the sandbox) that send a zoned ISO string instead.
@@ -74,8 +78,51 @@ function wallClockFast(text: string, offsetMinutes: number): string | undefined 
   const second = digits(text, 17, 2);
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
   if (year === 0 || month === 0 || day === 0) return undefined;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
-  return Number.isFinite(utc) ? new Date(utc).toISOString() : undefined;
+  // Out-of-range fields (month 13, 24:00, 30 February) roll over into the next ones on the general path.
+  if (month > 12 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+  if (!Number.isInteger(offsetMinutes)) return null;
+  // `new Date(ms).toISOString()` is most of this function's time; the same text by integer arithmetic.
+  const minutes = hour * 60 + minute - offsetMinutes;
+  const dayShift = Math.floor(minutes / 1440);
+  const ofDay = minutes - dayShift * 1440;
+  let y = year;
+  let m = month;
+  let d = day;
+  if (dayShift !== 0) [y, m, d] = civilFromDays(daysFromCivil(year, month, day) + dayShift);
+  if (y < 0 || y > 9999) return null;
+  return `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}T${two(Math.floor(ofDay / 60))}:${two(ofDay % 60)}:${two(second)}.000Z`;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The inverse of daysFromCivil: [year, month, day]. */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
 /** ISO (or epoch ms) → the cloud's wall-clock format, for BeginTime/EndTime parameters. */

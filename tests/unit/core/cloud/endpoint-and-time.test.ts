@@ -81,6 +81,9 @@ describe('cloud time conversion (China Standard Time wall clock ↔ ISO UTC)', (
       expect(cloudTimeToIso(text, -300), text).toBe(general(text, -300));
     }
     expect(cloudTimeToIso('2024-02-29 23:59:59')).toBe('2024-02-29T15:59:59.000Z');
+    // Years below 100 are years, not 1900 + year (Date.UTC's reading).
+    expect(cloudTimeToIso('0001-01-01 00:00:00')).toBe('0000-12-31T16:00:00.000Z');
+    expect(general('0099-03-01 07:00:00')).toBe('0099-02-28T23:00:00.000Z');
     expect(cloudTimeToIso('2026-06-01 02:00:4x')).toBeUndefined();
     // Seeded random 19-character strings over digits and the format's separators.
     let seed = 7;
@@ -96,6 +99,21 @@ describe('cloud time conversion (China Standard Time wall clock ↔ ISO UTC)', (
         base[Math.floor(rand() * 19)] = alphabet[Math.floor(rand() * 14)] ?? '0';
       const text = base.join('');
       expect(cloudTimeToIso(text), text).toBe(general(text));
+    }
+    // Seeded random valid times from year 1 to 9999, with offsets that move them across days, months,
+    // years and leap days.
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    for (let n = 0; n < 5000; n++) {
+      const year = n % 5 === 0 ? 1 + Math.floor(rand() * 9999) : 1999 + Math.floor(rand() * 40);
+      const month = 1 + Math.floor(rand() * 12);
+      const edge = rand() < 0.5;
+      const day = edge ? ([1, 28, 29, 30, 31][Math.floor(rand() * 5)] ?? 1) : 1 + Math.floor(rand() * 28);
+      const time = edge
+        ? `${pad([0, 7, 8, 15, 16, 23][Math.floor(rand() * 6)] ?? 0)}:${pad([0, 59][Math.floor(rand() * 2)] ?? 0)}:59`
+        : `${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:${pad(Math.floor(rand() * 60))}`;
+      const text = `${pad(year, 4)}-${pad(month)}-${pad(day)} ${time}`;
+      const offset = [480, -300, 0, 1439, -1439, 330, -3000][n % 7];
+      expect(cloudTimeToIso(text, offset), `${text} ${offset}`).toBe(general(text, offset));
     }
   });
 });
