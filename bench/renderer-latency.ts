@@ -13,6 +13,7 @@ import { startBrowserApp } from '../electron/browser/browser-app';
 import { createMemoryLogger } from '../electron/core/logging/logger';
 import { MemorySecretStore } from '../electron/core/secrets/secret-store';
 import { chromiumLaunch } from '../playwright.config';
+import { type BareMode, bareGridPage } from './lib/bare-grid-page';
 import { FLEET_REGIONS } from './lib/bench-core';
 import { FIRST_ROWS_PROBE, PAINT_PROBE, PHASE_PROBE, type Phases } from './lib/paint-probe';
 import { startRemoteSandbox } from './lib/remote-sandbox';
@@ -66,6 +67,20 @@ interface Input {
 interface Sample {
   input: string;
   ms: number;
+}
+
+/** Every word of SEARCHES typed into the focused box and deleted again, a key at a time. */
+function searchKeys(page: Page): Input[] {
+  return SEARCHES.flatMap((word) => [
+    ...[...word].map((ch, i) => ({
+      label: word.slice(0, i + 1),
+      act: () => page.keyboard.press(ch === '-' ? 'Minus' : ch),
+    })),
+    ...[...word].map((_, i) => ({
+      label: `<${word.slice(0, word.length - 1 - i)}`,
+      act: () => page.keyboard.press('Backspace'),
+    })),
+  ]);
 }
 
 async function samples(page: Page, inputs: readonly Input[]): Promise<Sample[]> {
@@ -176,17 +191,7 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
     await page.evaluate('window.__phases.splice(0)');
     // Words typed and deleted again, a key at a time: at least 40 inputs per figure, so that its p95 is a
     // percentile and not simply the slowest input (the p95 of 9 inputs is the largest of them).
-    const keys = (word: string): Input[] => [
-      ...[...word].map((ch, i) => ({
-        label: word.slice(0, i + 1),
-        act: () => page.keyboard.press(ch === '-' ? 'Minus' : ch),
-      })),
-      ...[...word].map((_, i) => ({
-        label: `<${word.slice(0, word.length - 1 - i)}`,
-        act: () => page.keyboard.press('Backspace'),
-      })),
-    ];
-    const searchSamples = await samples(page, [...SEARCHES.flatMap(keys)]);
+    const searchSamples = await samples(page, searchKeys(page));
     const searchPhases = await phaseFigures(page, `${size.toLocaleString('en-US')} rows: search key`);
     const selects = page.locator('.toolbar select');
     const region = selects.nth(0);
@@ -241,9 +246,56 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
   }
 }
 
+/**
+ * The same search keys, probe and pacing on a bare page (lib/bare-grid-page.ts): the browser's own cost of
+ * a key that rewrites 16 rows × 10 cells, and of a key alone, on this machine. Three passes of each,
+ * alternated, so that both meet the same moments of the machine.
+ */
+async function measureBare(log: (line: string) => void): Promise<Figure[]> {
+  const browser = await chromium.launch({
+    executablePath: chromiumLaunch.executablePath,
+    args: chromiumLaunch.args,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(PAINT_PROBE);
+    const modes: BareMode[] = ['rewrite', 'nothing'];
+    await page.route('http://bare.invalid/*', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: bareGridPage(new URL(route.request().url()).pathname.slice(1) as BareMode),
+      }),
+    );
+    const got: Record<BareMode, Sample[]> = { rewrite: [], nothing: [] };
+    for (let pass = 0; pass < 3; pass++) {
+      for (const mode of modes) {
+        await page.goto(`http://bare.invalid/${mode}`);
+        await page.getByRole('searchbox').click();
+        await settle(page);
+        got[mode].push(...(await samples(page, searchKeys(page))));
+      }
+    }
+    log(
+      `renderer floor: bare page rewrite p95 ${round(
+        percentile(
+          got.rewrite.map((x) => x.ms),
+          95,
+        ),
+      )} ms`,
+    );
+    return [
+      ...latencyFigures('bare page, 16 rows × 10 cells rewritten per key (floor)', got.rewrite, false),
+      ...latencyFigures('bare page, a key that changes nothing (floor)', got.nothing, false),
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
 export const rendererLatency: Bench = async ({ quick, log }) => {
   await build();
   const figures: Figure[] = [];
   for (const size of quick ? [10_000] : [10_000, 100_000]) figures.push(...(await measure(size, log)));
+  figures.push(...(await measureBare(log)));
   return figures;
 };

@@ -28,3 +28,14 @@ export const round = (value: number, digits = 1) => {
 };
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The least time in which `pages` requests can all be answered under a limit of `perSecond` arrivals in any
+ * one second (a sliding window, as the published limits read and the sandbox enforces them): `perSecond`
+ * may go at once, request k arrives no sooner than ⌊k ÷ perSecond⌋ s after the first, and its answer comes a
+ * round trip later.
+ */
+export function rateLimitedLowerBound(pages: number, perSecond: number, roundTripMs: number): number {
+  if (pages <= 0) return 0;
+  return (Math.ceil(pages / perSecond) - 1) * 1000 + roundTripMs;
+}
