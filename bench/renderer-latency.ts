@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { startBrowserApp } from '../electron/browser/browser-app';
 import { createMemoryLogger } from '../electron/core/logging/logger';
 import { MemorySecretStore } from '../electron/core/secrets/secret-store';
@@ -83,6 +83,22 @@ function searchKeys(page: Page): Input[] {
   ]);
 }
 
+/** Debian's Chromium with the tests' flags, and a 1280 × 800 page with the paint probe installed. */
+async function probedPage(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: chromiumLaunch.executablePath,
+    args: chromiumLaunch.args,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(PAINT_PROBE);
+    return { browser, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
 async function samples(page: Page, inputs: readonly Input[]): Promise<Sample[]> {
   const out: Sample[] = [];
   for (const { label, act } of inputs) {
@@ -144,13 +160,8 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
       stop: async () => undefined,
     }),
   });
-  const browser = await chromium.launch({
-    executablePath: chromiumLaunch.executablePath,
-    args: chromiumLaunch.args,
-  });
+  const { browser, page } = await probedPage();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.addInitScript(PAINT_PROBE);
     await page.addInitScript(FIRST_ROWS_PROBE);
     await page.addInitScript(PHASE_PROBE);
     await page.goto(app.server.launchUrl);
@@ -252,13 +263,8 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
  * alternated, so that both meet the same moments of the machine.
  */
 async function measureBare(log: (line: string) => void): Promise<Figure[]> {
-  const browser = await chromium.launch({
-    executablePath: chromiumLaunch.executablePath,
-    args: chromiumLaunch.args,
-  });
+  const { browser, page } = await probedPage();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.addInitScript(PAINT_PROBE);
     const modes: BareMode[] = ['rewrite', 'nothing'];
     await page.route('http://bare.invalid/*', (route) =>
       route.fulfill({
