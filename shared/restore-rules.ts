@@ -3,6 +3,7 @@
  * needed, and what the restore does to this instance's engine. Pure, so the dialog and the core use one copy.
  */
 import type { ApiGeneration, Instance } from './domain';
+import { type EngineRule, engineRule } from './engine-rules';
 import type { EnvironmentTag } from './profiles';
 import type { Preferences } from './settings';
 
@@ -24,16 +25,10 @@ export function requiresPassword(instance: Pick<Instance, 'noAuth'>, generation:
   return generation === 'legacy-v2' || !instance.noAuth;
 }
 
-export type RestoreSemantics = 'overwrite-in-place' | 'clone-and-swap';
-
 /**
- * Tencent documents two behaviours: Memory Edition Redis 2.8 and CKV restore in place, overwriting the data;
- * other Memory Edition versions clone a complete instance from the backup and swap addresses, so a rollback
- * by swapping back stays possible for a while.
+ * What a restore does to this instance's engine, from the one table in engine-rules.ts. An instance the app
+ * could not load, or an engine the table does not know, gets the worst case: overwritten in place, no way back.
  */
-export function restoreSemantics(instance: Pick<Instance, 'engine' | 'engineVersion'>): RestoreSemantics {
-  const engine = instance.engine.toLowerCase();
-  if (engine.includes('ckv')) return 'overwrite-in-place';
-  if (instance.engineVersion === '2.8' || /\b2\.8\b/.test(engine)) return 'overwrite-in-place';
-  return 'clone-and-swap';
+export function restoreRule(instance: Pick<Instance, 'generation' | 'typeId'> | undefined): EngineRule {
+  return instance ? engineRule(instance.generation, instance.typeId) : engineRule('v3', Number.NaN);
 }

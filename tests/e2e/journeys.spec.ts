@@ -59,11 +59,18 @@ function redisPort(instanceId: string): number {
   return port;
 }
 
-async function restoreNewestBackup(ui: AppPage, name: string, password: string | undefined): Promise<string> {
+async function restoreNewestBackup(
+  ui: AppPage,
+  name: string,
+  password: string | undefined,
+  semantics: 'inPlace' | 'cloneSwap' | 'assumedWorst',
+): Promise<string> {
   const { page } = ui;
   await ui.openInstance(name);
   await ui.openRestoreDialog();
   const dialog = ui.restoreDialog();
+  // What the restore does to this engine, from the shared engine table (engine-rules.ts).
+  await expect(dialog.getByTestId('restore-semantics')).toHaveAttribute('data-semantics', semantics);
   // Every check must pass, each shown with its result.
   await expect(dialog.locator('[data-check]')).toHaveCount(8);
   await expect(dialog.locator('.check-bad')).toHaveCount(0);
@@ -117,7 +124,7 @@ test('browse, search, open, pick a backup, pass every safeguard, restore, get no
 
   const port = redisPort('crs-demo0001');
   redisCli(port, 'Orders#2024', 'SET', 'e2e:after-backup', 'must vanish');
-  const backupId = await restoreNewestBackup(ui, 'orders-cache', 'Orders#2024');
+  const backupId = await restoreNewestBackup(ui, 'orders-cache', 'Orders#2024', 'cloneSwap');
 
   await ui.nav('tasks').click();
   const row = page.getByTestId('tasks-table').locator('tbody tr').first();
@@ -166,7 +173,7 @@ test('quit while a restore runs, start again: the task resumes and ends with its
   const ui = new AppPage(page);
   await ui.open(first.launchUrl);
   await addProfile(ui, v3Profile());
-  await restoreNewestBackup(ui, 'leaderboard', 'Leader#Board3');
+  await restoreNewestBackup(ui, 'leaderboard', 'Leader#Board3', 'cloneSwap');
   await first.stop();
 
   const second = await freshApp(userData);
@@ -215,7 +222,9 @@ test('legacy v2: a wrong password shows the 10712 message, a locked instance sho
   await page.keyboard.press('Escape');
   await expect(ui.restoreDialog()).toBeHidden();
 
-  await restoreNewestBackup(ui, 'old-cache', 'OldCache#7');
+  // The legacy listing names no engine version, so this Redis 2.8 instance is described by the worst case
+  // (overwritten in place, no way back), never as clone-and-swap.
+  await restoreNewestBackup(ui, 'old-cache', 'OldCache#7', 'assumedWorst');
   await ui.nav('tasks').click();
   await expect(page.getByTestId('tasks-table').locator('tbody tr').first()).toContainText(
     ui.t.taskStatus.succeed,

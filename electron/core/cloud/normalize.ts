@@ -4,57 +4,26 @@
  */
 import {
   type BackupStatus,
-  type InstanceArchitecture,
   type InstanceStatus,
   instanceStatusByRaw,
   legacyTaskStatus,
   type NotRestorableReason,
   type RestoreTaskStatus,
 } from '../../../shared/domain';
+import { type EngineRule, engineRule } from '../../../shared/engine-rules';
 
 export function instanceStatus(raw: number): InstanceStatus {
   return instanceStatusByRaw[raw] ?? 'unknown';
 }
 
-interface TypeInfo {
-  engine: string;
-  engineVersion?: string;
-  architecture: InstanceArchitecture;
+/** API 3.0 `Type` → engine label and architecture, from the shared engine table. */
+export function api3TypeInfo(type: number): EngineRule {
+  return engineRule('v3', type);
 }
 
-const api3Types: Readonly<Record<number, TypeInfo>> = {
-  2: { engine: 'Redis 2.8', engineVersion: '2.8', architecture: 'standard' },
-  3: { engine: 'CKV 3.2', engineVersion: '3.2', architecture: 'standard' },
-  4: { engine: 'CKV 3.2', engineVersion: '3.2', architecture: 'cluster' },
-  5: { engine: 'Redis 2.8', engineVersion: '2.8', architecture: 'standalone' },
-  6: { engine: 'Redis 4.0', engineVersion: '4.0', architecture: 'standard' },
-  7: { engine: 'Redis 4.0', engineVersion: '4.0', architecture: 'cluster' },
-  8: { engine: 'Redis 5.0', engineVersion: '5.0', architecture: 'standard' },
-  9: { engine: 'Redis 5.0', engineVersion: '5.0', architecture: 'cluster' },
-  15: { engine: 'Redis 6.2', engineVersion: '6.2', architecture: 'standard' },
-  16: { engine: 'Redis 6.2', engineVersion: '6.2', architecture: 'cluster' },
-  17: { engine: 'Redis 7.0', engineVersion: '7.0', architecture: 'standard' },
-  18: { engine: 'Redis 7.0', engineVersion: '7.0', architecture: 'cluster' },
-  19: { engine: 'Valkey 8.0', engineVersion: '8.0', architecture: 'standard' },
-  20: { engine: 'Valkey 8.0', engineVersion: '8.0', architecture: 'cluster' },
-  21: { engine: 'Valkey 8.0', engineVersion: '8.0', architecture: 'standard' },
-  22: { engine: 'Valkey 8.0', engineVersion: '8.0', architecture: 'cluster' },
-  200: { engine: 'Memcached 1.6', engineVersion: '1.6', architecture: 'cluster' },
-};
-
-/** API 3.0 `Type` → engine label and architecture (crs-api.md §3.1). */
-export function api3TypeInfo(type: number): TypeInfo {
-  return api3Types[type] ?? { engine: 'Redis', architecture: 'unknown' };
-}
-
-/**
- * Legacy `typeId`: 1 is cluster everywhere; 2 is documented both as 主从版 (standard) and 单机版
- * (standalone). The newest Chinese page says standard, so we follow it.
- */
-export function legacyTypeInfo(typeId: number): TypeInfo {
-  if (typeId === 1) return { engine: 'Redis', architecture: 'cluster' };
-  if (typeId === 2) return { engine: 'Redis', architecture: 'standard' };
-  return { engine: 'Redis', architecture: 'unknown' };
+/** Legacy `typeId` → architecture; the legacy listing never names the engine version. */
+export function legacyTypeInfo(typeId: number): EngineRule {
+  return engineRule('legacy-v2', typeId);
 }
 
 /**

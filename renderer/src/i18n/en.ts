@@ -190,9 +190,12 @@ export const en = {
     dataLost: 'Data written to this instance after the backup was taken will be lost.',
     interrupted: 'The instance’s service is interrupted while the restore runs.',
     inPlace:
-      'This engine ({{engine}}) restores in place: the current data is overwritten and cannot be recovered.',
+      'Tencent documents that {{engine}} restores in place: the current data is overwritten and cannot be recovered.',
     cloneSwap:
-      'This engine ({{engine}}) clones a complete instance from the backup and swaps addresses; swapping back is possible for a limited time.',
+      'Tencent documents that {{engine}} restores into a clone of the instance and swaps addresses; swapping them back returns to the current data (the documentation does not say for how long).',
+    assumedWorst:
+      'Tencent documents no restore behaviour for {{engine}}, so assume the worst: the current data is overwritten in place and cannot be recovered.',
+    engineUnknown: 'this engine',
     preflight: 'Checks',
     preflightRunning: 'Running checks…',
     preflightFailed: 'The checks could not be run',

@@ -186,8 +186,12 @@ export const zhCN: Translation = {
     consequences: '此次恢复的影响',
     dataLost: '备份之后写入该实例的数据将会丢失。',
     interrupted: '恢复期间实例服务会中断。',
-    inPlace: '该引擎（{{engine}}）为原地恢复：当前数据将被覆盖且无法找回。',
-    cloneSwap: '该引擎（{{engine}}）会从备份克隆出完整实例并交换地址；在一段时间内可通过换回地址回滚。',
+    inPlace: '腾讯云文档说明 {{engine}} 为原地恢复：当前数据将被覆盖且无法找回。',
+    cloneSwap:
+      '腾讯云文档说明 {{engine}} 会从备份克隆出完整实例并交换地址；换回地址即可回到当前数据（文档未说明可保留多久）。',
+    assumedWorst:
+      '腾讯云文档未说明 {{engine}} 的恢复方式，因此按最坏情况处理：当前数据将被原地覆盖且无法找回。',
+    engineUnknown: '该引擎',
     preflight: '检查项',
     preflightRunning: '正在检查…',
     preflightFailed: '无法完成检查',

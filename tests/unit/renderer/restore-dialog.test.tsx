@@ -74,14 +74,30 @@ describe('restore dialog gating', () => {
     expect(screen.getByTestId('restore-instance-name').textContent).toBe('orders-cache');
     expect(screen.getByTestId('restore-backup-time').tagName).toBe('STRONG');
     expect(screen.getByText(/Data written to this instance after the backup/)).toBeTruthy();
-    expect(screen.getByTestId('restore-semantics').textContent).toMatch(/clones a complete instance/);
+    expect(screen.getByTestId('restore-semantics').textContent).toMatch(/clone of the instance/);
   });
 
-  it('says CKV and Redis 2.8 overwrite in place', async () => {
+  it('says CKV overwrites in place, by its type code', async () => {
     await openDialog({
-      preflight: preflight({ instance: instance({ engine: 'CKV 3.2', engineVersion: '3.2' }) }),
+      preflight: preflight({ instance: instance({ engine: 'CKV 3.2', engineVersion: '3.2', typeId: 3 }) }),
     });
-    expect(screen.getByTestId('restore-semantics').textContent).toMatch(/restores in place/);
+    expect(screen.getByTestId('restore-semantics').textContent).toMatch(/CKV 3.2 restores in place/);
+  });
+
+  it('says a legacy Redis 2.8 instance is assumed overwritten in place, not cloned', async () => {
+    await openDialog({
+      preflight: preflight({
+        instance: instance({ engine: 'Redis 2.8', typeId: 2, generation: 'legacy-v2' }),
+      }),
+    });
+    const text = screen.getByTestId('restore-semantics').textContent ?? '';
+    expect(text).toMatch(/assume the worst: the current data is overwritten in place/);
+    expect(text).not.toMatch(/clone|swap/);
+  });
+
+  it('assumes the worst for a type code the table does not know', async () => {
+    await openDialog({ preflight: preflight({ instance: instance({ typeId: 99 }) }) });
+    expect(screen.getByTestId('restore-semantics').dataset.semantics).toBe('assumedWorst');
   });
 
   it('is enabled once checks pass, the password is entered and the name typed', async () => {

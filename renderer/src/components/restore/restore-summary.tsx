@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Backup, Instance } from '../../../../shared/domain';
 import type { ProfileView } from '../../../../shared/profiles';
-import { restoreSemantics } from '../../../../shared/restore-rules';
+import { restoreRule } from '../../../../shared/restore-rules';
 import { formatAge, formatDateTime } from '../../lib/format';
 
 interface Props {
@@ -11,6 +11,13 @@ interface Props {
   backup?: Backup;
   backupId: string;
   profile?: ProfileView;
+}
+
+/** The consequence sentence for this engine: documented in place, documented clone-and-swap, or assumed worst. */
+export function semanticsKey(instance: Instance | undefined): 'inPlace' | 'cloneSwap' | 'assumedWorst' {
+  const rule = restoreRule(instance);
+  if (rule.basis === 'assumed-worst') return 'assumedWorst';
+  return rule.semantics === 'overwrite-in-place' ? 'inPlace' : 'cloneSwap';
 }
 
 export function RestoreSummary({ instance, instanceId, backup, backupId, profile }: Props) {
@@ -55,13 +62,9 @@ export function RestoreSummary({ instance, instanceId, backup, backupId, profile
         <ul>
           <li>{t('restore.dataLost')}</li>
           <li>{t('restore.interrupted')}</li>
-          {instance && (
-            <li data-testid="restore-semantics">
-              {restoreSemantics(instance) === 'overwrite-in-place'
-                ? t('restore.inPlace', { engine })
-                : t('restore.cloneSwap', { engine })}
-            </li>
-          )}
+          <li data-testid="restore-semantics" data-semantics={semanticsKey(instance)}>
+            {t(`restore.${semanticsKey(instance)}`, { engine: engine || t('restore.engineUnknown') })}
+          </li>
         </ul>
       </section>
     </>
