@@ -6,8 +6,13 @@ import { join } from 'node:path';
 import { bootstrap, root } from './bootstrap.mjs';
 import { ensureBuilt } from './lib/build.mjs';
 import { electronBinary } from './lib/npm-deps.mjs';
+import { startUsage, wantsHelp } from './lib/usage.mjs';
 
 async function main() {
+  if (wantsHelp(process.argv.slice(2))) {
+    console.log(startUsage);
+    return;
+  }
   await bootstrap();
   await ensureBuilt(root);
   const args = process.argv.slice(2);

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await app.stop();
+    console.log('CRS Restore Desk stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

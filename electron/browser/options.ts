@@ -1,6 +1,7 @@
 /** Browser mode's command-line flags, validated: a bad flag is one clear message, never a half-started app. */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startUsage } from '../../scripts/lib/usage.mjs';
 
 export interface BrowserModeOptions {
   port: number;
@@ -10,10 +11,7 @@ export interface BrowserModeOptions {
 
 export class UsageError extends Error {}
 
-export const usage = `Usage: npm start -- [--port N] [--user-data DIR] [--no-open]
-  --port N         listen on 127.0.0.1:N (default: any free port)
-  --user-data DIR  keep settings, tasks and the audit log in DIR
-  --no-open        print the URL instead of opening a Chromium window`;
+export const usage = startUsage;
 
 export function parseBrowserModeArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BrowserModeOptions {
   const configHome = env.XDG_CONFIG_HOME || join(homedir(), '.config');

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { nodeGypEnv } from './node-headers.mjs';
 import { run } from './run.mjs';
 
 const stampName = '.crs-bootstrap.json';
@@ -29,8 +30,17 @@ export async function ensureNodeModules(root) {
   console.log('Installing npm dependencies (node_modules is missing or out of date with package-lock.json)…');
   // Electron's install script downloads its binary from outside the npm registry and fails the whole
   // install where that is blocked, so the package goes in without it and the binary is a separate try.
-  const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
-  const code = await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, env });
+  const gyp = nodeGypEnv({
+    ...process.env,
+    ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  });
+  if (gyp.nodedir)
+    console.log(`Native modules build against the Node headers in ${gyp.nodedir}/include/node.`);
+  if (gyp.advice) console.log(gyp.advice);
+  const code = await withProgress('Installing npm dependencies', () =>
+    run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, env: gyp.env }),
+  );
   if (code !== 0) throw new Error('npm ci failed; see the output above.');
   const electron = await run(process.execPath, [join(root, 'node_modules/electron/install.js')], {
     cwd: root,
@@ -54,5 +64,16 @@ export function electronBinary(root) {
     return typeof path === 'string' && existsSync(path) ? path : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** npm ci can be quiet for a minute or more (keytar compiles): say it is still working every few seconds. */
+export async function withProgress(what, work, { everyMs = 10_000, say = console.log } = {}) {
+  const started = Date.now();
+  const timer = setInterval(() => say(`${what}… ${Math.round((Date.now() - started) / 1000)} s`), everyMs);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
   }
 }

@@ -1,0 +1,60 @@
+/** What a DBA sees around the app itself: `npm start -- --help`, the page's icon, and a clean Ctrl-C. */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+
+describe('launcher and browser mode process', () => {
+  it('prints the usage for --help and exits 0 without installing or starting anything', () => {
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [join(root, 'scripts/launch.mjs'), '--help'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: npm start -- /);
+    expect(result.stdout).toContain('--user-data DIR');
+    expect(result.stdout).not.toMatch(/Installing|Starting|Building/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('serves a favicon, and on Ctrl-C says it stopped and exits 0', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'crs-launch-'));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'electron/browser/main.ts'), '--no-open', '--user-data', userData],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 30_000);
+        child.stdout.on('data', () => {
+          const match = /is running at (http:\/\/127\.0\.0\.1:\d+\/?)/.exec(output);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve(match[1].endsWith('/') ? match[1] : `${match[1]}/`);
+          }
+        });
+      });
+      const icon = await fetch(`${url}favicon.svg`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+      expect(await icon.text()).toContain('<svg');
+
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(output).toContain('CRS Restore Desk stopped.');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(userData, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
