@@ -4,7 +4,14 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { run } from './run.mjs';
 
-const inputs = ['renderer', 'shared', 'electron', 'scripts/lib/usage.mjs', 'electron.vite.config.ts', 'package-lock.json'];
+const inputs = [
+  'renderer',
+  'shared',
+  'electron',
+  'scripts/lib/usage.mjs',
+  'electron.vite.config.ts',
+  'package-lock.json',
+];
 
 function fingerprint(root) {
   const hash = createHash('sha256');
