@@ -5,6 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { electronCurrency, registryVersions } from './lib/electron-currency.mjs';
 import { run } from './lib/run.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -59,6 +60,22 @@ async function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  // Stands in for Electronegativity's AvailableSecurityFixesGlobalCheck (excluded above: it downloads from outside
+  // the npm registry). Without the registry the check cannot be made, and the gate says so and fails.
+  const versions = registryVersions();
+  if (!versions) {
+    console.log(
+      'Electron currency: the npm registry did not answer, so available security fixes were not checked.',
+    );
+    process.exit(1);
+  }
+  const currency = electronCurrency(electronVersion, versions);
+  console.log(
+    currency.ok
+      ? `Electron ${electronVersion}: the newest release of a supported major (${currency.supported.join(', ')}).`
+      : currency.problems.join('\n'),
+  );
+  if (!currency.ok) process.exit(1);
   const known = reviewed();
   const open = findings.filter((f) => !known.has(`${f.check} ${f.file}`));
   console.log(
