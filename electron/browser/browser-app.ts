@@ -56,11 +56,7 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   const settingsNotice = checkSettingsFile(join(options.userData, 'settings.json'));
   if (settingsNotice) notices.push(settingsNotice);
   const proxyFetch = options.fetch ? undefined : createProxyFetch({ env: process.env });
-  const settingsStore = new Conf({
-    cwd: options.userData,
-    configName: 'settings',
-    projectName: 'crs-restore-desk',
-  });
+  const settingsStore = createSettingsStore(options.userData);
   const server = new BridgeServer({
     rendererRoot: options.rendererRoot ?? join(projectRoot, 'out/renderer'),
     port: options.port ?? 0,
@@ -100,4 +96,14 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
       await proxyFetch?.close();
     },
   };
+}
+
+/** Browser mode's settings file. Profiles name endpoints, ids and regions: readable by the user only. */
+export function createSettingsStore(userData: string): Conf {
+  return new Conf({
+    cwd: userData,
+    configName: 'settings',
+    projectName: 'crs-restore-desk',
+    configFileMode: 0o600,
+  });
 }

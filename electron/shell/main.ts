@@ -52,7 +52,8 @@ async function start(): Promise<void> {
   const notices: Notice[] = [];
   const settingsNotice = checkSettingsFile(join(app.getPath('userData'), 'settings.json'));
   if (settingsNotice) notices.push(settingsNotice);
-  const store = new Store({ name: 'settings' }) as unknown as DocumentStore;
+  // Profiles name endpoints, ids and regions: readable by the user only.
+  const store = new Store({ name: 'settings', configFileMode: 0o600 }) as unknown as DocumentStore;
   // net.fetch uses Chromium's network stack: the system proxy, PAC scripts and the OS certificate store.
   const fetch: FetchLike = (url, init) => net.fetch(url, init);
   const core = createCore({
@@ -128,6 +129,8 @@ function createWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       // Middle-click would open links in new windows outside the navigation lock.
       disableBlinkFeatures: 'Auxclick',
+      // A packaged build has no developer tools: they would let anyone at the keyboard drive the renderer.
+      devTools: !app.isPackaged,
     },
   });
   win.once('ready-to-show', () => win.show());

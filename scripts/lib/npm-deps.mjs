@@ -1,7 +1,6 @@
 // npm dependencies, installed only when node_modules is missing or out of date with the lock file.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { nodeGypEnv } from './node-headers.mjs';
 import { run } from './run.mjs';
@@ -56,12 +55,17 @@ export async function ensureNodeModules(root) {
   return next;
 }
 
-/** The Electron executable when its binary is installed, else undefined. */
+/**
+ * The Electron executable when its binary is installed, else undefined. Read from the package's path.txt rather
+ * than by requiring `electron`: since Electron 41 that require tries to download a missing binary, which here
+ * only fails slowly and noisily.
+ */
 export function electronBinary(root) {
+  const dir = join(root, 'node_modules', 'electron');
   try {
-    const require = createRequire(join(root, 'package.json'));
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
+    const relative = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
+    const path = join(dir, 'dist', relative);
+    return relative && existsSync(path) ? path : undefined;
   } catch {
     return undefined;
   }

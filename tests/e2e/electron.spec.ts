@@ -5,29 +5,20 @@
  * the renderer and the core, and the shell's wiring is typechecked and scanned by Electronegativity.
  */
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron } from '@playwright/test';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../../sandbox/constants';
 import { startSandbox } from '../../sandbox/index';
+import { electronBinary } from '../../scripts/lib/npm-deps.mjs';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { addProfile } from './support/journey-kit';
 
 const root = join(import.meta.dirname, '../..');
 
-function electronBinary(): string | undefined {
-  try {
-    const path = createRequire(join(root, 'package.json'))('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const binary = electronBinary();
+const binary = electronBinary(root);
 const why =
   'Electron binary not installed here: Electron specs skipped; browser mode covers the same renderer and core.';
 if (!binary) console.log(why);

@@ -237,7 +237,8 @@ export class LegacyCrsClient implements CrsApi {
       name: raw.redisName ?? '',
       region,
       ...(raw.zoneId != null ? { zoneId: raw.zoneId } : {}),
-      engine: raw.typeIddesc || info.engine,
+      // typeIddesc describes the architecture (集群版), not the engine: the legacy listing names no version.
+      engine: info.engine,
       architecture: info.architecture,
       typeId,
       sizeMb: Math.max(0, raw.size ?? 0),

@@ -1,6 +1,6 @@
 /** What a DBA sees around the app itself: `npm start -- --help`, the page's icon, and a clean Ctrl-C. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,4 +57,31 @@ describe('launcher and browser mode process', () => {
       rmSync(userData, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('browser mode settings file', () => {
+  it('is written readable by the user only', async () => {
+    const { createSettingsStore } = await import('../../../electron/browser/browser-app');
+    const userData = mkdtempSync(join(tmpdir(), 'crs-settings-'));
+    try {
+      createSettingsStore(userData).set('probe', 1);
+      expect(statSync(join(userData, 'settings.json')).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(userData, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run package', () => {
+  it('says in one line that the Electron binary is missing and exits non-zero', () => {
+    const result = spawnSync(process.execPath, [join(root, 'scripts/package.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot package: the Electron binary is not installed here/);
+  }, 150_000);
 });

@@ -141,7 +141,7 @@ describe('LegacyCrsClient normalization (numbers may be strings)', () => {
       name: 'cache',
       region: 'ap-guangzhou',
       zoneId: 100002,
-      engine: '主从版',
+      engine: 'Redis',
       architecture: 'standard',
       typeId: 2,
       sizeMb: 1024,
