@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Api3CrsClient } from '../../../../electron/core/cloud/api3-client';
+import { DescribeInstancesResponseSchema } from '../../../../electron/core/cloud/api3-schemas';
 import { harness } from './fakes';
-import { officialReply } from './official-fixture';
+import { officialReply, officialText } from './official-fixture';
 
 const region = 'ap-guangzhou';
 
@@ -62,6 +63,11 @@ describe('official API 3.0 examples through Api3CrsClient', () => {
       createdAt: '2023-04-17T03:47:02.000Z',
       expiresAt: '2023-05-17T03:47:01.000Z',
     });
+  });
+
+  it('DescribeInstances: the general zod schema accepts the example too (the hot path checks by hand)', () => {
+    const { Response } = JSON.parse(officialText('api3/DescribeInstances.json')) as { Response: unknown };
+    expect(DescribeInstancesResponseSchema.safeParse(Response).success).toBe(true);
   });
 
   it('DescribeInstanceBackups (examples.json): a manual backup past its expiry is not restorable', async () => {
