@@ -28,8 +28,8 @@ describe('official legacy examples through LegacyCrsClient', () => {
         name: 'att_test',
         region: 'ap-guangzhou',
         zoneId: 100002,
-        // The legacy client shows typeIddesc as the engine label; the example's is the architecture text.
-        engine: '集群版',
+        // typeIddesc (集群版) is the architecture; the legacy listing names no engine version.
+        engine: 'Redis',
         architecture: 'cluster',
         typeId: 1,
         sizeMb: 2048,
