@@ -8,6 +8,9 @@ import {
   READONLY_SECRET_KEY,
   type RunningSandbox,
   startSandbox,
+  TEMPORARY_SECRET_ID,
+  TEMPORARY_SECRET_KEY,
+  TEMPORARY_TOKEN,
 } from './index.js';
 
 async function main(): Promise<void> {
@@ -35,6 +38,10 @@ async function main(): Promise<void> {
   console.log(`SecretKey: ${credentials.secretKey}`);
   console.log(`Read-only sub-user:  ${READONLY_SECRET_ID} / ${READONLY_SECRET_KEY}`);
   console.log(`Project-0 sub-user:  ${PROJECT0_SECRET_ID} / ${PROJECT0_SECRET_KEY}`);
+  console.log(
+    `Temporary key (STS, never expires): ${TEMPORARY_SECRET_ID} / ${TEMPORARY_SECRET_KEY} / Token ${TEMPORARY_TOKEN}`,
+  );
+  console.log(`Expiring temporary keys: POST ${sandbox.url}/__sandbox/sts {"durationSeconds": N}`);
   console.log(
     `Seed: ${parsed.options.seed ?? 'demo'} (${state.instances.size} instances); task duration ${state.taskMs / 1000} s`,
   );

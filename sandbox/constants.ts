@@ -19,6 +19,23 @@ export const READONLY_SECRET_KEY = 'sandboxReadOnlyKey00000000000000';
 export const PROJECT0_SECRET_ID = 'AKIDsandboxProject000000000000000000';
 export const PROJECT0_SECRET_KEY = 'sandboxProject0Key00000000000000';
 
+/**
+ * Fixed temporary credentials, as STS GetFederationToken / AssumeRole hand them out (TmpSecretId,
+ * TmpSecretKey, Token): requests must carry the token (`X-TC-Token`, legacy `Token`). This demo triple
+ * never expires; `POST /__sandbox/sts` mints triples that do.
+ */
+export const TEMPORARY_SECRET_ID = 'AKIDsandboxTemporary0000000000000000';
+export const TEMPORARY_SECRET_KEY = 'sandboxTemporaryKey0000000000000';
+export const TEMPORARY_TOKEN = 'sandboxStsToken0000000000000000000000000000000000000000000000000';
+
+/**
+ * STS DurationSeconds: default 1800, at most 129600 for a sub-account (7200 for a root account), per
+ * the SDK's GetFederationTokenRequest comment (tencentcloud-sdk-nodejs
+ * tencentcloud/services/sts/v20180813/sts_models.d.ts).
+ */
+export const STS_DEFAULT_DURATION_SECONDS = 1800;
+export const STS_MAX_DURATION_SECONDS = 129600;
+
 export const API_VERSION = '2018-04-12';
 
 /** Published per-action limits (requests per second, per SecretId), reference §3.5. */

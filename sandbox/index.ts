@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { warmInstanceRows } from './api/instance-listing.js';
 import { type Credentials, KeyRing } from './auth/keys.js';
 import { NonceCache } from './auth/legacy-verify.js';
+import { type MintedCredentials, type MintOptions, parseMintOptions } from './auth/sts.js';
 import { type Clock, systemClock } from './clock.js';
 import {
   DEFAULT_RATE_LIMITS,
@@ -21,6 +22,7 @@ import { applySeed } from './seeds/index.js';
 import { SandboxState } from './state/store.js';
 
 export type { Credentials } from './auth/keys.js';
+export type { MintedCredentials, MintOptions } from './auth/sts.js';
 export { type Clock, ManualClock } from './clock.js';
 export * from './constants.js';
 export type { FaultSpec } from './faults/faults.js';
@@ -54,6 +56,8 @@ export interface RunningSandbox {
   state: SandboxState;
   faults: FaultBook;
   redis: RedisManager | null;
+  /** New temporary credentials (TmpSecretId, TmpSecretKey, Token) expiring as asked; see POST /__sandbox/sts. */
+  mintTemporaryCredentials(options?: MintOptions): MintedCredentials;
   stop(): Promise<void>;
 }
 
@@ -82,9 +86,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // otherwise land on the first listing's page requests (rows are encoded on demand after any change).
   await warmInstanceRows(state);
 
+  const keys = new KeyRing(credentials);
   const front = createSandboxServer({
     state,
-    keys: new KeyRing(credentials),
+    keys,
     limiter: new RateLimiter(clock, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits }),
     faults,
     // Twice the window: a replay must be refused for as long as its timestamp is acceptable.
@@ -110,6 +115,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state,
     faults,
     redis,
+    mintTemporaryCredentials: (mint = {}) => {
+      const checked = parseMintOptions(mint);
+      if (typeof checked === 'string') throw new Error(`mintTemporaryCredentials: ${checked}`);
+      return keys.mintTemporary(checked, Math.floor(state.now() / 1000));
+    },
     stop: () => {
       stopping ??= (async () => {
         await front.shutdown();

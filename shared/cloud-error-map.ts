@@ -14,6 +14,8 @@ export const api3ErrorCodes = {
   'AuthFailure.SecretIdNotFound': 'SECRET_ID_NOT_FOUND',
   'AuthFailure.SignatureExpire': 'SIGNATURE_EXPIRED',
   'AuthFailure.SignatureFailure': 'AUTH_FAILED',
+  // "token错误": one code for a missing, wrong or expired STS token (a wrong one in TencentCloud/
+  // tencentcloud-sdk-go testing/integration/temp_credentials_test.go).
   'AuthFailure.TokenFailure': 'TOKEN_INVALID',
   'AuthFailure.UnauthorizedOperation': 'PERMISSION_DENIED',
   // We never send DryRun; if a gateway answers it anyway, nothing was executed.
@@ -64,6 +66,7 @@ export const legacyErrorCodes = {
   4102: 'PERMISSION_DENIED',
   4103: 'PERMISSION_DENIED',
   4104: 'SECRET_ID_NOT_FOUND',
+  // "token错误" (reference §1.4): the legacy counterpart of AuthFailure.TokenFailure.
   4105: 'TOKEN_INVALID',
   4106: 'MFA_FAILED',
   // 4107–4109 are not documented; they sit in the CAM authentication range, so treat them as auth failures.

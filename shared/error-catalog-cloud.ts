@@ -34,14 +34,18 @@ export const cloudErrorEntries = {
       next: '请到访问管理（CAM）API 密钥页面重新复制 SecretId，并确认密钥处于启用状态。',
     },
   },
+  // STS temporary credentials: API 3.0 AuthFailure.TokenFailure and legacy 4105 ("token错误") are the one
+  // token code of each generation, answered alike for a missing, wrong or expired token, so the text names
+  // all three (sandbox/README.md "Temporary credentials" has the sources).
   TOKEN_INVALID: {
     en: {
-      message: 'The temporary credential token was refused (wrong or expired).',
-      next: 'Obtain a fresh STS token for this profile, or use a long-term API key.',
+      message:
+        "Tencent Cloud refused the temporary credentials' token: it is missing, wrong or has expired (the answer does not say which).",
+      next: 'Get new temporary credentials (SecretId, SecretKey and token are issued together) and enter all three in this profile. A long-term API key takes no token: if this profile uses one, remove the stored token.',
     },
     zh: {
-      message: '临时凭证 Token 无效或已过期。',
-      next: '请为此配置获取新的 STS 临时凭证，或改用长期 API 密钥。',
+      message: '腾讯云拒绝了临时凭证的 Token：Token 缺失、错误或已过期（返回结果未说明是哪一种）。',
+      next: '请重新获取临时凭证（SecretId、SecretKey 和 Token 同时签发），并将三者一起填入此配置。长期 API 密钥不需要 Token：如此配置使用长期密钥，请删除已保存的 Token。',
     },
   },
   MFA_FAILED: {

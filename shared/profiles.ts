@@ -24,11 +24,18 @@ export const EndpointSchema = z
     'scheme://host[:port], e.g. https://redis.tencentcloudapi.com',
   );
 
+/**
+ * Bounds wide enough for STS temporary credentials: TmpSecretId and TmpSecretKey are "最长不超过1024字节",
+ * the token "最长不超过4096字节" (tencentcloud-sdk-nodejs sts/v20180813/sts_models.d.ts, `Credentials`).
+ */
+const MAX_KEY_LENGTH = 1024;
+const MAX_TOKEN_LENGTH = 4096;
+
 const SecretIdSchema = z
   .string()
   .trim()
   .min(1)
-  .max(128)
+  .max(MAX_KEY_LENGTH)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 
 const ProfileFields = {
@@ -66,9 +73,18 @@ export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
 /** Secrets travel renderer → main once, in these fields, and are never sent back. */
 const SecretFields = {
-  secretKey: z.string().min(1).max(256),
-  /** STS session token for temporary credentials. */
-  token: z.string().min(1).max(4096).optional(),
+  secretKey: z.string().min(1).max(MAX_KEY_LENGTH),
+  /**
+   * STS session token for temporary credentials. It travels as an HTTP header (X-TC-Token), so it must be
+   * printable ASCII without spaces; surrounding whitespace from a paste is dropped.
+   */
+  token: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_TOKEN_LENGTH)
+    .regex(/^[\x21-\x7E]+$/, 'the token as issued: printable characters, no spaces')
+    .optional(),
 };
 
 export const ProfileInputSchema = z

@@ -16,6 +16,8 @@ const CODE_DESC: Readonly<Record<number, string>> = {
   4100: 'AuthFailure',
   4101: 'UnauthorizedOperation',
   4104: 'SecretIdNotFound',
+  // The docs give no codeDesc for 4105; this mirrors the API 3.0 code name.
+  4105: 'TokenFailure',
   4400: 'RequestLimitExceeded',
   4500: 'ReplayAttack',
   6000: 'InternalError',
@@ -58,6 +60,7 @@ export function handleLegacy(deps: ApiDeps, nonces: NonceCache, req: RawRequest)
       deps.state.now(),
       MAX_CLOCK_SKEW_SECONDS,
       nonces,
+      (id) => deps.keys.grantOf(id),
     );
     if (!auth.ok) return legacyError(auth.code, auth.message);
     const action = params.Action ?? '';

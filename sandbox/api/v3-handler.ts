@@ -52,7 +52,13 @@ export function handleV3(deps: ApiDeps, req: RawRequest): V3Envelope {
       return fail('InvalidParameter', 'X-TC-Timestamp must be a Unix timestamp in seconds.');
     }
     const nowSec = Math.floor(deps.state.now() / 1000);
-    const auth = verifyTc3(req, (id) => deps.keys.secretKeyOf(id), nowSec, MAX_CLOCK_SKEW_SECONDS);
+    const auth = verifyTc3(
+      req,
+      (id) => deps.keys.secretKeyOf(id),
+      nowSec,
+      MAX_CLOCK_SKEW_SECONDS,
+      (id) => deps.keys.grantOf(id),
+    );
     if (!auth.ok) return fail(auth.code, auth.message);
     if (header(req, 'x-tc-version') !== API_VERSION) {
       return fail(

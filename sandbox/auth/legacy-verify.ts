@@ -1,7 +1,8 @@
 // Verifies legacy v2 requests: common parameters (4000), timestamp window and Nonce replay (4500),
-// unknown SecretId (4104), signature (4100). The signed host is the Host header exactly as sent
+// unknown SecretId (4104), STS token (4105), signature (4100). The signed host is the Host header exactly as sent
 // (port included), which is what the legacy SDK signs when given `host: '127.0.0.1:PORT'`.
 import { legacyMethodOf, legacySign, legacySignatureMatches, legacyStringToSign } from './legacy-sign.js';
+import { type TemporaryGrant, TOKEN_MESSAGES, tokenProblem } from './sts.js';
 
 export type LegacyVerifyResult =
   | { ok: true; secretId: string }
@@ -38,6 +39,7 @@ export function verifyLegacy(
   nowMs: number,
   maxSkewSec: number,
   nonces: NonceCache,
+  grantOf: (secretId: string) => TemporaryGrant | null = () => null,
 ): LegacyVerifyResult {
   const p = input.params;
   for (const name of ['Action', 'SecretId', 'Timestamp', 'Nonce', 'Signature']) {
@@ -57,6 +59,10 @@ export function verifyLegacy(
   const secretId = p.SecretId ?? '';
   const secretKey = lookupKey(secretId);
   if (secretKey === undefined) return { ok: false, code: 4104, message: 'The SecretId does not exist.' };
+  // 4105 "token错误" is the legacy common code for a token (QDOC 调用方式/返回值/错误码.md, reference §1.4);
+  // as with API 3.0, one code for a missing, wrong or expired token. Token is a signed parameter.
+  const problem = tokenProblem(grantOf(secretId), p.Token, Math.floor(nowMs / 1000));
+  if (problem) return { ok: false, code: 4105, message: TOKEN_MESSAGES[problem] };
   const stringToSign = legacyStringToSign(input.method, input.host, input.path, p);
   const expected = legacySign(stringToSign, secretKey, legacyMethodOf(p.SignatureMethod));
   if (!legacySignatureMatches(expected, p.Signature ?? '')) {

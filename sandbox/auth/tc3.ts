@@ -2,6 +2,7 @@
 // needs for the official Node SDK (§4.3): it signs `content-type;host`, drops the port from the signed
 // host, and derives the scope's service from the endpoint's first label (`127` for 127.0.0.1:PORT).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { type TemporaryGrant, TOKEN_MESSAGES, tokenProblem } from './sts.js';
 
 export const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
 
@@ -110,14 +111,17 @@ function headerValue(headers: Tc3Request['headers'], name: string): string | und
 }
 
 /**
- * Verifies a TC3 request. `nowSec` is the server clock; `lookupKey` returns the SecretKey for an id.
- * Check order follows the real service: expiry, then key existence, then the signature itself.
+ * Verifies a TC3 request. `nowSec` is the server clock; `lookupKey` returns the SecretKey for an id and
+ * `grantOf` the token a temporary key needs (null for long-term keys). Check order: expiry, key
+ * existence, the STS token, then the signature itself. The token comes before the signature because a
+ * temporary SecretKey is only known through a valid token.
  */
 export function verifyTc3(
   req: Tc3Request,
   lookupKey: (secretId: string) => string | undefined,
   nowSec: number,
   maxSkewSec = 300,
+  grantOf: (secretId: string) => TemporaryGrant | null = () => null,
 ): Tc3VerifyResult {
   const fail = (code: string, message: string): VerifyFailure => ({ ok: false, code, message });
   const auth = parseTc3Authorization(headerValue(req.headers, 'authorization') ?? '');
@@ -133,6 +137,11 @@ export function verifyTc3(
   }
   const secretKey = lookupKey(auth.secretId);
   if (secretKey === undefined) return fail('AuthFailure.SecretIdNotFound', 'The SecretId is not found.');
+  // Missing, wrong and expired tokens all answer AuthFailure.TokenFailure ("token错误", reference §2.5):
+  // Tencent's Go SDK test expects it for a wrong token (TencentCloud/tencentcloud-sdk-go
+  // testing/integration/temp_credentials_test.go); the other cases are not documented separately.
+  const problem = tokenProblem(grantOf(auth.secretId), headerValue(req.headers, 'x-tc-token'), nowSec);
+  if (problem) return fail('AuthFailure.TokenFailure', TOKEN_MESSAGES[problem]);
   if (auth.date !== tc3Date(timestamp)) {
     return fail('AuthFailure.SignatureFailure', `Credential date must be the UTC date of X-TC-Timestamp.`);
   }

@@ -1,5 +1,8 @@
-// Loopback-only test hooks: GET /__sandbox/state, GET|POST|DELETE /__sandbox/faults.
+// Loopback-only test hooks: GET /__sandbox/state, GET|POST|DELETE /__sandbox/faults, and
+// POST /__sandbox/sts to mint temporary credentials.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { KeyRing } from '../auth/keys.js';
+import { parseMintOptions } from '../auth/sts.js';
 import { type FaultBook, type FaultSpec, parseFaultSpec } from '../faults/faults.js';
 import type { RedisManager } from '../redis/redis-manager.js';
 import type { SandboxState } from '../state/store.js';
@@ -8,6 +11,7 @@ export interface AdminDeps {
   state: SandboxState;
   faults: FaultBook;
   redis: RedisManager | null;
+  keys: KeyRing;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -51,6 +55,7 @@ function route(deps: AdminDeps, req: IncomingMessage, path: string, body: Buffer
     }
     if (req.method === 'POST') return addFaults(deps, body);
   }
+  if (path === '/__sandbox/sts' && req.method === 'POST') return mintTemporary(deps, body);
   return { status: 404, body: { error: `no admin route ${req.method} ${path}` } };
 }
 
@@ -72,4 +77,20 @@ function addFaults(deps: AdminDeps, body: Buffer): AdminReply {
     specs.push(spec);
   }
   return { status: 200, body: { ok: true, ids: specs.map((s) => deps.faults.add(s)) } };
+}
+
+/** `{}`, `{"durationSeconds": N}` or `{"expiredTime": T}` → GetFederationToken-shaped credentials. */
+function mintTemporary(deps: AdminDeps, body: Buffer): AdminReply {
+  let input: unknown;
+  try {
+    input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+  } catch {
+    return {
+      status: 400,
+      body: { error: 'body must be JSON: {"durationSeconds": N} or {"expiredTime": T}' },
+    };
+  }
+  const options = parseMintOptions(input);
+  if (typeof options === 'string') return { status: 400, body: { error: options } };
+  return { status: 200, body: deps.keys.mintTemporary(options, Math.floor(deps.state.now() / 1000)) };
 }

@@ -59,7 +59,8 @@ export const en = {
     endpoint: 'Endpoint (optional)',
     endpointHint: 'Empty uses the public endpoint. For a private deployment: https://host[:port]',
     token: 'STS token (optional)',
-    tokenHint: 'Only for temporary credentials.',
+    tokenHint:
+      'Only for temporary credentials (STS): the token issued with this SecretId and SecretKey. Kept in the system keychain.',
     clearToken: 'Remove the stored STS token',
     regions: 'Regions',
     regionsHint: 'Region codes separated by commas or spaces, e.g. ap-guangzhou ap-shanghai',
@@ -80,6 +81,7 @@ export const en = {
     regionsInvalid: 'Enter at least one region code such as ap-guangzhou.',
     defaultNotInRegions: 'The default region must be one of the regions.',
     secretIdInvalid: 'Letters, digits, _ and - only.',
+    tokenInvalid: 'Paste the token exactly as issued: printable characters without spaces, at most 4096.',
   },
   fleet: {
     title: 'Fleet',

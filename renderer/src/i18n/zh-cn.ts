@@ -57,7 +57,7 @@ export const zhCN: Translation = {
     endpoint: '接入点（可选）',
     endpointHint: '留空则使用公共接入点。私有化部署请填写 https://主机[:端口]',
     token: 'STS 临时凭证 Token（可选）',
-    tokenHint: '仅用于临时凭证。',
+    tokenHint: '仅用于临时凭证（STS）：与此 SecretId、SecretKey 一同签发的 Token。保存在系统钥匙串中。',
     clearToken: '删除已保存的 STS Token',
     regions: '地域',
     regionsHint: '地域代码，以逗号或空格分隔，例如 ap-guangzhou ap-shanghai',
@@ -78,6 +78,7 @@ export const zhCN: Translation = {
     regionsInvalid: '请至少填写一个地域代码，例如 ap-guangzhou。',
     defaultNotInRegions: '默认地域必须是所填地域之一。',
     secretIdInvalid: '只能包含字母、数字、_ 和 -。',
+    tokenInvalid: '请按签发原样粘贴 Token：可打印字符，不含空格，最多 4096 个。',
   },
   fleet: {
     title: '实例',

@@ -1,6 +1,7 @@
 // The CLI as a user runs it: banner, bad flags, and a clean Ctrl-C that takes its redis-servers along.
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { TEMPORARY_SECRET_ID, TEMPORARY_SECRET_KEY, TEMPORARY_TOKEN } from '../../../sandbox/constants.js';
 import { portOpen } from './helpers';
 
 const TSX = ['--import', 'tsx', 'sandbox/cli.ts'];
@@ -35,6 +36,10 @@ describe('sandbox CLI', () => {
     const match = /^CRS sandbox listening on http:\/\/127\.0\.0\.1:(\d+)$/m.exec(out);
     expect(match).not.toBeNull();
     expect(out).toContain('SecretId:  AKIDsandbox0000000000000000000000000');
+    expect(out).toContain(
+      `Temporary key (STS, never expires): ${TEMPORARY_SECRET_ID} / ${TEMPORARY_SECRET_KEY} / Token ${TEMPORARY_TOKEN}`,
+    );
+    expect(out).toContain('/__sandbox/sts');
     const redisPorts = [...out.matchAll(/redis-cli -p (\d+)/g)].map((m) => Number(m[1]));
     expect(redisPorts.length).toBeGreaterThanOrEqual(7);
     const state = await fetch(`http://127.0.0.1:${match?.[1]}/__sandbox/state`);

@@ -19,6 +19,8 @@ export interface Tc3Options {
   /** Headers to drop after signing (to test missing ones). */
   omit?: string[];
   traceId?: string;
+  /** STS token, sent as X-TC-Token (not a signed header, as the SDK sends it). */
+  token?: string;
 }
 
 export interface ApiReply {
@@ -69,6 +71,7 @@ export function tc3Headers(
   };
   if (o.region !== null) headers['X-TC-Region'] = o.region ?? 'ap-guangzhou';
   if (o.traceId) headers['X-TC-TraceId'] = o.traceId;
+  if (o.token !== undefined) headers['X-TC-Token'] = o.token;
   for (const name of o.omit ?? []) {
     for (const k of Object.keys(headers)) if (k.toLowerCase() === name.toLowerCase()) delete headers[k];
   }
@@ -108,6 +111,8 @@ export interface LegacyOptions {
   signature?: string;
   /** Common params to leave out. */
   omit?: string[];
+  /** STS token: the signed `Token` common parameter. */
+  token?: string;
 }
 
 /** Independent legacy v2 signer: sorted keys, raw values, `_` → `.` in keys, host with port. */
@@ -127,6 +132,7 @@ export function legacySignedParams(
     ...params,
   };
   if (o.signatureMethod) all.SignatureMethod = o.signatureMethod;
+  if (o.token !== undefined) all.Token = o.token;
   for (const k of o.omit ?? []) delete all[k];
   const keys = Object.keys(all).sort();
   const query = keys.map((k) => `${k.startsWith('_') ? k : k.replace(/_/g, '.')}=${all[k]}`).join('&');

@@ -93,4 +93,25 @@ describe('profile form', () => {
     expect(screen.getByText('Enter at least one region code such as ap-guangzhou.')).toBeTruthy();
     expect(screen.getByLabelText('Profile name').getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('sends an STS token with the draft, and flags one that could not be sent', async () => {
+    const { fake } = setup();
+    fill('Profile name', 'Temp');
+    fill('SecretId', 'AKIDtmp');
+    fill('SecretKey', 'tmpKey');
+    fill('STS token (optional)', 'tok en');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Test connection' })));
+    expect(fake.calls.some((c) => c.channel === 'profiles:test')).toBe(false);
+    expect(
+      screen.getByText(
+        'Paste the token exactly as issued: printable characters without spaces, at most 4096.',
+      ),
+    ).toBeTruthy();
+    fill('STS token (optional)', 'sts-token==');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Test connection' })));
+    const sent = fake.calls.find((c) => c.channel === 'profiles:test')?.request as {
+      draft: { token?: string };
+    };
+    expect(sent.draft.token).toBe('sts-token==');
+  });
 });

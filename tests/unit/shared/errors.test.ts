@@ -124,6 +124,7 @@ describe('mapCloudError', () => {
     ['v3', 'AuthFailure.SignatureFailure', 'AUTH_FAILED'],
     ['v3', 'AuthFailure.SignatureExpire', 'SIGNATURE_EXPIRED'],
     ['v3', 'AuthFailure.SecretIdNotFound', 'SECRET_ID_NOT_FOUND'],
+    ['v3', 'AuthFailure.TokenFailure', 'TOKEN_INVALID'],
     ['v3', 'RequestLimitExceeded', 'RATE_LIMITED'],
     ['v3', 'ResourceNotFound.InstanceNotExists', 'INSTANCE_NOT_FOUND'],
     ['v3', 'ResourceUnavailable.InstanceLockedError', 'INSTANCE_LOCKED'],
@@ -134,6 +135,7 @@ describe('mapCloudError', () => {
     ['v3', 'InvalidParameterValue.PasswordError', 'WRONG_PASSWORD'],
     ['legacy-v2', 4100, 'AUTH_FAILED'],
     ['legacy-v2', 4104, 'SECRET_ID_NOT_FOUND'],
+    ['legacy-v2', 4105, 'TOKEN_INVALID'],
     ['legacy-v2', 4400, 'RATE_LIMITED'],
     ['legacy-v2', 4500, 'SIGNATURE_EXPIRED'],
     ['legacy-v2', 10701, 'INSTANCE_NOT_FOUND'],
@@ -145,6 +147,16 @@ describe('mapCloudError', () => {
     ['legacy-v2', 11213, 'BACKUP_NOT_FOUND'],
   ] as const)('%s %s → %s, the same meaning in both generations', (generation, code, appCode) => {
     expect(mapCloudError({ generation, code }).appCode).toBe(appCode);
+  });
+
+  it('TOKEN_INVALID names every case the one token code covers, and the way out', () => {
+    // The cloud answers missing, wrong and expired tokens alike: the text must not claim to know which.
+    const { en, zh } = errorCatalog.TOKEN_INVALID;
+    for (const word of ['missing', 'wrong', 'expired', 'does not say which'])
+      expect(en.message).toContain(word);
+    for (const word of ['缺失', '错误', '已过期', '未说明']) expect(zh.message).toContain(word);
+    expect(en.next).toContain('Get new temporary credentials');
+    expect(zh.next).toContain('重新获取临时凭证');
   });
 
   it('falls back to the family for unlisted API 3.0 sub-codes', () => {

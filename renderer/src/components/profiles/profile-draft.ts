@@ -77,7 +77,7 @@ export function validate(d: Draft, editing: boolean): FieldErrors {
     secretId: d.secretId.trim() ? 'profileForm.secretIdInvalid' : 'profileForm.required',
     secretKey: 'profileForm.required',
     endpoint: 'profileForm.endpointHint',
-    token: 'profileForm.tokenHint',
+    token: 'profileForm.tokenInvalid',
     regions: 'profileForm.regionsInvalid',
     defaultRegion: 'profileForm.defaultNotInRegions',
     requestTimeoutSeconds: 'profileForm.timeout',

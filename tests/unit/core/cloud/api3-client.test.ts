@@ -90,6 +90,7 @@ describe('Api3CrsClient requests', () => {
     const call = h.fetch.calls[0];
     expect(call?.url).toBe('http://127.0.0.1:9000/');
     expect(call?.init.headers['X-TC-Token']).toBe('sts-token');
+    expect(h.lines.join('\n')).not.toContain('sts-token');
     const timestamp = Math.floor(h.clock.t / 1000);
     const expected = signTc3({
       method: 'POST',

@@ -62,6 +62,30 @@ describe('LegacyCrsClient requests', () => {
     },
   );
 
+  it('sends the STS token as the signed Token parameter only when the credentials carry one', async () => {
+    const withToken = harness([success({ totalCount: 0, data: { redisSet: [] } })], {
+      endpoint: 'http://127.0.0.1:9000',
+      credentials: async () => ({ secretId: SECRET_ID, secretKey: SECRET_KEY, token: 'sts-token' }),
+    });
+    await new LegacyCrsClient(withToken.options).describeInstances({ region: 'gz', limit: 10, offset: 0 });
+    const form = formOf(withToken.fetch.calls[0]?.init.body ?? '');
+    expect(form.Token).toBe('sts-token');
+    const { Signature, ...signed } = form;
+    expect(Signature).toBe(
+      legacySign(
+        legacyStringToSign('POST', '127.0.0.1:9000', '/v2/index.php', signed),
+        SECRET_KEY,
+        'HmacSHA1',
+      ),
+    );
+    // The token is a secret: never in the logs.
+    expect(withToken.lines.join('\n')).not.toContain('sts-token');
+
+    const without = harness([success({ totalCount: 0, data: { redisSet: [] } })]);
+    await new LegacyCrsClient(without.options).describeInstances({ region: 'gz', limit: 10, offset: 0 });
+    expect('Token' in formOf(without.fetch.calls[0]?.init.body ?? '')).toBe(false);
+  });
+
   it('defaults to https://redis.api.qcloud.com and asks DescribeRedis with lower-case params', async () => {
     const h = harness([success({ totalCount: 0, data: { redisSet: [] } })]);
     await new LegacyCrsClient(h.options).describeInstances({
