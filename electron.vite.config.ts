@@ -7,7 +7,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'electron/shell/main.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'electron/shell/main.ts'),
+          // The keychain probe's child (a utility process): see electron/core/secrets/keychain-probe.ts.
+          'keychain-probe': resolve(import.meta.dirname, 'electron/core/secrets/keychain-probe-child.ts'),
+        },
         // Native and Electron-only modules load at run time, never bundled.
         external: ['electron', 'keytar', 'electron-store'],
       },

@@ -134,6 +134,16 @@ export const appErrorEntries = {
     },
     zh: { message: '内置沙箱无法启动。', next: '请确认本地端口未被占用后重试。您的云账号配置不受影响。' },
   },
+  KEYCHAIN_CANCELLED: {
+    en: {
+      message: 'The keychain prompt was cancelled, so nothing was saved to or read from the keychain.',
+      next: 'Try again and unlock (or create) the keychain when it asks. Secrets are never written anywhere else.',
+    },
+    zh: {
+      message: '钥匙串提示已被取消，因此未向钥匙串保存或读取任何内容。',
+      next: '请重试，并在钥匙串提示时解锁（或创建）钥匙串。密钥绝不会写入其他位置。',
+    },
+  },
   KEYCHAIN_ERROR: {
     en: {
       message: 'The OS keychain refused the operation.',

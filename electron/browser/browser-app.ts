@@ -15,6 +15,8 @@ import { IpcGuard } from '../core/ipc/guard';
 import type { Logger } from '../core/logging/logger';
 import { startDemoSandbox } from '../core/sandbox/default-sandbox';
 import type { SandboxStarter } from '../core/sandbox/sandbox-launcher';
+import { forkProbeRunner } from '../core/secrets/fork-probe';
+import { probeKeychain } from '../core/secrets/keychain-probe';
 import { type KeytarLike, openSecretStore, type SecretStore } from '../core/secrets/secret-store';
 import { checkSettingsFile } from '../core/settings/settings-file';
 import type { DocumentStore } from '../core/settings/settings-service';
@@ -51,6 +53,7 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     (await openSecretStore(
       async () => require('keytar') as KeytarLike,
       (reason) => logger.warn('no keychain; credentials are session-only', { reason: reason.slice(0, 200) }),
+      () => probeKeychain({ platform: process.platform, env: process.env, run: forkProbeRunner() }),
     ));
   const notices: Notice[] = [];
   const settingsNotice = checkSettingsFile(join(options.userData, 'settings.json'));

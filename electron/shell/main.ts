@@ -14,10 +14,12 @@ import type { FetchLike } from '../core/cloud/crs-api';
 import { IpcGuard } from '../core/ipc/guard';
 import { createLogger } from '../core/logging/logger';
 import { startDemoSandbox } from '../core/sandbox/default-sandbox';
+import { probeKeychain } from '../core/secrets/keychain-probe';
 import { type KeytarLike, openSecretStore } from '../core/secrets/secret-store';
 import { checkSettingsFile } from '../core/settings/settings-file';
 import type { DocumentStore } from '../core/settings/settings-service';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../core/web/content';
+import { utilityProbeRunner } from './utility-probe';
 
 const APP_SCHEME = 'crs-desk';
 const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -48,6 +50,12 @@ async function start(): Promise<void> {
   const secrets = await openSecretStore(
     async () => require('keytar') as KeytarLike,
     (reason) => logger.warn('no keychain; credentials are session-only', { reason: reason.slice(0, 200) }),
+    () =>
+      probeKeychain({
+        platform: process.platform,
+        env: process.env,
+        run: utilityProbeRunner(join(__dirname, 'keychain-probe.js')),
+      }),
   );
   const notices: Notice[] = [];
   const settingsNotice = checkSettingsFile(join(app.getPath('userData'), 'settings.json'));

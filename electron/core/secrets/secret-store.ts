@@ -4,6 +4,9 @@
  * plaintext fallback, ever.
  */
 
+import { AppError } from '../../../shared/errors';
+import { PROBE_ACCOUNT, type ProbeOutcome } from './keychain-probe';
+
 /** The keychain service name every entry is filed under. */
 export const KEYCHAIN_SERVICE = 'crs-restore-desk';
 
@@ -25,6 +28,12 @@ export interface KeytarLike {
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
+/**
+ * The keychain entry that lists this app's accounts. keytar's findCredentials decrypts every stored secret to
+ * list their names; the index lets accounts() read one entry that holds names only.
+ */
+export const ACCOUNT_INDEX = '__crs-desk-accounts__';
+
 export class KeytarSecretStore implements SecretStore {
   readonly kind = 'keychain' as const;
   readonly #keytar: KeytarLike;
@@ -44,22 +53,55 @@ export class KeytarSecretStore implements SecretStore {
     );
   }
 
-  set(account: string, secret: string): Promise<void> {
-    return this.#serial(account, () => this.#keytar.setPassword(this.#service, account, secret));
+  async set(account: string, secret: string): Promise<void> {
+    await this.#serial(account, () => this.#keytar.setPassword(this.#service, account, secret));
+    await this.#updateIndex((names) => names.add(account));
   }
 
-  delete(account: string): Promise<boolean> {
-    return this.#serial(account, () => this.#keytar.deletePassword(this.#service, account));
+  async delete(account: string): Promise<boolean> {
+    const existed = await this.#serial(account, () => this.#keytar.deletePassword(this.#service, account));
+    await this.#updateIndex((names) => names.delete(account));
+    return existed;
   }
 
-  async accounts(): Promise<string[]> {
+  accounts(): Promise<string[]> {
+    return this.#serial(ACCOUNT_INDEX, async () => [...(await this.#readIndex())]);
+  }
+
+  /**
+   * The index, or, the first time (a keychain written before the index existed), the names found by one
+   * findCredentials, written as the index so it is the only such pass.
+   */
+  async #readIndex(): Promise<Set<string>> {
+    const raw = await this.#keytar.getPassword(this.#service, ACCOUNT_INDEX);
+    if (raw !== null) {
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        if (Array.isArray(parsed)) return new Set(parsed.filter((n): n is string => typeof n === 'string'));
+      } catch {
+        // A damaged index is rebuilt below from the keychain itself.
+      }
+    }
     const found = await this.#keytar.findCredentials(this.#service);
-    return found.map((c) => c.account);
+    const names = new Set(found.map((c) => c.account).filter((n) => n !== ACCOUNT_INDEX));
+    await this.#keytar.setPassword(this.#service, ACCOUNT_INDEX, JSON.stringify([...names]));
+    return names;
+  }
+
+  #updateIndex(change: (names: Set<string>) => void): Promise<void> {
+    return this.#serial(ACCOUNT_INDEX, async () => {
+      const names = await this.#readIndex();
+      const before = JSON.stringify([...names]);
+      change(names);
+      const after = JSON.stringify([...names]);
+      if (after !== before) await this.#keytar.setPassword(this.#service, ACCOUNT_INDEX, after);
+    });
   }
 
   #serial<T>(account: string, work: () => Promise<T>): Promise<T> {
     const previous = this.#queues.get(account) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const guarded = () => work().catch(keychainFailure);
+    const next = previous.then(guarded, guarded);
     const settled = next.catch(() => undefined);
     this.#queues.set(account, settled);
     void settled.then(() => {
@@ -67,6 +109,17 @@ export class KeytarSecretStore implements SecretStore {
     });
     return next;
   }
+}
+
+/**
+ * A keychain failure as the user should read it, never INTERNAL: a dismissed prompt (libsecret says the
+ * operation was "cancelled" or "dismissed") is told apart from a keychain that refused.
+ */
+function keychainFailure(error: unknown): never {
+  if (error instanceof AppError) throw error;
+  const text = error instanceof Error ? error.message : String(error);
+  if (/cancel|dismiss/i.test(text)) throw new AppError('KEYCHAIN_CANCELLED');
+  throw new AppError('KEYCHAIN_ERROR');
 }
 
 /** Session-only secrets: gone when the app quits. Used when no keychain is available. */
@@ -92,16 +145,20 @@ export class MemorySecretStore implements SecretStore {
 }
 
 /**
- * Picks the keychain when keytar loads and answers a harmless query; otherwise session-only memory.
- * `loadKeytar` is injected because keytar is a native module that may be missing or unable to reach D-Bus.
+ * Picks the keychain when the probe (keychain-probe.ts: a child process with a deadline) found it usable and
+ * keytar loads here too; otherwise session-only memory. `loadKeytar` is injected because keytar is a native
+ * module that may be missing.
  */
 export async function openSecretStore(
   loadKeytar: () => Promise<KeytarLike>,
   onFallback: (reason: string) => void,
+  probe: () => Promise<ProbeOutcome> = async () => ({ ok: true }),
 ): Promise<SecretStore> {
   try {
+    const outcome = await probe();
+    if (!outcome.ok) throw new Error(`${outcome.reason}: ${outcome.detail}`);
     const keytar = await loadKeytar();
-    await keytar.findCredentials(KEYCHAIN_SERVICE);
+    await keytar.getPassword(KEYCHAIN_SERVICE, PROBE_ACCOUNT);
     return new KeytarSecretStore(keytar);
   } catch (error) {
     onFallback(error instanceof Error ? error.message : String(error));

@@ -1,6 +1,6 @@
 /** What a DBA sees around the app itself: `npm start -- --help`, the page's icon, and a clean Ctrl-C. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,3 +85,70 @@ describe('npm run package', () => {
     expect(lines[0]).toMatch(/^Cannot package: the Electron binary is not installed here/);
   }, 150_000);
 });
+
+describe('browser mode without a session bus', () => {
+  it('starts at once in session-only mode and starts no D-Bus or keyring daemon of its own', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'crs-nobus-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: ':99' };
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    const started = Date.now();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'electron/browser/main.ts'), '--no-open', '--user-data', userData],
+      { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 20_000);
+        child.stdout.on('data', () => {
+          if (output.includes('Open this address')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      // D-Bus autolaunch used to hold the start for about 25 s.
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(output).toContain('kept for this session only');
+      expect(output).toContain('no-session-bus');
+      const daemons = descendants(child.pid as number).filter((p) =>
+        /dbus-daemon|gnome-keyring/.test(p.comm),
+      );
+      expect(daemons).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(userData, { recursive: true, force: true });
+    }
+  }, 40_000);
+});
+
+/** Every process whose chain of parents reaches PID, with its command name. */
+function descendants(pid: number): Array<{ pid: number; comm: string }> {
+  const all = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return { pid: Number(name), ppid, comm: readFileSync(`/proc/${name}/comm`, 'utf8').trim() };
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((p): p is { pid: number; ppid: number; comm: string } => p !== undefined);
+  const found = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of all) {
+      if (!found.has(p.pid) && found.has(p.ppid)) {
+        found.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return all.filter((p) => p.pid !== pid && found.has(p.pid)).map(({ pid: id, comm }) => ({ pid: id, comm }));
+}

@@ -71,7 +71,7 @@ describe('KeytarSecretStore with gnome-keyring', () => {
     const reasons: string[] = [];
     const broken: KeytarLike = {
       ...keytar,
-      findCredentials: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+      getPassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
     };
     const store = await openSecretStore(
       async () => broken,
