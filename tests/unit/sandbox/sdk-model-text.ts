@@ -29,6 +29,14 @@ export function modelFields(model: string): Map<string, string> {
   return fields;
 }
 
+/** The fields a model interface declares required (`Name:` rather than `Name?:`). */
+export function requiredFields(model: string): Set<string> {
+  const start = modelsText.indexOf(`export interface ${model} {`);
+  if (start < 0) throw new Error(`${model} is not a model of the SDK's redis_models.d.ts`);
+  const body = modelsText.slice(start, modelsText.indexOf('\n}', start));
+  return new Set([...body.matchAll(/^\s+(\w+):/gm)].map((m) => m[1] ?? ''));
+}
+
 /**
  * `code → text` pairs of an enum documented in a field's comment, in either of the SDK's two styles:
  * `<li>2： Redis 2.8 …。</li>` and `- 2：Redis 2.8 …。`.
