@@ -14,7 +14,7 @@ import type { InvokeChannel, RequestOf, ResponseOf } from '../../shared/ipc-cont
 import type { ProfileView } from '../../shared/profiles';
 import { memoryDocument } from '../../tests/support/core-harness';
 
-/** The five regions a `fleet:N` sandbox spreads its instances over. */
+/** The regions a `fleet:N` sandbox spreads its instances over: every region of the SDK's list. */
 export const FLEET_REGIONS = REGIONS.map((r) => r.name);
 
 export interface BenchCore {

@@ -6,6 +6,7 @@
 import type { SandboxState } from '../state/store.js';
 import type { InstanceRecord } from '../state/types.js';
 import { RawJson } from './raw-json.js';
+import type { InstanceSet } from './sdk-models.js';
 import { formatInstance } from './v3-format.js';
 
 /** Everything DescribeInstances filters by; undefined means "no filter". */
@@ -122,7 +123,10 @@ function rowOf(memo: Memo, record: InstanceRecord): Buffer {
 }
 
 /** A page of rows as a JSON array; each row is serialised and encoded once per instance revision. */
-export function instanceRows(state: SandboxState, records: readonly InstanceRecord[]): RawJson {
+export function instanceRows(
+  state: SandboxState,
+  records: readonly InstanceRecord[],
+): RawJson<InstanceSet[]> {
   const memo = memoOf(state);
   const chunks: Buffer[] = [OPEN];
   for (let n = 0; n < records.length; n++) {
@@ -130,7 +134,7 @@ export function instanceRows(state: SandboxState, records: readonly InstanceReco
     chunks.push(rowOf(memo, records[n] as InstanceRecord));
   }
   chunks.push(CLOSE);
-  return new RawJson(chunks);
+  return new RawJson<InstanceSet[]>(chunks);
 }
 
 /**

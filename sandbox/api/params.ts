@@ -10,6 +10,34 @@ export interface FieldSpec {
 
 export type Schema = Readonly<Record<string, FieldSpec>>;
 export type Params = Record<string, unknown>;
+
+/** The checker's field type for a model field's type (`number | bigint` arrays are the SDK's int lists). */
+type FieldTypeOf<V> = [V] extends [string]
+  ? 'string'
+  : [V] extends [number]
+    ? 'int'
+    : [V] extends [boolean]
+      ? 'bool'
+      : [V] extends [string[]]
+        ? 'string[]'
+        : [V] extends [Array<number | bigint>]
+          ? 'int[]'
+          : [V] extends [object[]]
+            ? 'object[]'
+            : never;
+
+/**
+ * A schema for a request model: exactly the model's fields (a missing or extra name fails the typecheck),
+ * each with the checker type of its model type, required exactly when the model requires it.
+ */
+export type SchemaOf<R> = {
+  readonly [K in keyof R]-?: { type: FieldTypeOf<NonNullable<R[K]>> } & (object extends Pick<R, K>
+    ? { required?: false }
+    : { required: true });
+};
+
+/** Checked parameters of a request model: only its field names can be read. */
+export type ParamsOf<R> = { readonly [K in keyof R]?: unknown };
 export type ParamResult = { ok: true; params: Params } | { ok: false; code: string; message: string };
 
 /** GET requests carry `A.0=x&A.1=y` strings; rebuild arrays so one checker serves both methods. */
@@ -86,7 +114,13 @@ export function validateParams(schema: Schema, input: Params, fromQuery: boolean
   return { ok: true, params };
 }
 
-export const str = (p: Params, name: string): string | undefined => p[name] as string | undefined;
-export const int = (p: Params, name: string): number | undefined => p[name] as number | undefined;
-export const strs = (p: Params, name: string): string[] | undefined => p[name] as string[] | undefined;
-export const ints = (p: Params, name: string): number[] | undefined => p[name] as number[] | undefined;
+// Readers of checked parameters; with ParamsOf a misspelt field name fails the typecheck.
+type Field<P> = keyof P & string;
+export const str = <P extends object>(p: P, name: Field<P>): string | undefined =>
+  p[name] as string | undefined;
+export const int = <P extends object>(p: P, name: Field<P>): number | undefined =>
+  p[name] as number | undefined;
+export const strs = <P extends object>(p: P, name: Field<P>): string[] | undefined =>
+  p[name] as string[] | undefined;
+export const ints = <P extends object>(p: P, name: Field<P>): number[] | undefined =>
+  p[name] as number[] | undefined;

@@ -3,8 +3,14 @@
 // thread, while a real cloud serves pages in parallel. Rows that have not changed are encoded once (as
 // UTF-8 bytes, ready for the socket) and spliced in.
 
-/** UTF-8 JSON text, in pieces, to be written as it is where a value would be serialised. */
-export class RawJson {
+/**
+ * UTF-8 JSON text, in pieces, to be written as it is where a value would be serialised. `T` names the
+ * model the text encodes (e.g. the SDK's `InstanceSet[]`), so an answer's type still says what is in it.
+ */
+export class RawJson<T = unknown> {
+  /** Never set: carries `T`, which would otherwise be erased structurally. */
+  declare readonly model?: T;
+
   constructor(readonly chunks: readonly Buffer[]) {}
 
   /** Anything that stringifies an answer without `encodeAnswer` still gets the same JSON, slowly. */

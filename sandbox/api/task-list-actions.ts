@@ -5,8 +5,9 @@ import { formatTencentTime, parseTencentTime } from '../clock.js';
 import type { SandboxState } from '../state/store.js';
 import type { TaskKind, TaskRecord, TaskStatus } from '../state/types.js';
 import { invalid, type LegacyParams, type LegacyResult, list, uint } from './legacy-params.js';
-import { int, ints, type Params, type Schema, str, strs } from './params.js';
-import type { ActionContext, ActionResult } from './v3-actions.js';
+import { int, ints, type ParamsOf, type SchemaOf, str, strs } from './params.js';
+import type { RequestOf, TaskInfoDetail } from './sdk-models.js';
+import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './v3-actions.js';
 
 /** DescribeTaskList TaskType codes: FLOW_RESTOREBACKUP "010", FLOW_BACKUPINSTANCE "012". */
 export const TASK_TYPE_CODE: Readonly<Record<TaskKind, string>> = { restore: '010', backup: '012' };
@@ -95,7 +96,7 @@ function kindsWith(table: Readonly<Record<TaskKind, string>>, names: readonly st
   return new Set(entries.filter(([, name]) => names.includes(name)).map(([kind]) => kind));
 }
 
-export const describeTaskListSchema: Schema = {
+export const describeTaskListSchema: SchemaOf<RequestOf<'DescribeTaskList'>> = {
   InstanceId: { type: 'string' },
   InstanceName: { type: 'string' },
   Limit: { type: 'int' },
@@ -113,8 +114,11 @@ export const describeTaskListSchema: Schema = {
   OperateUin: { type: 'string[]' },
 };
 
-export function describeTaskList(ctx: ActionContext, p: Params): ActionResult {
-  const bad = (message: string): ActionResult => ({
+export function describeTaskList(
+  ctx: ActionContext,
+  p: ParamsOf<RequestOf<'DescribeTaskList'>>,
+): ActionResult<ActionAnswer<'DescribeTaskList'>> {
+  const bad = (message: string): Refusal => ({
     ok: false,
     code: 'InvalidParameter.InvalidParameter',
     message,
@@ -141,7 +145,7 @@ export function describeTaskList(ctx: ActionContext, p: Params): ActionResult {
     ok: true,
     data: {
       TotalCount: rows.length,
-      Tasks: rows.slice(offset, offset + limit).map((task) => {
+      Tasks: rows.slice(offset, offset + limit).map((task): TaskInfoDetail => {
         const instance = state.instances.get(task.instanceId);
         return {
           TaskId: task.id,

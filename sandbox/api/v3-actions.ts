@@ -6,8 +6,9 @@ import { startManualBackup, startRestore } from '../state/flows.js';
 import type { SandboxState } from '../state/store.js';
 import type { InstanceRecord, Principal, TaskRecord } from '../state/types.js';
 import { instanceRows, listInstances } from './instance-listing.js';
-import { int, ints, type Params, type Schema, str, strs } from './params.js';
+import { int, ints, type Params, type ParamsOf, type Schema, type SchemaOf, str, strs } from './params.js';
 import { V3_REFUSAL_CODES } from './refusals.js';
+import type { Answer, RequestOf, ResponseOf, SdkAction } from './sdk-models.js';
 import { describeTaskList, describeTaskListSchema } from './task-list-actions.js';
 import { formatBackup } from './v3-format.js';
 
@@ -17,16 +18,35 @@ export interface ActionContext {
   principal: Principal;
 }
 
-export type ActionResult =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; code: string; message: string };
+export type Refusal = { ok: false; code: string; message: string };
+export type ActionResult<T extends object = object> = { ok: true; data: T } | Refusal;
 
-interface ActionDef {
+/** Answer fields sent as pre-serialised rows (instance-listing.ts). */
+interface RawFields {
+  DescribeInstances: 'InstanceSet';
+}
+
+/** What an action's handler answers: the SDK's response model of that action (sdk-models.ts). */
+export type ActionAnswer<A extends SdkAction> = Answer<
+  A,
+  A extends keyof RawFields ? RawFields[A] & keyof ResponseOf<A> : never
+>;
+
+/** An action typed by its SDK models: the schema accepts exactly the request model's fields. */
+interface ActionDef<A extends SdkAction> {
+  schema: SchemaOf<RequestOf<A>>;
+  run(ctx: ActionContext, params: ParamsOf<RequestOf<A>>): ActionResult<ActionAnswer<A>>;
+}
+
+/** Any action, as the common layer calls it with the checked parameters. */
+export interface AnyActionDef {
   schema: Schema;
   run(ctx: ActionContext, params: Params): ActionResult;
 }
 
-const bad = (message: string): ActionResult => ({
+type P<A extends SdkAction> = ParamsOf<RequestOf<A>>;
+
+const bad = (message: string): Refusal => ({
   ok: false,
   code: 'InvalidParameter.InvalidParameter',
   message,
@@ -35,7 +55,7 @@ const bad = (message: string): ActionResult => ({
 const S = { type: 'string' } as const;
 const I = { type: 'int' } as const;
 
-const describeInstancesSchema: Schema = {
+const describeInstancesSchema: SchemaOf<RequestOf<'DescribeInstances'>> = {
   Limit: I,
   Offset: I,
   InstanceId: S,
@@ -73,7 +93,10 @@ const ORDER_KEYS: Readonly<Record<string, (i: InstanceRecord) => number | string
   curDeadline: (i) => i.deadlineMs,
 };
 
-function describeInstances(ctx: ActionContext, p: Params): ActionResult {
+function describeInstances(
+  ctx: ActionContext,
+  p: P<'DescribeInstances'>,
+): ActionResult<ActionAnswer<'DescribeInstances'>> {
   const limit = int(p, 'Limit') ?? 20;
   const offset = int(p, 'Offset') ?? 0;
   if (limit < 0 || limit > 1000) return bad('Limit must be between 0 and 1000.');
@@ -128,7 +151,10 @@ function engineMatches(type: number, engineName: string): boolean {
 
 const MAX_SPAN_MS = 30 * 24 * 3600 * 1000;
 
-function describeInstanceBackups(ctx: ActionContext, p: Params): ActionResult {
+function describeInstanceBackups(
+  ctx: ActionContext,
+  p: P<'DescribeInstanceBackups'>,
+): ActionResult<ActionAnswer<'DescribeInstanceBackups'>> {
   const limit = int(p, 'Limit') ?? 20;
   const offset = int(p, 'Offset') ?? 0;
   if (limit < 0 || limit > 100) return bad('Limit must be between 0 and 100.');
@@ -184,7 +210,10 @@ function describeInstanceBackups(ctx: ActionContext, p: Params): ActionResult {
   };
 }
 
-function restoreInstance(ctx: ActionContext, p: Params): ActionResult {
+function restoreInstance(
+  ctx: ActionContext,
+  p: P<'RestoreInstance'>,
+): ActionResult<ActionAnswer<'RestoreInstance'>> {
   const result = startRestore(ctx.state, {
     instanceId: str(p, 'InstanceId') ?? '',
     backupId: str(p, 'BackupId') ?? '',
@@ -196,7 +225,10 @@ function restoreInstance(ctx: ActionContext, p: Params): ActionResult {
   return { ok: true, data: { TaskId: result.task.id } };
 }
 
-function manualBackupInstance(ctx: ActionContext, p: Params): ActionResult {
+function manualBackupInstance(
+  ctx: ActionContext,
+  p: P<'ManualBackupInstance'>,
+): ActionResult<ActionAnswer<'ManualBackupInstance'>> {
   const storageDays = int(p, 'StorageDays') ?? 0;
   if (storageDays < 0 || storageDays > 3650) return bad('StorageDays must be between 0 and 3650.');
   const result = startManualBackup(ctx.state, {
@@ -215,7 +247,10 @@ export const TASK_TYPE_TEXT: Readonly<Record<TaskRecord['kind'], string>> = {
   backup: '备份实例',
 };
 
-function describeTaskInfo(ctx: ActionContext, p: Params): ActionResult {
+function describeTaskInfo(
+  ctx: ActionContext,
+  p: P<'DescribeTaskInfo'>,
+): ActionResult<ActionAnswer<'DescribeTaskInfo'>> {
   ctx.state.tick();
   const task = ctx.state.tasks.get(int(p, 'TaskId') ?? -1);
   const instance = task ? ctx.state.instances.get(task.instanceId) : undefined;
@@ -232,7 +267,7 @@ function describeTaskInfo(ctx: ActionContext, p: Params): ActionResult {
   };
 }
 
-export const V3_ACTIONS: Readonly<Record<string, ActionDef>> = {
+export const V3_ACTIONS: { readonly [A in SdkAction]: ActionDef<A> } = {
   DescribeInstances: { schema: describeInstancesSchema, run: describeInstances },
   DescribeInstanceBackups: {
     schema: {

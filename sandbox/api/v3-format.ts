@@ -1,13 +1,15 @@
 // Renders state records with exactly the field names and types of the SDK models (InstanceSet,
-// RedisBackupSet; reference §3.1/§3.2).
+// RedisBackupSet; reference §3.1/§3.2): the return types are the SDK's own (sdk-models.ts), so a misnamed or
+// mistyped field fails the typecheck; tests/unit/sandbox/model-coverage.test.ts lists the fields left out.
 import { formatTencentTime } from '../clock.js';
 import { findRegion, STATUS_TITLE, typeInfo } from '../state/catalog.js';
 import type { SandboxState } from '../state/store.js';
 import type { BackupRecord, InstanceRecord } from '../state/types.js';
+import type { InstanceSet, RedisBackupSet } from './sdk-models.js';
 
 const PROXY_VERSION = '5.6.3';
 
-export function formatInstance(instance: InstanceRecord): Record<string, unknown> {
+export function formatInstance(instance: InstanceRecord): InstanceSet {
   const info = typeInfo(instance.type);
   const region = findRegion(instance.region);
   const locked = instance.lockTaskId !== null;
@@ -90,7 +92,7 @@ export function formatInstance(instance: InstanceRecord): Record<string, unknown
   };
 }
 
-export function formatBackup(state: SandboxState, backup: BackupRecord): Record<string, unknown> {
+export function formatBackup(state: SandboxState, backup: BackupRecord): RedisBackupSet {
   const instance = state.instances.get(backup.instanceId);
   const info = typeInfo(backup.instanceType);
   return {

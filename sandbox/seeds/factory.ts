@@ -1,6 +1,6 @@
 // Builds complete records from the few fields a seed cares about, filling the rest plausibly.
 import { DEFAULT_APPID } from '../constants.js';
-import { findRegion, InstanceStatus, type InstanceStatusCode } from '../state/catalog.js';
+import { findRegion, InstanceStatus, type InstanceStatusCode, typeInfo } from '../state/catalog.js';
 import type { BackupRecord, InstanceRecord, InstanceTag } from '../state/types.js';
 
 export const DAY_MS = 24 * 3600 * 1000;
@@ -26,7 +26,7 @@ export function makeInstance(spec: InstanceSpec, nowMs: number): InstanceRecord 
   if (!region) throw new Error(`Unknown region ${spec.region}`);
   const zoneId = region.zones[spec.ordinal % region.zones.length] ?? region.zones[0] ?? 0;
   const sizeMb = spec.sizeMb ?? 1024 * (1 + (spec.ordinal % 8));
-  const cluster = [4, 7, 9, 16, 18].includes(spec.type);
+  const cluster = typeInfo(spec.type).cluster;
   const projectId = spec.projectId ?? 0;
   const vpcSuffix = (spec.ordinal % 9973).toString(36).padStart(4, '0');
   return {

@@ -1,6 +1,7 @@
-// The `fleet:N` seed: N deterministic instances over five regions for list/paging benchmarks. Backups are
-// generated lazily per instance (state.backupFactory), so 100,000 instances cost only the instance records.
-import { InstanceStatus, type InstanceStatusCode, REGIONS } from '../state/catalog.js';
+// The `fleet:N` seed: N deterministic instances for list/paging benchmarks, spread over every region of the
+// SDK's region list, every instance Type code and every Status. Backups are generated lazily per instance
+// (state.backupFactory), so 100,000 instances cost only the instance records.
+import { InstanceStatus, type InstanceStatusCode, REGIONS, TYPE_CODES } from '../state/catalog.js';
 import type { SandboxState } from '../state/store.js';
 import type { BackupRecord, InstanceRecord } from '../state/types.js';
 import { makeBackup, makeInstance, nightlyStart } from './factory.js';
@@ -8,7 +9,23 @@ import { makeBackup, makeInstance, nightlyStart } from './factory.js';
 export const MAX_FLEET_SIZE = 100_000;
 
 const NAMES = ['orders', 'session', 'cache', 'queue', 'feed', 'search', 'game', 'pay', 'rank', 'geo'];
-const TYPES = [15, 15, 16, 17, 17, 8, 9, 6, 2, 3];
+// Instance i is in region i mod 22, has the (i mod 23)-th type and the (i mod 49)-th status. The cycle
+// lengths are pairwise coprime, so every region sees every Type and every Status, and 22 instances
+// already cover every region, 23 every Type, 49 every Status.
+/** Every Type code once, then the common ones again. */
+const TYPE_CYCLE: readonly number[] = [...TYPE_CODES, 15, 15, 17, 16, 8, 6];
+/** Mostly running, as a real fleet is; every other status at least once. */
+const STATUS_CYCLE: readonly InstanceStatusCode[] = Array.from({ length: 49 }, (_, k) =>
+  k === 7 || k === 35
+    ? InstanceStatus.InProcess
+    : k === 14
+      ? InstanceStatus.Isolated
+      : k === 21
+        ? InstanceStatus.ToBeInitialized
+        : k === 28
+          ? InstanceStatus.ToBeDeleted
+          : InstanceStatus.Running,
+);
 const ID_SPACE = 36 ** 8;
 // Multiplying by a number coprime with 36 is a bijection on [0, 36^8): unique, random-looking ids.
 const ID_MULTIPLIER = 2_654_435_761;
@@ -30,14 +47,6 @@ export function prng(seed: number): () => number {
   };
 }
 
-function pickStatus(r: number): InstanceStatusCode {
-  if (r < 0.9) return InstanceStatus.Running;
-  if (r < 0.94) return InstanceStatus.InProcess;
-  if (r < 0.97) return InstanceStatus.Isolated;
-  if (r < 0.99) return InstanceStatus.ToBeInitialized;
-  return InstanceStatus.ToBeDeleted;
-}
-
 export function seedFleet(state: SandboxState, count: number): void {
   if (!Number.isInteger(count) || count < 1 || count > MAX_FLEET_SIZE) {
     throw new Error(`fleet size must be an integer from 1 to ${MAX_FLEET_SIZE}`);
@@ -54,8 +63,8 @@ export function seedFleet(state: SandboxState, count: number): void {
           id: fleetInstanceId(i),
           name,
           region,
-          type: TYPES[Math.floor(random() * TYPES.length)] ?? 15,
-          status: pickStatus(random()),
+          type: TYPE_CYCLE[i % TYPE_CYCLE.length] ?? 15,
+          status: STATUS_CYCLE[i % STATUS_CYCLE.length] ?? InstanceStatus.Running,
           password: noAuth ? null : `Fleet#${i + 1}`,
           projectId: Math.floor(random() * 4),
           ordinal: i + 1,

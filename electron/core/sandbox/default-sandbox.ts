@@ -1,9 +1,19 @@
 /** The sandbox the app starts for "Explore with the built-in sandbox": the demo seed, with real Redis when installed. */
 import { existsSync } from 'node:fs';
 import { startSandbox } from '../../../sandbox/index';
+import { SDK_REGIONS } from '../../../shared/crs-regions';
 import type { StartedSandbox } from './sandbox-launcher';
 
-const DEMO_REGIONS = ['ap-guangzhou', 'ap-shanghai', 'ap-beijing'];
+/** Where the demo seed puts its instances (sandbox/README.md). */
+const DEMO_SEED_REGIONS = ['ap-guangzhou', 'ap-shanghai', 'ap-beijing'];
+
+/**
+ * The sandbox profile scans every region of the SDK's region list (shared/crs-regions.ts), as the sandbox
+ * answers each of them; the demo seed's regions come first, so Guangzhou stays the default region.
+ */
+export const SANDBOX_PROFILE_REGIONS: readonly string[] = [
+  ...new Set([...DEMO_SEED_REGIONS, ...SDK_REGIONS]),
+];
 
 export async function startDemoSandbox(): Promise<StartedSandbox> {
   const redis = [
@@ -15,7 +25,7 @@ export async function startDemoSandbox(): Promise<StartedSandbox> {
   return {
     url: sandbox.url,
     credentials: sandbox.credentials,
-    regions: DEMO_REGIONS,
+    regions: [...SANDBOX_PROFILE_REGIONS],
     stop: () => sandbox.stop(),
   };
 }

@@ -4,9 +4,11 @@ import { ManualClock } from '../../../sandbox/clock.js';
 import { DEMO_BACKUPS, DEMO_INSTANCES } from '../../../sandbox/seeds/demo.js';
 import { fleetInstanceId } from '../../../sandbox/seeds/fleet.js';
 import { applySeed, validateSeed } from '../../../sandbox/seeds/index.js';
+import { InstanceStatus, TYPE_CODES } from '../../../sandbox/state/catalog.js';
 import { startManualBackup, startRestore } from '../../../sandbox/state/flows.js';
 import { SandboxState } from '../../../sandbox/state/store.js';
-import type { Principal } from '../../../sandbox/state/types.js';
+import type { InstanceRecord, Principal } from '../../../sandbox/state/types.js';
+import { SDK_REGIONS } from '../../../shared/crs-regions.js';
 
 const admin: Principal = { secretId: 'id', allowedActions: null, allowedProjects: null };
 
@@ -109,7 +111,7 @@ describe('seeds', () => {
     expect(status(DEMO_BACKUPS.leaderboardDeleted)).toBe(-2);
   });
 
-  it('fleet:N is deterministic, spread over five regions, with unique ids and lazy backups', () => {
+  it('fleet:N is deterministic, spread over every region, with unique ids and lazy backups', () => {
     const a = new SandboxState(new ManualClock(0));
     const b = new SandboxState(new ManualClock(0));
     applySeed(a, 'fleet:20000');
@@ -118,12 +120,32 @@ describe('seeds', () => {
     expect([...a.instances.values()].map((i) => `${i.id}${i.name}${i.status}${i.type}`)).toEqual(
       [...b.instances.values()].map((i) => `${i.id}${i.name}${i.status}${i.type}`),
     );
-    expect(new Set([...a.instances.values()].map((i) => i.region)).size).toBe(5);
+    expect(new Set([...a.instances.values()].map((i) => i.region))).toEqual(new Set(SDK_REGIONS));
     expect(a.instances.has(fleetInstanceId(19999))).toBe(true);
     const first = a.instances.get(fleetInstanceId(0));
     expect(first?.id).toMatch(/^crs-[a-z0-9]{8}$/);
     const running = [...a.instances.values()].find((i) => i.status === 2);
     expect(running && a.backupsOf(running.id)).toHaveLength(3);
+  });
+
+  it('fleet:N covers every region, Type and Status early, and every region with every Type and Status', () => {
+    const fleet = (n: number) => {
+      const state = new SandboxState(new ManualClock(0));
+      applySeed(state, `fleet:${n}`);
+      return [...state.instances.values()];
+    };
+    const regions = new Set<string>(SDK_REGIONS);
+    const types = new Set(TYPE_CODES);
+    const statuses = new Set<number>(Object.values(InstanceStatus));
+    expect(new Set(fleet(regions.size).map((i) => i.region))).toEqual(regions);
+    expect(new Set(fleet(23).map((i) => i.type))).toEqual(types);
+    expect(new Set(fleet(49).map((i) => i.status))).toEqual(statuses);
+    const big = fleet(2000);
+    const pairs = (key: (i: InstanceRecord) => number) => new Set(big.map((i) => `${i.region}/${key(i)}`));
+    expect(pairs((i) => i.type).size).toBe(regions.size * types.size);
+    expect(pairs((i) => i.status).size).toBe(regions.size * statuses.size);
+    // Mostly running, as a real fleet is.
+    expect(big.filter((i) => i.status === InstanceStatus.Running).length / big.length).toBeGreaterThan(0.85);
   });
 
   it('validates seed names', () => {

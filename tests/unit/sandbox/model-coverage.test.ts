@@ -1,0 +1,168 @@
+// The sandbox's API 3.0 answers against the official SDK's models, read from the SDK's .d.ts text: the
+// types catch a misnamed or mistyped field, but every SDK field is optional, so a field the sandbox leaves
+// out compiles. Here every action the app uses is rendered for real (signed request, common layer, the
+// bytes a client gets) over the demo seed, and the fields the sandbox never fills must be exactly the
+// expected ones below, each with its reason. A field a newer SDK adds shows up as a failure here.
+import { describe, expect, it } from 'vitest';
+import type { CrsOperation } from '../../../electron/core/cloud/rate-limiter.js';
+import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
+import type { SdkAction } from '../../../sandbox/api/sdk-models.js';
+import { V3_ACTIONS } from '../../../sandbox/api/v3-actions.js';
+import { handleV3 } from '../../../sandbox/api/v3-handler.js';
+import { KeyRing } from '../../../sandbox/auth/keys.js';
+import { ManualClock } from '../../../sandbox/clock.js';
+import { DEFAULT_RATE_LIMITS } from '../../../sandbox/constants.js';
+import { RateLimiter } from '../../../sandbox/rate-limiter.js';
+import { DEMO_BACKUPS } from '../../../sandbox/seeds/demo.js';
+import { applySeed } from '../../../sandbox/seeds/index.js';
+import { SandboxState } from '../../../sandbox/state/store.js';
+import { tc3Headers } from '../../integration/sandbox/helpers.js';
+import { modelFields, requiredFields, SDK_VERSION } from './sdk-model-text.js';
+
+/** The API 3.0 actions the app calls (CrsOperation, electron/core/cloud/rate-limiter.ts). */
+const APP_ACTIONS = [
+  'DescribeInstances',
+  'DescribeInstanceBackups',
+  'RestoreInstance',
+  'DescribeTaskInfo',
+  'DescribeTaskList',
+  'ManualBackupInstance',
+] as const satisfies readonly CrsOperation[] & readonly SdkAction[];
+
+/** False (a type error below) when the app gains an operation this list lacks. */
+const listsEveryOperation: CrsOperation extends (typeof APP_ACTIONS)[number] ? true : false = true;
+
+/**
+ * Per SDK model: the fields no rendered answer carries, and why. Anything else the model has, the sandbox
+ * fills in at least one answer.
+ */
+const NEVER_FILLED: Readonly<Record<string, readonly string[]>> = {
+  DescribeInstancesResponse: [],
+  DescribeInstanceBackupsResponse: [],
+  RestoreInstanceResponse: [],
+  DescribeTaskInfoResponse: [],
+  DescribeTaskListResponse: [],
+  ManualBackupInstanceResponse: [],
+  InstanceSet: [],
+  RedisBackupSet: [],
+  TaskInfoDetail: [],
+  RedisNodeInfo: [],
+  InstanceTagInfo: [],
+  // The sandbox models no proxy or shard nodes: InstanceSet.InstanceNode is always an empty list, so its
+  // items' fields never appear. The app does not read InstanceNode.
+  InstanceNode: ['Id', 'InstanceClusterNode'],
+};
+
+/** Where each model's rows sit in the answers: `[model, answer path]`, a path ending in a list. */
+const NESTED: ReadonlyArray<readonly [string, SdkAction, readonly string[]]> = [
+  ['InstanceSet', 'DescribeInstances', ['InstanceSet']],
+  ['InstanceNode', 'DescribeInstances', ['InstanceSet', 'InstanceNode']],
+  ['RedisNodeInfo', 'DescribeInstances', ['InstanceSet', 'NodeSet']],
+  ['InstanceTagInfo', 'DescribeInstances', ['InstanceSet', 'InstanceTags']],
+  ['RedisBackupSet', 'DescribeInstanceBackups', ['BackupSet']],
+  ['TaskInfoDetail', 'DescribeTaskList', ['Tasks']],
+];
+
+type Row = Record<string, unknown>;
+
+function sandbox() {
+  const clock = new ManualClock(Date.UTC(2026, 0, 15, 12));
+  const state = new SandboxState(clock, 20);
+  applySeed(state, 'demo');
+  const deps = { state, keys: new KeyRing(), limiter: new RateLimiter(clock, DEFAULT_RATE_LIMITS) };
+  const answers = new Map<SdkAction, Row[]>();
+  /** One signed request through the common layer; the Response as a client parses it. */
+  const call = (action: SdkAction, params: Row, region = 'ap-guangzhou'): Row => {
+    clock.advance(1100);
+    const body = JSON.stringify(params);
+    const base = 'http://127.0.0.1:8080';
+    const signed = tc3Headers(base, action, body, { region, timestamp: Math.floor(clock.now() / 1000) });
+    const headers: Record<string, string> = { host: '127.0.0.1:8080' };
+    for (const [k, v] of Object.entries(signed)) headers[k.toLowerCase()] = v;
+    const envelope = handleV3(deps, { method: 'POST', url: '/', headers, body: Buffer.from(body) });
+    const response = (JSON.parse(encodeAnswer(envelope).toString('utf8')) as { Response: Row }).Response;
+    expect(response.Error, `${action} ${body}`).toBeUndefined();
+    answers.set(action, [...(answers.get(action) ?? []), response]);
+    return response;
+  };
+  return { clock, call, answers };
+}
+
+/** Every answer of the demo seed the app would see: all regions, all backups, tasks running and ended. */
+function renderAll() {
+  const { clock, call, answers } = sandbox();
+  for (const region of ['ap-guangzhou', 'ap-shanghai', 'ap-beijing']) {
+    call('DescribeInstances', { Limit: 1000 }, region);
+    call('DescribeInstanceBackups', { Limit: 100, Status: [1, 2, 3, 4, -1, -2] }, region);
+  }
+  const restore = call('RestoreInstance', {
+    InstanceId: 'crs-demo0001',
+    BackupId: DEMO_BACKUPS.ordersManual,
+    Password: 'Orders#2024',
+  });
+  const backup = call('ManualBackupInstance', { InstanceId: 'crs-demo0013', Remark: 'coverage' });
+  for (const task of [restore.TaskId, backup.TaskId]) call('DescribeTaskInfo', { TaskId: task });
+  call('DescribeTaskList', { Limit: 100 });
+  clock.advance(60_000);
+  for (const task of [restore.TaskId, backup.TaskId]) call('DescribeTaskInfo', { TaskId: task });
+  call('DescribeTaskList', { Limit: 100 });
+  // A list of tasks in another region, which includes the long-running demo restore.
+  call('DescribeTaskList', { Limit: 100 }, 'ap-shanghai');
+  return answers;
+}
+
+/** The rows under `path` in every answer (lists flattened at each step). */
+function rowsAt(answers: readonly Row[], path: readonly string[]): Row[] {
+  let rows: unknown[] = [...answers];
+  for (const key of path) {
+    rows = rows.flatMap((r) => {
+      const v = (r as Row)[key];
+      return Array.isArray(v) ? v : v === undefined ? [] : [v];
+    });
+  }
+  return rows as Row[];
+}
+
+function unfilled(model: string, rows: readonly Row[]) {
+  const fields = [...modelFields(model).keys()];
+  const seen = new Set(rows.flatMap((r) => Object.keys(r)));
+  return {
+    never: fields.filter((f) => !seen.has(f)),
+    extra: [...seen].filter((f) => !fields.includes(f)),
+  };
+}
+
+describe(`sandbox answers against the SDK ${SDK_VERSION} models`, () => {
+  const answers = renderAll();
+
+  it('serves exactly the actions the app uses', () => {
+    expect(listsEveryOperation).toBe(true);
+    expect(Object.keys(V3_ACTIONS).sort()).toEqual([...APP_ACTIONS].sort());
+  });
+
+  it.each(APP_ACTIONS)(
+    '%s accepts exactly the request model’s fields, required as the SDK says',
+    (action) => {
+      const model = modelFields(`${action}Request`);
+      const schema = V3_ACTIONS[action].schema as Readonly<Record<string, { required?: boolean }>>;
+      expect(Object.keys(schema).sort()).toEqual([...model.keys()].sort());
+      const required = requiredFields(`${action}Request`);
+      for (const name of model.keys()) expect(schema[name]?.required ?? false, name).toBe(required.has(name));
+    },
+  );
+
+  it.each(APP_ACTIONS)('%s answers every field of its response model but the expected ones', (action) => {
+    const model = `${action}Response`;
+    const result = unfilled(model, answers.get(action) ?? []);
+    expect(answers.get(action)?.length, action).toBeGreaterThan(0);
+    expect(result.never).toEqual(NEVER_FILLED[model]);
+    expect(result.extra).toEqual([]);
+  });
+
+  it.each(NESTED)('%s rows fill every field but the expected ones', (model, action, path) => {
+    const rows = rowsAt(answers.get(action) ?? [], path);
+    const result = unfilled(model, rows);
+    expect(result.never).toEqual(NEVER_FILLED[model]);
+    expect(result.extra).toEqual([]);
+  });
+});
