@@ -36,7 +36,9 @@ function demo() {
 
 /** An API 3.0 action's answer as a client receives it: serialised the way the server does, parsed back. */
 function v3(ctx: ReturnType<typeof demo>['ctx'], action: string, params: Json): Json {
-  const result = V3_ACTIONS[action]?.run(ctx, params);
+  const result = (V3_ACTIONS as Partial<Record<string, (typeof V3_ACTIONS)[keyof typeof V3_ACTIONS]>>)[
+    action
+  ]?.run(ctx, params as never);
   if (!result?.ok) throw new Error(result ? result.message : `no action ${action}`);
   return JSON.parse(encodeAnswer(result.data).toString('utf8')) as Json;
 }
