@@ -134,6 +134,27 @@ export const appErrorEntries = {
     },
     zh: { message: '内置沙箱无法启动。', next: '请确认本地端口未被占用后重试。您的云账号配置不受影响。' },
   },
+  PROFILE_SECRET_REQUIRED: {
+    en: {
+      message: 'Changing the endpoint, API generation or SecretId needs the SecretKey again.',
+      next: 'Enter the SecretKey with the change. Saved instance passwords and any STS token of this profile are removed, so they are never sent to the new destination.',
+    },
+    zh: {
+      message: '修改接入地址、API 版本或 SecretId 需要重新输入 SecretKey。',
+      next: '请随修改一并输入 SecretKey。该配置已保存的实例密码和 STS 令牌将被删除，绝不会发往新的地址。',
+    },
+  },
+  INSECURE_ENDPOINT_UNCONFIRMED: {
+    en: {
+      message:
+        'This endpoint uses plain http:// to another machine: requests and instance passwords would cross the network unencrypted.',
+      next: 'Use https://, or confirm that you accept an unencrypted endpoint (for example a private deployment on an isolated network).',
+    },
+    zh: {
+      message: '该接入地址以明文 http:// 连接其他机器：请求和实例密码将以未加密方式经过网络。',
+      next: '请改用 https://，或确认接受未加密的接入地址（例如隔离网络中的私有部署）。',
+    },
+  },
   KEYCHAIN_CANCELLED: {
     en: {
       message: 'The keychain prompt was cancelled, so nothing was saved to or read from the keychain.',

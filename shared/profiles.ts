@@ -87,12 +87,19 @@ const SecretFields = {
     .optional(),
 };
 
+/**
+ * A plain-http endpoint off this machine sends the signed requests (and RestoreInstance's password) readable on
+ * the network, so it is saved only with this explicit confirmation.
+ */
+const ConfirmInsecure = { confirmInsecureEndpoint: z.literal(true).optional() };
+
 export const ProfileInputSchema = z
   .object({
     ...ProfileFields,
     requestTimeoutSeconds: ProfileFields.requestTimeoutSeconds.default(30),
     signatureMethod: ProfileFields.signatureMethod.default('HmacSHA1'),
     ...SecretFields,
+    ...ConfirmInsecure,
   })
   .strict()
   .refine((p) => p.regions.includes(p.defaultRegion), {
@@ -117,6 +124,7 @@ export const ProfilePatchSchema = z
     secretKey: SecretFields.secretKey.optional(),
     token: SecretFields.token,
     clearToken: z.boolean().optional(),
+    ...ConfirmInsecure,
   })
   .strict();
 export type ProfilePatch = z.infer<typeof ProfilePatchSchema>;
@@ -128,3 +136,18 @@ export const secretAccounts = {
   instancePassword: (profileId: string, instanceId: string) => `profile:${profileId}:instance:${instanceId}`,
   prefix: (profileId: string) => `profile:${profileId}:`,
 };
+
+/** Profile fields that decide where the secrets go: changing one needs the SecretKey again (profile-service.ts). */
+export const REDIRECTING_FIELDS = ['endpoint', 'generation', 'secretId'] as const;
+
+/** `http://` to anything but this machine: requests travel unencrypted (shown with a warning badge). */
+export function isInsecureEndpoint(endpoint: string | undefined): boolean {
+  if (!endpoint || !/^http:\/\//i.test(endpoint.trim())) return false;
+  const host = endpoint
+    .trim()
+    .replace(/^http:\/\//i, '')
+    .replace(/\/$/, '')
+    .replace(/:\d+$/, '')
+    .toLowerCase();
+  return !(host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host));
+}

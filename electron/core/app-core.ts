@@ -80,6 +80,8 @@ export function createCore(deps: CoreDeps): Core {
     secrets: deps.secrets,
     now,
     logger,
+    // The audit log is built below; profile changes only happen once the core is running.
+    audit: (record) => audit.record(record),
     onInvalid: (count) =>
       notice({
         level: 'warning',

@@ -6,14 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import {
+  isInsecureEndpoint,
   type ProfileInput,
   ProfileInputSchema,
   type ProfilePatch,
   type ProfileView,
+  REDIRECTING_FIELDS,
   type StoredProfile,
   StoredProfileSchema,
   secretAccounts,
 } from '../../../shared/profiles';
+import type { AuditRecord } from '../audit/audit-log';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { DocumentStore } from '../settings/settings-service';
@@ -25,6 +28,8 @@ export interface ProfileServiceDeps {
   logger: Logger;
   /** Reports stored profiles that no longer validate; they are kept in the file, untouched. */
   onInvalid?: (count: number) => void;
+  /** Records profile changes in the audit log: which fields, never a value. */
+  audit?: (record: AuditRecord) => Promise<unknown>;
 }
 
 export class ProfileService {
@@ -81,7 +86,10 @@ export class ProfileService {
   }
 
   async create(input: ProfileInput): Promise<ProfileView> {
-    const { secretKey, token, ...fields } = ProfileInputSchema.parse(input);
+    const { secretKey, token, confirmInsecureEndpoint, ...fields } = ProfileInputSchema.parse(input);
+    if (isInsecureEndpoint(fields.endpoint) && !confirmInsecureEndpoint) {
+      throw new AppError('INSECURE_ENDPOINT_UNCONFIRMED', undefined, { field: 'endpoint' });
+    }
     const profile: StoredProfile = StoredProfileSchema.parse({
       id: randomUUID(),
       createdAt: new Date(this.#deps.now()).toISOString(),
@@ -92,13 +100,19 @@ export class ProfileService {
     if (token) await this.#deps.secrets.set(secretAccounts.token(profile.id), token);
     this.#write([...this.#raw(), profile]);
     this.#log.info('profile added', { profileId: profile.id, generation: profile.generation });
+    await this.#audit(profile, 'profile-added', `Profile added (${profile.generation}).`);
     await this.#changed();
     return this.view(profile.id);
   }
 
+  /**
+   * Applies an edit. Changing where the secrets go (endpoint, API generation, SecretId) needs the SecretKey again,
+   * and drops the profile's saved instance passwords and STS token: otherwise anyone able to edit a profile
+   * (a compromised renderer, a peer on the bridge) could send them to an endpoint of their choosing.
+   */
   async update(patch: ProfilePatch): Promise<ProfileView> {
     const current = this.get(patch.id);
-    const { id, secretKey, token, clearToken, endpoint, ...fields } = patch;
+    const { id, secretKey, token, clearToken, endpoint, confirmInsecureEndpoint, ...fields } = patch;
     const next = StoredProfileSchema.safeParse({
       ...current,
       ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
@@ -109,18 +123,52 @@ export class ProfileService {
         field: String(next.error.issues[0]?.path[0]),
       });
     }
+    const changed = (Object.keys(next.data) as Array<keyof StoredProfile>).filter(
+      (key) => JSON.stringify(next.data[key]) !== JSON.stringify(current[key]),
+    );
+    if (next.data.endpoint === undefined && current.endpoint !== undefined && !changed.includes('endpoint'))
+      changed.push('endpoint');
+    const redirected = REDIRECTING_FIELDS.filter((field) => changed.includes(field));
+    if (redirected.length > 0 && !secretKey) {
+      throw new AppError('PROFILE_SECRET_REQUIRED', undefined, { fields: redirected.join(',') });
+    }
+    if (changed.includes('endpoint') && isInsecureEndpoint(next.data.endpoint) && !confirmInsecureEndpoint) {
+      throw new AppError('INSECURE_ENDPOINT_UNCONFIRMED', undefined, { field: 'endpoint' });
+    }
+    let dropped = 0;
+    if (redirected.length > 0) {
+      const keep = secretAccounts.secretKey(id);
+      for (const account of await this.#deps.secrets.accounts()) {
+        if (account.startsWith(secretAccounts.prefix(id)) && account !== keep) {
+          if (await this.#deps.secrets.delete(account)) dropped++;
+        }
+      }
+    }
     if (secretKey) await this.#deps.secrets.set(secretAccounts.secretKey(id), secretKey);
     if (token) await this.#deps.secrets.set(secretAccounts.token(id), token);
     else if (clearToken) await this.#deps.secrets.delete(secretAccounts.token(id));
     this.#write(this.#raw().map((entry) => (isRecord(entry) && entry.id === id ? next.data : entry)));
-    this.#log.info('profile updated', { profileId: id });
+    this.#log.info('profile updated', { profileId: id, fields: changed.join(','), droppedSecrets: dropped });
+    const secretsChanged = [
+      secretKey && 'secretKey',
+      token && 'token',
+      clearToken && !token && 'token removed',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    await this.#audit(
+      next.data,
+      'profile-updated',
+      `Profile changed: ${[...changed, ...(secretsChanged ? [secretsChanged] : [])].join(', ') || 'nothing'}.` +
+        (dropped > 0 ? ` ${dropped} saved secret(s) (instance passwords, STS token) removed.` : ''),
+    );
     await this.#changed();
     return this.view(id);
   }
 
   /** Removes the profile and every keychain entry filed under it (SecretKey, token, saved passwords). */
   async delete(id: string): Promise<{ removedSecrets: number }> {
-    this.get(id);
+    const profile = this.get(id);
     const prefix = secretAccounts.prefix(id);
     let removedSecrets = 0;
     for (const account of await this.#deps.secrets.accounts()) {
@@ -128,8 +176,27 @@ export class ProfileService {
     }
     this.#write(this.#raw().filter((entry) => !(isRecord(entry) && entry.id === id)));
     this.#log.info('profile deleted', { profileId: id, removedSecrets });
+    await this.#audit(
+      profile,
+      'profile-deleted',
+      `Profile deleted; ${removedSecrets} keychain entr${removedSecrets === 1 ? 'y' : 'ies'} removed.`,
+    );
     await this.#changed();
     return { removedSecrets };
+  }
+
+  async #audit(
+    profile: StoredProfile,
+    action: 'profile-added' | 'profile-updated' | 'profile-deleted',
+    message: string,
+  ): Promise<void> {
+    await this.#deps.audit?.({
+      action,
+      outcome: 'succeed',
+      profileId: profile.id,
+      profileName: profile.name,
+      message,
+    });
   }
 
   #raw(): unknown[] {

@@ -53,6 +53,14 @@ export const en = {
     secretId: 'SecretId',
     secretKey: 'SecretKey',
     secretKeyKeep: 'SecretKey (leave empty to keep the stored one)',
+    secretKeyRedirect:
+      'Enter the SecretKey again: the endpoint, API generation or SecretId changed. Saved instance passwords and the STS token of this profile will be removed.',
+    insecureBadge: 'Unencrypted',
+    insecureWarning:
+      'This endpoint uses plain http:// to another machine: requests and instance passwords cross the network unencrypted.',
+    insecureConfirm:
+      'I accept an unencrypted endpoint (for example a private deployment on an isolated network)',
+    insecureConfirmNeeded: 'Confirm the unencrypted endpoint, or use https://.',
     generation: 'API generation',
     generationV3: 'API 3.0 (recommended)',
     generationLegacy: 'Legacy v2 API',

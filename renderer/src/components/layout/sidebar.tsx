@@ -1,5 +1,6 @@
 /** Left navigation and the profile switcher. */
 import { useTranslation } from 'react-i18next';
+import { isInsecureEndpoint } from '../../../../shared/profiles';
 import { href, type Route } from '../../lib/route';
 import { useApp } from '../../store';
 import { selectActiveProfile, selectRunningCount } from '../../store/selectors';
@@ -36,6 +37,11 @@ export function Sidebar({ route }: { route: Route }) {
           </select>
           {active && (
             <span className={`env-tag env-${active.environment}`}>{t(`env.${active.environment}`)}</span>
+          )}
+          {active && isInsecureEndpoint(active.endpoint) && (
+            <span className="badge-warning" title={t('profileForm.insecureWarning')}>
+              {t('profileForm.insecureBadge')}
+            </span>
           )}
         </div>
       )}

@@ -1,9 +1,11 @@
 /** The profile form's draft and its validation, with the shared schemas as the judge. */
 import {
   EnvironmentTagSchema,
+  isInsecureEndpoint,
   type ProfileInput,
   ProfileInputSchema,
   type ProfileView,
+  REDIRECTING_FIELDS,
 } from '../../../../shared/profiles';
 
 export interface Draft {
@@ -18,6 +20,8 @@ export interface Draft {
   defaultRegion: string;
   environment: ProfileInput['environment'];
   requestTimeoutSeconds: number;
+  /** The user accepts a plain-http endpoint off this machine (shown only for such an endpoint). */
+  confirmInsecure: boolean;
 }
 
 export const environments = EnvironmentTagSchema.options;
@@ -35,6 +39,7 @@ export function draftOf(profile?: ProfileView): Draft {
     defaultRegion: profile?.defaultRegion ?? '',
     environment: profile?.environment ?? 'production',
     requestTimeoutSeconds: profile?.requestTimeoutSeconds ?? 30,
+    confirmInsecure: false,
   };
 }
 
@@ -61,17 +66,40 @@ export function toInput(d: Draft): ProfileInput {
       d.defaultRegion && regions.includes(d.defaultRegion) ? d.defaultRegion : (regions[0] ?? ''),
     environment: d.environment,
     requestTimeoutSeconds: d.requestTimeoutSeconds,
+    ...(d.confirmInsecure && isInsecureEndpoint(d.endpoint)
+      ? { confirmInsecureEndpoint: true as const }
+      : {}),
   };
+}
+
+/** The fields of an edit that change where the secrets go (the core then wants the SecretKey again). */
+export function redirectedFields(profile: ProfileView | undefined, d: Draft): string[] {
+  if (!profile) return [];
+  const now = { endpoint: d.endpoint.trim(), generation: d.generation, secretId: d.secretId.trim() };
+  const before = {
+    endpoint: profile.endpoint ?? '',
+    generation: profile.generation,
+    secretId: profile.secretId,
+  };
+  return REDIRECTING_FIELDS.filter((f) => now[f] !== before[f]);
 }
 
 export type FieldErrors = Partial<Record<keyof Draft, string>>;
 
-/** i18n keys of the first problem per field; `editing` allows an empty SecretKey (keeps the stored one). */
-export function validate(d: Draft, editing: boolean): FieldErrors {
+/**
+ * i18n keys of the first problem per field. Editing allows an empty SecretKey (the stored one is kept) unless
+ * the edit changes where secrets go; a plain-http endpoint off this machine needs the confirmation box.
+ */
+export function validate(d: Draft, profile?: ProfileView): FieldErrors {
+  const editing = profile !== undefined;
+  const errors: FieldErrors = {};
+  if (editing && !d.secretKey && redirectedFields(profile, d).length > 0)
+    errors.secretKey = 'profileForm.secretKeyRedirect';
+  if (isInsecureEndpoint(d.endpoint) && !d.confirmInsecure)
+    errors.confirmInsecure = 'profileForm.insecureConfirmNeeded';
   const input = toInput(editing && !d.secretKey ? { ...d, secretKey: 'unchanged' } : d);
   const parsed = ProfileInputSchema.safeParse(input);
-  if (parsed.success) return {};
-  const errors: FieldErrors = {};
+  if (parsed.success) return errors;
   const messages: Partial<Record<keyof Draft, string>> = {
     name: 'profileForm.required',
     secretId: d.secretId.trim() ? 'profileForm.secretIdInvalid' : 'profileForm.required',

@@ -4,7 +4,7 @@
  */
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProfilePatch, ProfileView } from '../../../../shared/profiles';
+import { isInsecureEndpoint, type ProfilePatch, type ProfileView } from '../../../../shared/profiles';
 import { useApp } from '../../store';
 import type { ConnectionTest } from '../../store/profiles-slice';
 import type { UiError } from '../../store/types';
@@ -32,7 +32,7 @@ export function ProfileForm({ profile, onDone, onCancel }: Props) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<UiError>();
   const editing = profile !== undefined;
-  const errors = validate(draft, editing);
+  const errors = validate(draft, profile);
   const valid = Object.keys(errors).length === 0;
   const regions = regionList(draft.regions);
   const tested = test.result?.ok === true;
@@ -225,6 +225,29 @@ export function ProfileForm({ profile, onDone, onCancel }: Props) {
             onChange={(e) => change('requestTimeoutSeconds', Number(e.target.value))}
           />,
         )}
+        {isInsecureEndpoint(draft.endpoint) && (
+          <div className="field">
+            <p className="warning-text" role="note">
+              <span className="badge badge-warning">{t('profileForm.insecureBadge')}</span>{' '}
+              {t('profileForm.insecureWarning')}
+            </p>
+            <label className="inline">
+              <input
+                type="checkbox"
+                data-testid="confirm-insecure"
+                checked={draft.confirmInsecure}
+                onChange={(e) => change('confirmInsecure', e.target.checked)}
+                aria-invalid={touched && errors.confirmInsecure ? true : undefined}
+              />
+              {t('profileForm.insecureConfirm')}
+            </label>
+            {touched && errors.confirmInsecure && (
+              <p className="field-error" role="alert">
+                {t(errors.confirmInsecure)}
+              </p>
+            )}
+          </div>
+        )}
         {editing && profile.hasToken && (
           <label className="inline field">
             <input
@@ -271,5 +294,6 @@ function patchOf(profile: ProfileView, d: Draft): ProfilePatch {
   if (d.secretKey) patch.secretKey = d.secretKey;
   if (d.token) patch.token = d.token;
   if (d.clearToken) patch.clearToken = true;
+  if (input.confirmInsecureEndpoint) patch.confirmInsecureEndpoint = true;
   return patch;
 }

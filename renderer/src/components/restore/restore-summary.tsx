@@ -1,7 +1,7 @@
 /** What will be restored, from what, and what that does to this engine: the dialog's top half. */
 import { useTranslation } from 'react-i18next';
 import type { Backup, Instance } from '../../../../shared/domain';
-import type { ProfileView } from '../../../../shared/profiles';
+import { isInsecureEndpoint, type ProfileView } from '../../../../shared/profiles';
 import { restoreRule } from '../../../../shared/restore-rules';
 import { formatAge, formatDateTime } from '../../lib/format';
 
@@ -53,6 +53,11 @@ export function RestoreSummary({ instance, instanceId, backup, backupId, profile
             <dd>
               {profile.name}{' '}
               <span className={`env-tag env-${profile.environment}`}>{t(`env.${profile.environment}`)}</span>
+              {isInsecureEndpoint(profile.endpoint) && (
+                <span className="badge-warning" title={t('profileForm.insecureWarning')}>
+                  {t('profileForm.insecureBadge')}
+                </span>
+              )}
             </dd>
           </>
         )}

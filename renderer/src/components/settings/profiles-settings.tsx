@@ -1,7 +1,7 @@
 /** Profiles in Settings: edit, test (`profiles:test {id}`), delete after a confirmation naming what goes. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProfileView } from '../../../../shared/profiles';
+import { isInsecureEndpoint, type ProfileView } from '../../../../shared/profiles';
 import { href } from '../../lib/route';
 import { useApp } from '../../store';
 import type { ConnectionTest } from '../../store/profiles-slice';
@@ -88,6 +88,11 @@ function ProfileItem({
       <div className="profile-line">
         <strong>{p.name}</strong>
         <span className={`env-tag env-${p.environment}`}>{t(`env.${p.environment}`)}</span>
+        {isInsecureEndpoint(p.endpoint) && (
+          <span className="badge-warning" title={t('profileForm.insecureWarning')}>
+            {t('profileForm.insecureBadge')}
+          </span>
+        )}
         <span className="muted small mono">
           {p.generation === 'v3' ? 'API 3.0' : 'legacy v2'} · {p.secretId} · {p.regions.join(', ')}
         </span>
