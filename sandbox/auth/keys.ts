@@ -2,6 +2,8 @@
 import {
   DEFAULT_SECRET_ID,
   DEFAULT_SECRET_KEY,
+  NOACCESS_SECRET_ID,
+  NOACCESS_SECRET_KEY,
   PROJECT0_SECRET_ID,
   PROJECT0_SECRET_KEY,
   READONLY_SECRET_ID,
@@ -36,6 +38,7 @@ export class KeyRing {
     this.add(main.secretId, main.secretKey, null, null);
     this.add(READONLY_SECRET_ID, READONLY_SECRET_KEY, READ_ACTIONS, null);
     this.add(PROJECT0_SECRET_ID, PROJECT0_SECRET_KEY, null, [0]);
+    this.add(NOACCESS_SECRET_ID, NOACCESS_SECRET_KEY, [], null);
   }
 
   add(
