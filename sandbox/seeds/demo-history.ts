@@ -51,12 +51,13 @@ export function seedHistory(state: SandboxState, now: number): void {
     outcome: { status: 'error', message: NODE_LOST_MESSAGE },
   });
 
-  // old-cache: yesterday's console restore failed.
-  const oldCache = instanceOf(state, 'crs-demo0007');
+  // ledger-archive: yesterday's console restore failed (its tasks are all in ap-beijing, away from the
+  // regions the task-list tests count).
+  const ledger = instanceOf(state, 'crs-demo0014');
   state.seedTask({
     kind: 'restore',
-    instance: oldCache,
-    backupId: newestBackupId(state, oldCache),
+    instance: ledger,
+    backupId: newestBackupId(state, ledger),
     startMs: now - 26 * HOUR_MS,
     durationMs: 3 * MINUTE_MS,
     outcome: { status: 'failed', message: 'Loading the backup file on the instance node failed.' },

@@ -156,8 +156,8 @@ describe('tasks', () => {
     expect(taskInfo(state, 'ap-guangzhou', started.task.id).Status).toBe('running');
     clock.advance(20_000);
     expect(taskInfo(state, 'ap-guangzhou', started.task.id).Status).toBe('succeed');
-    const guangzhou = taskList(state, 'ap-guangzhou', { InstanceId: 'crs-demo0007' });
-    expect(taskInfo(state, 'ap-guangzhou', guangzhou[0]?.TaskId)).toMatchObject({
+    const ledger = taskList(state, 'ap-beijing', { InstanceId: 'crs-demo0014', TaskTypes: ['010'] });
+    expect(taskInfo(state, 'ap-beijing', ledger[0]?.TaskId)).toMatchObject({
       Status: 'failed',
       TaskType: '恢复备份',
     });
