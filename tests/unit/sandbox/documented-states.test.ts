@@ -2,6 +2,7 @@
 // ManualClock: RedisBackupSet Status/Locked/BackupType, the Status filter and its default, retention,
 // DescribeTaskInfo statuses and DescribeTaskList TaskType codes.
 import { describe, expect, it } from 'vitest';
+import { LEGACY_ACTIONS } from '../../../sandbox/api/legacy-actions.js';
 import { V3_ACTIONS } from '../../../sandbox/api/v3-actions.js';
 import { ManualClock } from '../../../sandbox/clock.js';
 import { DEMO_BACKUPS } from '../../../sandbox/seeds/demo.js';
@@ -199,5 +200,60 @@ describe('tasks', () => {
     expect(taskList(state, 'ap-beijing', { TaskTypes: ['017'] }).every((t) => t.TaskType === '017')).toBe(
       true,
     );
+  });
+});
+
+describe('legacy views of the same states', () => {
+  const legacy = (state: SandboxState, region: string, action: string, params: Record<string, string>) => {
+    const run = LEGACY_ACTIONS[action];
+    if (!run) throw new Error(action);
+    const result = run({ state, region, principal: admin }, params);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    return result.fields as { totalCount: number; data: Record<string, Row[]> };
+  };
+
+  it('GetRedisTaskList leaves out nightly-backup and upgrade tasks, which the legacy doc does not name', () => {
+    const { state } = demo();
+    const rows = legacy(state, 'ap-beijing', 'GetRedisTaskList', { limit: '100', offset: '0' }).data
+      .redisTaskSet as Row[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.taskName))).toEqual(new Set(['restoreBackup', 'backupInstance']));
+  });
+
+  it("GetRedisBackupList: a spec-change backup is the system's, and ended flows release their backups", () => {
+    const { clock, state } = demo();
+    const rows = legacy(state, 'ap-beijing', 'GetRedisBackupList', {
+      limit: '100',
+      offset: '0',
+      redisId: 'crs-demo0011',
+    }).data.redisBackupSet as Row[];
+    expect(rows.find((r) => r.backupId === DEMO_BACKUPS.analyticsOldSpec)).toMatchObject({
+      backupType: 'systemBackupInstance',
+    });
+    const started = startManualBackup(state, {
+      instanceId: 'crs-demo0013',
+      remark: '',
+      storageDays: 0,
+      region: 'ap-guangzhou',
+      principal: admin,
+    });
+    if (!started.ok || !started.backup) throw new Error('refused');
+    clock.advance(21_000);
+    const after = legacy(state, 'ap-guangzhou', 'GetRedisBackupList', {
+      limit: '100',
+      offset: '0',
+      redisId: 'crs-demo0013',
+    }).data.redisBackupSet as Row[];
+    expect(after.find((r) => r.backupId === started.backup?.id)).toMatchObject({ status: 2, locked: 0 });
+  });
+});
+
+describe('the seeded upgrade', () => {
+  it('holds crs-demo0006 "in process" until it ends, then leaves it running', () => {
+    const { clock, state } = demo();
+    expect(state.instances.get('crs-demo0006')).toMatchObject({ status: 1, title: '升级中' });
+    clock.advance(6 * 3600 * 1000);
+    state.tick();
+    expect(state.instances.get('crs-demo0006')).toMatchObject({ status: 2, title: null });
   });
 });
