@@ -293,29 +293,4 @@ export class SandboxState {
   countAction(action: string): void {
     this.actionCalls.set(action, (this.actionCalls.get(action) ?? 0) + 1);
   }
-
-  /** A JSON-friendly summary for GET /__sandbox/state. */
-  summary(): Record<string, unknown> {
-    this.tick();
-    const byStatus: Record<string, number> = {};
-    for (const instance of this.instances.values()) {
-      byStatus[instance.status] = (byStatus[instance.status] ?? 0) + 1;
-    }
-    return {
-      now: this.now(),
-      instances: { total: this.instances.size, byStatus },
-      restoreCalls: Object.fromEntries(this.restoreCalls),
-      actionCalls: Object.fromEntries(this.actionCalls),
-      rateLimitedCalls: Object.fromEntries(this.rateLimitedCalls),
-      plannedTaskFailures: this.plannedFailures.length,
-      tasks: [...this.tasks.values()].map((t) => ({
-        taskId: t.id,
-        kind: t.kind,
-        instanceId: t.instanceId,
-        backupId: t.backupId,
-        status: this.taskStatus(t),
-        message: t.outcome?.message ?? '',
-      })),
-    };
-  }
 }
