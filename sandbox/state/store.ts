@@ -173,7 +173,6 @@ export class SandboxState {
       backupId: backup.id,
       startMs: this.now(),
       durationMs: durationMs ?? this.taskMs,
-      locksInstance: true,
       plannedFailure: planned?.message ?? null,
       work: { state: 'none' },
       outcome: null,
@@ -208,7 +207,6 @@ export class SandboxState {
       backupId: spec.backupId,
       startMs: spec.startMs,
       durationMs: spec.durationMs,
-      locksInstance: locks,
       plannedFailure: null,
       work: { state: 'none' },
       outcome: spec.outcome ? { ...spec.outcome, atMs: spec.startMs + spec.durationMs } : null,
@@ -221,7 +219,8 @@ export class SandboxState {
       const backup = this.backupIndex.get(spec.backupId);
       if (backup) backup.lock = { reason: spec.kind === 'restore' ? 'restore' : 'backup', taskId: task.id };
     }
-    if (spec.kind !== 'autoBackup') spec.instance.status = InstanceStatus.InProcess;
+    // As with API-started flows: a restore shows the instance "in process", a backup leaves it running.
+    if (spec.kind === 'restore' || spec.kind === 'upgrade') spec.instance.status = InstanceStatus.InProcess;
     this.instancesChanged();
     return task;
   }

@@ -87,8 +87,6 @@ export interface TaskRecord {
   backupId: string;
   startMs: number;
   durationMs: number;
-  /** Whether the task holds the instance lock while it runs (an upgrade keeps the instance "in process" only). */
-  locksInstance: boolean;
   /** Set by the fail-next-task fault at creation: the task runs its course, then fails with this text. */
   plannedFailure: string | null;
   /** Real work (--redis): the task cannot succeed before it is done. */

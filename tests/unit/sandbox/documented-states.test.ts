@@ -248,6 +248,27 @@ describe('legacy views of the same states', () => {
   });
 });
 
+describe('seeded tasks', () => {
+  it('an unfinished upgrade shows the instance in process without a lock; a backup locks it, running', () => {
+    const { state } = demo();
+    const orders = state.instances.get('crs-demo0001');
+    const empty = state.instances.get('crs-demo0013');
+    if (!orders || !empty) throw new Error('seed');
+    const now = state.now();
+    state.seedTask({ kind: 'upgrade', instance: orders, backupId: '', startMs: now, durationMs: 60_000 });
+    expect(orders).toMatchObject({ status: 1, lockTaskId: null });
+    const backup = state.backupsOf('crs-demo0001')[0];
+    const task = state.seedTask({
+      kind: 'backup',
+      instance: empty,
+      backupId: backup?.id ?? '',
+      startMs: now,
+      durationMs: 60_000,
+    });
+    expect(empty).toMatchObject({ status: 2, lockTaskId: task.id });
+  });
+});
+
 describe('the seeded upgrade', () => {
   it('holds crs-demo0006 "in process" until it ends, then leaves it running', () => {
     const { clock, state } = demo();
