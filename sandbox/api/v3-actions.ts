@@ -84,8 +84,9 @@ function describeInstances(ctx: ActionContext, p: Params): ActionResult {
   if (!orderKey) return bad(`OrderBy must be one of ${Object.keys(ORDER_KEYS).join(', ')}.`);
   const orderType = int(p, 'OrderType') ?? 1;
   if (orderType !== 0 && orderType !== 1) return bad('OrderType must be 0 or 1.');
-  // An id filter sent empty is a client bug, not "no filter": InvalidParameter.EmptyParam is in the
-  // action's official list (Go SDK client.go); which parameters the real service checks is unverified.
+  // An id filter sent empty is a client bug, not "no filter": InvalidParameter.EmptyParam ("参数为空",
+  // Go SDK tencentcloud/redis/v20180412/errors.go) is in the action's official list (client.go); which
+  // parameters the real service checks is unverified.
   const named = [str(p, 'InstanceId'), ...(strs(p, 'InstanceIds') ?? [])];
   if (named.some((id) => id !== undefined && id.trim() === '')) {
     return { ok: false, code: 'InvalidParameter.EmptyParam', message: 'InstanceId must not be empty.' };

@@ -35,8 +35,10 @@ export interface FaultSpec {
 
 /**
  * Codes in the official per-action error lists (Go SDK tencentcloud/redis/v20180412/client.go) that no
- * seeded state can produce: faults of Tencent's own systems, and UnsupportedOperation, for which no
- * documented trigger exists. apiError answers one of them (legacy: 6000) without running the action.
+ * seeded state can produce: faults of Tencent's own systems (errors.go: SystemError "内部系统错误，和业务
+ * 无关", CommitFlowError "提交工作流失败", DbOperationFailed "统一的 DB 操作错误", InternalError "内部错误",
+ * Unknown — described there only as "weekday输入无效数据"), and UnsupportedOperation, for which no trigger
+ * is documented. apiError answers one of them (legacy: 6000) without running the action.
  */
 export const API_ERROR_CODES = [
   'FailedOperation.SystemError',
