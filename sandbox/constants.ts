@@ -36,6 +36,14 @@ export const TEMPORARY_TOKEN = 'sandboxStsToken000000000000000000000000000000000
 export const STS_DEFAULT_DURATION_SECONDS = 1800;
 export const STS_MAX_DURATION_SECONDS = 129600;
 
+/**
+ * A CAM sub-user whose policy grants no Redis action: every action answers
+ * UnauthorizedOperation.NoCAMAuthed (legacy 4101), in the official error list of every action the app
+ * calls except DescribeTaskInfo and DescribeTaskList (Go SDK tencentcloud/redis/v20180412/client.go).
+ */
+export const NOACCESS_SECRET_ID = 'AKIDsandboxNoAccess00000000000000000';
+export const NOACCESS_SECRET_KEY = 'sandboxNoAccessKey00000000000000';
+
 export const API_VERSION = '2018-04-12';
 
 /** Published per-action limits (requests per second, per SecretId), reference §3.5. */

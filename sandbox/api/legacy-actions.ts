@@ -80,6 +80,7 @@ const describeRedis: LegacyAction = (ctx, params) => {
 };
 
 const getRedisBackupList: LegacyAction = (ctx, params) => {
+  ctx.state.tick();
   const limit = uint(params, 'limit');
   const offset = uint(params, 'offset');
   if (limit === undefined || offset === undefined || !params.redisId) {
@@ -107,10 +108,11 @@ const getRedisBackupList: LegacyAction = (ctx, params) => {
   const redisBackupSet = rows.slice(offset, offset + limit).map((b) => ({
     startTime: formatTencentTime(b.startMs),
     backupId: b.id,
-    backupType: b.manual ? 'manualBackupInstance' : 'systemBackupInstance',
+    // The legacy doc knows only these two; a spec-change backup is the system's, not the user's.
+    backupType: b.origin === 'manual' ? 'manualBackupInstance' : 'systemBackupInstance',
     status: ctx.state.backupStatus(b),
     remark: b.remark,
-    locked: b.lock ? 1 : 0,
+    locked: ctx.state.backupLocked(b),
   }));
   return { ok: true, fields: { totalCount: rows.length, data: { redisBackupSet } } };
 };

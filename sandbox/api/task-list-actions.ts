@@ -6,11 +6,23 @@ import type { SandboxState } from '../state/store.js';
 import type { TaskKind, TaskRecord, TaskStatus } from '../state/types.js';
 import { invalid, type LegacyParams, type LegacyResult, list, uint } from './legacy-params.js';
 import { int, ints, type ParamsOf, type SchemaOf, str, strs } from './params.js';
+import { readScopeRefusal } from './read-scope.js';
 import type { RequestOf, TaskInfoDetail } from './sdk-models.js';
 import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './v3-actions.js';
 
-/** DescribeTaskList TaskType codes: FLOW_RESTOREBACKUP "010", FLOW_BACKUPINSTANCE "012". */
-export const TASK_TYPE_CODE: Readonly<Record<TaskKind, string>> = { restore: '010', backup: '012' };
+/**
+ * DescribeTaskList TaskType codes from the TaskInfoDetail.TaskType comment (SDK 4.1.313
+ * redis_models.d.ts; the same list in the Go SDK models and tccli api.json): FLOW_RESTOREBACKUP "010",
+ * FLOW_BACKUPINSTANCE "012", FLOW_AUTOBACKUP "017", FLOW_UPGRADE_INSTANCE_CACHE_AND_PROXY "067"
+ * (实例版本升级中). No official example shows a restore's entry (tccli's DescribeTaskList example lists
+ * only "037" tasks), so "010" for a restore rests on that enum alone.
+ */
+export const TASK_TYPE_CODE: Readonly<Record<TaskKind, string>> = {
+  restore: '010',
+  backup: '012',
+  autoBackup: '017',
+  upgrade: '067',
+};
 
 /** TaskInfoDetail.Result: 0 initialising, 1 running, 2 done, 4 failed. */
 export const TASK_RESULT: Readonly<Record<TaskStatus, number>> = {
@@ -30,8 +42,11 @@ export const LEGACY_TASK_STATUS: Readonly<Record<TaskStatus, number>> = {
   error: -1,
 };
 
-/** Legacy taskName; the taskType.n filter spells it `task_<taskName>`. */
-const LEGACY_TASK_NAME: Readonly<Record<TaskKind, string>> = {
+/**
+ * Legacy taskName; the taskType.n filter spells it `task_<taskName>`. The legacy doc (§1.8) names no
+ * nightly-backup or upgrade flow, so legacy lists leave those tasks out.
+ */
+const LEGACY_TASK_NAME: Readonly<Partial<Record<TaskKind, string>>> = {
   restore: 'restoreBackup',
   backup: 'backupInstance',
 };
@@ -90,9 +105,9 @@ function statusesWith(table: Readonly<Record<TaskStatus, number>>, codes: readon
   return new Set(entries.filter(([, code]) => codes.includes(code)).map(([status]) => status));
 }
 
-function kindsWith(table: Readonly<Record<TaskKind, string>>, names: readonly string[]) {
-  if (names.length === 0) return undefined;
+function kindsWith(table: Readonly<Partial<Record<TaskKind, string>>>, names: readonly string[]) {
   const entries = Object.entries(table) as Array<[TaskKind, string]>;
+  if (names.length === 0) return undefined;
   return new Set(entries.filter(([, name]) => names.includes(name)).map(([kind]) => kind));
 }
 
@@ -131,6 +146,11 @@ export function describeTaskList(
   const offset = limit > 0 ? Math.floor(rawOffset / limit) * limit : 0;
   const range = timeRange(str(p, 'BeginTime'), str(p, 'EndTime'));
   if (typeof range === 'string') return bad(range);
+  const refusal = readScopeRefusal(ctx.state, ctx.principal, {
+    instanceIds: [str(p, 'InstanceId')],
+    projectIds: ints(p, 'ProjectIds'),
+  });
+  if (refusal) return refusal;
   const rows = listTasks(ctx.state, {
     region: ctx.region,
     instanceId: str(p, 'InstanceId'),
@@ -179,7 +199,9 @@ export function getRedisTaskList(ctx: ActionContext, params: LegacyParams): Lega
     region: ctx.region,
     instanceId: params.redisId,
     instanceName: params.redisName,
-    kinds: kindsWith(LEGACY_TASK_NAME, typeNames),
+    kinds:
+      kindsWith(LEGACY_TASK_NAME, typeNames) ??
+      new Set((Object.keys(LEGACY_TASK_NAME) as TaskKind[]).filter((k) => LEGACY_TASK_NAME[k])),
     statuses: statusesWith(LEGACY_TASK_STATUS, statusCodes.map(Number)),
     ...range,
   });
@@ -188,7 +210,7 @@ export function getRedisTaskList(ctx: ActionContext, params: LegacyParams): Lega
     const instance = state.instances.get(task.instanceId);
     return {
       startTime: formatTencentTime(task.startMs),
-      taskName: LEGACY_TASK_NAME[task.kind],
+      taskName: LEGACY_TASK_NAME[task.kind] ?? '',
       redisName: instance?.name ?? '',
       redisId: task.instanceId,
       projectId: instance?.projectId ?? 0,

@@ -1,16 +1,17 @@
 // API 3.0 Redis actions (2018-04-12). Each handler gets validated params and answers the action's
 // fields, or a business error code from the action's documented list.
-import { formatTencentTime, parseTencentTime } from '../clock.js';
+import { formatTencentTime } from '../clock.js';
 import { typeInfo } from '../state/catalog.js';
 import { startManualBackup, startRestore } from '../state/flows.js';
 import type { SandboxState } from '../state/store.js';
 import type { InstanceRecord, Principal, TaskRecord } from '../state/types.js';
+import { describeInstanceBackups, describeInstanceBackupsSchema } from './backup-listing.js';
 import { instanceRows, listInstances } from './instance-listing.js';
 import { int, ints, type Params, type ParamsOf, type Schema, type SchemaOf, str, strs } from './params.js';
+import { readScopeRefusal } from './read-scope.js';
 import { V3_REFUSAL_CODES } from './refusals.js';
 import type { Answer, RequestOf, ResponseOf, SdkAction } from './sdk-models.js';
 import { describeTaskList, describeTaskListSchema } from './task-list-actions.js';
-import { formatBackup } from './v3-format.js';
 
 export interface ActionContext {
   state: SandboxState;
@@ -106,6 +107,18 @@ function describeInstances(
   if (!orderKey) return bad(`OrderBy must be one of ${Object.keys(ORDER_KEYS).join(', ')}.`);
   const orderType = int(p, 'OrderType') ?? 1;
   if (orderType !== 0 && orderType !== 1) return bad('OrderType must be 0 or 1.');
+  // An id filter sent empty is a client bug, not "no filter": InvalidParameter.EmptyParam ("参数为空",
+  // Go SDK tencentcloud/redis/v20180412/errors.go) is in the action's official list (client.go); which
+  // parameters the real service checks is unverified.
+  const named = [str(p, 'InstanceId'), ...(strs(p, 'InstanceIds') ?? [])];
+  if (named.some((id) => id !== undefined && id.trim() === '')) {
+    return { ok: false, code: 'InvalidParameter.EmptyParam', message: 'InstanceId must not be empty.' };
+  }
+  const refusal = readScopeRefusal(ctx.state, ctx.principal, {
+    instanceIds: named,
+    projectIds: ints(p, 'ProjectIds'),
+  });
+  if (refusal) return refusal;
 
   const records = listInstances(
     ctx.state,
@@ -149,67 +162,6 @@ function engineMatches(type: number, engineName: string): boolean {
   );
 }
 
-const MAX_SPAN_MS = 30 * 24 * 3600 * 1000;
-
-function describeInstanceBackups(
-  ctx: ActionContext,
-  p: P<'DescribeInstanceBackups'>,
-): ActionResult<ActionAnswer<'DescribeInstanceBackups'>> {
-  const limit = int(p, 'Limit') ?? 20;
-  const offset = int(p, 'Offset') ?? 0;
-  if (limit < 0 || limit > 100) return bad('Limit must be between 0 and 100.');
-  if (offset < 0) return bad('Offset must not be negative.');
-  const beginText = str(p, 'BeginTime');
-  const endText = str(p, 'EndTime');
-  const begin = beginText ? parseTencentTime(beginText) : null;
-  const end = endText ? parseTencentTime(endText) : null;
-  if ((beginText && begin === null) || (endText && end === null))
-    return bad('Times must look like 2017-02-08 16:46:34.');
-  if (begin !== null || end !== null) {
-    const from = begin ?? Number.NEGATIVE_INFINITY;
-    const to = end ?? ctx.state.now();
-    if (from > to) return bad('BeginTime must not be after EndTime.');
-    if (to - from > MAX_SPAN_MS) return bad('The query time span must not exceed 30 days.');
-  }
-  const statuses = ints(p, 'Status');
-  if (statuses?.some((s) => ![1, 2, 3, 4, -1, -2].includes(s)))
-    return bad('Status values must be 1, 2, 3, 4, -1 or -2.');
-  const instanceId = str(p, 'InstanceId');
-  const nameFilter = str(p, 'InstanceName');
-  let instances: InstanceRecord[];
-  if (instanceId) {
-    const instance = ctx.state.instances.get(instanceId);
-    if (!instance || instance.region !== ctx.region) {
-      return {
-        ok: false,
-        code: 'ResourceNotFound.InstanceNotExists',
-        message: `Instance ${instanceId} not found.`,
-      };
-    }
-    instances = [instance];
-  } else {
-    instances = [...ctx.state.instances.values()].filter((i) => i.region === ctx.region);
-  }
-  if (nameFilter) instances = instances.filter((i) => i.name.includes(nameFilter));
-  const rows = instances
-    .flatMap((i) => ctx.state.backupsOf(i.id))
-    .filter((b) => {
-      const status = ctx.state.backupStatus(b);
-      // Deleted backups only show up when asked for explicitly, as in the console.
-      if (statuses && statuses.length > 0) return statuses.includes(status);
-      return status !== -2;
-    })
-    .filter((b) => (begin === null || b.startMs >= begin) && (end === null || b.startMs <= end))
-    .sort((a, b) => b.startMs - a.startMs);
-  return {
-    ok: true,
-    data: {
-      TotalCount: rows.length,
-      BackupSet: rows.slice(offset, offset + limit).map((b) => formatBackup(ctx.state, b)),
-    },
-  };
-}
-
 function restoreInstance(
   ctx: ActionContext,
   p: P<'RestoreInstance'>,
@@ -225,12 +177,21 @@ function restoreInstance(
   return { ok: true, data: { TaskId: result.task.id } };
 }
 
+/**
+ * ManualBackupInstance.StorageDays: "取值范围：[0,1825]", default 7, more than 7 by ticket (SDK 4.1.313
+ * ManualBackupInstanceRequest; https://www.tencentcloud.com/document/api/239/32073). 1825 days (five
+ * years) is the longest documented retention of a CRS backup; automatic backups keep 7 days unless a
+ * ticket raises BackupStorageDays (ModifyAutoBackupConfigRequest).
+ */
+export const MAX_STORAGE_DAYS = 1825;
+
 function manualBackupInstance(
   ctx: ActionContext,
   p: P<'ManualBackupInstance'>,
 ): ActionResult<ActionAnswer<'ManualBackupInstance'>> {
   const storageDays = int(p, 'StorageDays') ?? 0;
-  if (storageDays < 0 || storageDays > 3650) return bad('StorageDays must be between 0 and 3650.');
+  if (storageDays < 0 || storageDays > MAX_STORAGE_DAYS)
+    return bad(`StorageDays must be between 0 and ${MAX_STORAGE_DAYS}.`);
   const result = startManualBackup(ctx.state, {
     instanceId: str(p, 'InstanceId') ?? '',
     remark: str(p, 'Remark') ?? '',
@@ -242,9 +203,15 @@ function manualBackupInstance(
   return { ok: true, data: { TaskId: result.task.id } };
 }
 
+/**
+ * DescribeTaskInfo.TaskType is free text; the model's comment names common ones (版本升级, 备份实例, …)
+ * and the FLOW_* list gives 恢复备份 for a restore.
+ */
 export const TASK_TYPE_TEXT: Readonly<Record<TaskRecord['kind'], string>> = {
   restore: '恢复备份',
   backup: '备份实例',
+  autoBackup: '备份实例',
+  upgrade: '版本升级',
 };
 
 function describeTaskInfo(
@@ -255,6 +222,8 @@ function describeTaskInfo(
   const task = ctx.state.tasks.get(int(p, 'TaskId') ?? -1);
   const instance = task ? ctx.state.instances.get(task.instanceId) : undefined;
   if (!task || instance?.region !== ctx.region) return bad(`Task ${String(p.TaskId)} does not exist.`);
+  const refusal = readScopeRefusal(ctx.state, ctx.principal, { instanceIds: [task.instanceId] });
+  if (refusal) return refusal;
   return {
     ok: true,
     data: {
@@ -269,18 +238,7 @@ function describeTaskInfo(
 
 export const V3_ACTIONS: { readonly [A in SdkAction]: ActionDef<A> } = {
   DescribeInstances: { schema: describeInstancesSchema, run: describeInstances },
-  DescribeInstanceBackups: {
-    schema: {
-      Limit: I,
-      Offset: I,
-      InstanceId: S,
-      BeginTime: S,
-      EndTime: S,
-      Status: { type: 'int[]' },
-      InstanceName: S,
-    },
-    run: describeInstanceBackups,
-  },
+  DescribeInstanceBackups: { schema: describeInstanceBackupsSchema, run: describeInstanceBackups },
   RestoreInstance: {
     schema: {
       InstanceId: { type: 'string', required: true },
@@ -296,3 +254,10 @@ export const V3_ACTIONS: { readonly [A in SdkAction]: ActionDef<A> } = {
     run: manualBackupInstance,
   },
 };
+
+/** An action by the name a request gives, as the common layer (and tests) call it; undefined if unknown. */
+export function v3Action(name: string): AnyActionDef | undefined {
+  return Object.hasOwn(V3_ACTIONS, name)
+    ? (V3_ACTIONS as unknown as Readonly<Record<string, AnyActionDef>>)[name]
+    : undefined;
+}

@@ -4,7 +4,7 @@
 import { formatTencentTime } from '../clock.js';
 import { findRegion, STATUS_TITLE, typeInfo } from '../state/catalog.js';
 import type { SandboxState } from '../state/store.js';
-import type { BackupRecord, InstanceRecord } from '../state/types.js';
+import type { BackupOrigin, BackupRecord, InstanceRecord } from '../state/types.js';
 import type { InstanceSet, RedisBackupSet } from './sdk-models.js';
 
 const PROXY_VERSION = '5.6.3';
@@ -92,17 +92,23 @@ export function formatInstance(instance: InstanceRecord): InstanceSet {
   };
 }
 
+/** A string on the wire: "0" manual, "1" nightly automatic, "2" spec change (SDK RedisBackupSet). */
+const BACKUP_TYPE: Readonly<Record<BackupOrigin, string>> = {
+  manual: '0',
+  automatic: '1',
+  specChange: '2',
+};
+
 export function formatBackup(state: SandboxState, backup: BackupRecord): RedisBackupSet {
   const instance = state.instances.get(backup.instanceId);
   const info = typeInfo(backup.instanceType);
   return {
     StartTime: formatTencentTime(backup.startMs),
     BackupId: backup.id,
-    // A string on the wire: "1" automatic (nightly), "0" manual.
-    BackupType: backup.manual ? '0' : '1',
+    BackupType: BACKUP_TYPE[backup.origin],
     Status: state.backupStatus(backup),
     Remark: backup.remark,
-    Locked: backup.lock ? 1 : 0,
+    Locked: state.backupLocked(backup),
     BackupSize: backup.sizeBytes,
     FullBackup: 0,
     InstanceType: backup.instanceType,

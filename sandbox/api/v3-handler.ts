@@ -9,7 +9,7 @@ import type { RateLimiter } from '../rate-limiter.js';
 import { findRegion } from '../state/catalog.js';
 import type { SandboxState } from '../state/store.js';
 import { type Params, unflattenQuery, validateParams } from './params.js';
-import { type AnyActionDef, V3_ACTIONS } from './v3-actions.js';
+import { v3Action } from './v3-actions.js';
 
 export interface ApiDeps {
   state: SandboxState;
@@ -67,7 +67,7 @@ export function handleV3(deps: ApiDeps, req: RawRequest): V3Envelope {
       );
     }
     // Looked up by any name the client sends; the table is typed per action, the common layer is not.
-    const def = (V3_ACTIONS as Readonly<Record<string, AnyActionDef | undefined>>)[action];
+    const def = v3Action(action);
     if (!def)
       return fail(
         'InvalidAction',

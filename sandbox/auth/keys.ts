@@ -2,6 +2,8 @@
 import {
   DEFAULT_SECRET_ID,
   DEFAULT_SECRET_KEY,
+  NOACCESS_SECRET_ID,
+  NOACCESS_SECRET_KEY,
   PROJECT0_SECRET_ID,
   PROJECT0_SECRET_KEY,
   READONLY_SECRET_ID,
@@ -46,6 +48,7 @@ export class KeyRing {
       token: TEMPORARY_TOKEN,
       expiredTime: null,
     });
+    this.add(NOACCESS_SECRET_ID, NOACCESS_SECRET_KEY, [], null);
   }
 
   add(

@@ -13,6 +13,7 @@ export const FAULT_KINDS = [
   'rateLimit',
   'failTask',
   'hang',
+  'apiError',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -28,7 +29,25 @@ export interface FaultSpec {
   status?: number;
   /** failTask: the TaskMessage of the failed task. */
   message?: string;
+  /** apiError: the API 3.0 code answered instead of running the action (one of API_ERROR_CODES). */
+  code?: string;
 }
+
+/**
+ * Codes in the official per-action error lists (Go SDK tencentcloud/redis/v20180412/client.go) that no
+ * seeded state can produce: faults of Tencent's own systems (errors.go: SystemError "内部系统错误，和业务
+ * 无关", CommitFlowError "提交工作流失败", DbOperationFailed "统一的 DB 操作错误", InternalError "内部错误",
+ * Unknown — described there only as "weekday输入无效数据"), and UnsupportedOperation, for which no trigger
+ * is documented. apiError answers one of them (legacy: 6000) without running the action.
+ */
+export const API_ERROR_CODES = [
+  'FailedOperation.SystemError',
+  'FailedOperation.Unknown',
+  'FailedOperation.CommitFlowError',
+  'InternalError.DbOperationFailed',
+  'InternalError.InternalError',
+  'UnsupportedOperation',
+] as const;
 
 export interface ActiveFault extends FaultSpec {
   id: number;
@@ -69,6 +88,12 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
   if (raw.message !== undefined) {
     if (typeof raw.message !== 'string') return 'message must be a string';
     spec.message = raw.message;
+  }
+  if (raw.code !== undefined || spec.kind === 'apiError') {
+    if (typeof raw.code !== 'string' || !(API_ERROR_CODES as readonly string[]).includes(raw.code)) {
+      return `code must be one of ${API_ERROR_CODES.join(', ')}`;
+    }
+    spec.code = raw.code;
   }
   if (spec.kind === 'failTask' && spec.count === 'always') return 'failTask needs a numeric count';
   return spec;

@@ -6,6 +6,7 @@ import { parseMintOptions } from '../auth/sts.js';
 import { type FaultBook, type FaultSpec, parseFaultSpec } from '../faults/faults.js';
 import type { RedisManager } from '../redis/redis-manager.js';
 import type { SandboxState } from '../state/store.js';
+import { stateSummary } from '../state/summary.js';
 
 export interface AdminDeps {
   state: SandboxState;
@@ -45,7 +46,7 @@ function route(deps: AdminDeps, req: IncomingMessage, path: string, body: Buffer
         if (port !== undefined) redis[id] = port;
       }
     }
-    return { status: 200, body: { ...deps.state.summary(), faults: deps.faults.list(), redis } };
+    return { status: 200, body: { ...stateSummary(deps.state), faults: deps.faults.list(), redis } };
   }
   if (path === '/__sandbox/faults') {
     if (req.method === 'GET') return { status: 200, body: { faults: deps.faults.list() } };

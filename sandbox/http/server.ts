@@ -119,6 +119,13 @@ async function handle(
           ? v3Error('RequestLimitExceeded', `Your current request rate for ${action} exceeds the limit.`)
           : legacyError(4400, `Request quota exceeded for ${action}.`),
       );
+    case 'apiError':
+      return sendJson(
+        res,
+        protocol === 'v3'
+          ? v3Error(before.fault.code ?? 'InternalError.InternalError', `${action} failed (injected).`)
+          : legacyError(6000, `${action} failed (injected).`),
+      );
   }
 
   const body = protocol === 'v3' ? handleV3(deps, raw) : handleLegacy(deps, deps.nonces, raw);

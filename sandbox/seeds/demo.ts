@@ -2,6 +2,7 @@
 // UI must render, and one real state behind each RestoreInstance refusal. Documented in sandbox/README.md.
 import { InstanceStatus, type InstanceStatusCode } from '../state/catalog.js';
 import type { SandboxState } from '../state/store.js';
+import { seedHistory, seedLedgerArchive } from './demo-history.js';
 import { DAY_MS, makeBackup, makeInstance, nightlyStart } from './factory.js';
 
 interface DemoInstance {
@@ -153,6 +154,16 @@ export const DEMO_INSTANCES: readonly DemoInstance[] = [
     nightly: 0,
     note: 'running, no backups yet',
   },
+  {
+    id: 'crs-demo0014',
+    name: 'ledger-archive',
+    region: 'ap-beijing',
+    type: 8,
+    status: 2,
+    password: 'Ledger#14',
+    nightly: 7,
+    note: 'monthly manual backups kept five years (older than 30 days), one exported; nightly-backup tasks',
+  },
 ];
 
 /** Backup ids the docs and tests refer to. */
@@ -163,6 +174,8 @@ export const DEMO_BACKUPS = {
   leaderboardDeleted: '1250000000-6000003-demo0003d',
   inventoryRestoring: '1250000000-6000004-demo0004r',
   analyticsOldSpec: '1250000000-6000011-demo0011s',
+  ledgerExported: '1250000000-6000014-demo0014e',
+  ledgerOldest: '1250000000-6000014-demo0014y',
 } as const;
 
 /** Long enough to stay locked through any demo session, independent of --task-seconds. */
@@ -253,15 +266,21 @@ function addSpecialBackups(state: SandboxState, now: number): void {
   task.startMs = now - 5 * 60_000;
 
   const analytics = get('crs-demo0011');
-  // Taken when the instance was still Redis 4.0 cluster (Type 7): restoring it is a spec error.
+  // Taken by the platform before the Redis 4.0 cluster (Type 7) → 6.2 upgrade (BackupType "2",
+  // 变配触发的备份): restoring it onto the upgraded instance is a spec error.
   state.addBackup(
     makeBackup({
       id: DEMO_BACKUPS.analyticsOldSpec,
       instance: analytics,
       startMs: now - 5 * DAY_MS,
-      manual: true,
+      origin: 'specChange',
       remark: 'before 6.2 upgrade',
       instanceType: 7,
     }),
   );
+  seedHistory(state, now);
+  seedLedgerArchive(state, get('crs-demo0014'), now, {
+    exported: DEMO_BACKUPS.ledgerExported,
+    oldest: DEMO_BACKUPS.ledgerOldest,
+  });
 }

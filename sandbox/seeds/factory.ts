@@ -1,7 +1,7 @@
 // Builds complete records from the few fields a seed cares about, filling the rest plausibly.
 import { DEFAULT_APPID } from '../constants.js';
 import { findRegion, InstanceStatus, type InstanceStatusCode, typeInfo } from '../state/catalog.js';
-import type { BackupRecord, InstanceRecord, InstanceTag } from '../state/types.js';
+import type { BackupOrigin, BackupRecord, InstanceRecord, InstanceTag } from '../state/types.js';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
@@ -67,6 +67,8 @@ export interface BackupSpec {
   instance: InstanceRecord;
   startMs: number;
   manual?: boolean;
+  /** Wins over `manual`; "specChange" is a backup the platform took before a spec change. */
+  origin?: BackupOrigin;
   remark?: string;
   /** Defaults to startMs + 7 days, Tencent's default retention. */
   expireMs?: number;
@@ -82,7 +84,7 @@ export function makeBackup(spec: BackupSpec): BackupRecord {
     startMs: spec.startMs,
     endMs: spec.startMs + durationMs,
     expireMs: spec.expireMs ?? spec.startMs + 7 * DAY_MS,
-    manual: spec.manual ?? false,
+    origin: spec.origin ?? (spec.manual ? 'manual' : 'automatic'),
     remark: spec.remark ?? '',
     sizeBytes: Math.max(1, spec.instance.sizeUsedMb) * 1024 * 1024,
     instanceType: spec.instanceType ?? spec.instance.type,

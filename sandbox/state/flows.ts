@@ -106,7 +106,7 @@ export function startRestore(state: SandboxState, req: RestoreRequest): FlowResu
 export interface ManualBackupRequest {
   instanceId: string;
   remark: string;
-  /** 0 = the default retention (7 days). */
+  /** 0 = the default retention (7 days); at most MAX_STORAGE_DAYS. */
   storageDays: number;
   region: string;
   principal: Principal;
@@ -130,7 +130,7 @@ export function startManualBackup(
     startMs: now,
     endMs: now,
     expireMs: now + (req.storageDays > 0 ? req.storageDays : 7) * DAY_MS,
-    manual: true,
+    origin: 'manual',
     remark: req.remark,
     sizeBytes: Math.max(1, instance.sizeUsedMb) * 1024 * 1024,
     instanceType: instance.type,

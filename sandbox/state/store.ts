@@ -17,6 +17,9 @@ export interface DataEngine {
   snapshotExists(path: string): boolean;
 }
 
+/** TaskMessage of a flow whose instance node became unreachable while it ran. */
+export const NODE_LOST_MESSAGE = 'The instance node became unreachable while the flow ran.';
+
 export interface PlannedTaskFailure {
   kind: TaskKind | null;
   message: string;
@@ -116,13 +119,23 @@ export class SandboxState {
     return `${appid}-${this.backupSeq}-${Math.floor(startMs / 1000)}`;
   }
 
-  /** Backup status as RedisBackupSet.Status reports it: 1 locked, 2 normal, -1 expired, 4 exported; -2 deleted. */
+  /**
+   * RedisBackupSet.Status (SDK 4.1.313 redis_models.d.ts): 1 locked by another flow, 2 normal, -1 expired,
+   * 3 being exported, 4 exported successfully; -2 (deleted) is the DescribeInstanceBackups filter's code
+   * (reference §3.2), the only way a deleted backup is listed. A flow that holds the backup wins over an
+   * earlier export; expiry and deletion win over everything.
+   */
   backupStatus(backup: BackupRecord): number {
     if (backup.deleted) return -2;
     if (backup.expireMs <= this.now()) return -1;
-    if (backup.lock) return 1;
+    if (backup.lock) return backup.lock.reason === 'export' ? 3 : 1;
     if (backup.exported) return 4;
     return 2;
+  }
+
+  /** RedisBackupSet.Locked: 1 while any flow (restore, backup, export) holds the backup. */
+  backupLocked(backup: BackupRecord): 0 | 1 {
+    return backup.lock && !backup.deleted ? 1 : 0;
   }
 
   taskStatus(task: TaskRecord): TaskStatus {
@@ -146,7 +159,7 @@ export class SandboxState {
   }
 
   createTask(
-    kind: TaskKind,
+    kind: 'restore' | 'backup',
     instance: InstanceRecord,
     backup: BackupRecord,
     durationMs?: number,
@@ -173,6 +186,45 @@ export class SandboxState {
     return task;
   }
 
+  /**
+   * Adds a task that did not come through the API: one started "from the console" or by the platform
+   * (nightly backups, upgrades). An unfinished one runs like any other; `outcome` makes it history. Only
+   * restores and backups lock the instance and their backup; an upgrade holds the instance "in process".
+   */
+  seedTask(spec: {
+    kind: TaskKind;
+    instance: InstanceRecord;
+    backupId: string;
+    startMs: number;
+    durationMs: number;
+    outcome?: { status: 'succeed' | 'failed' | 'error'; message: string };
+  }): TaskRecord {
+    const locks = spec.kind === 'restore' || spec.kind === 'backup';
+    const task: TaskRecord = {
+      id: this.nextTaskId++,
+      kind: spec.kind,
+      instanceId: spec.instance.id,
+      backupId: spec.backupId,
+      startMs: spec.startMs,
+      durationMs: spec.durationMs,
+      plannedFailure: null,
+      work: { state: 'none' },
+      outcome: spec.outcome ? { ...spec.outcome, atMs: spec.startMs + spec.durationMs } : null,
+    };
+    this.tasks.set(task.id, task);
+    if (task.outcome) return task;
+    this.activeTasks.add(task);
+    if (locks) {
+      spec.instance.lockTaskId = task.id;
+      const backup = this.backupIndex.get(spec.backupId);
+      if (backup) backup.lock = { reason: spec.kind === 'restore' ? 'restore' : 'backup', taskId: task.id };
+    }
+    // As with API-started flows: a restore shows the instance "in process", a backup leaves it running.
+    if (spec.kind === 'restore' || spec.kind === 'upgrade') spec.instance.status = InstanceStatus.InProcess;
+    this.instancesChanged();
+    return task;
+  }
+
   /** Runs real work for a task; the task will not succeed before the promise settles. */
   attachWork(task: TaskRecord, work: Promise<void>): void {
     task.work = { state: 'pending' };
@@ -193,19 +245,27 @@ export class SandboxState {
     const now = this.now();
     for (const task of this.activeTasks) {
       if (now < task.startMs + task.durationMs) continue;
+      const instance = this.instances.get(task.instanceId);
       if (task.plannedFailure !== null) this.finish(task, 'failed', task.plannedFailure);
+      // The node went away under a running flow: the flow breaks rather than fails ("error 执行出错").
+      else if (instance && !instance.healthy) this.finish(task, 'error', NODE_LOST_MESSAGE);
       else if (task.work.state === 'failed') this.finish(task, 'failed', task.work.message);
       else if (task.work.state !== 'pending') this.finish(task, 'succeed', '');
     }
   }
 
-  private finish(task: TaskRecord, status: 'succeed' | 'failed', message: string): void {
+  private finish(task: TaskRecord, status: 'succeed' | 'failed' | 'error', message: string): void {
     this.activeTasks.delete(task);
     task.outcome = { status, message, atMs: this.now() };
     const instance = this.instances.get(task.instanceId);
     if (instance && instance.lockTaskId === task.id) {
       instance.lockTaskId = null;
       if (task.kind === 'restore') instance.status = InstanceStatus.Running;
+      this.instancesChanged();
+    }
+    if (instance && task.kind === 'upgrade') {
+      instance.status = InstanceStatus.Running;
+      instance.title = null;
       this.instancesChanged();
     }
     const backup = this.backupIndex.get(task.backupId);
@@ -231,30 +291,5 @@ export class SandboxState {
 
   countAction(action: string): void {
     this.actionCalls.set(action, (this.actionCalls.get(action) ?? 0) + 1);
-  }
-
-  /** A JSON-friendly summary for GET /__sandbox/state. */
-  summary(): Record<string, unknown> {
-    this.tick();
-    const byStatus: Record<string, number> = {};
-    for (const instance of this.instances.values()) {
-      byStatus[instance.status] = (byStatus[instance.status] ?? 0) + 1;
-    }
-    return {
-      now: this.now(),
-      instances: { total: this.instances.size, byStatus },
-      restoreCalls: Object.fromEntries(this.restoreCalls),
-      actionCalls: Object.fromEntries(this.actionCalls),
-      rateLimitedCalls: Object.fromEntries(this.rateLimitedCalls),
-      plannedTaskFailures: this.plannedFailures.length,
-      tasks: [...this.tasks.values()].map((t) => ({
-        taskId: t.id,
-        kind: t.kind,
-        instanceId: t.instanceId,
-        backupId: t.backupId,
-        status: this.taskStatus(t),
-        message: t.outcome?.message ?? '',
-      })),
-    };
   }
 }

@@ -47,25 +47,37 @@ export interface InstanceRecord {
 
 export type BackupLockReason = 'restore' | 'backup' | 'export';
 
+/**
+ * Who took the backup, as RedisBackupSet.BackupType reports it ("0" user manual, "1" nightly automatic,
+ * "2" taken by a spec change — SDK 4.1.313 redis_models.d.ts).
+ */
+export type BackupOrigin = 'manual' | 'automatic' | 'specChange';
+
 export interface BackupRecord {
   id: string;
   instanceId: string;
   startMs: number;
   endMs: number;
   expireMs: number;
-  manual: boolean;
+  origin: BackupOrigin;
   remark: string;
   sizeBytes: number;
   /** Instance Type when the backup was taken: restoring onto a different Type is a spec error. */
   instanceType: number;
   deleted: boolean;
+  /** A flow holding the backup; an export shows Status 3 (being exported), the others Status 1. */
   lock: { reason: BackupLockReason; taskId: number | null } | null;
+  /** An export finished: Status 4 (exported successfully) while no flow holds the backup. */
   exported: boolean;
   /** Real RDB file (only with --redis). */
   rdbPath: string | null;
 }
 
-export type TaskKind = 'restore' | 'backup';
+/**
+ * restore and backup are the flows the sandbox runs on request; autoBackup (the nightly backup) and
+ * upgrade (a version upgrade holding an instance "in process") exist as seeded history and state.
+ */
+export type TaskKind = 'restore' | 'backup' | 'autoBackup' | 'upgrade';
 export type TaskStatus = 'preparing' | 'running' | 'succeed' | 'failed' | 'error';
 
 export interface TaskRecord {

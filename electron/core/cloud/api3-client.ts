@@ -32,6 +32,9 @@ import { describeIssues, parseJson } from './wire-schemas';
 
 export const API3_VERSION = '2018-04-12';
 
+/** Every DescribeInstanceBackups Status code: 1, 2 (SDK 4.1.313) and 3, 4, -1, -2 (older docs). */
+export const ALL_BACKUP_STATUSES: readonly number[] = [1, 2, 3, 4, -1, -2];
+
 export class Api3CrsClient implements CrsApi {
   readonly generation = 'v3' as const;
   readonly #options: CrsClientOptions;
@@ -75,6 +78,10 @@ export class Api3CrsClient implements CrsApi {
       InstanceId: params.instanceId,
       Limit: params.limit,
       Offset: params.offset,
+      // Without a Status filter the service lists only normal backups ("默认值：2", SDK 4.1.313
+      // DescribeInstanceBackupsRequest): ask for every documented code so a locked, exporting, expired
+      // or deleted backup is shown as such instead of silently missing.
+      Status: ALL_BACKUP_STATUSES,
       BeginTime: cloudTimeParam(params.beginTime, 'beginTime', this.#tzOffset),
       EndTime: cloudTimeParam(params.endTime, 'endTime', this.#tzOffset),
     };

@@ -28,6 +28,23 @@ async function caught(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
+describe('v3 client: backups the service hides without a Status filter', () => {
+  it('sees exporting, expired and deleted backups with their status, not restorable', async () => {
+    const api = client('v3');
+    const { backups } = await api.describeBackups({
+      region: 'ap-shanghai',
+      instanceId: 'crs-demo0003',
+      limit: 50,
+      offset: 0,
+    });
+    const status = (id: string) => backups.find((b) => b.id === id)?.status;
+    expect(status(DEMO_BACKUPS.leaderboardLocked)).toBe('exporting');
+    expect(status(DEMO_BACKUPS.leaderboardExpired)).toBe('expired');
+    expect(status(DEMO_BACKUPS.leaderboardDeleted)).toBe('deleted');
+    expect(backups.filter((b) => b.status !== 'normal').every((b) => !b.restorable)).toBe(true);
+  });
+});
+
 describe.each(['v3', 'legacy-v2'] as const)('%s client against the sandbox', (generation) => {
   it('lists instances and backups, normalized', async () => {
     const api = client(generation);

@@ -93,7 +93,11 @@ describe('legacy GetRedisTaskList', () => {
       { limit: '5', offset: '0' },
       { region: 'sh' },
     );
-    expect((data(sh).redisTaskSet as LegacyTaskRow[]).map((r) => r.redisId)).toEqual(['crs-demo0004']);
+    // The running seeded restore, then the console restore of crs-demo0012 that ended in error (-1).
+    expect((data(sh).redisTaskSet as LegacyTaskRow[]).map((r) => [r.redisId, r.status])).toEqual([
+      ['crs-demo0004', 1],
+      ['crs-demo0012', -1],
+    ]);
   });
 
   it('refuses bad parameters with 11201', async () => {

@@ -274,7 +274,11 @@ describe('RestoreInstance refusals from real states', () => {
       BackupId: backupId,
     });
     expect(errorCode(v3Again)).toBe('ResourceUnavailable.InstanceLockedError');
-    const backups = await callV3(sandbox.url, 'DescribeInstanceBackups', { InstanceId: 'crs-demo0002' });
+    // Without a Status filter only normal backups are listed (the SDK's default 2).
+    const backups = await callV3(sandbox.url, 'DescribeInstanceBackups', {
+      InstanceId: 'crs-demo0002',
+      Status: [1],
+    });
     const locked = (
       backups.json.BackupSet as Array<{ BackupId: string; Locked: number; Status: number }>
     ).find((b) => b.BackupId === backupId);

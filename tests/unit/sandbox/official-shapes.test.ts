@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEGACY_ACTIONS } from '../../../sandbox/api/legacy-actions.js';
 import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
-import { V3_ACTIONS } from '../../../sandbox/api/v3-actions.js';
+import { v3Action } from '../../../sandbox/api/v3-actions.js';
 import { ManualClock } from '../../../sandbox/clock.js';
 import { DEMO_BACKUPS } from '../../../sandbox/seeds/demo.js';
 import { applySeed } from '../../../sandbox/seeds/index.js';
@@ -36,9 +36,7 @@ function demo() {
 
 /** An API 3.0 action's answer as a client receives it: serialised the way the server does, parsed back. */
 function v3(ctx: ReturnType<typeof demo>['ctx'], action: string, params: Json): Json {
-  const result = (V3_ACTIONS as Partial<Record<string, (typeof V3_ACTIONS)[keyof typeof V3_ACTIONS]>>)[
-    action
-  ]?.run(ctx, params as never);
+  const result = v3Action(action)?.run(ctx, params);
   if (!result?.ok) throw new Error(result ? result.message : `no action ${action}`);
   return JSON.parse(encodeAnswer(result.data).toString('utf8')) as Json;
 }

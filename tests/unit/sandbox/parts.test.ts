@@ -86,6 +86,18 @@ describe('fault specs', () => {
     expect(typeof parseFaultSpec({ kind: 'failTask', count: 'always' })).toBe('string');
     expect(typeof parseFaultSpec([1])).toBe('string');
   });
+
+  it('apiError takes only the codes no seeded state produces', () => {
+    expect(parseFaultSpec({ kind: 'apiError', code: 'InternalError.DbOperationFailed' })).toEqual({
+      kind: 'apiError',
+      code: 'InternalError.DbOperationFailed',
+    });
+    expect(parseFaultSpec({ kind: 'apiError' })).toMatch(/^code must be one of/);
+    // A business refusal comes from state (crs-demo0004), never from a fault.
+    expect(parseFaultSpec({ kind: 'apiError', code: 'ResourceUnavailable.InstanceLockedError' })).toMatch(
+      /^code must be one of/,
+    );
+  });
 });
 
 describe('Tencent time format', () => {

@@ -1,0 +1,414 @@
+// The error-code table of sdk-states.test.ts: the official per-action lists (Go SDK
+// TencentCloud/tencentcloud-sdk-go, tencentcloud/redis/v20180412/client.go, the comments above each
+// action, read at commit 007e3aed1e0808a3d5f36a4c60bdfd7ca28940f7) of the six actions the app calls, and
+// one case per (code, action) naming the seeded state that produces it. Mirrored in sandbox/README.md.
+import { DEMO_BACKUPS } from '../../../sandbox/index.js';
+
+export type Key = 'default' | 'readonly' | 'project0' | 'noaccess';
+
+/** Codes each action may return, per the Go SDK's client.go. */
+export const OFFICIAL_ERROR_LISTS: Readonly<Record<string, readonly string[]>> = {
+  DescribeInstances: [
+    'FailedOperation.SystemError',
+    'FailedOperation.Unknown',
+    'InternalError.DbOperationFailed',
+    'InvalidParameter',
+    'InvalidParameter.EmptyParam',
+    'InvalidParameter.InvalidParameter',
+    'InvalidParameter.PermissionDenied',
+    'UnauthorizedOperation.NoCAMAuthed',
+    'UnsupportedOperation',
+  ],
+  DescribeInstanceBackups: [
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+    'InvalidParameter.InvalidParameter',
+    'InvalidParameter.PermissionDenied',
+    'ResourceNotFound.InstanceNotExists',
+    'UnauthorizedOperation.NoCAMAuthed',
+    'UnsupportedOperation',
+  ],
+  RestoreInstance: [
+    'FailedOperation.SystemError',
+    'InternalError.InternalError',
+    'InvalidParameter.InvalidParameter',
+    'InvalidParameter.PermissionDenied',
+    'InvalidParameterValue.BackupNotExists',
+    'InvalidParameterValue.PasswordError',
+    'ResourceNotFound.InstanceNotExists',
+    'ResourceUnavailable.BackupLockedError',
+    'ResourceUnavailable.BackupSpecError',
+    'ResourceUnavailable.BackupStatusAbnormal',
+    'ResourceUnavailable.InstanceLockedError',
+    'ResourceUnavailable.InstanceStateError',
+    'ResourceUnavailable.InstanceStatusAbnormal',
+    'UnauthorizedOperation.NoCAMAuthed',
+  ],
+  DescribeTaskInfo: [
+    'FailedOperation.SystemError',
+    'InvalidParameter.InvalidParameter',
+    'InvalidParameter.PermissionDenied',
+  ],
+  DescribeTaskList: [
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+    'InvalidParameter.PermissionDenied',
+  ],
+  ManualBackupInstance: [
+    'FailedOperation.CommitFlowError',
+    'FailedOperation.SystemError',
+    'InternalError.InternalError',
+    'InvalidParameter.InvalidParameter',
+    'InvalidParameter.PermissionDenied',
+    'ResourceNotFound.InstanceNotExists',
+    'ResourceUnavailable.InstanceLockedError',
+    'ResourceUnavailable.InstanceStateError',
+    'ResourceUnavailable.InstanceStatusAbnormal',
+    'UnauthorizedOperation.NoCAMAuthed',
+  ],
+};
+
+export interface ErrorCase {
+  code: string;
+  action: string;
+  region: string;
+  params: object;
+  key?: Key;
+  /** Only for codes of Tencent's own faults: the apiError fault answers this code. */
+  fault?: true;
+  state: string;
+}
+
+const G = 'ap-guangzhou';
+const SH = 'ap-shanghai';
+const BJ = 'ap-beijing';
+
+/** One row per (code, action) of the official lists; `state` says what makes it happen. */
+export const ERROR_CASES: ErrorCase[] = [
+  // DescribeInstances
+  ...['FailedOperation.SystemError', 'FailedOperation.Unknown', 'InternalError.DbOperationFailed'].map(
+    (code) => ({
+      code,
+      action: 'DescribeInstances',
+      region: G,
+      params: {},
+      fault: true as const,
+      state: 'fault',
+    }),
+  ),
+  {
+    code: 'UnsupportedOperation',
+    action: 'DescribeInstances',
+    region: G,
+    params: {},
+    fault: true,
+    state: 'fault',
+  },
+  {
+    code: 'InvalidParameter',
+    action: 'DescribeInstances',
+    region: G,
+    params: { Limit: 'ten' },
+    state: 'wrong type',
+  },
+  {
+    code: 'InvalidParameter.EmptyParam',
+    action: 'DescribeInstances',
+    region: G,
+    params: { InstanceId: '' },
+    state: 'empty id',
+  },
+  {
+    code: 'InvalidParameter.InvalidParameter',
+    action: 'DescribeInstances',
+    region: G,
+    params: { Limit: 1001 },
+    state: 'Limit > 1000',
+  },
+  {
+    code: 'InvalidParameter.PermissionDenied',
+    action: 'DescribeInstances',
+    region: BJ,
+    params: { ProjectIds: [1] },
+    key: 'project0',
+    state: 'project-0 key names project 1',
+  },
+  {
+    code: 'UnauthorizedOperation.NoCAMAuthed',
+    action: 'DescribeInstances',
+    region: G,
+    params: {},
+    key: 'noaccess',
+    state: 'no-access key',
+  },
+  // DescribeInstanceBackups
+  ...[
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+    'UnsupportedOperation',
+  ].map((code) => ({
+    code,
+    action: 'DescribeInstanceBackups',
+    region: G,
+    params: {},
+    fault: true as const,
+    state: 'fault',
+  })),
+  {
+    code: 'InvalidParameter.InvalidParameter',
+    action: 'DescribeInstanceBackups',
+    region: G,
+    params: { BeginTime: '2026-01-01 00:00:00', EndTime: '2026-02-15 00:00:00' },
+    state: 'span > 30 days',
+  },
+  {
+    code: 'InvalidParameter.PermissionDenied',
+    action: 'DescribeInstanceBackups',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0011' },
+    key: 'project0',
+    state: 'project-0 key, project-1 instance',
+  },
+  {
+    code: 'ResourceNotFound.InstanceNotExists',
+    action: 'DescribeInstanceBackups',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0001' },
+    state: 'instance of another region',
+  },
+  {
+    code: 'UnauthorizedOperation.NoCAMAuthed',
+    action: 'DescribeInstanceBackups',
+    region: G,
+    params: {},
+    key: 'noaccess',
+    state: 'no-access key',
+  },
+  // RestoreInstance
+  {
+    code: 'FailedOperation.SystemError',
+    action: 'RestoreInstance',
+    region: SH,
+    params: { InstanceId: 'crs-demo0012', BackupId: 'newest', Password: 'Limiter#12' },
+    state: 'node unreachable',
+  },
+  {
+    code: 'InternalError.InternalError',
+    action: 'RestoreInstance',
+    region: G,
+    params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual, Password: 'Orders#2024' },
+    fault: true,
+    state: 'fault (with --redis: RDB file missing)',
+  },
+  {
+    code: 'InvalidParameter.InvalidParameter',
+    action: 'RestoreInstance',
+    region: G,
+    params: { InstanceId: 'not an id', BackupId: 'x' },
+    state: 'malformed id',
+  },
+  {
+    code: 'InvalidParameter.PermissionDenied',
+    action: 'RestoreInstance',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0011', BackupId: 'x', Password: 'Analytics#11' },
+    key: 'project0',
+    state: 'project-0 key, project-1 instance',
+  },
+  {
+    code: 'InvalidParameterValue.BackupNotExists',
+    action: 'RestoreInstance',
+    region: G,
+    params: { InstanceId: 'crs-demo0001', BackupId: 'no-such-backup', Password: 'Orders#2024' },
+    state: 'unknown backup',
+  },
+  {
+    code: 'InvalidParameterValue.PasswordError',
+    action: 'RestoreInstance',
+    region: G,
+    params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual, Password: '' },
+    state: 'empty password',
+  },
+  {
+    code: 'ResourceNotFound.InstanceNotExists',
+    action: 'RestoreInstance',
+    region: G,
+    params: { InstanceId: 'crs-zzzz9999', BackupId: 'x' },
+    state: 'unknown instance',
+  },
+  {
+    code: 'ResourceUnavailable.BackupLockedError',
+    action: 'RestoreInstance',
+    region: SH,
+    params: {
+      InstanceId: 'crs-demo0003',
+      BackupId: DEMO_BACKUPS.leaderboardLocked,
+      Password: 'Leader#Board3',
+    },
+    state: 'backup being exported',
+  },
+  {
+    code: 'ResourceUnavailable.BackupSpecError',
+    action: 'RestoreInstance',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0011', BackupId: DEMO_BACKUPS.analyticsOldSpec, Password: 'Analytics#11' },
+    state: 'spec-change backup of Type 7',
+  },
+  {
+    code: 'ResourceUnavailable.BackupStatusAbnormal',
+    action: 'RestoreInstance',
+    region: SH,
+    params: {
+      InstanceId: 'crs-demo0003',
+      BackupId: DEMO_BACKUPS.leaderboardExpired,
+      Password: 'Leader#Board3',
+    },
+    state: 'expired backup',
+  },
+  {
+    code: 'ResourceUnavailable.InstanceLockedError',
+    action: 'RestoreInstance',
+    region: SH,
+    params: {
+      InstanceId: 'crs-demo0004',
+      BackupId: DEMO_BACKUPS.inventoryRestoring,
+      Password: 'Invent0ry#4',
+    },
+    state: 'restore running',
+  },
+  {
+    code: 'ResourceUnavailable.InstanceStateError',
+    action: 'RestoreInstance',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0009', BackupId: 'x', Password: 'Fresh#9' },
+    state: 'to be initialised',
+  },
+  {
+    code: 'ResourceUnavailable.InstanceStatusAbnormal',
+    action: 'RestoreInstance',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0005', BackupId: 'x', Password: 'Billing#5' },
+    state: 'isolated',
+  },
+  {
+    code: 'UnauthorizedOperation.NoCAMAuthed',
+    action: 'RestoreInstance',
+    region: G,
+    params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual, Password: 'Orders#2024' },
+    key: 'readonly',
+    state: 'read-only key',
+  },
+  // DescribeTaskInfo
+  {
+    code: 'FailedOperation.SystemError',
+    action: 'DescribeTaskInfo',
+    region: G,
+    params: { TaskId: 1 },
+    fault: true,
+    state: 'fault',
+  },
+  {
+    code: 'InvalidParameter.InvalidParameter',
+    action: 'DescribeTaskInfo',
+    region: G,
+    params: { TaskId: 999_999_999 },
+    state: 'unknown task id',
+  },
+  {
+    code: 'InvalidParameter.PermissionDenied',
+    action: 'DescribeTaskInfo',
+    region: BJ,
+    params: { TaskId: 'upgrade of crs-demo0011' },
+    key: 'project0',
+    state: 'project-0 key, project-1 task',
+  },
+  // DescribeTaskList
+  ...['FailedOperation.SystemError', 'InternalError.DbOperationFailed', 'InternalError.InternalError'].map(
+    (code) => ({
+      code,
+      action: 'DescribeTaskList',
+      region: G,
+      params: {},
+      fault: true as const,
+      state: 'fault',
+    }),
+  ),
+  {
+    code: 'InvalidParameter.PermissionDenied',
+    action: 'DescribeTaskList',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0011' },
+    key: 'project0',
+    state: 'project-0 key, project-1 instance',
+  },
+  // ManualBackupInstance
+  ...['FailedOperation.CommitFlowError', 'InternalError.InternalError'].map((code) => ({
+    code,
+    action: 'ManualBackupInstance',
+    region: G,
+    params: { InstanceId: 'crs-demo0013' },
+    fault: true as const,
+    state: 'fault',
+  })),
+  {
+    code: 'FailedOperation.SystemError',
+    action: 'ManualBackupInstance',
+    region: SH,
+    params: { InstanceId: 'crs-demo0012' },
+    state: 'node unreachable',
+  },
+  {
+    code: 'InvalidParameter.InvalidParameter',
+    action: 'ManualBackupInstance',
+    region: G,
+    params: { InstanceId: 'crs-demo0013', StorageDays: 1826 },
+    state: 'StorageDays > 1825',
+  },
+  {
+    code: 'InvalidParameter.PermissionDenied',
+    action: 'ManualBackupInstance',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0011' },
+    key: 'project0',
+    state: 'project-0 key, project-1 instance',
+  },
+  {
+    code: 'ResourceNotFound.InstanceNotExists',
+    action: 'ManualBackupInstance',
+    region: G,
+    params: { InstanceId: 'crs-zzzz9999' },
+    state: 'unknown instance',
+  },
+  {
+    code: 'ResourceUnavailable.InstanceLockedError',
+    action: 'ManualBackupInstance',
+    region: SH,
+    params: { InstanceId: 'crs-demo0004' },
+    state: 'restore running',
+  },
+  {
+    code: 'ResourceUnavailable.InstanceStateError',
+    action: 'ManualBackupInstance',
+    region: G,
+    params: { InstanceId: 'crs-demo0010' },
+    state: 'to be deleted',
+  },
+  {
+    code: 'ResourceUnavailable.InstanceStatusAbnormal',
+    action: 'ManualBackupInstance',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0006' },
+    state: 'in process (upgrade)',
+  },
+  {
+    code: 'UnauthorizedOperation.NoCAMAuthed',
+    action: 'ManualBackupInstance',
+    region: G,
+    params: { InstanceId: 'crs-demo0013' },
+    key: 'readonly',
+    state: 'read-only key',
+  },
+];
