@@ -10,7 +10,7 @@ import { instancePageSchema } from './api3-instance-page';
 import * as S from './api3-schemas';
 import { type Api3Backup, Api3EnvelopeSchema, type Api3Instance } from './api3-schemas';
 import { CallRunner, type CallSpec, type Parsed } from './call-runner';
-import { cloudTimeParam, optionalIds, unknownTaskStatus, withTime } from './client-support';
+import { cloudTimeParam, optionalIds, taskListBegin, unknownTaskStatus, withTime } from './client-support';
 import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
 import type {
   CrsApi,
@@ -149,12 +149,7 @@ export class Api3CrsClient implements CrsApi {
       Offset: 0,
       // FLOW_RESTOREBACKUP is task type "010" in DescribeTaskList.
       TaskTypes: ['010'],
-      BeginTime: cloudTimeParam(params.since, 'since', this.#tzOffset),
-      EndTime: cloudTimeParam(
-        new Date(this.#options.now() + 3600_000).toISOString(),
-        'until',
-        this.#tzOffset,
-      ),
+      BeginTime: taskListBegin(params.since, this.#options.now() + this.clockOffsetMs, this.#tzOffset),
     };
     const data = await this.#call(
       'DescribeTaskList',

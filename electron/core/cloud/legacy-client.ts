@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Backup, Instance, RestoreTask } from '../../../shared/domain';
 import { mapCloudError } from '../../../shared/errors';
 import { CallRunner, type CallSpec, type Parsed } from './call-runner';
-import { cloudTimeParam, optionalIds, unknownTaskStatus, withTime } from './client-support';
+import { cloudTimeParam, optionalIds, taskListBegin, unknownTaskStatus, withTime } from './client-support';
 import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
 import type {
   CrsApi,
@@ -162,8 +162,7 @@ export class LegacyCrsClient implements CrsApi {
       offset: 0,
       'taskType.0': 'task_restoreBackup',
     };
-    const begin = cloudTimeParam(params.since, 'since', this.#tzOffset);
-    if (begin) query.beginTime = begin;
+    query.beginTime = taskListBegin(params.since, this.#options.now() + this.clockOffsetMs, this.#tzOffset);
     const data = await this.#call(
       'DescribeTaskList',
       'GetRedisTaskList',
