@@ -252,6 +252,7 @@ export const en = {
     taskId: 'Task {{id}}',
     open: 'Open {{name}}',
     safety: 'Safety backup: {{status}}',
+    console: 'Open the CRS console (instance list)',
   },
   taskStatus: {
     pending: 'Pending',
@@ -262,6 +263,7 @@ export const en = {
     error: 'Error',
     refused: 'Refused',
     unknown: 'Reconciling',
+    'outcome-unknown': 'Outcome unknown',
   },
   phase: {
     accepted: 'Accepted',
@@ -307,8 +309,9 @@ export const en = {
     succeed: 'Succeeded',
     failed: 'Failed',
     error: 'Error',
-    unknown: 'Unknown',
+    unknown: 'No answer (reconciling)',
     refused: 'Refused',
+    'outcome-unknown': 'Outcome unknown — check the console',
   },
   settings: {
     title: 'Settings',
@@ -354,6 +357,7 @@ export const en = {
     region: 'Notifications',
     restoreSucceeded: 'Restore of {{name}} succeeded',
     restoreFailed: 'Restore of {{name}} did not succeed',
+    restoreUnknown: 'Restore of {{name}}: outcome unknown — check the console',
     restoreStarted: 'Restore of {{name}} started',
     open: 'Open',
   },

@@ -247,6 +247,7 @@ export const zhCN: Translation = {
     taskId: '任务 {{id}}',
     open: '打开 {{name}}',
     safety: '安全备份：{{status}}',
+    console: '打开云数据库 Redis 控制台（实例列表）',
   },
   taskStatus: {
     pending: '等待中',
@@ -257,6 +258,7 @@ export const zhCN: Translation = {
     error: '错误',
     refused: '被拒绝',
     unknown: '核对中',
+    'outcome-unknown': '结果未知',
   },
   phase: {
     accepted: '已接受',
@@ -302,8 +304,9 @@ export const zhCN: Translation = {
     succeed: '成功',
     failed: '失败',
     error: '错误',
-    unknown: '未知',
+    unknown: '未收到应答（核对中）',
     refused: '被拒绝',
+    'outcome-unknown': '结果未知——请查看控制台',
   },
   settings: {
     title: '设置',
@@ -349,6 +352,7 @@ export const zhCN: Translation = {
     region: '通知',
     restoreSucceeded: '{{name}} 恢复成功',
     restoreFailed: '{{name}} 恢复未成功',
+    restoreUnknown: '{{name}} 恢复结果未知——请查看控制台',
     restoreStarted: '{{name}} 已开始恢复',
     open: '打开',
   },
