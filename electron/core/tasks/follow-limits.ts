@@ -34,6 +34,14 @@ export const MAX_UNHEALED_READS = 5;
 export const MAX_EMPTY_RECONCILE_PASSES = 3;
 
 /**
+ * Reconciliation passes that found no restore task while the instance was in process. Such an instance may
+ * be running our restore before its task is listed, so the app keeps looking, but not for ever: another
+ * flow can hold an instance in process for a long time. At reconciliation's longest interval (60 s) this is
+ * about half an hour.
+ */
+export const MAX_BUSY_RECONCILE_PASSES = 30;
+
+/**
  * Failures that pass by themselves: the runner's retryable reads (network, timeout, rate limit, HTTP 5xx) and
  * the cloud's internal errors. FailedOperation.SystemError is described as "内部系统错误，和业务无关"
  * (tencentcloud-sdk-go tencentcloud/redis/v20180412/errors.go), so it is one of them.

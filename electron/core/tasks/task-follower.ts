@@ -22,6 +22,7 @@ import type { Logger } from '../logging/logger';
 import {
   failureReason,
   isPassingReadError,
+  MAX_BUSY_RECONCILE_PASSES,
   MAX_EMPTY_RECONCILE_PASSES,
   MAX_UNHEALED_READS,
 } from './follow-limits';
@@ -54,8 +55,8 @@ export class TaskFollower {
   readonly #timers = new Map<string, unknown>();
   /** Per restore: reads in a row that failed for a reason waiting cannot fix. */
   readonly #unhealed = new Map<string, number>();
-  /** Per restore: reconciliation passes that found no restore task. */
-  readonly #emptyPasses = new Map<string, number>();
+  /** Per restore: reconciliation passes that found no restore task, with the instance idle or in process. */
+  readonly #emptyPasses = new Map<string, { empty: number; busy: number }>();
   #disposed = false;
 
   constructor(deps: TaskFollowerDeps) {
@@ -243,11 +244,12 @@ export class TaskFollower {
       offset: 0,
       instanceIds: [record.instanceId],
     });
-    // An instance in process may be running our restore before its task shows: keep looking.
-    if (instances[0]?.status === 'processing') return false;
-    const passes = (this.#emptyPasses.get(record.restoreId) ?? 0) + 1;
+    // An instance in process may be running our restore before its task shows: keep looking, within a bound.
+    const busy = instances[0]?.status === 'processing';
+    const seen = this.#emptyPasses.get(record.restoreId) ?? { empty: 0, busy: 0 };
+    const passes = busy ? { ...seen, busy: seen.busy + 1 } : { ...seen, empty: seen.empty + 1 };
     this.#emptyPasses.set(record.restoreId, passes);
-    if (passes < MAX_EMPTY_RECONCILE_PASSES) return false;
+    if (passes.empty < MAX_EMPTY_RECONCILE_PASSES && passes.busy < MAX_BUSY_RECONCILE_PASSES) return false;
     // No task was found, but a lost answer proves nothing either way: never "refused", never "not started".
     await this.#deps.finish(outcomeUnknown(record, 'reconcile-unknown', 'RESTORE_TASK_NOT_FOUND'));
     return true;

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CrsApi } from '../../../electron/core/cloud/crs-api';
 import { createMemoryLogger } from '../../../electron/core/logging/logger';
-import { MAX_EMPTY_RECONCILE_PASSES, MAX_UNHEALED_READS } from '../../../electron/core/tasks/follow-limits';
+import {
+  MAX_BUSY_RECONCILE_PASSES,
+  MAX_EMPTY_RECONCILE_PASSES,
+  MAX_UNHEALED_READS,
+} from '../../../electron/core/tasks/follow-limits';
 import { RestoreJournal } from '../../../electron/core/tasks/restore-journal';
 import { MAX_POLL_MS, TaskFollower } from '../../../electron/core/tasks/task-follower';
 import type { RestoreTask } from '../../../shared/domain';
@@ -316,6 +320,28 @@ describe('TaskFollower: reconciliation never says refused', () => {
     expect(ended.message).toMatch(/^Outcome unknown — check the console\./);
     expect(ended.message).toContain('crs-1');
     expect(ended.message).toContain(CRS_CONSOLE_INSTANCE_LIST_URL);
+  });
+
+  it('an instance in process keeps it looking for a while, but not for ever', async () => {
+    let lists = 0;
+    const h = await setUp(
+      {
+        listRestoreTasks: async () => {
+          lists++;
+          return [];
+        },
+        describeInstances: async () => ({ total: 1, instances: [{ status: 'processing' }] }) as never,
+      },
+      lost(),
+    );
+    h.follower.reconcile(lost());
+    await h.timers.advanceTo(10 * 60_000);
+    expect(h.finished).toEqual([]);
+    expect(lists).toBeGreaterThan(MAX_EMPTY_RECONCILE_PASSES);
+    await h.timers.advanceTo(3 * 3600_000);
+    expect(lists).toBe(MAX_BUSY_RECONCILE_PASSES);
+    expect(h.finished).toHaveLength(1);
+    expect(h.finished[0]).toMatchObject({ status: 'outcome-unknown', errorCode: 'RESTORE_TASK_NOT_FOUND' });
   });
 
   it('a task list it cannot read ends as outcome unknown too, after the bound', async () => {
