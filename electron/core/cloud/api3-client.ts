@@ -160,6 +160,8 @@ export class Api3CrsClient implements CrsApi {
         instanceId: params.instanceId,
       },
     );
+    // TaskInfoDetail.Result: "0：任务初始化。1：执行中。2：完成。4：失败。" (redis_models.d.ts). Any other value
+    // proves nothing: the task is adopted as running and DescribeTaskInfo says how it ends.
     const byResult: Record<number, RestoreTaskSummary['status']> = {
       0: 'preparing',
       1: 'running',
@@ -172,11 +174,15 @@ export class Api3CrsClient implements CrsApi {
           (!t.InstanceId || t.InstanceId === params.instanceId) &&
           /^(010|FLOW_RESTOREBACKUP)$/i.test(t.TaskType ?? '010'),
       )
-      .map((t) => ({
-        taskId: String(t.TaskId),
-        status: byResult[t.Result ?? 1] ?? 'error',
-        ...withTime('startTime', cloudTimeToIso(t.StartTime, this.#tzOffset)),
-      }));
+      .map((t) => {
+        const status = byResult[t.Result ?? 1];
+        return {
+          taskId: String(t.TaskId),
+          status: status ?? 'running',
+          ...withTime('startTime', cloudTimeToIso(t.StartTime, this.#tzOffset)),
+          ...(status ? {} : { unknownStatus: String(t.Result) }),
+        };
+      });
   }
 
   #call<T>(

@@ -179,10 +179,14 @@ export class LegacyCrsClient implements CrsApi {
         (t) =>
           (!t.redisId || t.redisId === params.instanceId) && /restore/i.test(t.taskName ?? 'restoreBackup'),
       )
-      .map((t) => ({
-        status: legacyTaskStatusOf(t.status) ?? 'error',
-        ...withTime('startTime', cloudTimeToIso(t.startTime, this.#tzOffset)),
-      }));
+      .map((t) => {
+        const status = legacyTaskStatusOf(t.status);
+        return {
+          status: status ?? 'running',
+          ...withTime('startTime', cloudTimeToIso(t.startTime, this.#tzOffset)),
+          ...(status ? {} : { unknownStatus: String(t.status) }),
+        };
+      });
   }
 
   #call<T>(

@@ -215,7 +215,13 @@ export class TaskFollower {
       .filter((t) => !taken.has(t.taskId) && (!t.startTime || Date.parse(t.startTime) >= since))
       .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? ''))[0];
     if (ours && !ours.taskId) {
-      // The legacy task list names no task id: follow the task through the list itself.
+      // The legacy task list names no task id: follow the task through the list itself. A status outside
+      // the documented set is a read that cannot heal: counted, then "outcome unknown", never a guess.
+      if (ours.unknownStatus !== undefined) {
+        throw new AppError('BAD_RESPONSE', 'The task list shows a status the app does not know.', {
+          statusRaw: ours.unknownStatus,
+        });
+      }
       if (ours.status === 'succeed' || ours.status === 'failed' || ours.status === 'error') {
         await this.#deps.finish({
           ...record,

@@ -344,6 +344,39 @@ describe('TaskFollower: reconciliation never says refused', () => {
     expect(h.finished[0]).toMatchObject({ status: 'outcome-unknown', errorCode: 'RESTORE_TASK_NOT_FOUND' });
   });
 
+  it('a listed task with an undocumented status is followed by its id, not read as failed', async () => {
+    const h = await setUp(
+      {
+        listRestoreTasks: async () => [
+          { taskId: '99', status: 'running', unknownStatus: '3', startTime: new Date(0).toISOString() },
+        ],
+        describeTask: async () => ({ ...task('succeed'), taskId: '99' }),
+      },
+      lost(),
+    );
+    h.follower.reconcile(lost());
+    await h.timers.advanceTo(30 * 60_000);
+    expect(h.finished.map((r) => [r.status, r.taskId])).toEqual([['succeed', '99']]);
+  });
+
+  it('a legacy list that only shows an undocumented status ends as outcome unknown after the bound', async () => {
+    let lists = 0;
+    const h = await setUp(
+      {
+        listRestoreTasks: async () => {
+          lists++;
+          return [{ status: 'running', unknownStatus: '7', startTime: new Date(0).toISOString() }];
+        },
+      },
+      lost(),
+    );
+    h.follower.reconcile(lost());
+    await h.timers.advanceTo(60 * 60_000);
+    expect(lists).toBe(MAX_UNHEALED_READS);
+    expect(h.finished[0]).toMatchObject({ status: 'outcome-unknown', messageCode: 'reconcile-unreadable' });
+    expect(h.finished[0]?.message).toContain('status “7”');
+  });
+
   it('a task list it cannot read ends as outcome unknown too, after the bound', async () => {
     let lists = 0;
     const h = await setUp(

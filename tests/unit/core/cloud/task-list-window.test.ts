@@ -84,3 +84,51 @@ describe.each([
     expect(read(h.fetch.calls[0]?.init.body ?? '')[beginField]).toBe('2026-06-01 10:00:00');
   });
 });
+
+describe('task-list statuses outside the documented set', () => {
+  it('API 3.0: a Result other than 0, 1, 2, 4 is marked unknown, never read as failed', async () => {
+    const h = harness([
+      jsonReply({
+        Response: {
+          TotalCount: 2,
+          Tasks: [
+            { TaskId: 7, TaskType: '010', InstanceId: 'crs-1', Result: 3, StartTime: '2026-06-01 09:59:00' },
+            { TaskId: 8, TaskType: '010', InstanceId: 'crs-1', Result: 4, StartTime: '2026-06-01 09:59:30' },
+          ],
+          RequestId: 'r',
+        },
+      }),
+    ]);
+    const tasks = await new Api3CrsClient(h.options).listRestoreTasks({
+      region: 'ap-guangzhou',
+      instanceId: 'crs-1',
+      since: '2026-06-01T01:58:00.000Z',
+    });
+    expect(tasks).toEqual([
+      { taskId: '7', status: 'running', unknownStatus: '3', startTime: '2026-06-01T01:59:00.000Z' },
+      { taskId: '8', status: 'failed', startTime: '2026-06-01T01:59:30.000Z' },
+    ]);
+  });
+
+  it('legacy: a status other than 0, 1, 2, 3, -1 is marked unknown, never read as an error', async () => {
+    const h = harness([
+      jsonReply({
+        code: 0,
+        message: '',
+        codeDesc: 'Success',
+        data: {
+          totalCount: 1,
+          redisTaskSet: [
+            { redisId: 'crs-1', taskName: 'restoreBackup', status: 9, startTime: '2026-06-01 09:59:00' },
+          ],
+        },
+      }),
+    ]);
+    const tasks = await new LegacyCrsClient(h.options).listRestoreTasks({
+      region: 'ap-guangzhou',
+      instanceId: 'crs-1',
+      since: '2026-06-01T01:58:00.000Z',
+    });
+    expect(tasks).toEqual([{ status: 'running', unknownStatus: '9', startTime: '2026-06-01T01:59:00.000Z' }]);
+  });
+});
