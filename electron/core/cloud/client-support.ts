@@ -13,6 +13,9 @@ export const TASK_LIST_DAYS = 30;
  * `YYYY-MM-DD HH:mm:ss` ("格式如：2021-12-30 00:00:00", same source) in the cloud's zone: `since`, kept within
  * the last 30 days and never after `nowMs`. No EndTime is sent: the list then ends at the cloud's own present,
  * so the query holds no time in the future and a local clock behind the cloud's cannot cut a new task off.
+ * Both fields are optional in the SDK models, and the Terraform provider's task-list data source sends each
+ * only when set (tencentcloudstack/terraform-provider-tencentcloud,
+ * tencentcloud/services/crs/data_source_tc_redis_instance_task_list.go).
  */
 export function taskListBegin(since: string, nowMs: number, offsetMinutes: number): string {
   const ms = Date.parse(since);
