@@ -223,6 +223,8 @@ export const en = {
     outcomeUnknown:
       'The restore request was sent but no answer came back. Do not send it again: the app is reconciling with the cloud. Follow it in Tasks.',
     started: 'Restore started. Follow it in Tasks.',
+    earlierUnknown:
+      'An earlier restore of this instance (started {{time}}) ended with its outcome unknown: it may have run. Check the instance and its tasks in the console before restoring again.',
     failedTitle: 'The restore was not started',
   },
   check: {

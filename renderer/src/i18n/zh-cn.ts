@@ -218,6 +218,8 @@ export const zhCN: Translation = {
     outcomeUnknown:
       '恢复请求已发出但未收到应答。请勿重复发送：应用正在与云端核对结果。请在“任务”中查看进展。',
     started: '恢复已开始。请在“任务”中查看进展。',
+    earlierUnknown:
+      '该实例之前的一次恢复（开始于 {{time}}）结果未知：它可能已经执行。再次恢复前，请先在控制台检查该实例及其任务。',
     failedTitle: '恢复未能开始',
   },
   check: {
