@@ -15,8 +15,11 @@ export const AuditOutcomeSchema = z.enum([
   'succeed',
   'failed',
   'error',
+  /** The request left but its answer did not come back; reconciliation follows. */
   'unknown',
   'refused',
+  /** The app stopped following without learning the end: the user checks the console. */
+  'outcome-unknown',
 ]);
 export type AuditOutcome = z.infer<typeof AuditOutcomeSchema>;
 

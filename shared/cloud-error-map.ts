@@ -38,14 +38,17 @@ export const api3ErrorCodes = {
   UnsupportedOperation: 'UNSUPPORTED_OPERATION',
   UnsupportedProtocol: 'API_UNSUPPORTED',
   UnsupportedRegion: 'UNSUPPORTED_REGION',
-  // Redis action codes (DescribeInstances, DescribeInstanceBackups, RestoreInstance, DescribeTaskInfo).
-  'FailedOperation.SystemError': 'CLOUD_INTERNAL_ERROR',
-  'FailedOperation.Unknown': 'CLOUD_OPERATION_FAILED',
-  'InternalError.DbOperationFailed': 'CLOUD_INTERNAL_ERROR',
+  // Codes of the official per-action lists (tencentcloud-sdk-go tencentcloud/redis/v20180412/client.go, above
+  // DescribeInstances, DescribeInstanceBackups, RestoreInstance, DescribeTaskInfo, DescribeTaskList and
+  // ManualBackupInstance): each has its own catalog entry (tests/unit/shared/official-error-codes.test.ts).
+  'FailedOperation.CommitFlowError': 'FLOW_SUBMIT_FAILED',
+  'FailedOperation.SystemError': 'CLOUD_SYSTEM_ERROR',
+  'FailedOperation.Unknown': 'CLOUD_OPERATION_UNKNOWN',
+  'InternalError.DbOperationFailed': 'CLOUD_DB_ERROR',
   'InternalError.InternalError': 'CLOUD_INTERNAL_ERROR',
-  'InvalidParameter.EmptyParam': 'INVALID_PARAMETER',
-  'InvalidParameter.InvalidParameter': 'INVALID_PARAMETER',
-  'InvalidParameter.PermissionDenied': 'PERMISSION_DENIED',
+  'InvalidParameter.EmptyParam': 'EMPTY_PARAMETER',
+  'InvalidParameter.InvalidParameter': 'BUSINESS_PARAMETER_INVALID',
+  'InvalidParameter.PermissionDenied': 'CAM_API_DENIED',
   'InvalidParameterValue.BackupNotExists': 'BACKUP_NOT_FOUND',
   'InvalidParameterValue.PasswordError': 'WRONG_PASSWORD',
   'ResourceNotFound.InstanceNotExists': 'INSTANCE_NOT_FOUND',
@@ -53,7 +56,7 @@ export const api3ErrorCodes = {
   'ResourceUnavailable.BackupSpecError': 'BACKUP_SPEC_UNSUPPORTED',
   'ResourceUnavailable.BackupStatusAbnormal': 'BACKUP_EXPIRED',
   'ResourceUnavailable.InstanceLockedError': 'INSTANCE_LOCKED',
-  'ResourceUnavailable.InstanceStateError': 'INSTANCE_NOT_RUNNING',
+  'ResourceUnavailable.InstanceStateError': 'INSTANCE_STATE_ERROR',
   'ResourceUnavailable.InstanceStatusAbnormal': 'INSTANCE_NOT_RUNNING',
   'UnauthorizedOperation.NoCAMAuthed': 'PERMISSION_DENIED',
 } as const satisfies Record<string, AppErrorCode>;

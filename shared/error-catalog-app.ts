@@ -108,13 +108,35 @@ export const appErrorEntries = {
     },
   },
   RESTORE_NOT_STARTED: {
+    // Written only by earlier versions, which closed a reconciliation that found no task as "not started".
     en: {
-      message: 'The restore request never reached the cloud: the instance has no restore task from it.',
-      next: 'Nothing was restored. Check the instance, then start the restore again if you still need it.',
+      message: 'No restore task from this request was found on the instance.',
+      next: 'An earlier version of the app recorded this as not started, but that was never certain. Check the instance in the console before starting the restore again.',
     },
     zh: {
-      message: '恢复请求未到达云端：该实例没有对应的恢复任务。',
-      next: '未执行任何恢复。请检查实例，如仍需要可重新发起恢复。',
+      message: '在该实例上未找到此请求对应的恢复任务。',
+      next: '旧版本应用将其记录为“未开始”，但这并不确定。再次发起恢复前，请先在控制台检查该实例。',
+    },
+  },
+  RESTORE_TASK_NOT_FOUND: {
+    en: {
+      message:
+        'The restore request got no answer and no restore task of the instance was found, so whether it started is unknown.',
+      next: 'It was not resent. Check the instance and its tasks in the console before starting another restore.',
+    },
+    zh: {
+      message: '恢复请求未收到应答，且未找到该实例的恢复任务，因此无法确定恢复是否已开始。',
+      next: '该请求未被重复发送。再次发起恢复前，请先在控制台检查该实例及其任务。',
+    },
+  },
+  TASK_OUTCOME_UNKNOWN: {
+    en: {
+      message: 'The app could not learn how the cloud task ended and stopped following it.',
+      next: 'Check the instance and its tasks in the console; nothing was resent.',
+    },
+    zh: {
+      message: '应用无法获知云端任务的结果，已停止跟踪。',
+      next: '请在控制台查看该实例及其任务；未重复发送任何请求。',
     },
   },
   SAFETY_BACKUP_FAILED: {

@@ -172,11 +172,11 @@ export const cloudErrorEntries = {
     en: {
       message:
         'The instance is not in a state that allows this operation (e.g. in process, isolated or deleted).',
-      next: 'Wait until the instance shows Running, then try again.',
+      next: 'If it is in process, wait until it shows Running. If it is isolated or deleted, waiting will not help: renew it or recover it from the recycle bin in the console first.',
     },
     zh: {
       message: '实例状态异常，无法执行此操作（如流程中、已隔离或已删除）。',
-      next: '请等待实例状态变为“运行中”后重试。',
+      next: '如实例处于流程中，请等待其变为“运行中”；如已隔离或已删除，等待无济于事，请先在控制台续费或从回收站恢复。',
     },
   },
   BACKUP_NOT_FOUND: {

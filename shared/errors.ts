@@ -6,6 +6,7 @@
  */
 import { appErrorEntries } from './error-catalog-app';
 import { cloudErrorEntries } from './error-catalog-cloud';
+import { crsActionErrorEntries } from './error-catalog-crs';
 
 export interface CatalogText {
   /** What happened, in one sentence. */
@@ -20,7 +21,7 @@ export interface CatalogEntry {
 }
 
 /** The one catalog: every app code, with an English and a Chinese message and next step. */
-export const errorCatalog = { ...appErrorEntries, ...cloudErrorEntries } as const;
+export const errorCatalog = { ...appErrorEntries, ...cloudErrorEntries, ...crsActionErrorEntries } as const;
 
 export type AppErrorCode = keyof typeof errorCatalog;
 

@@ -30,10 +30,21 @@ export const RestoreStatusSchema = z.enum([
   'refused',
   /** Not known whether the cloud started it; resolved by reconciliation. */
   'unknown',
+  /**
+   * Terminal: the app could not learn how the restore ended (an unreadable task, a status outside the
+   * documented set, or a lost answer with no matching task) and stopped asking. The user checks the console.
+   */
+  'outcome-unknown',
 ]);
 export type RestoreStatus = z.infer<typeof RestoreStatusSchema>;
 
-export const terminalRestoreStatuses: readonly RestoreStatus[] = ['succeed', 'failed', 'error', 'refused'];
+export const terminalRestoreStatuses: readonly RestoreStatus[] = [
+  'succeed',
+  'failed',
+  'error',
+  'refused',
+  'outcome-unknown',
+];
 
 export const RestoreRecordSchema = z.object({
   restoreId: z.string(),
@@ -116,6 +127,12 @@ export const taskMessages = {
   'status-running': 'Restoring the backup…',
   'status-succeed': 'The restore completed.',
   'status-other': 'Task status: {{status}}.',
+  'outcome-unknown':
+    'Outcome unknown — check the console. The app could not learn how restore task {{taskId}} of {{instanceId}} ({{region}}) ended ({{reason}}) and stopped asking; nothing was resent. Check the instance in the console: {{consoleUrl}}',
+  'reconcile-unknown':
+    'Outcome unknown — check the console. No answer came back and no restore task of {{instanceId}} ({{region}}) was found, so whether the restore started is unknown; it was not resent. Check the instance in the console before starting another: {{consoleUrl}}',
+  'reconcile-unreadable':
+    'Outcome unknown — check the console. No answer came back and the instance’s tasks could not be read ({{reason}}), so whether the restore started is unknown; it was not resent. Check the instance in the console before starting another: {{consoleUrl}}',
   error: '{{text}}',
 } as const;
 export type TaskMessageCode = keyof typeof taskMessages;
@@ -132,4 +149,20 @@ export function taskText(
 /** The message fields for text that comes from the cloud as is (a task's own message). */
 export function cloudText(message: string): Pick<RestoreRecord, 'message' | 'messageCode' | 'messageParams'> {
   return { message, messageCode: undefined, messageParams: undefined };
+}
+
+/**
+ * The instance list of the CRS console, the documented place to check an instance by hand. The SDK's own
+ * field docs send users there ("请登录 Redis 控制台在实例列表复制实例 ID", tencentcloud-sdk-nodejs
+ * services/redis/v20180412/redis_models.d.ts). A per-instance page address is not documented, so the app
+ * never builds one.
+ */
+export const CRS_CONSOLE_INSTANCE_LIST_URL = 'https://console.cloud.tencent.com/redis/instance/list';
+
+/** The desktop notification's title for a finished restore, in English (Electron's main process). */
+export function finishedTitle(record: Pick<RestoreRecord, 'status' | 'instanceName' | 'instanceId'>): string {
+  const name = record.instanceName || record.instanceId;
+  if (record.status === 'succeed') return `Restore of ${name} succeeded`;
+  if (record.status === 'outcome-unknown') return `Restore of ${name}: outcome unknown — check the console`;
+  return `Restore of ${name} did not succeed (${record.status})`;
 }

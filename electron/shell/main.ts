@@ -8,7 +8,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, session, shell } from 'electron';
 import Store from 'electron-store';
 import { type EventChannel, invokeChannels, type Notice } from '../../shared/ipc-contract';
-import type { RestoreRecord } from '../../shared/tasks';
+import { finishedTitle, type RestoreRecord } from '../../shared/tasks';
 import { createCore } from '../core/app-core';
 import type { FetchLike } from '../core/cloud/crs-api';
 import { IpcGuard } from '../core/ipc/guard';
@@ -104,11 +104,8 @@ async function start(): Promise<void> {
 /** A desktop notification when a restore ends; clicking it brings the window up on that instance. */
 function notifyFinished(record: RestoreRecord, enabled: boolean): void {
   if (!enabled || !Notification.isSupported()) return;
-  const ok = record.status === 'succeed';
   const notification = new Notification({
-    title: ok
-      ? `Restore of ${record.instanceName || record.instanceId} succeeded`
-      : `Restore of ${record.instanceName || record.instanceId} ended: ${record.status}`,
+    title: finishedTitle(record),
     body: record.message,
   });
   notification.on('click', () => {

@@ -10,7 +10,7 @@ import { instancePageSchema } from './api3-instance-page';
 import * as S from './api3-schemas';
 import { type Api3Backup, Api3EnvelopeSchema, type Api3Instance } from './api3-schemas';
 import { CallRunner, type CallSpec, type Parsed } from './call-runner';
-import { cloudTimeParam, optionalIds, unknownTaskStatus, withTime } from './client-support';
+import { cloudTimeParam, optionalIds, taskListBegin, unknownTaskStatus, withTime } from './client-support';
 import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
 import type {
   CrsApi,
@@ -156,12 +156,7 @@ export class Api3CrsClient implements CrsApi {
       Offset: 0,
       // FLOW_RESTOREBACKUP is task type "010" in DescribeTaskList.
       TaskTypes: ['010'],
-      BeginTime: cloudTimeParam(params.since, 'since', this.#tzOffset),
-      EndTime: cloudTimeParam(
-        new Date(this.#options.now() + 3600_000).toISOString(),
-        'until',
-        this.#tzOffset,
-      ),
+      BeginTime: taskListBegin(params.since, this.#options.now() + this.clockOffsetMs, this.#tzOffset),
     };
     const data = await this.#call(
       'DescribeTaskList',
@@ -172,6 +167,8 @@ export class Api3CrsClient implements CrsApi {
         instanceId: params.instanceId,
       },
     );
+    // TaskInfoDetail.Result: "0：任务初始化。1：执行中。2：完成。4：失败。" (redis_models.d.ts). Any other value
+    // proves nothing: the task is adopted as running and DescribeTaskInfo says how it ends.
     const byResult: Record<number, RestoreTaskSummary['status']> = {
       0: 'preparing',
       1: 'running',
@@ -184,11 +181,15 @@ export class Api3CrsClient implements CrsApi {
           (!t.InstanceId || t.InstanceId === params.instanceId) &&
           /^(010|FLOW_RESTOREBACKUP)$/i.test(t.TaskType ?? '010'),
       )
-      .map((t) => ({
-        taskId: String(t.TaskId),
-        status: byResult[t.Result ?? 1] ?? 'error',
-        ...withTime('startTime', cloudTimeToIso(t.StartTime, this.#tzOffset)),
-      }));
+      .map((t) => {
+        const status = byResult[t.Result ?? 1];
+        return {
+          taskId: String(t.TaskId),
+          status: status ?? 'running',
+          ...withTime('startTime', cloudTimeToIso(t.StartTime, this.#tzOffset)),
+          ...(status ? {} : { unknownStatus: String(t.Result) }),
+        };
+      });
   }
 
   #call<T>(

@@ -62,8 +62,11 @@ export interface ListRestoreTasksParams {
 /** A restore task as the instance's task list shows it; the legacy list carries no task id. */
 export interface RestoreTaskSummary {
   taskId?: string;
+  /** A placeholder (`running`) when the list's status is outside the documented set: see unknownStatus. */
   status: RestoreTask['status'];
   startTime?: string;
+  /** The list's own status value when it is outside the documented set; nothing may be concluded from it. */
+  unknownStatus?: string;
 }
 
 export interface CrsApi {

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Backup, Instance, RestoreTask } from '../../../shared/domain';
 import { mapCloudError } from '../../../shared/errors';
 import { CallRunner, type CallSpec, type Parsed } from './call-runner';
-import { cloudTimeParam, optionalIds, unknownTaskStatus, withTime } from './client-support';
+import { cloudTimeParam, optionalIds, taskListBegin, unknownTaskStatus, withTime } from './client-support';
 import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
 import type {
   CrsApi,
@@ -162,8 +162,7 @@ export class LegacyCrsClient implements CrsApi {
       offset: 0,
       'taskType.0': 'task_restoreBackup',
     };
-    const begin = cloudTimeParam(params.since, 'since', this.#tzOffset);
-    if (begin) query.beginTime = begin;
+    query.beginTime = taskListBegin(params.since, this.#options.now() + this.clockOffsetMs, this.#tzOffset);
     const data = await this.#call(
       'DescribeTaskList',
       'GetRedisTaskList',
@@ -180,10 +179,14 @@ export class LegacyCrsClient implements CrsApi {
         (t) =>
           (!t.redisId || t.redisId === params.instanceId) && /restore/i.test(t.taskName ?? 'restoreBackup'),
       )
-      .map((t) => ({
-        status: legacyTaskStatusOf(t.status) ?? 'error',
-        ...withTime('startTime', cloudTimeToIso(t.startTime, this.#tzOffset)),
-      }));
+      .map((t) => {
+        const status = legacyTaskStatusOf(t.status);
+        return {
+          status: status ?? 'running',
+          ...withTime('startTime', cloudTimeToIso(t.startTime, this.#tzOffset)),
+          ...(status ? {} : { unknownStatus: String(t.status) }),
+        };
+      });
   }
 
   #call<T>(

@@ -79,7 +79,14 @@ export function restorability(
 
 const api3TaskStatuses: ReadonlySet<string> = new Set(['preparing', 'running', 'succeed', 'failed', 'error']);
 
-/** API 3.0 task status; English pages spell `Error`, so compare case-insensitively. */
+/**
+ * API 3.0 task status. The documented set is `preparing`, `running`, `succeed`, `failed`, `error`
+ * (DescribeTaskInfoResponse.Status, tencentcloud-sdk-nodejs services/redis/v20180412/redis_models.d.ts); the
+ * English models of tencentcloud-sdk-go-intl-en spell the last one `Error`, so the comparison ignores case
+ * and surrounding spaces. Anything else is undefined here, and the follower treats it as a read it cannot
+ * trust (follow-limits.ts) rather than as failure, unlike the Terraform provider, which compares the
+ * lower-case spellings exactly and calls any other status a failure.
+ */
 export function api3TaskStatus(raw: string): RestoreTaskStatus | undefined {
   const lower = raw.trim().toLowerCase();
   return api3TaskStatuses.has(lower) ? (lower as RestoreTaskStatus) : undefined;

@@ -198,6 +198,19 @@ export class RestoreService {
       return current;
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'INTERNAL';
+      if (code === 'TASK_OUTCOME_UNKNOWN' && current.safetyBackup) {
+        // The backup task could not be read: say so for the backup; the restore itself was never sent.
+        current = await this.#save({
+          ...current,
+          safetyBackup: { ...current.safetyBackup, status: 'outcome-unknown' },
+        });
+        await this.#audit(
+          current,
+          'outcome-unknown',
+          `Safety backup task ${current.safetyBackup?.taskId ?? ''}: outcome unknown — check the console.`,
+          'safety-backup',
+        );
+      }
       await this.#finish({
         ...current,
         status: 'refused',

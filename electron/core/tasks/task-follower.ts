@@ -3,15 +3,29 @@
  * backs off by half each time to 15 s, so a long restore costs at most 4 DescribeTaskInfo calls a minute
  * after its first minute, well inside the published limit even with many restores at once (the shared
  * limiter paces bursts). Reconciliation finds the task of a restore whose answer was lost, by listing the
- * instance's tasks; it never sends RestoreInstance again.
+ * instance's tasks; it never sends RestoreInstance again. Following always ends: a task that cannot be read,
+ * or that no list shows, ends as "outcome unknown — check the console" (see follow-limits.ts).
  */
 import type { RestoreTaskStatus } from '../../../shared/domain';
-import { AppError, describeError } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { StoredProfile } from '../../../shared/profiles';
 import type { Preferences } from '../../../shared/settings';
-import { cloudText, type RestoreRecord, type RestoreStatus, taskText } from '../../../shared/tasks';
+import {
+  CRS_CONSOLE_INSTANCE_LIST_URL,
+  cloudText,
+  type RestoreRecord,
+  type RestoreStatus,
+  taskText,
+} from '../../../shared/tasks';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
+import {
+  failureReason,
+  isPassingReadError,
+  MAX_BUSY_RECONCILE_PASSES,
+  MAX_EMPTY_RECONCILE_PASSES,
+  MAX_UNHEALED_READS,
+} from './follow-limits';
 import type { RestoreJournal } from './restore-journal';
 
 export const MAX_POLL_MS = 15_000;
@@ -39,6 +53,10 @@ export class TaskFollower {
   readonly #deps: TaskFollowerDeps;
   readonly #log: Logger;
   readonly #timers = new Map<string, unknown>();
+  /** Per restore: reads in a row that failed for a reason waiting cannot fix. */
+  readonly #unhealed = new Map<string, number>();
+  /** Per restore: reconciliation passes that found no restore task, with the instance idle or in process. */
+  readonly #emptyPasses = new Map<string, { empty: number; busy: number }>();
   #disposed = false;
 
   constructor(deps: TaskFollowerDeps) {
@@ -56,19 +74,25 @@ export class TaskFollower {
     );
   }
 
-  /** Waits for a task (the safety backup) with the same backoff; resolves to its terminal status. */
+  /**
+   * Waits for a task (the safety backup) with the same backoff; resolves to its terminal status. A task that
+   * cannot be read after the bound throws TASK_OUTCOME_UNKNOWN: the caller must not act as if it ended well.
+   */
   async waitForTask(api: CrsApi, region: string, taskId: string): Promise<RestoreTaskStatus> {
     let delay = this.#firstDelay();
+    let unhealed = 0;
     for (;;) {
       await new Promise<void>((resolve) => this.#deps.setTimer(resolve, delay));
       if (this.#disposed) throw new AppError('CANCELLED');
       try {
         const task = await api.describeTask({ region, taskId });
+        unhealed = 0;
         if (task.status === 'succeed' || task.status === 'failed' || task.status === 'error')
           return task.status;
       } catch (error) {
-        if (!(error instanceof AppError) || !['NETWORK', 'TIMEOUT', 'RATE_LIMITED'].includes(error.code))
-          throw error;
+        if (!isPassingReadError(error) && ++unhealed >= MAX_UNHEALED_READS) {
+          throw new AppError('TASK_OUTCOME_UNKNOWN', undefined, { taskId, cause: failureReason(error) });
+        }
       }
       delay = Math.min(delay * BACKOFF, MAX_POLL_MS);
     }
@@ -116,12 +140,18 @@ export class TaskFollower {
     try {
       task = await api.describeTask({ region: record.region, taskId: record.taskId });
     } catch (error) {
+      const passing = isPassingReadError(error);
+      if (!passing && this.#countUnhealed(restoreId) >= MAX_UNHEALED_READS) {
+        await this.#deps.finish(outcomeUnknown(record, 'outcome-unknown', 'TASK_OUTCOME_UNKNOWN', error));
+        return undefined;
+      }
       const code = error instanceof AppError ? error.code : 'INTERNAL';
       const text = taskText('poll-error', { code });
       if (record.message !== text.message)
         await this.#deps.save({ ...record, polls: record.polls + 1, ...text });
-      return MAX_POLL_MS;
+      return passing ? MAX_POLL_MS : next;
     }
+    this.#unhealed.delete(restoreId);
     const status: RestoreStatus = task.status;
     const text = task.message ? cloudText(task.message) : statusText(status);
     const updated = { ...record, polls: record.polls + 1, status, ...text };
@@ -134,6 +164,14 @@ export class TaskFollower {
     return next;
   }
 
+  /** Counts one more read that waiting cannot fix; returns the count so far. */
+  #countUnhealed(restoreId: string): number {
+    const count = (this.#unhealed.get(restoreId) ?? 0) + 1;
+    this.#unhealed.set(restoreId, count);
+    if (count >= MAX_UNHEALED_READS) this.#unhealed.delete(restoreId);
+    return count;
+  }
+
   async #reconcileOnce(restoreId: string, delay: number): Promise<number | undefined> {
     const record = this.#deps.journal.get(restoreId);
     if (!record) return undefined;
@@ -144,68 +182,105 @@ export class TaskFollower {
     const api = this.#deps.api(this.#deps.profile(record.profileId));
     const next = Math.min(delay * BACKOFF, MAX_POLL_MS * 4);
     try {
-      const since = Date.parse(record.createdAt) - ADOPT_SLACK_MS;
-      const taken = new Set(
-        this.#deps.journal
-          .all()
-          .map((r) => r.taskId)
-          .filter(Boolean),
-      );
-      const tasks = await api.listRestoreTasks({
-        region: record.region,
-        instanceId: record.instanceId,
-        since: new Date(since).toISOString(),
-      });
-      const ours = tasks
-        .filter((t) => !taken.has(t.taskId) && (!t.startTime || Date.parse(t.startTime) >= since))
-        .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? ''))[0];
-      if (ours && !ours.taskId) {
-        // The legacy task list names no task id: follow the task through the list itself.
-        if (ours.status === 'succeed' || ours.status === 'failed' || ours.status === 'error') {
-          await this.#deps.finish({
-            ...record,
-            status: ours.status,
-            ...taskText('adopted-ended', { status: ours.status }),
-          });
-          return undefined;
-        }
-        if (record.status !== ours.status) {
-          await this.#deps.save({
-            ...record,
-            status: ours.status,
-            ...taskText('adopted'),
-          });
-        }
-        return next;
-      }
-      if (ours?.taskId) {
-        this.#log.info('reconciled restore', { restoreId, taskId: ours.taskId });
-        const adopted = { ...record, phase: 'polling' as const, status: ours.status, taskId: ours.taskId };
-        if (ours.status === 'succeed' || ours.status === 'failed' || ours.status === 'error') {
-          await this.#deps.finish({ ...adopted, ...taskText('adopted-ended', { status: ours.status }) });
-        } else {
-          this.follow(await this.#deps.save({ ...adopted, ...taskText('adopted') }));
-        }
+      const ended = await this.#reconcileStep(api, record);
+      if (ended) this.#emptyPasses.delete(restoreId);
+      this.#unhealed.delete(restoreId);
+      return ended ? undefined : next;
+    } catch (error) {
+      if (!isPassingReadError(error) && this.#countUnhealed(restoreId) >= MAX_UNHEALED_READS) {
+        await this.#deps.finish(
+          outcomeUnknown(record, 'reconcile-unreadable', 'RESTORE_OUTCOME_UNKNOWN', error),
+        );
         return undefined;
       }
-      const { instances } = await api.describeInstances({
-        region: record.region,
-        limit: 10,
-        offset: 0,
-        instanceIds: [record.instanceId],
-      });
-      if (instances[0]?.status === 'processing') return next;
-      await this.#deps.finish({
-        ...record,
-        status: 'refused',
-        errorCode: 'RESTORE_NOT_STARTED',
-        ...taskText('error', { text: describeError('RESTORE_NOT_STARTED').message }),
-      });
-      return undefined;
-    } catch {
       return next;
     }
   }
+
+  /** One look at the instance's tasks; true when the restore was adopted or closed. */
+  async #reconcileStep(api: CrsApi, record: RestoreRecord): Promise<boolean> {
+    const since = Date.parse(record.createdAt) - ADOPT_SLACK_MS;
+    const taken = new Set(
+      this.#deps.journal
+        .all()
+        .map((r) => r.taskId)
+        .filter(Boolean),
+    );
+    const tasks = await api.listRestoreTasks({
+      region: record.region,
+      instanceId: record.instanceId,
+      since: new Date(since).toISOString(),
+    });
+    const ours = tasks
+      .filter((t) => !taken.has(t.taskId) && (!t.startTime || Date.parse(t.startTime) >= since))
+      .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? ''))[0];
+    if (ours && !ours.taskId) {
+      // The legacy task list names no task id: follow the task through the list itself. A status outside
+      // the documented set is a read that cannot heal: counted, then "outcome unknown", never a guess.
+      if (ours.unknownStatus !== undefined) {
+        throw new AppError('BAD_RESPONSE', 'The task list shows a status the app does not know.', {
+          statusRaw: ours.unknownStatus,
+        });
+      }
+      if (ours.status === 'succeed' || ours.status === 'failed' || ours.status === 'error') {
+        await this.#deps.finish({
+          ...record,
+          status: ours.status,
+          ...taskText('adopted-ended', { status: ours.status }),
+        });
+        return true;
+      }
+      if (record.status !== ours.status)
+        await this.#deps.save({ ...record, status: ours.status, ...taskText('adopted') });
+      return false;
+    }
+    if (ours?.taskId) {
+      this.#log.info('reconciled restore', { restoreId: record.restoreId, taskId: ours.taskId });
+      const adopted = { ...record, phase: 'polling' as const, status: ours.status, taskId: ours.taskId };
+      if (ours.status === 'succeed' || ours.status === 'failed' || ours.status === 'error') {
+        await this.#deps.finish({ ...adopted, ...taskText('adopted-ended', { status: ours.status }) });
+      } else {
+        this.follow(await this.#deps.save({ ...adopted, ...taskText('adopted') }));
+      }
+      return true;
+    }
+    const { instances } = await api.describeInstances({
+      region: record.region,
+      limit: 10,
+      offset: 0,
+      instanceIds: [record.instanceId],
+    });
+    // An instance in process may be running our restore before its task shows: keep looking, within a bound.
+    const busy = instances[0]?.status === 'processing';
+    const seen = this.#emptyPasses.get(record.restoreId) ?? { empty: 0, busy: 0 };
+    const passes = busy ? { ...seen, busy: seen.busy + 1 } : { ...seen, empty: seen.empty + 1 };
+    this.#emptyPasses.set(record.restoreId, passes);
+    if (passes.empty < MAX_EMPTY_RECONCILE_PASSES && passes.busy < MAX_BUSY_RECONCILE_PASSES) return false;
+    // No task was found, but a lost answer proves nothing either way: never "refused", never "not started".
+    await this.#deps.finish(outcomeUnknown(record, 'reconcile-unknown', 'RESTORE_TASK_NOT_FOUND'));
+    return true;
+  }
+}
+
+/** The record of a restore whose end the app could not learn: terminal, with where to look instead. */
+function outcomeUnknown(
+  record: RestoreRecord,
+  messageCode: 'outcome-unknown' | 'reconcile-unknown' | 'reconcile-unreadable',
+  errorCode: 'TASK_OUTCOME_UNKNOWN' | 'RESTORE_TASK_NOT_FOUND' | 'RESTORE_OUTCOME_UNKNOWN',
+  error?: unknown,
+): RestoreRecord {
+  return {
+    ...record,
+    status: 'outcome-unknown',
+    errorCode,
+    ...taskText(messageCode, {
+      taskId: record.taskId ?? '',
+      instanceId: record.instanceId,
+      region: record.region,
+      reason: error === undefined ? '' : failureReason(error),
+      consoleUrl: CRS_CONSOLE_INSTANCE_LIST_URL,
+    }),
+  };
 }
 
 function statusText(status: RestoreStatus) {

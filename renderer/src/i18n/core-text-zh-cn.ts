@@ -18,6 +18,12 @@ export const coreTextZhCN: Strings<typeof coreTextEn> = {
     'status-running': '正在恢复备份…',
     'status-succeed': '恢复已完成。',
     'status-other': '任务状态：{{status}}。',
+    'outcome-unknown':
+      '结果未知——请到控制台查看。应用无法获知实例 {{instanceId}}（{{region}}）的恢复任务 {{taskId}} 的结果（{{reason}}），已停止查询；未重复发送任何请求。请在控制台查看该实例：{{consoleUrl}}',
+    'reconcile-unknown':
+      '结果未知——请到控制台查看。恢复请求未收到应答，且未找到实例 {{instanceId}}（{{region}}）的恢复任务，因此无法确定恢复是否已开始；该请求未被重复发送。再次发起恢复前，请先在控制台查看该实例：{{consoleUrl}}',
+    'reconcile-unreadable':
+      '结果未知——请到控制台查看。恢复请求未收到应答，且无法读取该实例的任务（{{reason}}），因此无法确定恢复是否已开始；该请求未被重复发送。再次发起恢复前，请先在控制台查看该实例：{{consoleUrl}}',
   },
   noticeText: {
     'settings-moved':

@@ -236,6 +236,8 @@ export const en = {
     outcomeUnknown:
       'The restore request was sent but no answer came back. Do not send it again: the app is reconciling with the cloud. Follow it in Tasks.',
     started: 'Restore started. Follow it in Tasks.',
+    earlierUnknown:
+      'An earlier restore of this instance (started {{time}}) ended with its outcome unknown: it may have run. Check the instance and its tasks in the console before restoring again.',
     failedTitle: 'The restore was not started',
   },
   check: {
@@ -265,6 +267,7 @@ export const en = {
     taskId: 'Task {{id}}',
     open: 'Open {{name}}',
     safety: 'Safety backup: {{status}}',
+    console: 'Open the CRS console (instance list)',
   },
   taskStatus: {
     pending: 'Pending',
@@ -275,6 +278,7 @@ export const en = {
     error: 'Error',
     refused: 'Refused',
     unknown: 'Reconciling',
+    'outcome-unknown': 'Outcome unknown',
   },
   phase: {
     accepted: 'Accepted',
@@ -320,8 +324,9 @@ export const en = {
     succeed: 'Succeeded',
     failed: 'Failed',
     error: 'Error',
-    unknown: 'Unknown',
+    unknown: 'No answer (reconciling)',
     refused: 'Refused',
+    'outcome-unknown': 'Outcome unknown — check the console',
   },
   settings: {
     title: 'Settings',
@@ -367,6 +372,7 @@ export const en = {
     region: 'Notifications',
     restoreSucceeded: 'Restore of {{name}} succeeded',
     restoreFailed: 'Restore of {{name}} did not succeed',
+    restoreUnknown: 'Restore of {{name}}: outcome unknown — check the console',
     restoreStarted: 'Restore of {{name}} started',
     open: 'Open',
   },

@@ -229,6 +229,8 @@ export const zhCN: Translation = {
     outcomeUnknown:
       '恢复请求已发出但未收到应答。请勿重复发送：应用正在与云端核对结果。请在“任务”中查看进展。',
     started: '恢复已开始。请在“任务”中查看进展。',
+    earlierUnknown:
+      '该实例之前的一次恢复（开始于 {{time}}）结果未知：它可能已经执行。再次恢复前，请先在控制台检查该实例及其任务。',
     failedTitle: '恢复未能开始',
   },
   check: {
@@ -258,6 +260,7 @@ export const zhCN: Translation = {
     taskId: '任务 {{id}}',
     open: '打开 {{name}}',
     safety: '安全备份：{{status}}',
+    console: '打开云数据库 Redis 控制台（实例列表）',
   },
   taskStatus: {
     pending: '等待中',
@@ -268,6 +271,7 @@ export const zhCN: Translation = {
     error: '错误',
     refused: '被拒绝',
     unknown: '核对中',
+    'outcome-unknown': '结果未知',
   },
   phase: {
     accepted: '已接受',
@@ -313,8 +317,9 @@ export const zhCN: Translation = {
     succeed: '成功',
     failed: '失败',
     error: '错误',
-    unknown: '未知',
+    unknown: '未收到应答（核对中）',
     refused: '被拒绝',
+    'outcome-unknown': '结果未知——请查看控制台',
   },
   settings: {
     title: '设置',
@@ -360,6 +365,7 @@ export const zhCN: Translation = {
     region: '通知',
     restoreSucceeded: '{{name}} 恢复成功',
     restoreFailed: '{{name}} 恢复未成功',
+    restoreUnknown: '{{name}} 恢复结果未知——请查看控制台',
     restoreStarted: '{{name}} 已开始恢复',
     open: '打开',
   },

@@ -11,9 +11,13 @@ export function createWebNotifier(i18n: I18n): (record: RestoreRecord) => void {
   return (record) => {
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
     const name = record.instanceName || record.instanceId;
-    const title = i18n.t(record.status === 'succeed' ? 'toast.restoreSucceeded' : 'toast.restoreFailed', {
-      name,
-    });
+    const key =
+      record.status === 'succeed'
+        ? 'toast.restoreSucceeded'
+        : record.status === 'outcome-unknown'
+          ? 'toast.restoreUnknown'
+          : 'toast.restoreFailed';
+    const title = i18n.t(key, { name });
     const body = taskMessage(record, i18n.t, i18n.language);
     const notification = new Notification(title, { body, tag: record.restoreId });
     notification.onclick = () => {

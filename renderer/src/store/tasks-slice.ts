@@ -53,9 +53,14 @@ export const createTasksSlice =
     onTaskFinished: (record) => {
       get().upsertTask(record);
       const success = record.status === 'succeed';
+      const unknown = record.status === 'outcome-unknown';
       get().addToast({
-        level: success ? 'success' : 'error',
-        titleKey: success ? 'toast.restoreSucceeded' : 'toast.restoreFailed',
+        level: success ? 'success' : unknown ? 'info' : 'error',
+        titleKey: success
+          ? 'toast.restoreSucceeded'
+          : unknown
+            ? 'toast.restoreUnknown'
+            : 'toast.restoreFailed',
         values: { name: record.instanceName || record.instanceId },
         body: messageParts(record),
         href: instanceHref(record),

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backup } from '../../../shared/domain';
 import type { ProfileView } from '../../../shared/profiles';
-import type { RestoreRecord } from '../../../shared/tasks';
+import { CRS_CONSOLE_INSTANCE_LIST_URL, type RestoreRecord } from '../../../shared/tasks';
 import { type Harness, startHarness } from '../../support/core-harness';
 
 let h: Harness;
@@ -82,6 +82,63 @@ describe('restore reconciliation', () => {
     const audit = await h.value('audit:list', { instanceId: 'crs-demo0003' });
     expect(audit.entries.map((e) => e.outcome)).toEqual(['succeed', 'unknown', 'requested']);
   });
+
+  it('a lost answer with no task behind it ends as outcome unknown — never refused, never resent', async () => {
+    const { profile, backup } = await setUp();
+    // The connection drops before the sandbox sees the request: nothing starts, but the app cannot know that.
+    h.sandbox.faults.add({ kind: 'drop', action: 'RestoreInstance', count: 1 });
+    const record = await h.value('restore:start', restoreRequest(profile.id, backup.id));
+    expect(record).toMatchObject({ phase: 'reconciling', status: 'unknown' });
+    const finished = (await h.waitFor(isFinished(record.restoreId))) as RestoreRecord;
+    expect(finished).toMatchObject({
+      phase: 'done',
+      status: 'outcome-unknown',
+      errorCode: 'RESTORE_TASK_NOT_FOUND',
+      messageCode: 'reconcile-unknown',
+    });
+    expect(finished.message).toMatch(/^Outcome unknown — check the console\./);
+    expect(finished.message).toContain('crs-demo0003');
+    expect(finished.message).toContain(CRS_CONSOLE_INSTANCE_LIST_URL);
+    expect(h.sandbox.state.restoreCalls.get('crs-demo0003') ?? 0).toBe(0);
+    const audit = await h.value('audit:list', { instanceId: 'crs-demo0003' });
+    expect(audit.entries.map((e) => e.outcome)).toEqual(['outcome-unknown', 'unknown', 'requested']);
+  });
+
+  it('a safety backup whose task cannot be read ends as unknown, and the restore is never sent', async () => {
+    h = await startHarness({ pollSeconds: 1 });
+    const profile = await h.value('sandbox:start', {});
+    const { backups } = await h.value('backups:list', {
+      profileId: profile.id,
+      region: 'ap-shanghai',
+      instanceId: 'crs-demo0003',
+      beginTime: new Date(Date.now() - 7 * 86400_000).toISOString(),
+      endTime: new Date().toISOString(),
+    });
+    const backup = backups.find((b) => b.restorable);
+    if (!backup) throw new Error('no restorable backup');
+    // Every DescribeTaskInfo answer is unreadable: the backup's end cannot be learned.
+    h.sandbox.faults.add({ kind: 'malformedJson', action: 'DescribeTaskInfo', count: 'always' });
+    const answer = await h.call('restore:start', {
+      ...restoreRequest(profile.id, backup.id),
+      safetyBackup: true,
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'SAFETY_BACKUP_FAILED' } });
+    const [closed] = await h.value('tasks:list', {});
+    expect(closed).toMatchObject({
+      phase: 'done',
+      status: 'refused',
+      errorCode: 'SAFETY_BACKUP_FAILED',
+      safetyBackup: { status: 'outcome-unknown' },
+    });
+    expect(closed?.message).toContain('TASK_OUTCOME_UNKNOWN');
+    expect(h.sandbox.state.restoreCalls.get('crs-demo0003') ?? 0).toBe(0);
+    const audit = await h.value('audit:list', { instanceId: 'crs-demo0003' });
+    expect(audit.entries.map((e) => `${e.action}:${e.outcome}`)).toEqual([
+      'restore:refused',
+      'safety-backup:outcome-unknown',
+      'restore:requested',
+    ]);
+  }, 60_000);
 
   it('a restore interrupted by the app stopping mid-call is found after restart, not repeated', async () => {
     const { profile, backup } = await setUp();

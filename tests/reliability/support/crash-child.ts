@@ -18,10 +18,20 @@ export interface CrashJob {
 /** Refusals that prove nothing reached the cloud, so starting the restore again is what the user would do. */
 const NOTHING_SENT = new Set(['CANCELLED', 'RESTORE_NOT_STARTED']);
 
+/**
+ * A lost answer with no task behind it ends as "outcome unknown — check the console". The simulated user does
+ * what that asks: the console (the sandbox) ran no task for it — the suite checks this at the end by counting
+ * RestoreInstance calls and tasks per instance — so starting again is what they would do.
+ */
+const checkedInConsole = (r: RestoreRecord) =>
+  r.status === 'outcome-unknown' && r.errorCode === 'RESTORE_TASK_NOT_FOUND';
+
 const wanted = (job: CrashJob, records: RestoreRecord[]) => {
   const mine = records.filter((r) => r.instanceId === job.instanceId);
   return mine.every(
-    (r) => r.phase === 'done' && r.status === 'refused' && NOTHING_SENT.has(r.errorCode ?? ''),
+    (r) =>
+      r.phase === 'done' &&
+      ((r.status === 'refused' && NOTHING_SENT.has(r.errorCode ?? '')) || checkedInConsole(r)),
   );
 };
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/app';
 import { fail, ok } from '../../../shared/result';
 import { defaultPreferences } from '../../../shared/settings';
+import { CRS_CONSOLE_INSTANCE_LIST_URL, taskText } from '../../../shared/tasks';
 import { withViewportSize } from './fixtures/render';
 import { backup, fakeCore, instance, profile, record, snapshot } from './fixtures/sample';
 
@@ -238,6 +239,40 @@ describe('tasks and notices', () => {
     window.location.hash = '#/tasks';
     expect(await screen.findByTestId('tasks-table')).toBeTruthy();
     expect(screen.getAllByText('Failed').length).toBeGreaterThan(0);
+  });
+
+  it('an unknown outcome is never shown as a failure: its own toast, chip and a link to the console', async () => {
+    const fake = fakeCore({ tasks: [record()] });
+    render(<App resolution={{ api: fake.api }} />);
+    await ready();
+    expect(await screen.findByText('1 running')).toBeTruthy();
+    const unknown = record({
+      status: 'outcome-unknown',
+      phase: 'done',
+      errorCode: 'TASK_OUTCOME_UNKNOWN',
+      ...taskText('outcome-unknown', {
+        taskId: '42',
+        instanceId: 'crs-1',
+        region: 'ap-guangzhou',
+        reason: 'BAD_RESPONSE',
+        consoleUrl: CRS_CONSOLE_INSTANCE_LIST_URL,
+      }),
+    });
+    act(() => fake.emit('task:finished', unknown));
+    const toast = (
+      await screen.findByText('Restore of orders-cache: outcome unknown — check the console')
+    ).closest('.toast');
+    expect(toast?.textContent).toContain(CRS_CONSOLE_INSTANCE_LIST_URL);
+    expect(screen.queryByText('Restore of orders-cache did not succeed')).toBeNull();
+    window.location.hash = '#/tasks';
+    const table = await screen.findByTestId('tasks-table');
+    expect(within(table).getByText('Outcome unknown')).toBeTruthy();
+    expect(within(table).queryByText('Failed')).toBeNull();
+    const link = within(table).getByRole('link', { name: 'Open the CRS console (instance list)' });
+    expect(link.getAttribute('href')).toBe(CRS_CONSOLE_INSTANCE_LIST_URL);
+    act(() => fake.emit('settings:changed', { ...defaultPreferences, language: 'zh-CN' }));
+    expect(await within(table).findByText('结果未知')).toBeTruthy();
+    expect(table.textContent).toContain('结果未知——请到控制台查看');
   });
 });
 

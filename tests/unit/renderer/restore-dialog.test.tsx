@@ -12,6 +12,7 @@ import type { PreflightResult } from '../../../shared/ipc-contract';
 import type { ProfileView } from '../../../shared/profiles';
 import { type Envelope, fail, ok } from '../../../shared/result';
 import { defaultPreferences, type Preferences } from '../../../shared/settings';
+import { CRS_CONSOLE_INSTANCE_LIST_URL } from '../../../shared/tasks';
 import { renderWithStore } from './fixtures/render';
 import { checkIds, fakeCore, info, instance, preflight, profile, record } from './fixtures/sample';
 
@@ -258,6 +259,21 @@ describe('restore dialog gating', () => {
     expect(submit().disabled).toBe(true);
     fireEvent.click(submit());
     expect(fake.calls.filter((c) => c.channel === 'restore:start')).toHaveLength(1);
+  });
+
+  it('warns when an earlier restore of the instance ended with its outcome unknown, without blocking', async () => {
+    const earlier = record({ restoreId: 'r-0', status: 'outcome-unknown', phase: 'done' });
+    const { store } = await openDialog();
+    expect(screen.queryByTestId('earlier-unknown')).toBeNull();
+    act(() => store.getState().upsertTask({ ...earlier, instanceId: 'crs-other' }));
+    expect(screen.queryByTestId('earlier-unknown')).toBeNull();
+    act(() => store.getState().upsertTask(earlier));
+    const warning = screen.getByTestId('earlier-unknown');
+    expect(warning.textContent).toMatch(/outcome unknown: it may have run/);
+    expect(warning.querySelector('a')?.getAttribute('href')).toBe(CRS_CONSOLE_INSTANCE_LIST_URL);
+    typePassword('x');
+    typeName('orders-cache');
+    expect(submit().disabled).toBe(false);
   });
 
   it('treats a refused record as an inline error', async () => {

@@ -31,7 +31,7 @@ export const taskTone = (status: string): Tone =>
     ? 'ok'
     : status === 'failed' || status === 'error' || status === 'refused'
       ? 'bad'
-      : status === 'unknown'
+      : status === 'unknown' || status === 'outcome-unknown'
         ? 'warn'
         : 'busy';
 

@@ -10,6 +10,8 @@ import {
   requiresPassword,
   requiresTypedConfirmation,
 } from '../../../../shared/restore-rules';
+import { CRS_CONSOLE_INSTANCE_LIST_URL } from '../../../../shared/tasks';
+import { formatDateTime } from '../../lib/format';
 import { requestNotificationPermission } from '../../lib/notify';
 import { useApp } from '../../store';
 import { backupKey } from '../../store/backups-slice';
@@ -22,7 +24,7 @@ import { restoreGate } from './restore-gate';
 import { RestoreSummary } from './restore-summary';
 
 export function RestoreDialog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const state = useApp((s) => s.restore);
   const close = useApp((s) => s.closeRestore);
@@ -40,6 +42,15 @@ export function RestoreDialog() {
     s.restore
       ? s.backups[backupKey(s.restore.target)]?.backups.find((b) => b.id === s.restore?.target.backupId)
       : undefined,
+  );
+  // An earlier restore of this instance whose end the app never learned: it may still have run.
+  const earlierUnknown = useApp((s) =>
+    Object.values(s.tasks).find(
+      (r) =>
+        r.status === 'outcome-unknown' &&
+        r.profileId === s.restore?.target.profileId &&
+        r.instanceId === s.restore?.target.instanceId,
+    ),
   );
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(false);
@@ -159,6 +170,17 @@ export function RestoreDialog() {
         backupId={target.backupId}
         profile={profile}
       />
+
+      {earlierUnknown && (
+        <div className="banner banner-warn" role="note" data-testid="earlier-unknown">
+          {t('restore.earlierUnknown', {
+            time: formatDateTime(earlierUnknown.createdAt, i18n.language),
+          })}{' '}
+          <a href={CRS_CONSOLE_INSTANCE_LIST_URL} target="_blank" rel="noreferrer noopener">
+            {t('tasks.console')}
+          </a>
+        </div>
+      )}
 
       <section aria-labelledby={`${id}-checks`} className="dialog-section">
         <h3 id={`${id}-checks`}>{t('restore.preflight')}</h3>

@@ -1,7 +1,7 @@
 /** A table of restore records: live status, elapsed time and message. Shared by Tasks and the instance view. */
 import { useTranslation } from 'react-i18next';
 import type { RestoreRecord } from '../../../../shared/tasks';
-import { isTerminal } from '../../../../shared/tasks';
+import { CRS_CONSOLE_INSTANCE_LIST_URL, isTerminal } from '../../../../shared/tasks';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { taskMessage } from '../../lib/task-message';
 import { instanceHref } from '../../store/tasks-slice';
@@ -57,6 +57,13 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
               <td className="num mono">{formatDuration(end - new Date(r.createdAt).getTime())}</td>
               <td className="cell-message">
                 {taskMessage(r, t, lang)}
+                {r.status === 'outcome-unknown' && (
+                  <div className="small">
+                    <a href={CRS_CONSOLE_INSTANCE_LIST_URL} target="_blank" rel="noreferrer noopener">
+                      {t('tasks.console')}
+                    </a>
+                  </div>
+                )}
                 {r.safetyBackup && (
                   <div className="muted small">{t('tasks.safety', { status: r.safetyBackup.status })}</div>
                 )}

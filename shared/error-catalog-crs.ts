@@ -1,0 +1,100 @@
+/**
+ * Catalog entries for codes named in the official per-action error lists of the CRS actions the app calls
+ * (tencentcloud-sdk-go `tencentcloud/redis/v20180412/client.go`, the comments above DescribeInstances,
+ * DescribeInstanceBackups, RestoreInstance, DescribeTaskInfo, DescribeTaskList and ManualBackupInstance) that
+ * had no entry of their own. Each sentence follows the code's description in the same SDK's `errors.go`;
+ * the list itself is kept in tests/fixtures/official/crs-action-error-codes.json.
+ */
+import type { CatalogEntry } from './errors';
+
+export const crsActionErrorEntries = {
+  // FailedOperation.SystemError — errors.go: "内部系统错误，和业务无关".
+  CLOUD_SYSTEM_ERROR: {
+    en: {
+      message: 'Tencent Cloud had an internal system error, unrelated to this request.',
+      next: 'Try again in a few minutes; reads are retried automatically. A restore is never resent on its own: look at the Tasks panel first.',
+    },
+    zh: {
+      message: '腾讯云内部系统错误，与本次请求的内容无关。',
+      next: '请几分钟后重试；查询会自动重试。恢复请求绝不会自动重发：请先查看任务面板。',
+    },
+  },
+  // FailedOperation.Unknown — errors.go gives no usable description for it ("weekday输入无效数据").
+  CLOUD_OPERATION_UNKNOWN: {
+    en: {
+      message: 'Tencent Cloud reported a failure without saying what it was (FailedOperation.Unknown).',
+      next: 'Check the instance in the console; if it persists, contact Tencent Cloud support with the request id.',
+    },
+    zh: {
+      message: '腾讯云返回了未说明原因的失败（FailedOperation.Unknown）。',
+      next: '请在控制台检查该实例；如持续出现，请携带请求 ID 联系腾讯云客服。',
+    },
+  },
+  // FailedOperation.CommitFlowError — errors.go: "提交工作流失败".
+  FLOW_SUBMIT_FAILED: {
+    en: {
+      message: 'Tencent Cloud could not submit the workflow of this operation.',
+      next: 'Refresh the instance’s backups and tasks to see what happened before trying again.',
+    },
+    zh: {
+      message: '腾讯云提交该操作的工作流失败。',
+      next: '请先刷新该实例的备份和任务，确认实际情况后再重试。',
+    },
+  },
+  // InternalError.DbOperationFailed — errors.go: "统一的 DB 操作错误".
+  CLOUD_DB_ERROR: {
+    en: {
+      message: 'Tencent Cloud failed to read or write its own database.',
+      next: 'Try again in a few minutes; if it persists, contact Tencent Cloud support with the request id.',
+    },
+    zh: {
+      message: '腾讯云内部数据库操作失败。',
+      next: '请几分钟后重试；如持续出现，请携带请求 ID 联系腾讯云客服。',
+    },
+  },
+  // InvalidParameter.EmptyParam — errors.go: "参数为空".
+  EMPTY_PARAMETER: {
+    en: {
+      message: 'A required value of the request was empty.',
+      next: 'For a restore this is usually the instance password: enter it (password-free instances need none). Otherwise fill in the empty field and try again.',
+    },
+    zh: {
+      message: '请求中有必填的值为空。',
+      next: '恢复时通常是实例密码为空：请输入密码（免密实例无需密码）。其他情况请补全空缺的字段后重试。',
+    },
+  },
+  // InvalidParameter.InvalidParameter — errors.go: "业务参数错误".
+  BUSINESS_PARAMETER_INVALID: {
+    en: {
+      message:
+        'Tencent Cloud refused a value of the request for this operation (for example a task id it does not know).',
+      next: 'Check that the instance, backup or task belongs to this account and region; refresh the list and try again.',
+    },
+    zh: {
+      message: '腾讯云认为请求中的某个值对此操作无效（例如不认识的任务 ID）。',
+      next: '请确认实例、备份或任务属于当前账号和地域；刷新列表后重试。',
+    },
+  },
+  // InvalidParameter.PermissionDenied — errors.go: "接口没有cam权限".
+  CAM_API_DENIED: {
+    en: {
+      message: 'This key has no CAM permission to call this API action.',
+      next: 'Ask the account administrator to allow the action for this sub-account (for example redis:RestoreInstance or redis:DescribeTaskInfo).',
+    },
+    zh: {
+      message: '该密钥没有调用此接口的 CAM 权限。',
+      next: '请联系主账号管理员为该子账号授权此接口（例如 redis:RestoreInstance 或 redis:DescribeTaskInfo）。',
+    },
+  },
+  // ResourceUnavailable.InstanceStateError — errors.go: "实例状态错误".
+  INSTANCE_STATE_ERROR: {
+    en: {
+      message: 'The instance’s state does not allow this operation.',
+      next: 'Open the instance in the console: if a task is running, wait for it; if it is isolated or being deleted, waiting will not help — renew it or recover it from the recycle bin first.',
+    },
+    zh: {
+      message: '实例当前状态不允许此操作。',
+      next: '请在控制台查看该实例：如有任务正在进行，请等待其结束；如已隔离或待删除，等待无济于事，请先续费或从回收站恢复。',
+    },
+  },
+} as const satisfies Record<string, CatalogEntry>;
