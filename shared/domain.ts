@@ -96,7 +96,11 @@ export const BackupSchema = z.object({
   startTime: IsoTime.optional(),
   endTime: IsoTime.optional(),
   expireTime: IsoTime.optional(),
-  kind: z.enum(['manual', 'automatic']),
+  /**
+   * RedisBackupSet.BackupType: "0" manual, "1" nightly automatic, "2" taken by a spec change (SDK 4.1.313);
+   * legacy manualBackupInstance / systemBackupInstance. Anything else is `unknown`, never guessed.
+   */
+  kind: z.enum(['manual', 'automatic', 'spec-change', 'unknown']),
   status: BackupStatusSchema,
   statusRaw: z.number().int(),
   locked: z.boolean(),

@@ -191,7 +191,7 @@ export const cloudErrorEntries = {
   },
   BACKUP_EXPIRED: {
     en: {
-      message: 'The backup cannot be used: it has expired or been deleted.',
+      message: 'The cloud says the backup is in an abnormal state: it may have expired or been deleted.',
       next: 'Choose a more recent backup from the list.',
     },
     zh: {

@@ -35,6 +35,13 @@ export const API3_VERSION = '2018-04-12';
 /** Every DescribeInstanceBackups Status code: 1, 2 (SDK 4.1.313) and 3, 4, -1, -2 (older docs). */
 export const ALL_BACKUP_STATUSES: readonly number[] = [1, 2, 3, 4, -1, -2];
 
+/** RedisBackupSet.BackupType (a string on the wire), SDK 4.1.313: 0 manual, 1 nightly, 2 spec change. */
+const API3_BACKUP_KINDS: Readonly<Record<string, Backup['kind']>> = {
+  '0': 'manual',
+  '1': 'automatic',
+  '2': 'spec-change',
+};
+
 export class Api3CrsClient implements CrsApi {
   readonly generation = 'v3' as const;
   readonly #options: CrsClientOptions;
@@ -289,7 +296,9 @@ export class Api3CrsClient implements CrsApi {
       ...withTime('startTime', cloudTimeToIso(raw.StartTime, this.#tzOffset)),
       ...withTime('endTime', cloudTimeToIso(raw.EndTime, this.#tzOffset)),
       ...withTime('expireTime', expireTime),
-      kind: String(raw.BackupType ?? '1') === '0' ? 'manual' : 'automatic',
+      kind: Object.hasOwn(API3_BACKUP_KINDS, String(raw.BackupType))
+        ? (API3_BACKUP_KINDS[String(raw.BackupType)] as Backup['kind'])
+        : 'unknown',
       status,
       statusRaw: raw.Status,
       locked,

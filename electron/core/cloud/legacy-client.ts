@@ -173,11 +173,13 @@ export class LegacyCrsClient implements CrsApi {
         instanceId: params.instanceId,
       },
     );
-    // The legacy list has no task id: reconciliation then follows the task through this list.
+    // The legacy list has no task id: reconciliation then follows the task through this list. Only a backup
+    // restore counts: restoreStream (the list's other restore flow, 回档) is not what RestoreInstance starts.
     return (data.data.redisTaskSet ?? [])
       .filter(
         (t) =>
-          (!t.redisId || t.redisId === params.instanceId) && /restore/i.test(t.taskName ?? 'restoreBackup'),
+          (!t.redisId || t.redisId === params.instanceId) &&
+          (t.taskName ?? 'restoreBackup') === 'restoreBackup',
       )
       .map((t) => {
         const status = legacyTaskStatusOf(t.status);
@@ -269,7 +271,12 @@ export class LegacyCrsClient implements CrsApi {
       id: raw.backupId,
       instanceId,
       ...withTime('startTime', cloudTimeToIso(raw.startTime, this.#tzOffset)),
-      kind: raw.backupType === 'manualBackupInstance' ? 'manual' : 'automatic',
+      kind:
+        raw.backupType === 'manualBackupInstance'
+          ? 'manual'
+          : raw.backupType === 'systemBackupInstance'
+            ? 'automatic'
+            : 'unknown',
       status,
       statusRaw: raw.status,
       locked,

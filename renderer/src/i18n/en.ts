@@ -183,6 +183,12 @@ export const en = {
     kind: 'Type',
     manual: 'Manual',
     automatic: 'Automatic',
+    backupKind: {
+      manual: 'Manual',
+      automatic: 'Automatic',
+      'spec-change': 'Spec change',
+      unknown: 'Unknown',
+    },
     expiry: 'Expires',
     remark: 'Remark',
     restorable: 'Restorable',

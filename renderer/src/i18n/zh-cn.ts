@@ -177,6 +177,12 @@ export const zhCN: Translation = {
     kind: '类型',
     manual: '手动',
     automatic: '自动',
+    backupKind: {
+      manual: '手动',
+      automatic: '自动',
+      'spec-change': '变配触发',
+      unknown: '未知',
+    },
     expiry: '过期时间',
     remark: '备注',
     restorable: '可恢复',

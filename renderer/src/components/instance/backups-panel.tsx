@@ -142,7 +142,7 @@ function BackupRow({
         {time} <span className="muted">{t('instance.ago', { age: formatAge(b.startTime, lang) })}</span>
         <div className="mono muted small">{b.id}</div>
       </td>
-      <td>{b.kind === 'manual' ? t('instance.manual') : t('instance.automatic')}</td>
+      <td>{t(`instance.backupKind.${b.kind}`)}</td>
       <td>
         <StatusChip tone={backupTone(b.status)}>{t(`backupStatus.${b.status}`)}</StatusChip>
       </td>

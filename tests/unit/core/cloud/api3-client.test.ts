@@ -250,6 +250,39 @@ describe('Api3CrsClient normalization', () => {
     });
   });
 
+  it('names each BackupType of the models, and never guesses an unknown one', async () => {
+    const backup = {
+      BackupId: 'b',
+      InstanceId: 'crs-1',
+      Status: 2,
+      Locked: 0,
+      StartTime: '2026-06-01 02:00:48',
+    };
+    const h = harness([
+      ok({
+        TotalCount: 5,
+        BackupSet: ['0', '1', '2', '9', 'constructor'].map((type, i) => ({
+          ...backup,
+          BackupId: `b${i}`,
+          BackupType: type,
+        })),
+      }),
+    ]);
+    const result = await new Api3CrsClient(h.options).describeBackups({
+      region: 'ap-guangzhou',
+      instanceId: 'crs-1',
+      limit: 100,
+      offset: 0,
+    });
+    expect(result.backups.map((b) => b.kind)).toEqual([
+      'manual',
+      'automatic',
+      'spec-change',
+      'unknown',
+      'unknown',
+    ]);
+  });
+
   it('maps task statuses, including the English pages’ "Error"', async () => {
     const h = harness([
       ok({

@@ -132,3 +132,32 @@ describe('task-list statuses outside the documented set', () => {
     expect(tasks).toEqual([{ status: 'running', unknownStatus: '9', startTime: '2026-06-01T01:59:00.000Z' }]);
   });
 });
+
+describe('legacy GetRedisTaskList entries', () => {
+  it('count only backup restores: restoreStream is another flow, not what RestoreInstance starts', async () => {
+    const task = (taskName: string, status: number) => ({
+      startTime: '2026-06-01 10:00:00',
+      taskName,
+      redisName: 'orders',
+      redisId: 'crs-1',
+      projectId: 0,
+      status,
+      progress: 0,
+    });
+    const h = harness([
+      jsonReply({
+        code: 0,
+        message: '',
+        codeDesc: 'Success',
+        data: { totalCount: 2, redisTaskSet: [task('restoreStream', 1), task('restoreBackup', 2)] },
+      }),
+    ]);
+    const tasks = await new LegacyCrsClient(h.options).listRestoreTasks({
+      region: 'ap-guangzhou',
+      instanceId: 'crs-1',
+      since: '2026-06-01T01:58:00.000Z',
+    });
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]?.status).toBe('succeed');
+  });
+});
