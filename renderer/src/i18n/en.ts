@@ -197,6 +197,14 @@ export const en = {
     restoreDisabledStale: 'Restore is disabled while the fleet is offline or stale: refresh the fleet first.',
     ago: '({{age}})',
   },
+  tccli: {
+    title: 'Equivalent tccli command',
+    copy: 'Copy command',
+    copied: 'Copied',
+    legacy: 'tccli speaks API 3.0 only: the legacy v2 API this profile uses has no equivalent command.',
+    passwordHint:
+      'The password is not in the command: set {{variable}} first (for example with read -rs {{variable}}).',
+  },
   restore: {
     title: 'Restore instance from backup',
     instance: 'Instance',

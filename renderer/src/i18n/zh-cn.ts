@@ -191,6 +191,13 @@ export const zhCN: Translation = {
     restoreDisabledStale: '实例列表离线或已过时，无法恢复：请先刷新实例列表。',
     ago: '（{{age}}）',
   },
+  tccli: {
+    title: '等效的 tccli 命令',
+    copy: '复制命令',
+    copied: '已复制',
+    legacy: 'tccli 仅支持 API 3.0：此配置使用的旧版 v2 API 没有等效命令。',
+    passwordHint: '命令中不含密码：请先设置 {{variable}}（例如 read -rs {{variable}}）。',
+  },
   restore: {
     title: '从备份恢复实例',
     instance: '实例',

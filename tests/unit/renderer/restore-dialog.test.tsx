@@ -146,6 +146,22 @@ describe('restore dialog gating', () => {
     expect(start?.request).not.toHaveProperty('password');
   });
 
+  it('shows the equivalent tccli command with the ids, and the password only as a variable', async () => {
+    await openDialog();
+    typePassword('s3cret-Value');
+    const text = screen.getByTestId('tccli-restore-text').textContent ?? '';
+    expect(text).toMatch(
+      /^tccli redis RestoreInstance --region ap-guangzhou --profile 'Ops staging' --InstanceId crs-\w+ --BackupId \S+ /,
+    );
+    expect(text).toContain('--Password "$CRS_PASSWORD"');
+    expect(text).not.toContain('s3cret-Value');
+  });
+
+  it('says a legacy v2 profile has no tccli equivalent', async () => {
+    await openDialog({ profile: { generation: 'legacy-v2' } });
+    expect(screen.getByTestId('tccli-restore').textContent).toMatch(/no equivalent command/);
+  });
+
   it('still asks for the password on a legacy v2 profile, where NoAuth does not apply', async () => {
     const inst = instance({ noAuth: true, generation: 'legacy-v2' });
     await openDialog({

@@ -19,6 +19,7 @@ import { selectFleetUsable, selectRowById } from '../../store/selectors';
 import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { Modal } from '../common/modal';
+import { TccliCommand } from '../common/tccli-command';
 import { PreflightList } from './preflight-list';
 import { restoreGate } from './restore-gate';
 import { RestoreSummary } from './restore-summary';
@@ -249,6 +250,33 @@ export function RestoreDialog() {
           <input type="checkbox" checked={safetyBackup} onChange={(e) => setSafetyBackup(e.target.checked)} />
           {t('restore.safetyBackup')}
         </label>
+        {profile && safetyBackup && (
+          <TccliCommand
+            testId="tccli-backup"
+            call={{
+              action: 'ManualBackupInstance',
+              generation: profile.generation,
+              region: target.region,
+              profile: profile.name,
+              ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+              params: { InstanceId: target.instanceId },
+            }}
+          />
+        )}
+        {profile && (
+          <TccliCommand
+            testId="tccli-restore"
+            call={{
+              action: 'RestoreInstance',
+              generation: profile.generation,
+              region: target.region,
+              profile: profile.name,
+              ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+              params: { InstanceId: target.instanceId, BackupId: target.backupId },
+              password: needsPassword,
+            }}
+          />
+        )}
         {needsTyped && (
           <div className="field confirm-field">
             <label htmlFor={`${id}-typed`}>

@@ -1,17 +1,34 @@
 /** A table of restore records: live status, elapsed time and message. Shared by Tasks and the instance view. */
 import { useTranslation } from 'react-i18next';
+import type { ProfileView } from '../../../../shared/profiles';
 import type { RestoreRecord } from '../../../../shared/tasks';
 import { CRS_CONSOLE_INSTANCE_LIST_URL, isTerminal } from '../../../../shared/tasks';
+import type { TccliCall } from '../../../../shared/tccli';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { taskMessage } from '../../lib/task-message';
+import { useApp } from '../../store';
 import { instanceHref } from '../../store/tasks-slice';
 import { StatusChip, taskTone } from '../common/status-chip';
+import { TccliCommand } from '../common/tccli-command';
 import { useNow } from './use-now';
+
+/** How to read this task's status with tccli (the profile's generation decides whether tccli can). */
+function taskInfoCall(r: RestoreRecord, profile: ProfileView | undefined): TccliCall {
+  return {
+    action: 'DescribeTaskInfo',
+    generation: profile?.generation ?? 'v3',
+    region: r.region,
+    profile: r.profileName,
+    ...(profile?.endpoint ? { endpoint: profile.endpoint } : {}),
+    params: { TaskId: r.taskId },
+  };
+}
 
 export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[]; showInstance?: boolean }) {
   const { t, i18n } = useTranslation();
   const now = useNow(tasks.some((r) => !isTerminal(r.status)));
   const lang = i18n.language;
+  const profiles = useApp((s) => s.profiles);
   return (
     <table className="table tasks-table" data-testid="tasks-table">
       <thead>
@@ -66,6 +83,14 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
                 )}
                 {r.safetyBackup && (
                   <div className="muted small">{t('tasks.safety', { status: r.safetyBackup.status })}</div>
+                )}
+                {r.taskId && (
+                  <TccliCommand
+                    call={taskInfoCall(
+                      r,
+                      profiles.find((p) => p.id === r.profileId),
+                    )}
+                  />
                 )}
               </td>
             </tr>

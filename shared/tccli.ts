@@ -1,0 +1,46 @@
+/**
+ * The tccli command equivalent to what the app sends, so a DBA can reproduce or document it. Never carries a
+ * secret: keys come from the tccli profile, and an instance password is a shell variable the DBA sets.
+ * tccli common parameters --region, --endpoint and --profile: https://cloud.tencent.com/document/product/440/129328.
+ * tccli speaks API 3.0 only, so a legacy v2 profile has no equivalent command.
+ */
+import type { ApiGeneration } from './domain';
+
+export type TccliAction = 'RestoreInstance' | 'ManualBackupInstance' | 'DescribeTaskInfo';
+
+export interface TccliCall {
+  action: TccliAction;
+  generation: ApiGeneration;
+  region: string;
+  /** The app's profile name, used as the tccli profile to run it with. */
+  profile?: string;
+  /** `scheme://host[:port]` of a custom endpoint; absent for the public one. */
+  endpoint?: string;
+  params: Readonly<Record<string, string | number | undefined>>;
+  /** Adds `--Password "$CRS_PASSWORD"`: the value itself is never written into the command. */
+  password?: boolean;
+}
+
+/** The shell variable a DBA sets (for example with `read -rs CRS_PASSWORD`) before running the command. */
+export const PASSWORD_VARIABLE = 'CRS_PASSWORD';
+
+/** POSIX shell quoting: bare when safe, single-quoted otherwise. */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_./:@%+=,-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function tccliCommand(call: TccliCall): string | undefined {
+  if (call.generation !== 'v3') return undefined;
+  const parts = ['tccli', 'redis', call.action, '--region', shellQuote(call.region)];
+  if (call.profile) parts.push('--profile', shellQuote(call.profile));
+  if (call.endpoint)
+    parts.push('--endpoint', shellQuote(call.endpoint.replace(/^https?:\/\//i, '').replace(/\/$/, '')));
+  for (const [name, value] of Object.entries(call.params)) {
+    if (value === undefined || value === '') continue;
+    if (/password|secret|token/i.test(name)) continue;
+    parts.push(`--${name}`, shellQuote(String(value)));
+  }
+  if (call.password) parts.push('--Password', `"$${PASSWORD_VARIABLE}"`);
+  return parts.join(' ');
+}
