@@ -135,9 +135,8 @@ export const en = {
     unknown: 'Unknown',
   },
   backupStatus: {
-    'in-progress': 'In progress',
     normal: 'Normal',
-    locked: 'Locked',
+    locked: 'Locked by another flow',
     exporting: 'Exporting',
     exported: 'Exported',
     expired: 'Expired',
@@ -145,12 +144,12 @@ export const en = {
     unknown: 'Unknown',
   },
   notRestorable: {
-    'in-progress': 'Backup still in progress',
     locked: 'Locked by another task',
     exporting: 'Being exported',
     expired: 'Expired',
     deleted: 'Deleted',
     'unknown-status': 'Unknown status',
+    incomplete: 'Incomplete listing row',
   },
   instance: {
     back: 'Back to fleet',

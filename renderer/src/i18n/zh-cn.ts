@@ -132,9 +132,8 @@ export const zhCN: Translation = {
     unknown: '未知',
   },
   backupStatus: {
-    'in-progress': '备份中',
     normal: '正常',
-    locked: '已锁定',
+    locked: '被其他流程锁定',
     exporting: '导出中',
     exported: '已导出',
     expired: '已过期',
@@ -142,12 +141,12 @@ export const zhCN: Translation = {
     unknown: '未知',
   },
   notRestorable: {
-    'in-progress': '备份尚未完成',
     locked: '被其他任务锁定',
     exporting: '正在导出',
     expired: '已过期',
     deleted: '已删除',
     'unknown-status': '状态未知',
+    incomplete: '列表行信息不完整',
   },
   instance: {
     back: '返回实例列表',
