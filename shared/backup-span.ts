@@ -37,3 +37,10 @@ export function spanDays(span: BackupSpan): number {
  */
 export const StatusCoverageSchema = z.enum(['all', 'normal-and-locked', 'server-default']);
 export type StatusCoverage = z.infer<typeof StatusCoverageSchema>;
+
+/** The offered choices, with `current` (say, a preference saved as 45 days) added in order when missing. */
+export function spanChoicesWith(current: BackupSpan): readonly BackupSpan[] {
+  if ((backupSpanChoices as readonly BackupSpan[]).includes(current)) return backupSpanChoices;
+  const days = backupSpanChoices.filter((c): c is Exclude<typeof c, 'all'> => c !== 'all');
+  return [...[...days, current as number].sort((a, b) => a - b), 'all'];
+}

@@ -30,7 +30,14 @@ export function InstanceView({ region, id }: { region: string; id: string }) {
             <StatusChip tone={instanceTone(instance.status)}>{t(`status.${instance.status}`)}</StatusChip>
           </div>
           <Properties instance={instance} environment={row.environment} />
-          <BackupsPanel target={{ profileId, region: instance.region || region, instanceId: id }} />
+          <BackupsPanel
+            target={{
+              profileId,
+              region: instance.region || region,
+              instanceId: id,
+              createdAt: instance.createdAt,
+            }}
+          />
           <InstanceTasks instanceId={instance.id} />
         </>
       )}

@@ -1,0 +1,79 @@
+/**
+ * The backups panel: the span choice (days, 90 days, 1 year, all of retention) sent as the span; incomplete
+ * rows marked, counted and never selectable; and a narrowed status filter said out loud.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/app';
+import { ok } from '../../../shared/result';
+import { backup, fakeCore, instance } from './fixtures/sample';
+
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+});
+
+const lastSpan = (fake: ReturnType<typeof fakeCore>) => {
+  const request = fake.calls.filter((c) => c.channel === 'backups:list').at(-1)?.request;
+  return (request as { span?: unknown } | undefined)?.span;
+};
+
+describe('backups panel', () => {
+  it('offers 90 days, 1 year and all of retention, and asks for the chosen span with the creation time', async () => {
+    const createdAt = '2025-01-01T00:00:00.000Z';
+    const fake = fakeCore({ instances: [instance({ createdAt })] });
+    window.location.hash = '#/instance/ap-guangzhou/crs-abcd1234';
+    render(<App resolution={{ api: fake.api }} />);
+    const select = (await screen.findByLabelText('Show backups from the last')) as HTMLSelectElement;
+    const labels = [...select.options].map((o) => o.textContent);
+    expect(labels).toEqual([
+      '1 day',
+      '3 days',
+      '7 days',
+      '14 days',
+      '30 days',
+      '90 days',
+      '1 year',
+      'All retention (up to 5 years)',
+    ]);
+    await waitFor(() => expect(lastSpan(fake)).toBe(7));
+    fireEvent.change(select, { target: { value: 'all' } });
+    await waitFor(() => expect(lastSpan(fake)).toBe('all'));
+    fireEvent.change(select, { target: { value: '365' } });
+    await waitFor(() => expect(lastSpan(fake)).toBe(365));
+    const request = fake.calls.filter((c) => c.channel === 'backups:list').at(-1)?.request;
+    expect(request).toMatchObject({ createdAt });
+  });
+
+  it('marks and counts incomplete rows, never selectable, and says when statuses could not all be listed', async () => {
+    const fake = fakeCore({
+      overrides: {
+        'backups:list': () =>
+          ok({
+            backups: [
+              backup({ id: 'b-ok' }),
+              backup({
+                id: '?2026-11-01#3',
+                restorable: false,
+                notRestorableReason: 'incomplete',
+                incomplete: ['BackupId', 'Locked'],
+              }),
+            ],
+            beginTime: '2026-11-23T08:00:00.000Z',
+            endTime: '2026-11-30T08:01:00.000Z',
+            statusCoverage: 'normal-and-locked',
+            freshness: { source: 'live', stale: false },
+          }),
+      },
+    });
+    window.location.hash = '#/instance/ap-guangzhou/crs-abcd1234';
+    render(<App resolution={{ api: fake.api }} />);
+    expect((await screen.findByTestId('backups-incomplete')).textContent).toMatch(/1 row incomplete/);
+    expect(screen.getAllByRole('radio')).toHaveLength(1);
+    expect(screen.getByTestId('backup-incomplete').textContent).toBe('Incomplete: BackupId, Locked missing');
+    expect(screen.getByText('Incomplete listing row')).toBeTruthy();
+    // The placeholder id is not shown as if it were the backup's.
+    expect(screen.queryByText('?2026-11-01#3')).toBeNull();
+    expect(screen.getByText(/only normal and locked backups are listed/)).toBeTruthy();
+  });
+});
