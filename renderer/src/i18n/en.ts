@@ -106,6 +106,12 @@ export const en = {
     cachedBanner: 'Showing the cached fleet from {{age}} while refreshing…',
     sortAsc: 'sorted ascending',
     sortDesc: 'sorted descending',
+    incompleteRows_one:
+      '{{formatted}} instance was listed with fields missing or malformed: it is marked and cannot be restored.',
+    incompleteRows_other:
+      '{{formatted}} instances were listed with fields missing or malformed: they are marked and cannot be restored.',
+    incompleteMark: 'incomplete',
+    missingId: '(no id)',
   },
   col: {
     name: 'Name',
@@ -176,6 +182,8 @@ export const en = {
     incompleteCount_other:
       '{{count}} rows incomplete: the cloud left out fields, so they cannot be restored.',
     incompleteRow: 'Incomplete: {{fields}} missing',
+    incompleteInstance:
+      'The cloud listed this instance without {{fields}} (or with it malformed): it is shown as listed and cannot be restored.',
     noBackups: 'No backup in this span. Choose a longer one to look further back.',
     select: 'Select',
     selectBackup: 'Select backup from {{time}}',
@@ -229,6 +237,7 @@ export const en = {
       typed: 'the instance name is typed exactly',
       stale: 'the fleet is live (not offline or stale)',
       unknown: 'the outcome of the previous request is known',
+      incomplete: 'the cloud listed the instance and the backup with every field',
     },
     outcomeUnknown:
       'The restore request was sent but no answer came back. Do not send it again: the app is reconciling with the cloud. Follow it in Tasks.',

@@ -103,6 +103,10 @@ export const zhCN: Translation = {
     cachedBanner: '正在刷新，先显示 {{age}} 缓存的实例列表…',
     sortAsc: '升序',
     sortDesc: '降序',
+    incompleteRows_one: '{{formatted}} 个实例的列表信息缺少字段或格式错误：已标出，且不可恢复。',
+    incompleteRows_other: '{{formatted}} 个实例的列表信息缺少字段或格式错误：已标出，且不可恢复。',
+    incompleteMark: '信息不完整',
+    missingId: '（无 ID）',
   },
   col: {
     name: '名称',
@@ -171,6 +175,7 @@ export const zhCN: Translation = {
     incompleteCount_one: '{{count}} 行信息不完整：云端缺少字段，因此不可恢复。',
     incompleteCount_other: '{{count}} 行信息不完整：云端缺少字段，因此不可恢复。',
     incompleteRow: '信息不完整：缺少 {{fields}}',
+    incompleteInstance: '云端列出此实例时缺少 {{fields}}（或格式错误）：按原样显示，且不可恢复。',
     noBackups: '此时间范围内没有备份。可选择更长的范围向前查找。',
     select: '选择',
     selectBackup: '选择 {{time}} 的备份',
@@ -222,6 +227,7 @@ export const zhCN: Translation = {
       typed: '已准确输入实例名称',
       stale: '实例列表为实时数据（非离线或过时）',
       unknown: '上一次请求的结果已确定',
+      incomplete: '云端列出的实例和备份信息完整',
     },
     outcomeUnknown:
       '恢复请求已发出但未收到应答。请勿重复发送：应用正在与云端核对结果。请在“任务”中查看进展。',
