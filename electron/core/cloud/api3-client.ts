@@ -5,8 +5,9 @@
  */
 import type { z } from 'zod';
 import type { StatusCoverage } from '../../../shared/backup-span';
-import type { Backup, Instance, RestoreTask } from '../../../shared/domain';
-import { AppError, mapCloudError } from '../../../shared/errors';
+import type { Instance, RestoreTask } from '../../../shared/domain';
+import { mapCloudError } from '../../../shared/errors';
+import { ALL_BACKUP_STATUSES, api3Backup, isInvalidParameter, SDK_BACKUP_STATUSES } from './api3-backups';
 import { type Api3InstanceRow, instancePageSchema } from './api3-instance-page';
 import * as S from './api3-schemas';
 import { Api3EnvelopeSchema } from './api3-schemas';
@@ -26,24 +27,14 @@ import type {
   RestoreTaskSummary,
 } from './crs-api';
 import { DEFAULT_API3_ENDPOINT, type Endpoint, parseEndpoint } from './endpoint';
-import { placeholderId, readLenientRow } from './lenient-rows';
-import { api3TaskStatus, api3TypeInfo, backupStatus, instanceStatus, restorability } from './normalize';
+import { placeholderId } from './lenient-rows';
+import { api3TaskStatus, api3TypeInfo, instanceStatus } from './normalize';
 import type { CrsOperation } from './rate-limiter';
 import { signTc3 } from './tc3-signer';
 import type { WireResponse } from './transport';
 import { describeIssues, parseJson } from './wire-schemas';
 
 export const API3_VERSION = '2018-04-12';
-
-/** Every backup status the response model and older docs define (crs-api.md §3.2). */
-const ALL_BACKUP_STATUSES = [1, 2, 3, 4, -1, -2] as const;
-/** The statuses SDK 4.1.313's DescribeInstanceBackupsRequest.Status documents. */
-const SDK_BACKUP_STATUSES = [1, 2] as const;
-
-/** A cloud InvalidParameter* answer (the error carries the cloud's own code beside the app code). */
-function isInvalidParameter(error: unknown): boolean {
-  return error instanceof AppError && /^InvalidParameter/.test(String(error.details?.cloudCode ?? ''));
-}
 
 export class Api3CrsClient implements CrsApi {
   readonly generation = 'v3' as const;
@@ -142,7 +133,7 @@ export class Api3CrsClient implements CrsApi {
     const nowMs = this.#options.now();
     const scope = `${params.beginTime ?? ''}`;
     const backups = (data.BackupSet ?? []).map((raw, at) =>
-      this.#backup(raw, nowMs, placeholderId(scope, params.offset + at)),
+      api3Backup(raw, nowMs, placeholderId(scope, params.offset + at), this.#tzOffset),
     );
     return { total: data.TotalCount, backups, statusCoverage };
   }
@@ -326,30 +317,6 @@ export class Api3CrsClient implements CrsApi {
     if (expiresAt !== undefined) instance.expiresAt = expiresAt;
     instance.generation = 'v3';
     return instance;
-  }
-
-  #backup(value: unknown, nowMs: number, missingId: string): Backup {
-    const { row: raw, incomplete } = readLenientRow(S.Api3BackupShape, S.API3_BACKUP_REQUIRED, value);
-    const locked = raw.Locked === 1;
-    const status = backupStatus(raw.Status, locked);
-    const expireTime = cloudTimeToIso(raw.ExpireTime, this.#tzOffset);
-    const type = raw.BackupType == null ? undefined : String(raw.BackupType);
-    return {
-      id: raw.BackupId ?? missingId,
-      // Never assumed to be the asked-for instance: the preflight's "its own" check rests on this field.
-      instanceId: raw.InstanceId ?? '',
-      ...withTime('startTime', cloudTimeToIso(raw.StartTime, this.#tzOffset)),
-      ...withTime('endTime', cloudTimeToIso(raw.EndTime, this.#tzOffset)),
-      ...withTime('expireTime', expireTime),
-      kind: type === '0' ? 'manual' : 'automatic',
-      status,
-      statusRaw: raw.Status ?? 0,
-      locked,
-      ...(raw.BackupSize != null && raw.BackupSize >= 0 ? { sizeBytes: raw.BackupSize } : {}),
-      remark: raw.Remark ?? '',
-      ...restorability(status, locked, expireTime, nowMs, incomplete),
-      ...(incomplete ? { incomplete } : {}),
-    };
   }
 }
 
