@@ -76,4 +76,30 @@ describe('backups panel', () => {
     expect(screen.queryByText('?2026-11-01#3')).toBeNull();
     expect(screen.getByText(/only normal and locked backups are listed/)).toBeTruthy();
   });
+
+  it('says when the API has no status filter and when the list is the offline copy', async () => {
+    const fake = fakeCore({
+      overrides: {
+        'backups:list': () =>
+          ok({
+            backups: [backup({ id: 'b-ok' })],
+            beginTime: '2026-11-23T08:00:00.000Z',
+            endTime: '2026-11-30T08:01:00.000Z',
+            statusCoverage: 'server-default',
+            freshness: {
+              source: 'cache',
+              stale: true,
+              fetchedAt: '2026-11-30T05:00:00.000Z',
+              errorCode: 'NETWORK',
+            },
+          }),
+      },
+    });
+    window.location.hash = '#/instance/ap-guangzhou/crs-abcd1234';
+    render(<App resolution={{ api: fake.api }} />);
+    const status = await screen.findByTestId('backups-status');
+    expect(status.textContent).toMatch(/This API has no status filter/);
+    expect(status.textContent).toMatch(/Offline: showing the list fetched/);
+    expect(screen.queryByTestId('backups-incomplete')).toBeNull();
+  });
 });
