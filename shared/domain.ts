@@ -106,7 +106,12 @@ export const BackupSchema = z.object({
   startTime: IsoTime.optional(),
   endTime: IsoTime.optional(),
   expireTime: IsoTime.optional(),
-  kind: z.enum(['manual', 'automatic']),
+  /**
+   * Who started the backup: API 3.0 `BackupType` "0" manual, "1" nightly automatic, "2" triggered by a spec
+   * change (SDK 4.1.313 RedisBackupSet); legacy `manualBackupInstance` / `systemBackupInstance`. Any other
+   * or missing value is `unknown`.
+   */
+  kind: z.enum(['manual', 'automatic', 'spec-change', 'unknown']),
   status: BackupStatusSchema,
   statusRaw: z.number().int(),
   locked: z.boolean(),

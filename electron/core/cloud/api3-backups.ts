@@ -13,7 +13,9 @@ import { backupStatus, restorability } from './normalize';
 /**
  * Every backup status the response model and older docs define: RedisBackupSet.Status in
  * tencentcloud-sdk-nodejs 4.1.313 redis_models.d.ts documents 1, 2, -1, 3 and 4; the request filter in
- * older docs adds -2 (crs-api.md §3.2).
+ * older docs adds -2 (crs-api.md §3.2), as does the Terraform provider's `status` filter
+ * (tencentcloudstack/terraform-provider-tencentcloud, tencentcloud/services/crs/data_source_tc_redis_backup.go:
+ * "1 … 2 … 3 … 4 … -1 … -2: Backup deleted").
  */
 export const ALL_BACKUP_STATUSES = [1, 2, 3, 4, -1, -2] as const;
 
@@ -24,6 +26,13 @@ export const SDK_BACKUP_STATUSES = [1, 2] as const;
 export function isInvalidParameter(error: unknown): boolean {
   return error instanceof AppError && /^InvalidParameter/.test(String(error.details?.cloudCode ?? ''));
 }
+
+/** RedisBackupSet.BackupType (SDK 4.1.313): 0 用户发起的手动备份, 1 凌晨系统发起的自动备份, 2 变配触发的备份. */
+const api3BackupKinds: Readonly<Record<string, Backup['kind']>> = {
+  '0': 'manual',
+  '1': 'automatic',
+  '2': 'spec-change',
+};
 
 /** One BackupSet row into the domain; `missingId` stands in when the row has no BackupId. */
 export function api3Backup(value: unknown, nowMs: number, missingId: string, tzOffset: number): Backup {
@@ -39,7 +48,7 @@ export function api3Backup(value: unknown, nowMs: number, missingId: string, tzO
     ...withTime('startTime', cloudTimeToIso(raw.StartTime, tzOffset)),
     ...withTime('endTime', cloudTimeToIso(raw.EndTime, tzOffset)),
     ...withTime('expireTime', expireTime),
-    kind: type === '0' ? 'manual' : 'automatic',
+    kind: type === undefined ? 'unknown' : (api3BackupKinds[type.trim()] ?? 'unknown'),
     status,
     statusRaw: raw.Status ?? 0,
     locked,

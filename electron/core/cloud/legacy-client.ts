@@ -278,7 +278,12 @@ export class LegacyCrsClient implements CrsApi {
       id: raw.backupId ?? missingId,
       instanceId,
       ...withTime('startTime', cloudTimeToIso(raw.startTime, this.#tzOffset)),
-      kind: raw.backupType === 'manualBackupInstance' ? 'manual' : 'automatic',
+      kind:
+        raw.backupType === 'manualBackupInstance'
+          ? 'manual'
+          : raw.backupType === 'systemBackupInstance'
+            ? 'automatic'
+            : 'unknown',
       status,
       statusRaw: raw.status ?? 0,
       locked,

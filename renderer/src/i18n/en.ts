@@ -191,6 +191,8 @@ export const en = {
     kind: 'Type',
     manual: 'Manual',
     automatic: 'Automatic',
+    specChange: 'Before a spec change',
+    unknownKind: 'Unknown',
     expiry: 'Expires',
     remark: 'Remark',
     restorable: 'Restorable',

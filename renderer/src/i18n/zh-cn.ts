@@ -183,6 +183,8 @@ export const zhCN: Translation = {
     kind: '类型',
     manual: '手动',
     automatic: '自动',
+    specChange: '变配触发',
+    unknownKind: '未知',
     expiry: '过期时间',
     remark: '备注',
     restorable: '可恢复',

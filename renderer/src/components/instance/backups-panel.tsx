@@ -16,6 +16,13 @@ import { selectFleetUsable } from '../../store/selectors';
 import { ErrorBox } from '../common/error-box';
 import { backupTone, StatusChip } from '../common/status-chip';
 
+const kindLabels: Readonly<Record<Backup['kind'], string>> = {
+  manual: 'instance.manual',
+  automatic: 'instance.automatic',
+  'spec-change': 'instance.specChange',
+  unknown: 'instance.unknownKind',
+};
+
 export function BackupsPanel({ target }: { target: BackupTarget }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -180,13 +187,7 @@ function BackupRow({
           </div>
         )}
       </td>
-      <td>
-        {missing?.includes('BackupType')
-          ? t('common.none')
-          : b.kind === 'manual'
-            ? t('instance.manual')
-            : t('instance.automatic')}
-      </td>
+      <td>{t(kindLabels[b.kind])}</td>
       <td>
         <StatusChip tone={backupTone(b.status)}>{t(`backupStatus.${b.status}`)}</StatusChip>
       </td>

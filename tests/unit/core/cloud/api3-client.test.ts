@@ -324,6 +324,24 @@ describe('Api3CrsClient normalization', () => {
     ]);
   });
 
+  it('names who started a backup: manual, nightly, spec change, or unknown', async () => {
+    const types = ['0', '1', '2', 1, '9'];
+    const h = harness([
+      ok({
+        TotalCount: types.length,
+        BackupSet: types.map((BackupType, n) => ({ ...backupRow, BackupId: `b${n}`, BackupType })),
+      }),
+    ]);
+    const { backups } = await listBackups(new Api3CrsClient(h.options));
+    expect(backups.map((b) => b.kind)).toEqual([
+      'manual',
+      'automatic',
+      'spec-change',
+      'automatic',
+      'unknown',
+    ]);
+  });
+
   it('keeps backup rows with missing, null or malformed fields as incomplete, never restorable', async () => {
     const h = harness([
       ok({
