@@ -1,7 +1,7 @@
 // The backup listing over a span of retention: consecutive 30-day windows inside the documented maximum,
 // newest first, each paged by at most 100, back to the span or the instance's creation; the cache standing
 // in offline, cut to the span; and the preflight finding a backup wherever it lies in retention.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,11 +25,11 @@ const target = { region: 'ap-guangzhou', instanceId: 'crs-1' };
 const daily = (days: number) =>
   Array.from({ length: days }, (_, n) => fakeBackup(`b-${n}`, NOW - 3600_000 - n * DAY));
 
-function service(api: ReturnType<typeof fakeBackupApi>) {
-  const cache = new FleetCache({
-    userData: mkdtempSync(join(tmpdir(), 'crs-backups-')),
-    onCorrupt: () => {},
-  });
+function service(
+  api: ReturnType<typeof fakeBackupApi>,
+  userData = mkdtempSync(join(tmpdir(), 'crs-backups-')),
+) {
+  const cache = new FleetCache({ userData, onCorrupt: () => {} });
   const profile = { id: 'p1' } as StoredProfile;
   return new BackupService({ cache, profile: () => profile, api: () => api, now: () => NOW });
 }
@@ -159,5 +159,28 @@ describe('preflight backup lookup', () => {
       ok: false,
       reason: { code: 'not-restorable', params: { reason: 'incomplete' } },
     });
+  });
+});
+
+describe('the backups cache', () => {
+  it('still reads a version 1 file (one window, no status filter) offline, as the server default', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'crs-backups-v1-'));
+    const dir = join(userData, 'cache', 'p1', 'backups');
+    mkdirSync(dir, { recursive: true });
+    const v1 = {
+      version: 1,
+      fetchedAt: new Date(NOW - 3600_000).toISOString(),
+      beginTime: new Date(NOW - 7 * DAY).toISOString(),
+      endTime: new Date(NOW).toISOString(),
+      total: 2,
+      backups: daily(2),
+    };
+    writeFileSync(join(dir, 'crs-1.json'), JSON.stringify(v1));
+    const api = fakeBackupApi([]);
+    api.failWith = new AppError('TIMEOUT');
+    const listing = await service(api, userData).list({ profileId: 'p1', ...target, span: 7 });
+    expect(listing.backups.map((b) => b.id)).toEqual(['b-0', 'b-1']);
+    expect(listing.statusCoverage).toBe('server-default');
+    expect(listing.freshness.source).toBe('cache');
   });
 });
