@@ -54,6 +54,8 @@ export interface FakeBackupApi extends CrsApi {
   coverage: StatusCoverage;
   /** Throws this on every describeBackups call when set (e.g. a network error). */
   failWith?: Error;
+  /** Milliseconds each describeBackups answer takes, when set: answers then arrive out of order. */
+  delayMs?: (params: DescribeBackupsParams) => number;
 }
 
 export function fakeBackupApi(backups: Backup[], instances: Instance[] = [fakeInstance()]): FakeBackupApi {
@@ -70,6 +72,8 @@ export function fakeBackupApi(backups: Backup[], instances: Instance[] = [fakeIn
     },
     async describeBackups(params): Promise<BackupsPage> {
       api.calls.push(params);
+      const delay = api.delayMs?.(params) ?? 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       if (api.failWith) throw api.failWith;
       const begin = Date.parse(params.beginTime ?? '');
       const end = Date.parse(params.endTime ?? '');

@@ -118,19 +118,24 @@ export async function listBackupWindows(
 }
 
 /**
- * Looks for one backup window by window, newest first, and stops at the first window holding it. Answers
- * the backup, or undefined once every window was searched.
+ * Looks for one backup window by window, newest first, `concurrency` windows at a time, and stops after the
+ * batch holding it: the first hit in window order wins. Answers the backup, or undefined once every window
+ * was searched.
  */
 export async function findBackupInWindows(
   api: CrsApi,
   target: WalkTarget,
   windows: readonly BackupWindow[],
   backupId: string,
+  concurrency = 4,
 ): Promise<Backup | undefined> {
-  for (const window of windows) {
-    const { backups } = await listWindow(api, target, window);
-    const hit = backups.find((b) => b.id === backupId && !b.incomplete?.includes('BackupId'));
-    if (hit) return hit;
+  for (let start = 0; start < windows.length; start += concurrency) {
+    const batch = windows.slice(start, start + concurrency);
+    const results = await Promise.all(batch.map((window) => listWindow(api, target, window)));
+    for (const { backups } of results) {
+      const hit = backups.find((b) => b.id === backupId && !b.incomplete?.includes('BackupId'));
+      if (hit) return hit;
+    }
   }
   return undefined;
 }

@@ -78,6 +78,14 @@ describe('BackupService', () => {
     expect(listing.statusCoverage).toBe('all');
   });
 
+  it('keeps newest first when windows answer out of order', async () => {
+    const api = fakeBackupApi(daily(120));
+    // Older windows answer sooner: arrival order is the reverse of window order.
+    api.delayMs = (params) => Math.max(0, (Date.parse(params.endTime ?? '') - (NOW - 120 * DAY)) / DAY / 6);
+    const listing = await service(api).list({ profileId: 'p1', ...target, span: 120 });
+    expect(listing.backups.map((b) => b.id)).toEqual(daily(120).map((b) => b.id));
+  });
+
   it('reaches the whole documented retention for `all`, or stops at the instance’s creation', async () => {
     const old = fakeBackup('five-years', NOW - (BACKUP_RETENTION_MAX_DAYS - 2) * DAY);
     const api = fakeBackupApi([...daily(3), old]);
@@ -120,15 +128,16 @@ describe('BackupService', () => {
 describe('preflight backup lookup', () => {
   const request = (backupId: string) => ({ ...target, backupId });
 
-  it('finds a backup anywhere in retention, stopping at the window that holds it', async () => {
+  it('finds a backup anywhere in retention, stopping after the batch of windows that holds it', async () => {
     const api = fakeBackupApi([...daily(3), fakeBackup('old', NOW - 400 * DAY)]);
     const outcome = await runPreflight(api, request('old'), undefined, NOW);
     expect(outcome.passed).toBe(true);
     expect(outcome.backup?.id).toBe('old');
-    expect(api.calls).toHaveLength(14);
+    // 400 days back is the 14th window; windows are asked four at a time, so the walk stops after 16.
+    expect(api.calls).toHaveLength(16);
     const missing = await runPreflight(api, request('nowhere'), undefined, NOW);
     expect(missing.checks.find((c) => c.id === 'backup-found')).toMatchObject({ ok: false });
-    expect(api.calls.length).toBe(14 + 61);
+    expect(api.calls.length).toBe(16 + 61);
   });
 
   it('stops the lookup at the instance’s creation', async () => {
