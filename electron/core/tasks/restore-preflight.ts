@@ -1,9 +1,9 @@
 /**
  * The checks run before a restore may be sent, each reported with its result so the dialog can show them:
- * the endpoint answers, the instance exists, runs and is not locked, no restore of it is active, and the
- * backup exists among this instance's own backups and is restorable.
+ * the endpoint answers, the instance exists (listed completely), runs and is not locked, no restore of it is
+ * active, and the backup exists among this instance's own backups, anywhere in its retention, and is
+ * restorable.
  */
-
 import { BACKUP_RETENTION_MAX_DAYS } from '../../../shared/backup-span';
 import type { Backup, Instance } from '../../../shared/domain';
 import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
