@@ -24,17 +24,17 @@ describe('backups panel', () => {
     const fake = fakeCore({ instances: [instance({ createdAt })] });
     window.location.hash = '#/instance/ap-guangzhou/crs-abcd1234';
     render(<App resolution={{ api: fake.api }} />);
-    const select = (await screen.findByLabelText('Show backups from the last')) as HTMLSelectElement;
+    const select = (await screen.findByLabelText('Backups from')) as HTMLSelectElement;
     const labels = [...select.options].map((o) => o.textContent);
     expect(labels).toEqual([
-      '1 day',
-      '3 days',
-      '7 days',
-      '14 days',
-      '30 days',
-      '90 days',
-      '1 year',
-      'All retention (up to 5 years)',
+      'the last 1 day',
+      'the last 3 days',
+      'the last 7 days',
+      'the last 14 days',
+      'the last 30 days',
+      'the last 90 days',
+      'the last year',
+      'all retention (up to 5 years)',
     ]);
     await waitFor(() => expect(lastSpan(fake)).toBe(7));
     fireEvent.change(select, { target: { value: 'all' } });
