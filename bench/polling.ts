@@ -41,8 +41,7 @@ export const polling: Bench = async ({ quick, log }) => {
           profileId: profile.id,
           region: instance.region,
           instanceId: instance.id,
-          beginTime: new Date(t0 - 7 * 86_400_000).toISOString(),
-          endTime: new Date(t0).toISOString(),
+          span: 7,
         });
         const backup = backups.find((b) => b.restorable);
         if (!backup) throw new Error(`no restorable backup for ${instance.id}`);

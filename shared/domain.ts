@@ -65,11 +65,20 @@ export const InstanceSchema = z.object({
   createdAt: IsoTime.optional(),
   expiresAt: IsoTime.optional(),
   generation: ApiGenerationSchema,
+  /**
+   * Cloud fields that were missing, null or malformed in the listing row (e.g. `Status`); absent when the
+   * row was complete. Such a row is shown, marked, and never acted on.
+   */
+  incomplete: z.array(z.string()).optional(),
 });
 export type Instance = z.infer<typeof InstanceSchema>;
 
+/**
+ * Backup status as the DescribeInstanceBackups / GetRedisBackupList response models define it: 1 locked by
+ * another flow, 2 normal, 3 being exported, 4 exported, -1 expired, -2 deleted (API 3.0 filter); any other
+ * value is `unknown` and treated as the worst case.
+ */
 export const BackupStatusSchema = z.enum([
-  'in-progress',
   'normal',
   'locked',
   'exporting',
@@ -81,12 +90,13 @@ export const BackupStatusSchema = z.enum([
 export type BackupStatus = z.infer<typeof BackupStatusSchema>;
 
 export const NotRestorableReasonSchema = z.enum([
-  'in-progress',
   'locked',
   'exporting',
   'expired',
   'deleted',
   'unknown-status',
+  /** A field the restore needs was missing, null or malformed in the listing. */
+  'incomplete',
 ]);
 export type NotRestorableReason = z.infer<typeof NotRestorableReasonSchema>;
 
@@ -97,8 +107,9 @@ export const BackupSchema = z.object({
   endTime: IsoTime.optional(),
   expireTime: IsoTime.optional(),
   /**
-   * RedisBackupSet.BackupType: "0" manual, "1" nightly automatic, "2" taken by a spec change (SDK 4.1.313);
-   * legacy manualBackupInstance / systemBackupInstance. Anything else is `unknown`, never guessed.
+   * Who started the backup: API 3.0 `BackupType` "0" manual, "1" nightly automatic, "2" triggered by a spec
+   * change (SDK 4.1.313 RedisBackupSet); legacy `manualBackupInstance` / `systemBackupInstance`. Any other
+   * or missing value is `unknown`.
    */
   kind: z.enum(['manual', 'automatic', 'spec-change', 'unknown']),
   status: BackupStatusSchema,
@@ -107,9 +118,11 @@ export const BackupSchema = z.object({
   /** API 3.0 marks `BackupSize` as internal; shown only as a hint. */
   sizeBytes: z.number().nonnegative().optional(),
   remark: z.string(),
-  /** Derived: normal (or exported), unlocked and not past its expiry at listing time. */
+  /** Derived: normal (or exported), unlocked, complete and not past its expiry at listing time. */
   restorable: z.boolean(),
   notRestorableReason: NotRestorableReasonSchema.optional(),
+  /** Cloud fields missing, null or malformed in the listing row; absent when the row was complete. */
+  incomplete: z.array(z.string()).optional(),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AuditEntrySchema, AuditQuerySchema } from './audit';
+import { BackupSpanSchema, StatusCoverageSchema } from './backup-span';
 import { BackupSchema, InstanceSchema } from './domain';
 import { ProfileInputSchema, ProfilePatchSchema, ProfileViewSchema, RegionSchema } from './profiles';
 import { PreferencesPatchSchema, PreferencesSchema } from './settings';
@@ -45,6 +46,17 @@ export const FreshnessSchema = z.object({
   /** Why the live fetch failed, when it did (catalog code). */
   errorCode: z.string().optional(),
 });
+
+/** An instance's backups over a span, and what the list covers. */
+export const BackupListingSchema = z.object({
+  backups: z.array(BackupSchema),
+  /** The time range the list covers (ISO); offline, the part the cached listing covered. */
+  beginTime: z.string(),
+  endTime: z.string(),
+  statusCoverage: StatusCoverageSchema,
+  freshness: FreshnessSchema,
+});
+export type BackupListing = z.infer<typeof BackupListingSchema>;
 
 export const RegionProgressSchema = z.object({
   region: z.string(),
@@ -155,19 +167,22 @@ export const invokeContract = {
     FleetSnapshotSchema,
   ),
   'fleet:cancel': channel(z.object({ profileId: Id }).strict(), z.object({ cancelled: z.boolean() })),
+  /**
+   * An instance's backups over a span of its retention (days, or `all`): main walks the cloud's 30-day
+   * windows back to it and pages each, so one answer holds the whole list, newest first.
+   */
   'backups:list': channel(
     z
       .object({
         profileId: Id,
         region: RegionSchema,
         instanceId: InstanceId,
-        beginTime: IsoTime,
-        endTime: IsoTime,
-        limit: z.number().int().min(1).max(100).default(100),
-        offset: z.number().int().min(0).max(1_000_000).default(0),
+        span: BackupSpanSchema,
+        /** The instance's creation time as the fleet shows it: no backup predates it. */
+        createdAt: IsoTime.optional(),
       })
       .strict(),
-    z.object({ total: z.number().int(), backups: z.array(BackupSchema), freshness: FreshnessSchema }),
+    BackupListingSchema,
   ),
   'restore:preflight': channel(z.object(RestoreTarget).strict(), PreflightResultSchema),
   /** Sends RestoreInstance once, after preflight; never retried. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackupSpanSchema } from './backup-span';
 
 /** User preferences; profiles live beside them in the same store (added with the core). */
 export const PreferencesSchema = z
@@ -10,8 +11,11 @@ export const PreferencesSchema = z
     notifications: z.boolean(),
     /** Production profiles always ask for the typed instance name; this decides for the others. */
     typedConfirmation: z.enum(['always', 'production-only']),
-    /** Days of backups the instance view lists by default (the cloud allows 30 per request). */
-    backupWindowDays: z.number().int().min(1).max(30),
+    /**
+     * Days of backups the instance view lists by default, or `all` of the documented retention; the core
+     * walks 30-day windows (the most one request may span) back to it.
+     */
+    backupWindowDays: BackupSpanSchema,
   })
   .strict();
 

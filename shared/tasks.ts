@@ -96,7 +96,17 @@ export const PreflightCheckSchema = z.object({
    */
   reason: z
     .object({
-      code: z.enum(['ok', 'active', 'error', 'missing', 'status', 'locked', 'foreign', 'not-restorable']),
+      code: z.enum([
+        'ok',
+        'active',
+        'error',
+        'missing',
+        'status',
+        'locked',
+        'foreign',
+        'not-restorable',
+        'incomplete',
+      ]),
       params: z.record(z.string(), z.string()).default({}),
     })
     .optional(),

@@ -67,15 +67,11 @@ beforeAll(async () => {
   });
   profileId = profile.id;
   await h['fleet:refresh']({ profileId });
-  const now = Date.now();
   const { backups } = await h['backups:list']({
     profileId,
     region: ORDERS.region,
     instanceId: ORDERS.instanceId,
-    beginTime: new Date(now - 7 * 86_400_000).toISOString(),
-    endTime: new Date(now).toISOString(),
-    limit: 100,
-    offset: 0,
+    span: 7,
   });
   for (const backup of backups.filter((b) => b.restorable).slice(0, 2)) {
     await h['restore:start']({

@@ -4,15 +4,18 @@
  * port and the scope service is the endpoint's first label, like the official Node SDK.
  */
 import type { z } from 'zod';
-import type { Backup, Instance, RestoreTask } from '../../../shared/domain';
+import type { StatusCoverage } from '../../../shared/backup-span';
+import type { Instance, RestoreTask } from '../../../shared/domain';
 import { mapCloudError } from '../../../shared/errors';
-import { instancePageSchema } from './api3-instance-page';
+import { ALL_BACKUP_STATUSES, api3Backup, isInvalidParameter, SDK_BACKUP_STATUSES } from './api3-backups';
+import { type Api3InstanceRow, instancePageSchema } from './api3-instance-page';
 import * as S from './api3-schemas';
-import { type Api3Backup, Api3EnvelopeSchema, type Api3Instance } from './api3-schemas';
+import { Api3EnvelopeSchema } from './api3-schemas';
 import { CallRunner, type CallSpec, type Parsed } from './call-runner';
 import { cloudTimeParam, optionalIds, taskListBegin, unknownTaskStatus, withTime } from './client-support';
 import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
 import type {
+  BackupsPage,
   CrsApi,
   CrsClientOptions,
   DescribeBackupsParams,
@@ -24,7 +27,8 @@ import type {
   RestoreTaskSummary,
 } from './crs-api';
 import { DEFAULT_API3_ENDPOINT, type Endpoint, parseEndpoint } from './endpoint';
-import { api3TaskStatus, api3TypeInfo, backupStatus, instanceStatus, restorability } from './normalize';
+import { placeholderId } from './lenient-rows';
+import { api3TaskStatus, api3TypeInfo, instanceStatus } from './normalize';
 import type { CrsOperation } from './rate-limiter';
 import { signTc3 } from './tc3-signer';
 import type { WireResponse } from './transport';
@@ -32,22 +36,13 @@ import { describeIssues, parseJson } from './wire-schemas';
 
 export const API3_VERSION = '2018-04-12';
 
-/** Every DescribeInstanceBackups Status code: 1, 2 (SDK 4.1.313) and 3, 4, -1, -2 (older docs). */
-export const ALL_BACKUP_STATUSES: readonly number[] = [1, 2, 3, 4, -1, -2];
-
-/** RedisBackupSet.BackupType (a string on the wire), SDK 4.1.313: 0 manual, 1 nightly, 2 spec change. */
-const API3_BACKUP_KINDS: Readonly<Record<string, Backup['kind']>> = {
-  '0': 'manual',
-  '1': 'automatic',
-  '2': 'spec-change',
-};
-
 export class Api3CrsClient implements CrsApi {
   readonly generation = 'v3' as const;
   readonly #options: CrsClientOptions;
   readonly #endpoint: Endpoint;
   readonly #runner: CallRunner;
   readonly #tzOffset: number;
+  #statusFilterRefused = false;
 
   constructor(options: CrsClientOptions) {
     this.#options = options;
@@ -76,21 +71,57 @@ export class Api3CrsClient implements CrsApi {
       instanceIds: optionalIds(params.instanceIds),
     });
     const pool = new Map<string, string>();
-    const instances = (data.InstanceSet ?? []).map((raw) => this.#instance(raw, params.region, pool));
+    const set = data.InstanceSet ?? [];
+    const incomplete = data.incomplete;
+    const instances = new Array<Instance>(set.length);
+    for (let at = 0; at < set.length; at++) {
+      const raw = set[at] as Api3InstanceRow;
+      const missing = incomplete?.get(at);
+      const instance = this.#instance(raw, params.region, pool);
+      if (missing !== undefined) {
+        if (raw.InstanceId === undefined) instance.id = placeholderId(params.region, params.offset + at);
+        instance.incomplete = missing;
+      }
+      instances[at] = instance;
+    }
     return { total: data.TotalCount, instances };
   }
 
-  async describeBackups(params: DescribeBackupsParams): Promise<{ total: number; backups: Backup[] }> {
+  /**
+   * Sent with an explicit `Status` filter so what the server lists by default does not decide what the app
+   * shows: SDK 4.1.313's request model documents only 1 and 2 ("默认值：2", so without a filter only normal
+   * backups would come back), while the response model and the older docs (crs-api.md §3.2) define 1, 2, 3,
+   * 4, -1 and -2. All six are asked for. If the server refuses that filter as an invalid parameter, the same
+   * read is sent once more with [1, 2] (the request model's own values; a read, so repeating it is safe) and
+   * the answer says so, so the UI can tell the user that exporting, exported, expired and deleted backups
+   * could not be listed. The refusal is remembered for this client once the narrower filter has worked.
+   */
+  async describeBackups(params: DescribeBackupsParams): Promise<BackupsPage> {
+    if (!this.#statusFilterRefused) {
+      try {
+        return await this.#describeBackups(params, ALL_BACKUP_STATUSES, 'all');
+      } catch (error) {
+        if (!isInvalidParameter(error)) throw error;
+        const page = await this.#describeBackups(params, SDK_BACKUP_STATUSES, 'normal-and-locked');
+        this.#statusFilterRefused = true;
+        return page;
+      }
+    }
+    return this.#describeBackups(params, SDK_BACKUP_STATUSES, 'normal-and-locked');
+  }
+
+  async #describeBackups(
+    params: DescribeBackupsParams,
+    statuses: readonly number[],
+    statusCoverage: StatusCoverage,
+  ): Promise<BackupsPage> {
     const payload = {
       InstanceId: params.instanceId,
       Limit: params.limit,
       Offset: params.offset,
-      // Without a Status filter the service lists only normal backups ("默认值：2", SDK 4.1.313
-      // DescribeInstanceBackupsRequest): ask for every documented code so a locked, exporting, expired
-      // or deleted backup is shown as such instead of silently missing.
-      Status: ALL_BACKUP_STATUSES,
       BeginTime: cloudTimeParam(params.beginTime, 'beginTime', this.#tzOffset),
       EndTime: cloudTimeParam(params.endTime, 'endTime', this.#tzOffset),
+      Status: statuses,
     };
     const data = await this.#call(
       'DescribeInstanceBackups',
@@ -100,8 +131,11 @@ export class Api3CrsClient implements CrsApi {
       { instanceId: params.instanceId },
     );
     const nowMs = this.#options.now();
-    const backups = (data.BackupSet ?? []).map((raw) => this.#backup(raw, params.instanceId, nowMs));
-    return { total: data.TotalCount, backups };
+    const scope = `${params.beginTime ?? ''}`;
+    const backups = (data.BackupSet ?? []).map((raw, at) =>
+      api3Backup(raw, nowMs, placeholderId(scope, params.offset + at), this.#tzOffset),
+    );
+    return { total: data.TotalCount, backups, statusCoverage };
   }
 
   async restoreInstance(params: RestoreInstanceParams): Promise<{ taskId: string }> {
@@ -251,11 +285,11 @@ export class Api3CrsClient implements CrsApi {
    * Written as plain assignments in the schema's field order (no spread of temporary objects): a
    * 100,000-instance listing builds 100,000 of these. Optional fields stay absent, not undefined.
    */
-  #instance(raw: Api3Instance, region: string, pool: Map<string, string>): Instance {
+  #instance(raw: Api3InstanceRow, region: string, pool: Map<string, string>): Instance {
     const type = raw.Type ?? 0;
     const info = api3TypeInfo(type);
     const instance: Instance = {
-      id: raw.InstanceId,
+      id: raw.InstanceId as string,
       name: raw.InstanceName ?? '',
       // The asked-for region's string, shared by the page, rather than one parsed copy per instance.
       region: raw.Region == null || raw.Region === region ? region : raw.Region,
@@ -268,7 +302,7 @@ export class Api3CrsClient implements CrsApi {
     instance.sizeMb = Math.max(0, raw.Size ?? 0);
     if (raw.SizeUsed != null) instance.usedMb = Math.max(0, raw.SizeUsed);
     instance.status = instanceStatus(raw.Status);
-    instance.statusRaw = raw.Status;
+    instance.statusRaw = raw.Status ?? 0;
     if (raw.InstanceTitle) instance.statusText = sharedCopy(pool, raw.InstanceTitle);
     instance.wanIp = raw.WanIp ?? '';
     instance.port = Math.max(0, raw.Port ?? 0);
@@ -284,28 +318,6 @@ export class Api3CrsClient implements CrsApi {
     if (expiresAt !== undefined) instance.expiresAt = expiresAt;
     instance.generation = 'v3';
     return instance;
-  }
-
-  #backup(raw: Api3Backup, instanceId: string, nowMs: number): Backup {
-    const locked = (raw.Locked ?? 0) === 1;
-    const status = backupStatus(raw.Status, locked);
-    const expireTime = cloudTimeToIso(raw.ExpireTime, this.#tzOffset);
-    return {
-      id: raw.BackupId,
-      instanceId: raw.InstanceId ?? instanceId,
-      ...withTime('startTime', cloudTimeToIso(raw.StartTime, this.#tzOffset)),
-      ...withTime('endTime', cloudTimeToIso(raw.EndTime, this.#tzOffset)),
-      ...withTime('expireTime', expireTime),
-      kind: Object.hasOwn(API3_BACKUP_KINDS, String(raw.BackupType))
-        ? (API3_BACKUP_KINDS[String(raw.BackupType)] as Backup['kind'])
-        : 'unknown',
-      status,
-      statusRaw: raw.Status,
-      locked,
-      ...(raw.BackupSize != null && raw.BackupSize >= 0 ? { sizeBytes: raw.BackupSize } : {}),
-      remark: raw.Remark ?? '',
-      ...restorability(status, locked, expireTime, nowMs),
-    };
   }
 }
 

@@ -1,10 +1,12 @@
 /**
  * The DescribeInstances answer, checked by hand. It is the one hot response: a 100,000-instance listing is
- * 100 pages of 1000 rows, and the general zod schema (`DescribeInstancesResponseSchema`) spent about a
- * second building a copy of every row only for the client to build the domain object from that copy. This
- * checks exactly what the schema checks, field for field (unit-tested against it on valid and broken rows),
- * normalises in place (numeric strings → numbers, null → undefined) and allocates nothing per row; a row that
- * does not fit is reported with its path, like a zod issue, so the call fails with BAD_RESPONSE as before.
+ * 100 pages of 1000 rows, and the general zod schema spent about a second building a copy of every row only
+ * for the client to build the domain object from that copy. This reads each row exactly as
+ * `readLenientRow(Api3InstanceShape, API3_INSTANCE_REQUIRED, row)` does (unit-tested against it on sound and
+ * broken rows), normalises in place (numeric strings → numbers, null → undefined) and allocates nothing for a
+ * complete row. A field that is missing where required, or malformed, is dropped and named: the row is kept
+ * as incomplete. Only a page that is not a listing (not an object, no TotalCount, InstanceSet not an array)
+ * fails, reported with its path like a zod issue, so the call fails with BAD_RESPONSE.
  */
 import { z } from 'zod';
 import type { Api3Instance } from './api3-schemas';
@@ -23,47 +25,28 @@ class Mismatch extends Error {
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** `num`: a finite number, or a string holding one (trimmed). */
-function toNumber(value: unknown, path: Array<string | number>): number {
-  if (typeof value === 'number') {
-    if (Number.isFinite(value)) return value;
-    throw new Mismatch(path, 'expected a finite number');
-  }
+/** `num`: a finite number, or a string holding one (trimmed); NaN when it is neither. */
+function toNumber(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
   if (typeof value === 'string') {
     const text = value.trim();
-    if (NUMERIC.test(text)) return Number(text);
-    throw new Mismatch(path, 'expected a number');
+    return NUMERIC.test(text) ? Number(text) : Number.NaN;
   }
-  throw new Mismatch(path, `expected a number, received ${value === null ? 'null' : typeof value}`);
+  return Number.NaN;
 }
 
-function toInt(value: unknown, path: Array<string | number>): number {
-  const n = toNumber(value, path);
-  // zod's `.int()` accepts safe integers only.
-  if (!Number.isSafeInteger(n)) throw new Mismatch(path, 'expected an integer');
-  return n;
+/** `int`: zod's `.int()` accepts safe integers only; NaN otherwise. */
+function toInt(value: unknown): number {
+  const n = toNumber(value);
+  return Number.isSafeInteger(n) ? n : Number.NaN;
 }
 
-/** Checks `row[key]` with `check` unless it is null or absent (`.nullish()`); writes back a normalised value. */
-function nullish(
-  row: Row,
-  key: string,
-  at: number,
-  check: (v: unknown, p: Array<string | number>) => unknown,
-) {
-  const value = row[key];
-  if (value === null || value === undefined) return;
-  const next = check(value, ['InstanceSet', at, key]);
-  if (next !== value) row[key] = next;
-}
-
-/** `optString`: a string; null reads as undefined. */
-function optString(row: Row, key: string, at: number): void {
-  const value = row[key];
-  if (value === null) row[key] = undefined;
-  else if (value !== undefined && typeof value !== 'string') {
-    throw new Mismatch(['InstanceSet', at, key], `expected a string, received ${typeof value}`);
-  }
+/** Drops `row[key]` and adds `key` to the row's list of incomplete fields, made on the first one. */
+function flag(row: Row, key: string, missing: string[] | undefined): string[] {
+  row[key] = undefined;
+  if (missing === undefined) return [key];
+  missing.push(key);
+  return missing;
 }
 
 const STRING_FIELDS = [
@@ -78,44 +61,74 @@ const STRING_FIELDS = [
   'DeadlineTime',
   'CurrentRedisVersion',
 ] as const;
-const INT_FIELDS = ['ZoneId', 'Type', 'Port', 'ProjectId'] as const;
+const INT_FIELDS = ['ZoneId', 'Port', 'ProjectId'] as const;
+const NUM_FIELDS = ['Size', 'SizeUsed'] as const;
 
-function checkTags(value: unknown, path: Array<string | number>): unknown {
-  if (!Array.isArray(value)) throw new Mismatch(path, 'expected an array');
+function tagsOk(value: unknown[]): boolean {
   for (let t = 0; t < value.length; t++) {
     const tag: unknown = value[t];
-    if (!isObject(tag)) throw new Mismatch([...path, t], 'expected an object');
-    if (typeof tag.TagKey !== 'string') throw new Mismatch([...path, t, 'TagKey'], 'expected a string');
+    if (!isObject(tag) || typeof tag.TagKey !== 'string') return false;
     const tagValue = tag.TagValue;
-    if (tagValue !== null && tagValue !== undefined && typeof tagValue !== 'string') {
-      throw new Mismatch([...path, t, 'TagValue'], 'expected a string');
-    }
+    if (tagValue !== null && tagValue !== undefined && typeof tagValue !== 'string') return false;
   }
-  return value;
+  return true;
 }
 
-function checkRow(row: unknown, at: number): Api3Instance {
-  if (!isObject(row)) throw new Mismatch(['InstanceSet', at], 'expected an object');
-  if (typeof row.InstanceId !== 'string' || row.InstanceId.length === 0) {
-    throw new Mismatch(['InstanceSet', at, 'InstanceId'], 'expected a non-empty string');
-  }
-  const status = toInt(row.Status, ['InstanceSet', at, 'Status']);
-  if (status !== row.Status) row.Status = status;
-  for (const key of STRING_FIELDS) optString(row, key, at);
-  for (const key of INT_FIELDS) nullish(row, key, at, toInt);
-  nullish(row, 'Size', at, toNumber);
-  nullish(row, 'SizeUsed', at, toNumber);
-  nullish(row, 'NoAuth', at, (v, p) => {
-    if (typeof v !== 'boolean') throw new Mismatch(p, 'expected a boolean');
-    return v;
-  });
-  nullish(row, 'InstanceTags', at, checkTags);
-  return row as unknown as Api3Instance;
+/** A required integer (`Status`, `Type`): normalised in place, or flagged when missing or malformed. */
+function requiredInt(row: Row, key: string, missing: string[] | undefined): string[] | undefined {
+  const value = row[key];
+  if (value === null || value === undefined) return flag(row, key, missing);
+  const n = toInt(value);
+  if (Number.isNaN(n)) return flag(row, key, missing);
+  if (n !== value) row[key] = n;
+  return missing;
 }
+
+/** Checks one row in place; returns the names of its incomplete fields, or undefined when complete. */
+function checkRow(row: Row): string[] | undefined {
+  let missing: string[] | undefined;
+  const id = row.InstanceId;
+  if (typeof id !== 'string' || id.length === 0) missing = flag(row, 'InstanceId', missing);
+  missing = requiredInt(row, 'Status', missing);
+  for (const key of STRING_FIELDS) {
+    const value = row[key];
+    if (value === null) row[key] = undefined;
+    else if (value !== undefined && typeof value !== 'string') missing = flag(row, key, missing);
+  }
+  missing = requiredInt(row, 'Type', missing);
+  for (const key of INT_FIELDS) {
+    const value = row[key];
+    if (value === null || value === undefined) continue;
+    const n = toInt(value);
+    if (Number.isNaN(n)) missing = flag(row, key, missing);
+    else if (n !== value) row[key] = n;
+  }
+  for (const key of NUM_FIELDS) {
+    const value = row[key];
+    if (value === null || value === undefined) continue;
+    const n = toNumber(value);
+    if (Number.isNaN(n)) missing = flag(row, key, missing);
+    else if (n !== value) row[key] = n;
+  }
+  const noAuth = row.NoAuth;
+  if (noAuth !== null && noAuth !== undefined && typeof noAuth !== 'boolean') {
+    missing = flag(row, 'NoAuth', missing);
+  }
+  const tags = row.InstanceTags;
+  if (tags !== null && tags !== undefined && !(Array.isArray(tags) && tagsOk(tags))) {
+    missing = flag(row, 'InstanceTags', missing);
+  }
+  return missing;
+}
+
+/** An instance row as read: the schema's fields, some possibly absent when the row is incomplete. */
+export type Api3InstanceRow = Partial<Api3Instance>;
 
 export interface InstancePage {
   TotalCount: number;
-  InstanceSet?: Api3Instance[] | null | undefined;
+  InstanceSet?: Api3InstanceRow[] | null | undefined;
+  /** Incomplete fields by row index; made only when some row of the page is incomplete. */
+  incomplete?: Map<number, string[]>;
 }
 
 /** Same contract as `DescribeInstancesResponseSchema.safeParse`, failures as a ZodError with paths. */
@@ -123,16 +136,29 @@ export const instancePageSchema = {
   safeParse(value: unknown): { success: true; data: InstancePage } | { success: false; error: z.ZodError } {
     try {
       if (!isObject(value)) throw new Mismatch([], 'expected an object');
-      const total = toInt(value.TotalCount, ['TotalCount']);
+      const total = toInt(value.TotalCount);
+      if (Number.isNaN(total)) throw new Mismatch(['TotalCount'], 'expected an integer');
       const set = value.InstanceSet;
+      let incomplete: Map<number, string[]> | undefined;
       if (set !== null && set !== undefined) {
         if (!Array.isArray(set)) throw new Mismatch(['InstanceSet'], 'expected an array');
-        for (let at = 0; at < set.length; at++) checkRow(set[at], at);
+        for (let at = 0; at < set.length; at++) {
+          let row: unknown = set[at];
+          // A row that is not an object is kept as one with every field missing.
+          if (!isObject(row)) {
+            row = {};
+            set[at] = row;
+          }
+          const missing = checkRow(row as Row);
+          if (missing !== undefined) {
+            incomplete ??= new Map();
+            incomplete.set(at, missing);
+          }
+        }
       }
-      return {
-        success: true,
-        data: { TotalCount: total, InstanceSet: set as Api3Instance[] | null | undefined },
-      };
+      const data: InstancePage = { TotalCount: total, InstanceSet: set as InstancePage['InstanceSet'] };
+      if (incomplete) data.incomplete = incomplete;
+      return { success: true, data };
     } catch (error) {
       if (!(error instanceof Mismatch)) throw error;
       const issue = { code: 'custom' as const, path: error.path, message: error.message, input: value };

@@ -3,6 +3,7 @@
  * null ("此字段可能返回 null"), so optional ones are `nullish`.
  */
 import { z } from 'zod';
+import { RowArraySchema } from './lenient-rows';
 import { idDigits, int, num, optString } from './wire-schemas';
 
 export const Api3EnvelopeSchema = z.object({
@@ -12,7 +13,7 @@ export const Api3EnvelopeSchema = z.object({
   }),
 });
 
-export const Api3InstanceSchema = z.object({
+export const Api3InstanceShape = {
   InstanceId: z.string().min(1),
   InstanceName: optString,
   Region: optString,
@@ -33,15 +34,27 @@ export const Api3InstanceSchema = z.object({
   DeadlineTime: optString,
   CurrentRedisVersion: optString,
   InstanceTags: z.array(z.object({ TagKey: z.string(), TagValue: z.string().nullish() })).nullish(),
-});
+};
+export const Api3InstanceSchema = z.object(Api3InstanceShape);
 export type Api3Instance = z.infer<typeof Api3InstanceSchema>;
 
+/**
+ * What an instance row must carry to be acted on: its id, its status (running, locked?) and its type (the
+ * engine, which decides whether a restore overwrites in place or clones and swaps). A row lacking any of
+ * them, or with any field malformed, is kept as incomplete.
+ */
+export const API3_INSTANCE_REQUIRED = ['InstanceId', 'Status', 'Type'] as const;
+
+/**
+ * The DescribeInstances page: the reference for api3-instance-page.ts, which reads the same page without
+ * zod; each row is read with `Api3InstanceShape` and `API3_INSTANCE_REQUIRED` (lenient-rows.ts).
+ */
 export const DescribeInstancesResponseSchema = z.object({
   TotalCount: int,
-  InstanceSet: z.array(Api3InstanceSchema).nullish(),
+  InstanceSet: RowArraySchema,
 });
 
-export const Api3BackupSchema = z.object({
+export const Api3BackupShape = {
   BackupId: z.string().min(1),
   InstanceId: optString,
   StartTime: optString,
@@ -53,12 +66,28 @@ export const Api3BackupSchema = z.object({
   Remark: optString,
   Locked: int.nullish(),
   BackupSize: num.nullish(),
-});
+};
+export const Api3BackupSchema = z.object(Api3BackupShape);
 export type Api3Backup = z.infer<typeof Api3BackupSchema>;
 
+/**
+ * What a backup row must carry for the app to say true things about it: its id, status and lock (whether
+ * it may be restored), start time (where it lies in retention), instance (whose it is) and type (manual or
+ * automatic). A row lacking any of them is kept as incomplete (lenient-rows.ts).
+ */
+export const API3_BACKUP_REQUIRED = [
+  'BackupId',
+  'Status',
+  'Locked',
+  'StartTime',
+  'InstanceId',
+  'BackupType',
+] as const;
+
+/** The page itself must be a listing; its rows are read one by one (lenient-rows.ts). */
 export const DescribeInstanceBackupsResponseSchema = z.object({
   TotalCount: int,
-  BackupSet: z.array(Api3BackupSchema).nullish(),
+  BackupSet: RowArraySchema,
 });
 
 export const RestoreInstanceResponseSchema = z.object({ TaskId: idDigits });

@@ -3,6 +3,7 @@
  * Both implementations (Api3CrsClient, LegacyCrsClient) sign, rate-limit, retry reads, validate responses
  * and normalize them into the domain types of shared/domain.ts.
  */
+import type { StatusCoverage } from '../../../shared/backup-span';
 import type { ApiGeneration, Backup, Instance, RestoreTask } from '../../../shared/domain';
 import type { Logger } from '../logging/logger';
 import type { RateLimiter } from './rate-limiter';
@@ -29,6 +30,12 @@ export interface DescribeBackupsParams {
   endTime?: string;
   limit: number;
   offset: number;
+}
+
+export interface BackupsPage {
+  total: number;
+  backups: Backup[];
+  statusCoverage: StatusCoverage;
 }
 
 export interface RestoreInstanceParams {
@@ -72,7 +79,8 @@ export interface RestoreTaskSummary {
 export interface CrsApi {
   readonly generation: ApiGeneration;
   describeInstances(params: DescribeInstancesParams): Promise<{ total: number; instances: Instance[] }>;
-  describeBackups(params: DescribeBackupsParams): Promise<{ total: number; backups: Backup[] }>;
+  /** One page of one window; `statusCoverage` says which backup statuses the listing could ask for. */
+  describeBackups(params: DescribeBackupsParams): Promise<BackupsPage>;
   /** Sent exactly once; never retried. A lost answer throws AppError('RESTORE_OUTCOME_UNKNOWN'). */
   restoreInstance(params: RestoreInstanceParams): Promise<{ taskId: string }>;
   describeTask(params: DescribeTaskParams): Promise<RestoreTask>;

@@ -10,6 +10,7 @@ import { CallRunner, type CallSpec, type Parsed } from './call-runner';
 import { cloudTimeParam, optionalIds, taskListBegin, unknownTaskStatus, withTime } from './client-support';
 import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
 import type {
+  BackupsPage,
   CrsApi,
   CrsClientOptions,
   DescribeBackupsParams,
@@ -23,6 +24,7 @@ import type {
 import { DEFAULT_LEGACY_ENDPOINT, type Endpoint, parseEndpoint } from './endpoint';
 import * as S from './legacy-schemas';
 import { type LegacyParams, legacyFormBody, legacySign, legacyStringToSign } from './legacy-signer';
+import { placeholderId, readLenientRow } from './lenient-rows';
 import { backupStatus, instanceStatus, legacyTaskStatusOf, legacyTypeInfo, restorability } from './normalize';
 import type { CrsOperation } from './rate-limiter';
 import type { WireResponse } from './transport';
@@ -80,11 +82,17 @@ export class LegacyCrsClient implements CrsApi {
       },
     );
     const set = data.data.redisSet ?? [];
-    const instances = set.map((raw) => this.#instance(raw, params.region));
+    const instances = set.map((raw, at) =>
+      this.#instance(raw, params.region, placeholderId(params.region, params.offset + at)),
+    );
     return { total: data.totalCount ?? data.data.totalCount ?? instances.length, instances };
   }
 
-  async describeBackups(params: DescribeBackupsParams): Promise<{ total: number; backups: Backup[] }> {
+  /**
+   * GetRedisBackupList has no status filter (its inputs are limit, offset, redisId, beginTime, endTime:
+   * crs-api.md §1.6), so the answer lists whatever statuses the server returns by default and says so.
+   */
+  async describeBackups(params: DescribeBackupsParams): Promise<BackupsPage> {
     const query: LegacyParams = { redisId: params.instanceId, limit: params.limit, offset: params.offset };
     const begin = cloudTimeParam(params.beginTime, 'beginTime', this.#tzOffset);
     const end = cloudTimeParam(params.endTime, 'endTime', this.#tzOffset);
@@ -99,10 +107,12 @@ export class LegacyCrsClient implements CrsApi {
       { instanceId: params.instanceId },
     );
     const nowMs = this.#options.now();
-    const backups = (data.data.redisBackupSet ?? []).map((raw) =>
-      this.#backup(raw, params.instanceId, nowMs),
+    const scope = params.beginTime ?? '';
+    const backups = (data.data.redisBackupSet ?? []).map((raw, at) =>
+      this.#backup(raw, params.instanceId, nowMs, placeholderId(scope, params.offset + at)),
     );
-    return { total: data.totalCount ?? data.data.totalCount ?? backups.length, backups };
+    const total = data.totalCount ?? data.data.totalCount ?? backups.length;
+    return { total, backups, statusCoverage: 'server-default' };
   }
 
   async restoreInstance(params: RestoreInstanceParams): Promise<{ taskId: string }> {
@@ -234,11 +244,12 @@ export class LegacyCrsClient implements CrsApi {
     return this.#runner.run(spec);
   }
 
-  #instance(raw: S.LegacyInstance, region: string): Instance {
+  #instance(value: unknown, region: string, missingId: string): Instance {
+    const { row: raw, incomplete } = readLenientRow(S.LegacyInstanceShape, S.LEGACY_INSTANCE_REQUIRED, value);
     const typeId = raw.typeId ?? 0;
     const info = legacyTypeInfo(typeId);
     return {
-      id: raw.redisId,
+      id: raw.redisId ?? missingId,
       name: raw.redisName ?? '',
       region,
       ...(raw.zoneId != null ? { zoneId: raw.zoneId } : {}),
@@ -249,7 +260,7 @@ export class LegacyCrsClient implements CrsApi {
       sizeMb: Math.max(0, raw.size ?? 0),
       ...(raw.sizeUsed != null ? { usedMb: Math.max(0, raw.sizeUsed) } : {}),
       status: instanceStatus(raw.status),
-      statusRaw: raw.status,
+      statusRaw: raw.status ?? 0,
       ...(raw.statusDesc ? { statusText: raw.statusDesc } : {}),
       wanIp: raw.wanIp ?? '',
       port: Math.max(0, raw.port ?? 0),
@@ -261,14 +272,16 @@ export class LegacyCrsClient implements CrsApi {
       ...withTime('createdAt', cloudTimeToIso(raw.createtime, this.#tzOffset)),
       ...withTime('expiresAt', cloudTimeToIso(raw.deadlineTime, this.#tzOffset)),
       generation: 'legacy-v2',
+      ...(incomplete ? { incomplete } : {}),
     };
   }
 
-  #backup(raw: S.LegacyBackup, instanceId: string, nowMs: number): Backup {
-    const locked = (raw.locked ?? 0) === 1;
+  #backup(value: unknown, instanceId: string, nowMs: number, missingId: string): Backup {
+    const { row: raw, incomplete } = readLenientRow(S.LegacyBackupShape, S.LEGACY_BACKUP_REQUIRED, value);
+    const locked = raw.locked === 1;
     const status = backupStatus(raw.status, locked);
     return {
-      id: raw.backupId,
+      id: raw.backupId ?? missingId,
       instanceId,
       ...withTime('startTime', cloudTimeToIso(raw.startTime, this.#tzOffset)),
       kind:
@@ -278,11 +291,12 @@ export class LegacyCrsClient implements CrsApi {
             ? 'automatic'
             : 'unknown',
       status,
-      statusRaw: raw.status,
+      statusRaw: raw.status ?? 0,
       locked,
       remark: raw.remark ?? '',
       // Legacy lists no expiry; the cloud keeps backups 7 days and marks expired ones with status -1.
-      ...restorability(status, locked, undefined, nowMs),
+      ...restorability(status, locked, undefined, nowMs, incomplete),
+      ...(incomplete ? { incomplete } : {}),
     };
   }
 }

@@ -3,6 +3,7 @@
  * as strings (`"status":"2"`, `"totalCount":"1"`), so every numeric field accepts either.
  */
 import { z } from 'zod';
+import { RowArraySchema } from './lenient-rows';
 import { idDigits, int, num, optString } from './wire-schemas';
 
 export const LegacyEnvelopeSchema = z.looseObject({
@@ -11,7 +12,7 @@ export const LegacyEnvelopeSchema = z.looseObject({
   codeDesc: optString,
 });
 
-export const LegacyInstanceSchema = z.object({
+export const LegacyInstanceShape = {
   redisId: z.string().min(1),
   redisName: optString,
   projectId: int.nullish(),
@@ -29,16 +30,20 @@ export const LegacyInstanceSchema = z.object({
   typeId: int.nullish(),
   typeIddesc: optString,
   deadlineTime: optString,
-});
+};
+export const LegacyInstanceSchema = z.object(LegacyInstanceShape);
 export type LegacyInstance = z.infer<typeof LegacyInstanceSchema>;
+
+/** Fields an instance row must carry to be acted on: its id, status and type (the restore's semantics). */
+export const LEGACY_INSTANCE_REQUIRED = ['redisId', 'status', 'typeId'] as const;
 
 /** `totalCount` sits beside `data` on the documented pages; tolerate it inside `data` too. */
 export const DescribeRedisResponseSchema = z.object({
   totalCount: int.nullish(),
-  data: z.object({ totalCount: int.nullish(), redisSet: z.array(LegacyInstanceSchema).nullish() }),
+  data: z.object({ totalCount: int.nullish(), redisSet: RowArraySchema }),
 });
 
-export const LegacyBackupSchema = z.object({
+export const LegacyBackupShape = {
   backupId: z.string().min(1),
   startTime: optString,
   /** `manualBackupInstance` or `systemBackupInstance`. */
@@ -46,12 +51,19 @@ export const LegacyBackupSchema = z.object({
   status: int,
   remark: optString,
   locked: int.nullish(),
-});
+};
+export const LegacyBackupSchema = z.object(LegacyBackupShape);
 export type LegacyBackup = z.infer<typeof LegacyBackupSchema>;
+
+/**
+ * Fields a legacy backup row must carry (crs-api.md §1.6 lists all five); the row names no instance, the
+ * list being asked per `redisId`.
+ */
+export const LEGACY_BACKUP_REQUIRED = ['backupId', 'status', 'locked', 'startTime', 'backupType'] as const;
 
 export const GetRedisBackupListResponseSchema = z.object({
   totalCount: int.nullish(),
-  data: z.object({ totalCount: int.nullish(), redisBackupSet: z.array(LegacyBackupSchema).nullish() }),
+  data: z.object({ totalCount: int.nullish(), redisBackupSet: RowArraySchema }),
 });
 
 export const LegacyTaskCreatedSchema = z.object({

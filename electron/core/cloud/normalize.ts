@@ -12,8 +12,9 @@ import {
 } from '../../../shared/domain';
 import { type EngineRule, engineRule } from '../../../shared/engine-rules';
 
-export function instanceStatus(raw: number): InstanceStatus {
-  return instanceStatusByRaw[raw] ?? 'unknown';
+/** Documented instance statuses (0, 1, 2, -2, -3); anything else, or none, is `unknown`. */
+export function instanceStatus(raw: number | undefined): InstanceStatus {
+  return (raw === undefined ? undefined : instanceStatusByRaw[raw]) ?? 'unknown';
 }
 
 /** API 3.0 `Type` → engine label and architecture, from the shared engine table. */
@@ -27,14 +28,16 @@ export function legacyTypeInfo(typeId: number): EngineRule {
 }
 
 /**
- * Backup status numbers are the same in both generations' responses: 1 "locked by another flow" (the
- * request filter calls the same value "in progress"), 2 normal, 3 exporting, 4 exported, -1 expired,
- * and -2 deleted (API 3.0 filter only). A normal backup with `locked` set is reported as locked.
+ * Backup status numbers of both generations' responses: 1 "备份被其它流程锁定" (locked by another flow; the
+ * API 3.0 request filter calls the same value "备份在流程中"), 2 normal, 3 being exported, 4 exported, -1
+ * expired, -2 deleted (API 3.0 filter). A normal backup with `Locked` set is reported as locked; a missing
+ * or undocumented value is `unknown`. Sources: tencentcloud-sdk-nodejs 4.1.313 redis_models.d.ts
+ * (RedisBackupSet.Status, DescribeInstanceBackupsRequest.Status); crs-api.md §1.6 and §3.2.
  */
-export function backupStatus(raw: number, locked: boolean): BackupStatus {
+export function backupStatus(raw: number | undefined, locked: boolean): BackupStatus {
   switch (raw) {
     case 1:
-      return 'in-progress';
+      return 'locked';
     case 2:
       return locked ? 'locked' : 'normal';
     case 3:
@@ -50,30 +53,33 @@ export function backupStatus(raw: number, locked: boolean): BackupStatus {
   }
 }
 
+const statusReasons: Partial<Record<BackupStatus, NotRestorableReason>> = {
+  locked: 'locked',
+  exporting: 'exporting',
+  expired: 'expired',
+  deleted: 'deleted',
+  unknown: 'unknown-status',
+};
+
 /**
- * Restorable when normal or exported (an export leaves the backup intact), unlocked, and not past its
- * expiry at `nowMs`. Anything else carries the reason so the UI can say why the button is disabled.
+ * Restorable when normal or exported (an export leaves the backup intact), unlocked, complete, and not past
+ * its expiry at `nowMs`. Anything else carries the reason so the UI can say why the button is disabled; a
+ * status reason wins over `incomplete`, being the more specific of the two.
  */
 export function restorability(
   status: BackupStatus,
   locked: boolean,
   expireTime: string | undefined,
   nowMs: number,
+  incomplete?: readonly string[],
 ): { restorable: boolean; notRestorableReason?: NotRestorableReason } {
-  const reasons: Partial<Record<BackupStatus, NotRestorableReason>> = {
-    'in-progress': 'in-progress',
-    locked: 'locked',
-    exporting: 'exporting',
-    expired: 'expired',
-    deleted: 'deleted',
-    unknown: 'unknown-status',
-  };
-  const reason = reasons[status];
+  const reason = statusReasons[status];
   if (reason) return { restorable: false, notRestorableReason: reason };
   if (locked) return { restorable: false, notRestorableReason: 'locked' };
   if (expireTime !== undefined && Date.parse(expireTime) <= nowMs) {
     return { restorable: false, notRestorableReason: 'expired' };
   }
+  if (incomplete && incomplete.length > 0) return { restorable: false, notRestorableReason: 'incomplete' };
   return { restorable: true };
 }
 

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { StatusCoverageSchema } from '../../../shared/backup-span';
 import { type Backup, BackupSchema, type Instance } from '../../../shared/domain';
 import {
   checkOrMoveAside,
@@ -17,15 +18,30 @@ import { fleetFileLines, readFleetLinesFrom } from './fleet-file-lines';
 
 export type { FleetFile };
 
-const BackupsFileSchema = z.object({
-  version: z.literal(1),
-  fetchedAt: z.string(),
-  beginTime: z.string(),
-  endTime: z.string(),
-  total: z.number().int(),
-  backups: z.array(BackupSchema),
-});
-export type BackupsFile = z.infer<typeof BackupsFileSchema>;
+/**
+ * Version 2 keeps a whole multi-window listing and which statuses it could ask for. A version 1 file (one
+ * window's first page, listed without a status filter) is still read: its coverage was the server's default.
+ */
+const BackupsFileSchema = z.union([
+  z.object({
+    version: z.literal(2),
+    fetchedAt: z.string(),
+    beginTime: z.string(),
+    endTime: z.string(),
+    statusCoverage: StatusCoverageSchema,
+    backups: z.array(BackupSchema),
+  }),
+  z
+    .object({
+      version: z.literal(1),
+      fetchedAt: z.string(),
+      beginTime: z.string(),
+      endTime: z.string(),
+      backups: z.array(BackupSchema),
+    })
+    .transform((v) => ({ ...v, version: 2 as const, statusCoverage: 'server-default' as const })),
+]);
+export type BackupsFile = z.output<typeof BackupsFileSchema>;
 
 /**
  * Reads and checks the fleet file: a megabyte at a time when it has the cache's own line layout, else (an
@@ -108,7 +124,7 @@ export class FleetCache {
     file: Omit<BackupsFile, 'version'>,
   ): Promise<void> {
     const path = join(this.#root, safe(profileId), 'backups', `${safe(instanceId)}.json`);
-    await writeFileAtomic(path, JSON.stringify({ version: 1, ...file }));
+    await writeFileAtomic(path, JSON.stringify({ version: 2, ...file }));
   }
 
   async #read<T>(path: string, parse: (value: unknown) => T): Promise<T | undefined> {

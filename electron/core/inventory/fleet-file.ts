@@ -74,6 +74,7 @@ const INSTANCE_FIELDS: Readonly<Record<keyof Instance, readonly [Check, boolean]
   createdAt: [isoTime, true],
   expiresAt: [isoTime, true],
   generation: [oneOf(ApiGenerationSchema.options), false],
+  incomplete: [(v) => Array.isArray(v) && v.every(str), true],
 };
 const FIELD_NAMES = Object.keys(INSTANCE_FIELDS) as Array<keyof Instance>;
 

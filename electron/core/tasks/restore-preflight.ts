@@ -1,17 +1,18 @@
 /**
  * The checks run before a restore may be sent, each reported with its result so the dialog can show them:
- * the endpoint answers, the instance exists, runs and is not locked, no restore of it is active, and the
- * backup exists among this instance's own backups and is restorable.
+ * the endpoint answers, the instance exists (listed completely), runs and is not locked, no restore of it is
+ * active, and the backup exists among this instance's own backups, anywhere in its retention, and is
+ * restorable.
  */
+import { BACKUP_RETENTION_MAX_DAYS } from '../../../shared/backup-span';
 import type { Backup, Instance } from '../../../shared/domain';
 import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
 import type { PreflightCheck } from '../../../shared/tasks';
 import type { CrsApi } from '../cloud/crs-api';
+import { backupWindows, findBackupInWindows, walkFloor } from '../inventory/backup-windows';
 
-/** Backups are looked up across the longest window the cloud allows in one request. */
-const LOOKUP_WINDOW_MS = 30 * 24 * 3600 * 1000;
-const BACKUP_PAGE = 100;
-const MAX_BACKUP_PAGES = 20;
+/** The lookup ends a minute ahead of the local clock, so a backup the cloud just started is found. */
+const LOOKUP_LEAD_MS = 60_000;
 
 export interface PreflightTarget {
   region: string;
@@ -75,6 +76,17 @@ export async function runPreflight(
     );
     return done();
   }
+  const missing = instance.incomplete;
+  if (missing) {
+    // A row with a field missing or malformed cannot be judged (status, type, id): the worst case is assumed.
+    check(
+      'instance-found',
+      false,
+      `The cloud's listing of this instance lacks ${missing.join(', ')}.`,
+      reason('incomplete', { fields: missing.join(', ') }),
+    );
+    return done({ instance });
+  }
   check(
     'instance-found',
     true,
@@ -103,13 +115,18 @@ export async function runPreflight(
 
   let backup: Backup | undefined;
   try {
-    backup = await findBackup(api, target, now);
+    backup = await findBackup(api, target, now, instance.createdAt);
   } catch (error) {
     check('backup-found', false, explain(error), errorReason(error));
     return done({ instance });
   }
   if (!backup) {
-    check('backup-found', false, 'No backup with this id in the last 30 days.', reason('missing'));
+    check(
+      'backup-found',
+      false,
+      'No backup with this id anywhere in the instance’s retention.',
+      reason('missing'),
+    );
     check('backup-belongs', false, 'It is not among this instance’s backups.', reason('foreign'));
     return done({ instance });
   }
@@ -119,6 +136,7 @@ export async function runPreflight(
     `Started ${backup.startTime ?? 'at an unknown time'}.`,
     reason('ok', backup.startTime ? { startTime: backup.startTime } : {}),
   );
+  // An incomplete row without its InstanceId has instanceId '' and so is not taken as this instance's.
   const belongs = backup.instanceId === target.instanceId;
   check(
     'backup-belongs',
@@ -149,25 +167,19 @@ function errorReason(error: unknown): Reason {
   return reason('error', { code: error instanceof AppError ? error.code : 'INTERNAL' });
 }
 
-async function findBackup(api: CrsApi, target: PreflightTarget, now: number): Promise<Backup | undefined> {
-  // The cloud refuses a span over 30 days, so the window ends a minute ahead and starts 30 days before that.
-  const end = now + 60_000;
-  const beginTime = new Date(end - LOOKUP_WINDOW_MS).toISOString();
-  const endTime = new Date(end).toISOString();
-  for (let page = 0; page < MAX_BACKUP_PAGES; page++) {
-    const { total, backups } = await api.describeBackups({
-      region: target.region,
-      instanceId: target.instanceId,
-      beginTime,
-      endTime,
-      limit: BACKUP_PAGE,
-      offset: page * BACKUP_PAGE,
-    });
-    const hit = backups.find((b) => b.id === target.backupId);
-    if (hit) return hit;
-    if ((page + 1) * BACKUP_PAGE >= total || backups.length === 0) return undefined;
-  }
-  return undefined;
+/**
+ * Looks for the backup window by window back through the longest documented retention (or to the
+ * instance's creation), newest first, stopping at the window that holds it.
+ */
+async function findBackup(
+  api: CrsApi,
+  target: PreflightTarget,
+  now: number,
+  createdAt: string | undefined,
+): Promise<Backup | undefined> {
+  const end = now + LOOKUP_LEAD_MS;
+  const windows = backupWindows(end, walkFloor(end, BACKUP_RETENTION_MAX_DAYS, createdAt));
+  return findBackupInWindows(api, target, windows, target.backupId);
 }
 
 function explain(error: unknown): string {

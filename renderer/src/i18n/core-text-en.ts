@@ -35,9 +35,11 @@ export const coreTextEn = {
     },
     active: 'A restore of this instance is {{status}}; wait for it to end.',
     instanceMissing: 'No instance {{instanceId}} in {{region}}.',
-    backupMissing: 'No backup with this id in the last 30 days.',
+    backupMissing: 'No backup with this id anywhere in the instance’s retention.',
     status: 'The instance is {{status}}.',
     foreign: 'The backup is not among this instance’s backups.',
     notRestorable: 'Not restorable: {{reason}}.',
+    incomplete:
+      'The cloud’s listing of this instance lacks {{fields}}; it cannot be checked, so it is refused.',
   },
 } as const;

@@ -47,9 +47,10 @@ export const coreTextZhCN: Strings<typeof coreTextEn> = {
     },
     active: '该实例的恢复任务状态为“{{status}}”，请等待其结束。',
     instanceMissing: '{{region}} 中没有实例 {{instanceId}}。',
-    backupMissing: '最近 30 天内没有该 ID 的备份。',
+    backupMissing: '在该实例的整个备份保留期内都没有该 ID 的备份。',
     status: '实例当前状态：{{status}}。',
     foreign: '该备份不属于此实例。',
     notRestorable: '不可恢复：{{reason}}。',
+    incomplete: '云端列表中该实例缺少 {{fields}}，无法检查，因此拒绝恢复。',
   },
 };

@@ -36,6 +36,8 @@ export function checkDetail(check: PreflightCheck, t: TFunction, language: strin
     }
     case 'foreign':
       return t('checkDetail.foreign');
+    case 'incomplete':
+      return t('checkDetail.incomplete', p);
     case 'not-restorable':
       return t('checkDetail.notRestorable', { reason: t(`notRestorable.${p.reason ?? 'unknown-status'}`) });
     default:

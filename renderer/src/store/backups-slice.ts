@@ -1,7 +1,9 @@
 /**
- * Backups per instance within a time window (the cloud allows at most 30 days per request), paged 100 at a
- * time. Keyed by profile and instance so switching back to an instance shows what was already loaded.
+ * Backups per instance over a span of its retention (days, or all of it). Main walks the cloud's 30-day
+ * windows and answers the whole list at once. Keyed by profile and instance so switching back to an
+ * instance shows what was already loaded.
  */
+import type { BackupSpan, StatusCoverage } from '../../../shared/backup-span';
 import type { Backup } from '../../../shared/domain';
 import type { Freshness } from './fleet-slice';
 import { call, type LoadStatus, type SliceCreator, type UiError } from './types';
@@ -10,74 +12,53 @@ export interface BackupTarget {
   profileId: string;
   region: string;
   instanceId: string;
+  /** The instance's creation time, when the fleet knows it: the listing stops there. */
+  createdAt?: string | undefined;
 }
 
 export interface BackupList {
-  days: number;
+  span: BackupSpan;
+  /** What the answer covers (ISO); empty until it arrives. */
   beginTime: string;
   endTime: string;
   backups: Backup[];
-  total: number;
+  statusCoverage?: StatusCoverage;
   status: LoadStatus;
   error?: UiError;
   freshness?: Freshness;
 }
-
-export const backupPageSize = 100;
-export const maxBackupWindowDays = 30;
 
 export const backupKey = (t: Pick<BackupTarget, 'profileId' | 'instanceId'>) =>
   `${t.profileId}/${t.instanceId}`;
 
 export interface BackupsSlice {
   backups: Record<string, BackupList>;
-  loadBackups(target: BackupTarget, days: number, now?: Date): Promise<void>;
-  loadMoreBackups(target: BackupTarget): Promise<void>;
+  loadBackups(target: BackupTarget, span: BackupSpan): Promise<void>;
 }
 
-export const createBackupsSlice: SliceCreator<BackupsSlice> = (api) => (set, get) => {
-  const patch = (key: string, value: Partial<BackupList>) => {
-    const current = get().backups[key];
-    if (current) set({ backups: { ...get().backups, [key]: { ...current, ...value } } });
-  };
-  const fetchPage = async (target: BackupTarget, list: BackupList, offset: number) => {
+export const createBackupsSlice: SliceCreator<BackupsSlice> = (api) => (set, get) => ({
+  backups: {},
+  loadBackups: async (target, span) => {
     const key = backupKey(target);
-    patch(key, { status: 'loading', error: undefined });
+    const list: BackupList = { span, beginTime: '', endTime: '', backups: [], status: 'loading' };
+    set({ backups: { ...get().backups, [key]: list } });
+    const { profileId, region, instanceId, createdAt } = target;
     const result = await call(() =>
-      api.backups.list({
-        ...target,
-        beginTime: list.beginTime,
-        endTime: list.endTime,
-        limit: backupPageSize,
-        offset,
-      }),
+      api.backups.list({ profileId, region, instanceId, span, ...(createdAt ? { createdAt } : {}) }),
     );
-    const latest = get().backups[key];
-    // A newer window was asked for meanwhile: drop this answer.
-    if (!latest || latest.beginTime !== list.beginTime || latest.endTime !== list.endTime) return;
-    if (!result.ok) return patch(key, { status: 'error', error: result.error });
-    const backups = offset === 0 ? result.value.backups : [...latest.backups, ...result.value.backups];
-    patch(key, { status: 'ready', backups, total: result.value.total, freshness: result.value.freshness });
-  };
-  return {
-    backups: {},
-    loadBackups: async (target, days, now = new Date()) => {
-      const window = Math.min(Math.max(1, Math.round(days)), maxBackupWindowDays);
-      const list: BackupList = {
-        days: window,
-        endTime: now.toISOString(),
-        beginTime: new Date(now.getTime() - window * 86_400_000).toISOString(),
-        backups: [],
-        total: 0,
-        status: 'loading',
-      };
-      set({ backups: { ...get().backups, [backupKey(target)]: list } });
-      await fetchPage(target, list, 0);
-    },
-    loadMoreBackups: async (target) => {
-      const list = get().backups[backupKey(target)];
-      if (!list || list.status === 'loading' || list.backups.length >= list.total) return;
-      await fetchPage(target, list, list.backups.length);
-    },
-  };
-};
+    // A newer load was asked for meanwhile: drop this answer.
+    if (get().backups[key] !== list) return;
+    const next: BackupList = result.ok
+      ? {
+          ...list,
+          status: 'ready',
+          backups: result.value.backups,
+          beginTime: result.value.beginTime,
+          endTime: result.value.endTime,
+          statusCoverage: result.value.statusCoverage,
+          freshness: result.value.freshness,
+        }
+      : { ...list, status: 'error', error: result.error };
+    set({ backups: { ...get().backups, [key]: next } });
+  },
+});

@@ -45,6 +45,15 @@ const visible = memo((rows: FleetRow[], sort: AppState['fleetSort'], query: Flee
 
 export const selectVisibleRows = (s: AppState): RowsView => visible(s.fleetRows, s.fleetSort, s.fleetQuery);
 
+/** Rows the cloud listed with a field missing, null or malformed: counted once per set of rows. */
+const incompleteCount = memo((rows: FleetRow[]): number => {
+  let n = 0;
+  for (const row of rows) if (row.instance.incomplete) n++;
+  return n;
+});
+
+export const selectIncompleteCount = (s: AppState): number => incompleteCount(s.fleetRows);
+
 export interface FleetFacets {
   regions: string[];
   statuses: string[];

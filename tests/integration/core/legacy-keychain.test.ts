@@ -84,8 +84,7 @@ describe('legacy v2 profile with the real keychain', () => {
       profileId: profile.id,
       region: 'ap-guangzhou',
       instanceId: 'crs-demo0001',
-      beginTime: new Date(Date.now() - 7 * 86400_000).toISOString(),
-      endTime: new Date().toISOString(),
+      span: 7,
     });
     const backup = backups.find((b) => b.restorable);
     const target = {

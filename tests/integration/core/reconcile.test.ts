@@ -24,8 +24,7 @@ async function setUp(): Promise<{ profile: ProfileView; backup: Backup }> {
     profileId: profile.id,
     region: 'ap-shanghai',
     instanceId: 'crs-demo0003',
-    beginTime: new Date(Date.now() - 7 * 86400_000).toISOString(),
-    endTime: new Date().toISOString(),
+    span: 7,
   });
   const backup = backups.find((b) => b.restorable);
   if (!backup) throw new Error('no restorable backup');
@@ -111,8 +110,7 @@ describe('restore reconciliation', () => {
       profileId: profile.id,
       region: 'ap-shanghai',
       instanceId: 'crs-demo0003',
-      beginTime: new Date(Date.now() - 7 * 86400_000).toISOString(),
-      endTime: new Date().toISOString(),
+      span: 7,
     });
     const backup = backups.find((b) => b.restorable);
     if (!backup) throw new Error('no restorable backup');

@@ -11,10 +11,7 @@ import { type Harness, startHarness } from '../../support/core-harness';
 let h: Harness;
 let profile: ProfileView;
 
-const window7d = () => ({
-  beginTime: new Date(Date.now() - 7 * 86400_000).toISOString(),
-  endTime: new Date(Date.now() + 60_000).toISOString(),
-});
+const window7d = () => ({ span: 7 });
 
 async function restorableBackup(instanceId: string, region: string): Promise<Backup> {
   const { backups } = await h.value('backups:list', {

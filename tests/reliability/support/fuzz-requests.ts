@@ -45,8 +45,7 @@ const WRONG_ID: Partial<Record<InvokeChannel, (id: string) => unknown>> = {
     profileId: id,
     region: 'ap-guangzhou',
     instanceId: 'crs-abcd1234',
-    beginTime: '2026-01-01T00:00:00Z',
-    endTime: '2026-01-02T00:00:00Z',
+    span: 7,
   }),
   'restore:preflight': (id) => ({
     profileId: id,

@@ -25,13 +25,11 @@ export async function startDemoCore(sandbox: SandboxOptions = {}): Promise<DemoC
   const created = await h.value('sandbox:start', {});
   // The shortest timeout the schema allows, so an unanswered request is given up on quickly.
   const profile = await h.value('profiles:update', { id: created.id, requestTimeoutSeconds: 3 });
-  const now = Date.now();
   const { backups } = await h.value('backups:list', {
     profileId: profile.id,
     region: ORDERS.region,
     instanceId: ORDERS.instanceId,
-    beginTime: new Date(now - 7 * 86_400_000).toISOString(),
-    endTime: new Date(now + 86_400_000).toISOString(),
+    span: 7,
   });
   const backup = backups.find((b) => b.restorable);
   if (!backup) throw new Error('no restorable demo backup');

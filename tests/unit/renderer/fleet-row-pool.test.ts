@@ -23,6 +23,8 @@ const labels: RowLabels = {
     initializing: 'Initializing',
     unknown: 'Unknown',
   },
+  incomplete: 'incomplete',
+  missingId: '(no id)',
 };
 
 const asView = (rows: FleetRow[]): RowsView => ({ length: rows.length, at: (i) => rows[i] });
@@ -43,6 +45,23 @@ afterEach(() => {
 });
 
 describe('fleet row pool', () => {
+  it('marks a row the cloud listed incompletely, naming what is missing, and unmarks it when reused', () => {
+    const { body, show } = setup();
+    const partial = toRow(
+      instance({ id: '?ap-guangzhou#0', status: 'unknown', incomplete: ['InstanceId', 'Status'] }),
+    );
+    const sound = toRow(instance({ id: 'crs-sound001' }));
+    show([partial, sound], 0, 1);
+    const [first, second] = [...body.children] as HTMLTableRowElement[];
+    expect(first?.classList.contains('is-incomplete')).toBe(true);
+    expect(first?.cells[1]?.textContent).toBe('(no id)');
+    expect(first?.cells[6]?.textContent).toContain('Unknown · incomplete: InstanceId, Status');
+    expect(second?.classList.contains('is-incomplete')).toBe(false);
+    show([sound, partial], 0, 1);
+    expect((body.children[0] as HTMLTableRowElement).classList.contains('is-incomplete')).toBe(false);
+    expect((body.children[1] as HTMLTableRowElement).classList.contains('is-incomplete')).toBe(true);
+  });
+
   it('shows the window of rows, in index order, with their cells, position and ARIA', () => {
     const { body, show, ids } = setup();
     const rows = manyInstances(1000).map(toRow);

@@ -78,7 +78,7 @@ describe('translations', () => {
       ['outcome', AuditOutcomeSchema.options],
       ['env', EnvironmentTagSchema.options],
       ['col', ['name', 'id', 'region', 'zone', 'engine', 'size', 'status', 'tags', 'project', 'environment']],
-      ['restore.gate', ['preflight', 'password', 'typed', 'stale', 'unknown']],
+      ['restore.gate', ['preflight', 'password', 'typed', 'stale', 'unknown', 'incomplete']],
       ['notice', ['info', 'warning', 'error']],
     ];
     const missing = families.flatMap(([prefix, values]) =>

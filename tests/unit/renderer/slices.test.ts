@@ -101,37 +101,29 @@ describe('profiles slice', () => {
 describe('backups slice', () => {
   const target = { profileId: 'p', region: 'ap-guangzhou', instanceId: 'crs-abcd1234' };
 
-  it('asks for the window ending now, caps it at 30 days, and pages by 100', async () => {
-    const page = (offset: number) => Array.from({ length: 100 }, (_, i) => backup({ id: `b-${offset + i}` }));
+  it('asks for the span with the instance’s creation and keeps the whole answer with its coverage', async () => {
+    const backups = Array.from({ length: 150 }, (_, i) => backup({ id: `b-${i}` }));
     const fake = fakeCore({
       overrides: {
-        'backups:list': (req) => {
-          const { offset = 0 } = req as { offset?: number };
-          return ok({
-            total: 150,
-            backups: page(offset).slice(0, offset === 0 ? 100 : 50),
+        'backups:list': () =>
+          ok({
+            backups,
+            beginTime: '2025-11-30T08:01:00.000Z',
+            endTime: '2026-11-30T08:01:00.000Z',
+            statusCoverage: 'normal-and-locked',
             freshness: { source: 'live', stale: false },
-          });
-        },
+          }),
       },
     });
     const store = createAppStore(fake.api);
-    const now = new Date('2026-11-30T08:00:00.000Z');
-    await store.getState().loadBackups(target, 45, now);
-    expect(fake.calls.at(-1)?.request).toEqual({
-      ...target,
-      beginTime: '2026-10-31T08:00:00.000Z',
-      endTime: '2026-11-30T08:00:00.000Z',
-      limit: 100,
-      offset: 0,
-    });
-    await store.getState().loadMoreBackups(target);
-    expect(fake.calls.at(-1)?.request).toMatchObject({ offset: 100 });
+    const createdAt = '2024-01-01T00:00:00.000Z';
+    await store.getState().loadBackups({ ...target, createdAt }, 365);
+    expect(fake.calls.at(-1)?.request).toEqual({ ...target, span: 365, createdAt });
     const list = store.getState().backups[backupKey(target)];
     expect(list?.backups).toHaveLength(150);
-    expect(list?.days).toBe(30);
-    await store.getState().loadMoreBackups(target);
-    expect(fake.calls.filter((c) => c.channel === 'backups:list')).toHaveLength(2);
+    expect(list).toMatchObject({ span: 365, status: 'ready', statusCoverage: 'normal-and-locked' });
+    await store.getState().loadBackups(target, 'all');
+    expect(fake.calls.at(-1)?.request).toEqual({ ...target, span: 'all' });
   });
 
   it('keeps the error for the view', async () => {

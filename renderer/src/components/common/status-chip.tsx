@@ -38,7 +38,7 @@ export const taskTone = (status: string): Tone =>
 export const backupTone = (status: string): Tone =>
   status === 'normal' || status === 'exported'
     ? 'ok'
-    : status === 'in-progress' || status === 'exporting'
+    : status === 'exporting'
       ? 'busy'
       : status === 'locked'
         ? 'warn'

@@ -20,6 +20,10 @@ import { chipIcons, instanceTone } from '../common/status-chip';
 export interface RowLabels {
   none: string;
   status: Record<InstanceStatus, string>;
+  /** Added to the status of a row the cloud listed incompletely. */
+  incomplete: string;
+  /** Shown instead of the placeholder id of a row the cloud listed without one. */
+  missingId: string;
 }
 
 export interface PoolView {
@@ -152,6 +156,11 @@ export class FleetRowPool {
         tr.cells[NAME]?.classList.toggle('muted', !instance.name);
       } else if (c === TAGS) tr.cells[TAGS]?.setAttribute('title', value);
     }
+    // Only a row whose completeness differs from the slot's last one touches the DOM here.
+    const missing = instance.incomplete;
+    if ((slot.row?.instance.incomplete === undefined) !== (missing === undefined) || slot.index === -1) {
+      tr.classList.toggle('is-incomplete', missing !== undefined);
+    }
     const tone = instanceTone(instance.status);
     const chipClass = `chip chip-${tone}`;
     if (slot.chip.className !== chipClass) {
@@ -175,14 +184,17 @@ export class FleetRowPool {
 
 function cellValues(row: FleetRow, labels: RowLabels, lang: string): string[] {
   const i = row.instance;
+  const missing = i.incomplete;
   return [
     i.name || labels.none,
-    i.id,
+    missing?.includes('InstanceId') || missing?.includes('redisId') ? labels.missingId : i.id,
     i.region,
     i.zoneId === undefined ? labels.none : String(i.zoneId),
     i.engine,
     formatMb(i.sizeMb, lang),
-    labels.status[i.status],
+    missing
+      ? `${labels.status[i.status]} · ${labels.incomplete}: ${missing.join(', ')}`
+      : labels.status[i.status],
     row.tagText,
     i.projectName ?? String(i.projectId),
     row.environment || labels.none,

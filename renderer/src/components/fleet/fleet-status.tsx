@@ -6,6 +6,7 @@ import { isAppErrorCode } from '../../../../shared/errors';
 import { errorText } from '../../lib/error-text';
 import { formatAge, formatNumber } from '../../lib/format';
 import { useApp } from '../../store';
+import { selectIncompleteCount } from '../../store/selectors';
 import { ErrorBox } from '../common/error-box';
 
 /** Memoised (no props): it reads the store itself, so a search that re-renders the fleet skips it. */
@@ -33,6 +34,21 @@ export const FreshnessBanner = memo(function FreshnessBanner() {
     );
   }
   return null;
+});
+
+/**
+ * How many listed instances are incomplete (the cloud left a field out or sent it malformed): they are
+ * shown, marked, and never acted on.
+ */
+export const IncompleteRowsNote = memo(function IncompleteRowsNote() {
+  const { t, i18n } = useTranslation();
+  const count = useApp(selectIncompleteCount);
+  if (count === 0) return null;
+  return (
+    <p className="field-error" role="status" data-testid="fleet-incomplete">
+      {t('fleet.incompleteRows', { count, formatted: formatNumber(count, i18n.language) })}
+    </p>
+  );
 });
 
 export const RegionProgressBar = memo(function RegionProgressBar() {

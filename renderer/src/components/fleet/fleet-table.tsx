@@ -36,6 +36,8 @@ export function FleetTable({ rows }: { rows: RowsView }) {
   const labels = useMemo<RowLabels>(
     () => ({
       none: t('common.none'),
+      incomplete: t('fleet.incompleteMark'),
+      missingId: t('fleet.missingId'),
       status: Object.fromEntries(
         InstanceStatusSchema.options.map((s) => [s, t(`status.${s}`)]),
       ) as RowLabels['status'],

@@ -9,7 +9,7 @@ import { formatNumber } from '../../lib/format';
 import { useApp } from '../../store';
 import { selectActiveProfile, selectVisibleRows } from '../../store/selectors';
 import { ErrorBox } from '../common/error-box';
-import { FreshnessBanner, RegionProgressBar } from './fleet-status';
+import { FreshnessBanner, IncompleteRowsNote, RegionProgressBar } from './fleet-status';
 import { FleetTable } from './fleet-table';
 import { FleetToolbar } from './fleet-toolbar';
 
@@ -58,6 +58,7 @@ export function FleetView() {
       <FreshnessBanner />
       {error && !stale && <ErrorBox error={error} onRetry={() => void refresh()} />}
       <RegionProgressBar />
+      <IncompleteRowsNote />
       <FleetToolbar searchRef={searchRef} />
       <FleetRowsOrEmpty loading={loading} />
     </section>

@@ -1,38 +1,47 @@
 /**
- * Backups of one instance within a window (default: Preferences.backupWindowDays), paged by 100.
- * Restorable ones are selectable; the others say why not. Restore is offered only on a live fleet.
+ * Backups of one instance over a span of its retention (default: Preferences.backupWindowDays): main walks
+ * the cloud's 30-day windows and answers the whole list. Restorable ones are selectable; the others say why
+ * not. Incomplete rows are marked and counted; the panel says when it could not ask for every status or
+ * shows a cached list. Restore is offered only on a live fleet.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { spanChoicesWith } from '../../../../shared/backup-span';
 import type { Backup } from '../../../../shared/domain';
 import { formatAge, formatBytes, formatDateTime } from '../../lib/format';
+import { spanLabel, spanValue } from '../../lib/span-text';
 import { useApp } from '../../store';
 import { type BackupTarget, backupKey } from '../../store/backups-slice';
 import { selectFleetUsable } from '../../store/selectors';
 import { ErrorBox } from '../common/error-box';
 import { backupTone, StatusChip } from '../common/status-chip';
 
-const windows = [1, 3, 7, 14, 30];
+const kindLabels: Readonly<Record<Backup['kind'], string>> = {
+  manual: 'instance.manual',
+  automatic: 'instance.automatic',
+  'spec-change': 'instance.specChange',
+  unknown: 'instance.unknownKind',
+};
 
 export function BackupsPanel({ target }: { target: BackupTarget }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const defaultDays = useApp((s) => s.prefs?.backupWindowDays ?? 7);
+  const defaultSpan = useApp((s) => s.prefs?.backupWindowDays ?? 7);
   const list = useApp((s) => s.backups[backupKey(target)]);
   const load = useApp((s) => s.loadBackups);
-  const loadMore = useApp((s) => s.loadMoreBackups);
   const openRestore = useApp((s) => s.openRestore);
   const usable = useApp(selectFleetUsable);
   const [selected, setSelected] = useState<string>();
-  const { profileId, region, instanceId } = target;
+  const { profileId, region, instanceId, createdAt } = target;
 
   useEffect(() => {
-    void load({ profileId, region, instanceId }, defaultDays);
-  }, [load, profileId, region, instanceId, defaultDays]);
+    void load({ profileId, region, instanceId, createdAt }, defaultSpan);
+  }, [load, profileId, region, instanceId, createdAt, defaultSpan]);
 
-  const days = list?.days ?? defaultDays;
-  const dayOptions = windows.includes(days) ? windows : [...windows, days].sort((a, b) => a - b);
-  const chosen = list?.backups.find((b) => b.id === selected && b.restorable);
+  const span = list?.span ?? defaultSpan;
+  const choices = spanChoicesWith(span);
+  const chosen = list?.backups.find((b) => b.id === selected && b.restorable && !b.incomplete);
+  const incomplete = list?.backups.filter((b) => b.incomplete).length ?? 0;
   const lang = i18n.language;
 
   return (
@@ -40,14 +49,18 @@ export function BackupsPanel({ target }: { target: BackupTarget }) {
       <div className="card-head">
         <h3 id={`${id}-title`}>{t('instance.backups')}</h3>
         <label htmlFor={`${id}-window`}>{t('instance.window')}</label>
-        <select id={`${id}-window`} value={days} onChange={(e) => void load(target, Number(e.target.value))}>
-          {dayOptions.map((d) => (
-            <option key={d} value={d}>
-              {t('instance.days', { count: d })}
+        <select
+          id={`${id}-window`}
+          value={String(span)}
+          onChange={(e) => void load(target, spanValue(e.target.value))}
+        >
+          {choices.map((d) => (
+            <option key={d} value={String(d)}>
+              {spanLabel(d, t)}
             </option>
           ))}
         </select>
-        <button type="button" className="btn btn-small" onClick={() => void load(target, days)}>
+        <button type="button" className="btn btn-small" onClick={() => void load(target, span)}>
           {t('instance.reload')}
         </button>
         <span className="spacer" />
@@ -59,12 +72,38 @@ export function BackupsPanel({ target }: { target: BackupTarget }) {
           className="btn btn-danger-outline"
           disabled={!chosen || !usable}
           aria-describedby={`${id}-restore-hint`}
-          onClick={() => chosen && void openRestore({ ...target, backupId: chosen.id })}
+          onClick={() => chosen && void openRestore({ profileId, region, instanceId, backupId: chosen.id })}
         >
           {t('instance.restoreSelected')}
         </button>
       </div>
-      {list?.error && <ErrorBox error={list.error} onRetry={() => void load(target, days)} />}
+      {list?.error && <ErrorBox error={list.error} onRetry={() => void load(target, span)} />}
+      {list?.status === 'ready' && (
+        <div className="backups-status" role="status" data-testid="backups-status">
+          <p className="muted small">
+            {t('instance.listed', {
+              begin: formatDateTime(list.beginTime, lang),
+              end: formatDateTime(list.endTime, lang),
+            })}
+          </p>
+          {list.freshness?.source === 'cache' && (
+            <p className="field-error">
+              {t('instance.cachedList', { age: formatAge(list.freshness.fetchedAt, lang) })}
+            </p>
+          )}
+          {list.statusCoverage === 'normal-and-locked' && (
+            <p className="field-error">{t('instance.coverageNarrow')}</p>
+          )}
+          {list.statusCoverage === 'server-default' && (
+            <p className="muted small">{t('instance.coverageServerDefault')}</p>
+          )}
+          {incomplete > 0 && (
+            <p className="field-error" data-testid="backups-incomplete">
+              {t('instance.incompleteCount', { count: incomplete })}
+            </p>
+          )}
+        </div>
+      )}
       {list && list.backups.length === 0 && list.status === 'ready' && (
         <p className="muted">{t('instance.noBackups')}</p>
       )}
@@ -99,11 +138,6 @@ export function BackupsPanel({ target }: { target: BackupTarget }) {
         </table>
       )}
       {list?.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {list && list.backups.length < list.total && list.status !== 'loading' && (
-        <button type="button" className="btn" onClick={() => void loadMore(target)}>
-          {t('instance.loadMore', { shown: list.backups.length, total: list.total })}
-        </button>
-      )}
     </section>
   );
 }
@@ -123,10 +157,15 @@ function BackupRow({
 }) {
   const { t } = useTranslation();
   const time = formatDateTime(b.startTime, lang);
+  const missing = b.incomplete;
+  const selectable = b.restorable && !missing;
   return (
-    <tr className={selected ? 'is-selected' : b.restorable ? '' : 'is-disabled'}>
+    <tr
+      className={selected ? 'is-selected' : selectable ? '' : 'is-disabled'}
+      data-incomplete={missing ? 'true' : undefined}
+    >
       <td>
-        {b.restorable ? (
+        {selectable ? (
           <input
             type="radio"
             name={group}
@@ -140,9 +179,15 @@ function BackupRow({
       </td>
       <td>
         {time} <span className="muted">{t('instance.ago', { age: formatAge(b.startTime, lang) })}</span>
-        <div className="mono muted small">{b.id}</div>
+        {/* A row the cloud sent without an id has a placeholder: not shown as if it were one. */}
+        {!missing?.includes('BackupId') && <div className="mono muted small">{b.id}</div>}
+        {missing && (
+          <div className="field-error small" data-testid="backup-incomplete">
+            {t('instance.incompleteRow', { fields: missing.join(', ') })}
+          </div>
+        )}
       </td>
-      <td>{t(`instance.backupKind.${b.kind}`)}</td>
+      <td>{t(kindLabels[b.kind])}</td>
       <td>
         <StatusChip tone={backupTone(b.status)}>{t(`backupStatus.${b.status}`)}</StatusChip>
       </td>

@@ -9,6 +9,10 @@ import { instanceTone, StatusChip } from '../common/status-chip';
 import { BackupsPanel } from './backups-panel';
 import { InstanceTasks } from './instance-tasks';
 
+/** The cloud's listing row had no instance id (API 3.0 `InstanceId`, legacy `redisId`). */
+const hasNoId = (incomplete: readonly string[] | undefined) =>
+  incomplete?.includes('InstanceId') === true || incomplete?.includes('redisId') === true;
+
 export function InstanceView({ region, id }: { region: string; id: string }) {
   const { t } = useTranslation();
   const row = useApp((s) => selectRowById(s, id));
@@ -30,8 +34,23 @@ export function InstanceView({ region, id }: { region: string; id: string }) {
             <StatusChip tone={instanceTone(instance.status)}>{t(`status.${instance.status}`)}</StatusChip>
           </div>
           <Properties instance={instance} environment={row.environment} />
-          <BackupsPanel target={{ profileId, region: instance.region || region, instanceId: id }} />
-          <InstanceTasks instanceId={instance.id} />
+          {instance.incomplete && (
+            <p className="field-error" role="status" data-testid="instance-incomplete">
+              {t('instance.incompleteInstance', { fields: instance.incomplete.join(', ') })}
+            </p>
+          )}
+          {/* Without its id nothing can be asked about the instance: no backups, no restore. */}
+          {hasNoId(instance.incomplete) ? null : (
+            <BackupsPanel
+              target={{
+                profileId,
+                region: instance.region || region,
+                instanceId: id,
+                createdAt: instance.createdAt,
+              }}
+            />
+          )}
+          {!hasNoId(instance.incomplete) && <InstanceTasks instanceId={instance.id} />}
         </>
       )}
     </section>

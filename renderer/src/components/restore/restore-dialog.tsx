@@ -85,6 +85,13 @@ export function RestoreDialog() {
     expected,
     fleetUsable,
     outcomeUnknown: state.outcomeUnknown,
+    // Every copy of the two rows counts: the worst one decides.
+    incomplete: [
+      ...(row?.instance.incomplete ?? []),
+      ...(preflight?.instance?.incomplete ?? []),
+      ...(listed?.incomplete ?? []),
+      ...(preflight?.backup?.incomplete ?? []),
+    ],
   });
   const enabled = gate.enabled && !state.submitting;
 

@@ -5,7 +5,7 @@
 import type { PreflightResult } from '../../../../shared/ipc-contract';
 import type { LoadStatus } from '../../store/types';
 
-export type GateReason = 'preflight' | 'password' | 'typed' | 'stale' | 'unknown';
+export type GateReason = 'preflight' | 'password' | 'typed' | 'stale' | 'unknown' | 'incomplete';
 
 export interface GateInput {
   preflightStatus: LoadStatus;
@@ -18,6 +18,11 @@ export interface GateInput {
   expected: string;
   fleetUsable: boolean;
   outcomeUnknown: boolean;
+  /**
+   * Fields the cloud left out of, or sent malformed in, the listing rows of the instance and the backup
+   * (as the fleet, the backups list and the preflight saw them). Any one refuses the restore.
+   */
+  incomplete: readonly string[];
 }
 
 export function preflightPassed(status: LoadStatus, preflight?: PreflightResult): boolean {
@@ -31,6 +36,7 @@ export function restoreGate(input: GateInput): { enabled: boolean; missing: Gate
   const missing: GateReason[] = [];
   if (input.outcomeUnknown) missing.push('unknown');
   if (!input.fleetUsable) missing.push('stale');
+  if (input.incomplete.length > 0) missing.push('incomplete');
   if (!preflightPassed(input.preflightStatus, input.preflight)) missing.push('preflight');
   if (input.needsPassword && !input.useSavedPassword && input.password.length === 0) missing.push('password');
   // Exact match, as main checks it again with the same text.

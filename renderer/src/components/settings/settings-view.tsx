@@ -1,7 +1,9 @@
 /** Preferences (applied as soon as they change) and the profiles. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { spanChoicesWith } from '../../../../shared/backup-span';
 import type { Preferences, PreferencesPatch } from '../../../../shared/settings';
+import { spanLabel, spanValue } from '../../lib/span-text';
 import { useApp } from '../../store';
 import { ErrorBox } from '../common/error-box';
 import { SecretStoreNote } from '../first-run/secret-store-note';
@@ -37,7 +39,6 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
   const [saved, setSaved] = useState(false);
   // Numbers are edited as text and saved on blur, so typing "1" on the way to "15" does not save 1.
   const [poll, setPoll] = useState(String(prefs.pollIntervalSeconds));
-  const [days, setDays] = useState(String(prefs.backupWindowDays));
   const save = async (patch: PreferencesPatch) => {
     setSaved(false);
     setSaved(await update(patch));
@@ -97,17 +98,17 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-days`}>{t('settings.window')}</label>
-          <input
+          <select
             id={`${id}-days`}
-            type="number"
-            min={1}
-            max={30}
-            value={days}
-            onChange={(e) => setDays(e.target.value)}
-            onBlur={() =>
-              Number(days) !== prefs.backupWindowDays && void save({ backupWindowDays: Number(days) })
-            }
-          />
+            value={String(prefs.backupWindowDays)}
+            onChange={(e) => void save({ backupWindowDays: spanValue(e.target.value) })}
+          >
+            {spanChoicesWith(prefs.backupWindowDays).map((d) => (
+              <option key={d} value={String(d)}>
+                {spanLabel(d, t)}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-typed`}>{t('settings.typed')}</label>

@@ -248,6 +248,154 @@ describe('Api3CrsClient normalization', () => {
       restorable: false,
       notRestorableReason: 'expired',
     });
+    expect(result.statusCoverage).toBe('all');
+  });
+
+  const backupRow = {
+    BackupId: 'b-1',
+    BackupType: '1',
+    InstanceId: 'crs-1',
+    Locked: 0,
+    Remark: '',
+    StartTime: '2026-06-01 02:00:48',
+    Status: 2,
+  };
+  const listBackups = (client: Api3CrsClient) =>
+    client.describeBackups({ region: 'ap-guangzhou', instanceId: 'crs-1', limit: 100, offset: 0 });
+
+  it('asks for every documented backup status explicitly, whatever the server would list by default', async () => {
+    const h = harness([ok({ TotalCount: 1, BackupSet: [backupRow] })]);
+    await listBackups(new Api3CrsClient(h.options));
+    expect(JSON.parse(h.fetch.calls[0]?.init.body ?? '').Status).toEqual([1, 2, 3, 4, -1, -2]);
+  });
+
+  it('falls back once to [1, 2] when the server refuses the status filter, says so, and remembers it', async () => {
+    const h = harness([
+      cloudError('InvalidParameter.InvalidParameter', 'Status'),
+      ok({ TotalCount: 1, BackupSet: [backupRow] }),
+    ]);
+    const client = new Api3CrsClient(h.options);
+    const first = await listBackups(client);
+    expect(first.statusCoverage).toBe('normal-and-locked');
+    expect(first.backups).toHaveLength(1);
+    await listBackups(client);
+    const statuses = h.fetch.calls.map((c) => JSON.parse(c.init.body).Status);
+    expect(statuses).toEqual([
+      [1, 2, 3, 4, -1, -2],
+      [1, 2],
+      [1, 2],
+    ]);
+  });
+
+  it('does not fall back for other errors, nor keep the narrow filter when the narrow read fails too', async () => {
+    const other = harness([cloudError('ResourceNotFound.InstanceNotExists')]);
+    await expect(listBackups(new Api3CrsClient(other.options))).rejects.toMatchObject({
+      code: 'INSTANCE_NOT_FOUND',
+    });
+    expect(other.fetch.calls).toHaveLength(1);
+    const h = harness([
+      cloudError('InvalidParameter.InvalidParameter'),
+      cloudError('InvalidParameter.InvalidParameter'),
+      ok({ TotalCount: 0, BackupSet: [] }),
+    ]);
+    const client = new Api3CrsClient(h.options);
+    await expect(listBackups(client)).rejects.toBeInstanceOf(AppError);
+    expect((await listBackups(client)).statusCoverage).toBe('all');
+  });
+
+  it('maps each backup status number, and anything undocumented to unknown, never restorable', async () => {
+    const statuses = [1, 2, 3, 4, -1, -2, 0, 5, 99];
+    const h = harness([
+      ok({
+        TotalCount: statuses.length,
+        BackupSet: statuses.map((Status, n) => ({ ...backupRow, BackupId: `b${n}`, Status })),
+      }),
+    ]);
+    const { backups } = await listBackups(new Api3CrsClient(h.options));
+    expect(backups.map((b) => [b.status, b.restorable, b.notRestorableReason])).toEqual([
+      ['locked', false, 'locked'],
+      ['normal', true, undefined],
+      ['exporting', false, 'exporting'],
+      ['exported', true, undefined],
+      ['expired', false, 'expired'],
+      ['deleted', false, 'deleted'],
+      ['unknown', false, 'unknown-status'],
+      ['unknown', false, 'unknown-status'],
+      ['unknown', false, 'unknown-status'],
+    ]);
+  });
+
+  it('names who started a backup: manual, nightly, spec change, or unknown', async () => {
+    const types = ['0', '1', '2', 1, '9'];
+    const h = harness([
+      ok({
+        TotalCount: types.length,
+        BackupSet: types.map((BackupType, n) => ({ ...backupRow, BackupId: `b${n}`, BackupType })),
+      }),
+    ]);
+    const { backups } = await listBackups(new Api3CrsClient(h.options));
+    expect(backups.map((b) => b.kind)).toEqual([
+      'manual',
+      'automatic',
+      'spec-change',
+      'automatic',
+      'unknown',
+    ]);
+  });
+
+  it('keeps backup rows with missing, null or malformed fields as incomplete, never restorable', async () => {
+    const h = harness([
+      ok({
+        TotalCount: 5,
+        BackupSet: [
+          { ...backupRow, BackupId: 'b-0', Locked: null },
+          { ...backupRow, BackupId: 'b-2', StartTime: undefined, BackupSize: 'big' },
+          { ...backupRow, BackupId: undefined },
+          'not a row',
+          backupRow,
+        ],
+      }),
+    ]);
+    const { backups } = await listBackups(new Api3CrsClient(h.options));
+    expect(backups.map((b) => b.incomplete)).toEqual([
+      ['Locked'],
+      ['StartTime', 'BackupSize'],
+      ['BackupId'],
+      ['BackupId', 'InstanceId', 'StartTime', 'BackupType', 'Status', 'Locked'],
+      undefined,
+    ]);
+    expect(backups.slice(0, 3).map((b) => b.notRestorableReason)).toEqual([
+      'incomplete',
+      'incomplete',
+      'incomplete',
+    ]);
+    expect(backups[4]?.restorable).toBe(true);
+    // A row without an id gets one the IPC contract refuses, so nothing can be sent for it.
+    expect(backups[2]?.id).toMatch(/^\?/);
+    expect(new Set(backups.map((b) => b.id)).size).toBe(5);
+    expect(backups[3]?.instanceId).toBe('');
+  });
+
+  it('keeps instance rows with missing or malformed fields as incomplete, with an id nothing can act on', async () => {
+    const h = harness([
+      ok({
+        TotalCount: 3,
+        InstanceSet: [
+          exampleInstance,
+          { ...exampleInstance, Status: 9, Type: null },
+          { ...exampleInstance, InstanceId: '', Size: 'huge' },
+        ],
+      }),
+    ]);
+    const { instances } = await new Api3CrsClient(h.options).describeInstances({
+      region: 'ap-guangzhou',
+      limit: 10,
+      offset: 20,
+    });
+    expect(instances[0]?.incomplete).toBeUndefined();
+    expect(instances[1]).toMatchObject({ status: 'unknown', statusRaw: 9, incomplete: ['Type'] });
+    expect(instances[2]?.incomplete).toEqual(['InstanceId', 'Size']);
+    expect(instances[2]?.id).toBe('?ap-guangzhou#22');
   });
 
   it('names each BackupType of the models, and never guesses an unknown one', async () => {
@@ -333,10 +481,7 @@ describe('Api3CrsClient response validation', () => {
   it.each([
     ['not JSON', '<html>gateway</html>'],
     ['no envelope', JSON.stringify({ TotalCount: 1 })],
-    [
-      'wrong types',
-      JSON.stringify({ Response: { TotalCount: 1, InstanceSet: [{ InstanceId: 5, Status: 'x' }] } }),
-    ],
+    ['a set that is not an array', JSON.stringify({ Response: { TotalCount: 1, InstanceSet: {} } })],
     ['missing TotalCount', JSON.stringify({ Response: { InstanceSet: [] } })],
   ])('answers BAD_RESPONSE for %s', async (_name, body) => {
     const h = harness([

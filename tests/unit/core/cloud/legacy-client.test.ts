@@ -247,10 +247,10 @@ describe('LegacyCrsClient normalization (numbers may be strings)', () => {
       expect.objectContaining({
         id: 'b2',
         kind: 'automatic',
-        status: 'in-progress',
+        status: 'locked',
         locked: true,
         restorable: false,
-        notRestorableReason: 'in-progress',
+        notRestorableReason: 'locked',
       }),
       expect.objectContaining({
         id: 'b3',
@@ -259,6 +259,9 @@ describe('LegacyCrsClient normalization (numbers may be strings)', () => {
         notRestorableReason: 'expired',
       }),
     ]);
+    // GetRedisBackupList has no status filter: nothing is sent for it, and the answer says so.
+    expect(Object.keys(formOf(h.fetch.calls[0]?.init.body ?? '')).some((k) => /status/i.test(k))).toBe(false);
+    expect(result.statusCoverage).toBe('server-default');
   });
 
   it.each([
