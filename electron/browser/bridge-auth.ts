@@ -27,7 +27,7 @@ export interface BridgeAuthOptions {
   resumeWaitMs?: number;
   now?: () => number;
   /** Tests observe every secret minted, to look for it on disk and in other processes. */
-  onMint?: (secret: string) => void;
+  onMint?: (secret: string, kind: 'code' | 'key' | 'resume') => void;
   /** Called when a code is redeemed, so the launch file can hold a fresh one at once. */
   onRedeem?: (code: string) => void;
 }
@@ -78,7 +78,7 @@ export class BridgeAuth {
       const oldest = this.#codes.keys().next().value as string;
       this.#codes.delete(oldest);
     }
-    const code = this.#secret();
+    const code = this.#secret('code');
     this.#codes.set(code, now + this.#codeTtlMs);
     return code;
   }
@@ -151,8 +151,8 @@ export class BridgeAuth {
     clearTimeout(session.expiry);
     session.expiry = undefined;
     session.owner = owner;
-    session.key = this.#secret();
-    session.resume = this.#secret();
+    session.key = this.#secret('key');
+    session.resume = this.#secret('resume');
     return { key: session.key, resume: session.resume };
   }
 
@@ -172,9 +172,9 @@ export class BridgeAuth {
     return undefined;
   }
 
-  #secret(): string {
+  #secret(kind: 'code' | 'key' | 'resume'): string {
     const secret = randomBytes(32).toString('hex');
-    this.#options.onMint?.(secret);
+    this.#options.onMint?.(secret, kind);
     return secret;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'];
 
@@ -12,10 +13,10 @@ export function findChromium(): string | undefined {
   return CHROMIUM_PATHS.find((p) => existsSync(p));
 }
 
-/** `launchFileUrl` is the launch file's `file://` URL; the profile lives in the user-data folder. */
-export function chromiumArgs(launchFileUrl: string, userData: string, asRoot: boolean): string[] {
+/** The window opens the launch file (its path, never its target); the profile lives in the user-data folder. */
+export function chromiumArgs(launchFile: { path: string }, userData: string, asRoot: boolean): string[] {
   const args = [
-    `--app=${launchFileUrl}`,
+    `--app=${pathToFileURL(launchFile.path).href}`,
     `--user-data-dir=${join(userData, 'chromium')}`,
     '--no-first-run',
     '--disable-background-networking',

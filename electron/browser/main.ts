@@ -6,11 +6,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createLogger } from '../core/logging/logger';
 import { projectRoot, startBrowserApp } from './browser-app';
 import { chromiumArgs, findChromium } from './chromium';
-import { launchAddress } from './launch-file';
+import { type LaunchFile, launchAddress } from './launch-file';
 import { parseBrowserModeArgs, UsageError, usage } from './options';
 
 async function main(): Promise<void> {
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
   );
   const browser = findChromium();
   if (options.open && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && browser) {
-    openAppWindow(browser, pathToFileURL(app.launchFile.path).href, options.userData);
+    openAppWindow(browser, app.launchFile, options.userData);
   } else {
     // The terminal is the user's own, but what it shows may be copied or logged: this code works once, and not
     // for long.
@@ -58,8 +57,8 @@ async function main(): Promise<void> {
   }
 }
 
-function openAppWindow(browser: string, launchFileUrl: string, userData: string): void {
-  const child = spawn(browser, chromiumArgs(launchFileUrl, userData, process.getuid?.() === 0), {
+function openAppWindow(browser: string, launchFile: LaunchFile, userData: string): void {
+  const child = spawn(browser, chromiumArgs(launchFile, userData, process.getuid?.() === 0), {
     stdio: 'ignore',
   });
   console.log('Opened a Chromium app window. Close it or press Ctrl-C here to quit.');

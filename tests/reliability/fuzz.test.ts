@@ -276,7 +276,7 @@ describe('IPC and bridge fuzzing', () => {
       largeBeforeHelloCut: 1,
       chattyPeers: 1,
     });
-  });
+  }, 30_000);
 
   it('refuses hostile parcel fetches, and leaves a waiting parcel to its page', async () => {
     // A real parcel waits throughout: a large event pushed to a page (a bare socket) that fetches it last.
