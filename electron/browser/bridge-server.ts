@@ -274,6 +274,7 @@ export class BridgeServer {
     peer.helloPending = false;
     peer.connection.authenticated = true;
     this.#unauthenticated--;
+    this.#log.debug(credential && 'resume' in credential ? 'session resumed' : 'session opened');
     ws.send(JSON.stringify({ hello: true, key: grant.key, resume: grant.resume }));
   }
 
