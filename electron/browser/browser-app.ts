@@ -110,6 +110,10 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     appUrl: server.url,
     mintCode: () => server.issueCode(),
     refreshMs: server.auth.codeTtlMs / 2,
+    onError: (error) =>
+      logger.warn('could not renew the launch file', {
+        reason: (error instanceof Error ? error.message : String(error)).slice(0, 200),
+      }),
   });
   const opened = launchFile;
   await core.start();

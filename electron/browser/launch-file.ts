@@ -23,6 +23,8 @@ export interface LaunchFileOptions {
   mintCode: () => string;
   /** How often a fresh code replaces the file's, whether or not it was used: less than the code's life. */
   refreshMs: number;
+  /** A later rewrite that fails (a full disk) is reported here; the app keeps running. */
+  onError?: (error: unknown) => void;
 }
 
 export class LaunchFile {
@@ -36,7 +38,7 @@ export class LaunchFile {
     preparePrivateFolder(options.folder);
     this.path = join(options.folder, `crs-desk-${process.pid}-open.html`);
     this.refresh();
-    this.#timer = setInterval(() => this.refresh(), options.refreshMs);
+    this.#timer = setInterval(() => this.#renew(), options.refreshMs);
     this.#timer.unref();
   }
 
@@ -53,7 +55,16 @@ export class LaunchFile {
 
   /** The file's own code was used: the next reader needs a new one. */
   redeemed(code: string): void {
-    if (code === this.#code) this.refresh();
+    if (code === this.#code) this.#renew();
+  }
+
+  /** A rewrite after the first: a failure is reported, and the page that just got in is not affected. */
+  #renew(): void {
+    try {
+      this.refresh();
+    } catch (error) {
+      this.#options.onError?.(error);
+    }
   }
 
   remove(): void {

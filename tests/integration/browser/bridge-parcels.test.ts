@@ -1,7 +1,7 @@
 /**
  * The parcel endpoint of browser mode's bridge over real HTTP: a large message is fetched once, by the
- * page that holds the launch token, from its own Host and not cross-site; anything else is refused and
- * leaves the parcel in place for the real page.
+ * page it was sent to (with that page's session key), from its own Host and not cross-site; anything else is
+ * refused and leaves the parcel in place for the real page.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -71,6 +71,22 @@ describe('launch file', () => {
     file.remove();
   });
 
+  it('reports a rewrite that fails and keeps going', () => {
+    const folder = join(scratch(), 'launch');
+    const errors: unknown[] = [];
+    const file = new LaunchFile({
+      folder,
+      appUrl: 'http://127.0.0.1:1/',
+      mintCode: counter(),
+      refreshMs: 60_000,
+      onError: (error) => errors.push(error),
+    });
+    rmSync(folder, { recursive: true });
+    expect(() => file.redeemed(`${'0'.repeat(63)}1`)).not.toThrow();
+    expect(errors).toHaveLength(1);
+    file.remove();
+  });
+
   it("refuses a folder that is a link (someone else's place to read it from)", () => {
     const root = scratch();
     const elsewhere = join(root, 'elsewhere');
