@@ -91,6 +91,17 @@ describe('sessions', () => {
     expect(await auth.exchange({ resume: grant?.resume ?? '' }, {})).toBeUndefined();
   });
 
+  it('let only one of two racing resumes with the same ticket in', async () => {
+    const { auth } = clocked({ resumeWaitMs: 1000 });
+    const page = {};
+    const grant = await auth.exchange({ code: auth.mintCode() }, page);
+    const first = auth.exchange({ resume: grant?.resume ?? '' }, {});
+    const second = auth.exchange({ resume: grant?.resume ?? '' }, {});
+    auth.detach(page);
+    const outcomes = await Promise.all([first, second]);
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+  });
+
   it("refuse a live page's ticket, unless the page closes while the resume waits (a reload)", async () => {
     const { auth } = clocked({ resumeWaitMs: 50 });
     const live = {};
