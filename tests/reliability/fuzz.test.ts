@@ -52,7 +52,8 @@ async function state(): Promise<unknown> {
     settings: await app.core.handlers['settings:get']({}),
     profiles: await app.core.handlers['profiles:list']({}),
     tasks: await app.core.handlers['tasks:list']({}),
-    files: snapshot(userData),
+    // The launch file renews its code every minute by design; everything else must stay as it was.
+    files: snapshot(userData, ['launch']),
   };
 }
 
