@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   if (options.open && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && browser) {
     openAppWindow(browser, app.launchFile, options.userData);
   } else {
+    if (options.open && !browser) console.log('No Chromium or Chrome found to open a window with.');
     // The terminal is the user's own, but what it shows may be copied or logged: this code works once, and not
     // for long.
     const minutes = Math.round(app.server.auth.codeTtlMs / 60_000);
