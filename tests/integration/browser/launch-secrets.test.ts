@@ -3,7 +3,9 @@
  * app's own arguments (chromium.ts) or driven by Playwright on a profile folder of our own; the renderer is
  * the built one (`npm test` builds before the integration stage; by hand: `npx electron-vite build`).
  *
- * - No launch code, session key or resume ticket is on any process's command line or in its environment.
+ * - No launch code, session key or resume ticket is on any process's command line or in its environment;
+ *   and `npm start`'s own browser mode, under Xvfb with the Chromium window it opens, puts no 64-hex value
+ *   (the shape of every secret it mints) on the command line or into the environment of any process it starts.
  * - After use and reloads, no session key or resume ticket is in any file of the Chromium profile, while a
  *   sessionStorage marker is (the measurement is able to find what Chromium writes). A launch code may be in
  *   the profile's history (it travelled in the URL fragment): every one found there is spent.
@@ -73,7 +75,77 @@ async function waitFor(check: () => boolean, what: string, ms = 30_000): Promise
   }
 }
 
+function descendantsOf(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The field after the parenthesised command name is the state, then the parent's pid.
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone already
+    }
+  }
+  const found = [root];
+  for (let i = 0; i < found.length; i++)
+    for (const [pid, parent] of parents) if (parent === found[i]) found.push(pid);
+  return found;
+}
+
 describe('browser mode secrets in a real Chromium', () => {
+  it('npm start under Xvfb: no 64-hex value on the command line or in the environment of anything it starts', async () => {
+    const own = join(userData, 'xvfb');
+    const child = spawn(
+      'xvfb-run',
+      [
+        '-a',
+        '-s',
+        '-screen 0 1280x800x24',
+        process.execPath,
+        '--import',
+        'tsx',
+        'electron/browser/main.ts',
+        '--user-data',
+        own,
+      ],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, CRS_DESK_LOG_LEVEL: 'debug' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    try {
+      // The window followed the launch file and said hello.
+      await waitFor(() => output.includes('session opened'), `the window to connect:\n${output}`, 45_000);
+      const ownEnviron = readFileSync('/proc/self/environ', 'latin1');
+      const tree = descendantsOf(child.pid as number);
+      const seen = { chromium: false, app: false };
+      for (const pid of tree) {
+        for (const what of ['cmdline', 'environ']) {
+          let text: string;
+          try {
+            text = readFileSync(`/proc/${pid}/${what}`, 'latin1');
+          } catch {
+            continue;
+          }
+          if (what === 'cmdline' && text.includes('--app=file://')) seen.chromium = true;
+          if (what === 'cmdline' && text.includes('electron/browser/main.ts')) seen.app = true;
+          const hex = (text.match(/[0-9a-f]{64}/g) ?? []).filter((h) => !ownEnviron.includes(h));
+          expect(hex, `/proc/${pid}/${what}`).toEqual([]);
+        }
+      }
+      expect(seen).toEqual({ chromium: true, app: true });
+    } finally {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }, 60_000);
+
   it("puts no secret on a command line or in an environment, the app's or Chromium's", async () => {
     const sessionsBefore = app.server.auth.sessionCount;
     const args = chromiumArgs(app.launchFile, join(userData, 'cmdline'), true);
