@@ -13,7 +13,17 @@
  * it and nobody sees it half-written. A folder that is a symlink or belongs to another user is refused.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export interface LaunchFileOptions {
@@ -36,6 +46,7 @@ export class LaunchFile {
   constructor(options: LaunchFileOptions) {
     this.#options = options;
     preparePrivateFolder(options.folder);
+    removeStaleFiles(options.folder);
     this.path = join(options.folder, `crs-desk-${process.pid}-open.html`);
     this.refresh();
     this.#timer = setInterval(() => this.#renew(), options.refreshMs);
@@ -70,6 +81,25 @@ export class LaunchFile {
   remove(): void {
     clearInterval(this.#timer);
     rmSync(this.path, { force: true });
+  }
+}
+
+/** Launch files left by runs that ended without removing theirs (a crash): dead codes for dead ports. */
+function removeStaleFiles(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const pid = Number(/^crs-desk-(\d+)-open\.html/.exec(name)?.[1] ?? Number.NaN);
+    if (Number.isNaN(pid) || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(folder, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

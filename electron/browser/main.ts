@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     console.log('CRS Restore Desk stopped.');
     process.exit(0);
   };
+  // Whatever ends the process, the launch file goes with it.
+  process.on('exit', () => app.launchFile.remove());
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 

@@ -1,5 +1,15 @@
 /** The launch file: private (0700 folder, 0600 file), always holding a fresh code, never a link's target. */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,6 +78,19 @@ describe('launch file', () => {
     });
     await new Promise((r) => setTimeout(r, 90));
     expect(Number.parseInt(codeIn(file.path) ?? '0', 16)).toBeGreaterThan(1);
+    file.remove();
+  });
+
+  it("removes the files of runs that are gone, and leaves a running one's", () => {
+    const folder = join(scratch(), 'launch');
+    mkdirSync(folder, { mode: 0o700 });
+    // pid 1 always runs; 2^22 + 1 is above Linux's largest pid, so it never does.
+    const gone = join(folder, `crs-desk-${2 ** 22 + 1}-open.html`);
+    const running = join(folder, 'crs-desk-1-open.html');
+    for (const path of [gone, running]) writeFileSync(path, 'x', { mode: 0o600 });
+    const file = new LaunchFile({ folder, appUrl: 'http://x/', mintCode: counter(), refreshMs: 60_000 });
+    expect(existsSync(gone)).toBe(false);
+    expect(existsSync(running)).toBe(true);
     file.remove();
   });
 
