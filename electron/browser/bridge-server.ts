@@ -5,10 +5,8 @@
  * exchanged at the first hello for a session (bridge-auth.ts), Host and Origin checks, no CORS, the same CSP,
  * and tight limits on a connection until its hello is accepted (bridge-limits.ts).
  */
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { describeError } from '../../shared/errors';
@@ -16,7 +14,7 @@ import type { EventChannel } from '../../shared/ipc-contract';
 import { fail } from '../../shared/result';
 import type { IpcGuard } from '../core/ipc/guard';
 import type { Logger } from '../core/logging/logger';
-import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../core/web/content';
+import { CONTENT_SECURITY_POLICY } from '../core/web/content';
 import { BridgeAuth, type BridgeAuthOptions, type BridgeCredential } from './bridge-auth';
 import {
   type BridgeLimits,
@@ -28,6 +26,7 @@ import {
 } from './bridge-limits';
 import { asciiJsonBytes, PARCEL_CHARS, PARCEL_ID, PARCEL_PATH, ParcelStore } from './bridge-parcels';
 import { parseClientMessage } from './bridge-protocol';
+import { serveRendererFile } from './renderer-files';
 
 /** One bridge connection; trusted only once its hello carried a good launch code or resume ticket. */
 export interface BridgeConnection {
@@ -74,7 +73,7 @@ export class BridgeServer {
     this.auth = new BridgeAuth(options.auth);
     this.#http = createServer((req, res) => {
       if (req.url?.startsWith(PARCEL_PATH)) this.#serveParcel(req, res);
-      else void this.#serveFile(req, res);
+      else void serveRendererFile(req, res, this.#options.rendererRoot, this.#hostAllowed(req));
     });
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
     this.#http.on('upgrade', (req, socket, head) => this.#upgrade(req, socket, head));
@@ -314,46 +313,5 @@ export class BridgeServer {
     }
     res.writeHead(200, { ...headers, 'content-type': 'application/json', 'content-length': body.length });
     res.end(body);
-  }
-
-  async #serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const headers = {
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-    };
-    if (!this.#hostAllowed(req)) {
-      res.writeHead(421, headers).end('Misdirected request');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const root = this.#options.rendererRoot;
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponentSafe(pathname)));
-    if (!file.startsWith(root + sep)) {
-      res.writeHead(404, headers).end('Not found');
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        ...headers,
-        'content-type': contentTypeFor(extname(file)),
-        'cache-control': 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      res.writeHead(404, headers).end('Not found');
-    }
-  }
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return '/__invalid__';
   }
 }
