@@ -38,7 +38,7 @@ export const bridgeRoundTrip: Bench = async ({ quick, log }) => {
     const client = await connectTestClient(`ws://127.0.0.1:${port}/bridge`, {
       origin: `http://127.0.0.1:${port}`,
     });
-    if ((await client.hello(app.server.token)) !== true) throw new Error('the bridge refused the token');
+    if ((await client.hello(app.server.issueCode())) !== true) throw new Error('the bridge refused the code');
     const bridge = await timed(count, () => client.invoke('settings:get', {}));
     client.close();
     const guard = new IpcGuard<true>({ handlers: app.core.handlers, logger, isTrustedSender: (s) => s });

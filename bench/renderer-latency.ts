@@ -164,7 +164,7 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
   try {
     await page.addInitScript(FIRST_ROWS_PROBE);
     await page.addInitScript(PHASE_PROBE);
-    await page.goto(app.server.launchUrl);
+    await page.goto(app.launchFile.target);
     await page.locator('[data-app-state="ready"]').waitFor();
     await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click();
     await fleetReady(page, size, 180_000);
@@ -175,7 +175,7 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
     if (sandboxProfile) await app.core.handlers['fleet:cached']({ profileId: sandboxProfile.id });
     log(`renderer ${size}: fleet listed and cached; reloading for the cached first render`);
 
-    await page.goto(`${app.server.url}?reload=1${new URL(app.server.launchUrl).hash}`);
+    await page.goto(`${app.server.url}?reload=1${new URL(app.launchFile.target).hash}`);
     const shown = size.toLocaleString('en-US');
     await page.waitForFunction(
       (key) => typeof (window as unknown as ProbeWindow).__firstRows[key] === 'number',

@@ -1,7 +1,7 @@
 /**
  * Large bridge messages travel over HTTP, not over the WebSocket. The socket then carries a small notice,
  * `{"id":6,"parcel":"<hex>"}` (or `{"event":…,"parcel":…}`), and the page fetches the message itself from
- * `/bridge/parcel/<hex>` with the launch token, once.
+ * `/bridge/parcel/<hex>` with its session key, once.
  *
  * Why: measured in this Chromium on a 2-core machine, one 48 MB WebSocket message (the cached fleet of
  * 100,000 instances) took 1.3–1.8 s to arrive and then froze the page's main thread for another 1.8–2.1 s
@@ -55,10 +55,13 @@ export class ParcelStore {
     }
   }
 
-  /** The parcel's body, once: a second fetch of the same id finds nothing. */
-  take(id: string): Buffer | undefined {
+  /**
+   * The parcel's body, once: a second fetch of the same id finds nothing. With `owner`, only the connection
+   * the parcel was put for may take it; another's attempt leaves it waiting for its page.
+   */
+  take(id: string, owner?: object): Buffer | undefined {
     const parcel = this.#parcels.get(id);
-    if (!parcel) return undefined;
+    if (!parcel || (owner !== undefined && parcel.owner !== owner)) return undefined;
     clearTimeout(parcel.timer);
     this.#parcels.delete(id);
     return parcel.body;

@@ -20,7 +20,10 @@ import { probeKeychain } from '../core/secrets/keychain-probe';
 import { type KeytarLike, openSecretStore, type SecretStore } from '../core/secrets/secret-store';
 import { checkSettingsFile } from '../core/settings/settings-file';
 import type { DocumentStore } from '../core/settings/settings-service';
+import type { BridgeAuthOptions } from './bridge-auth';
+import type { BridgeLimits } from './bridge-limits';
 import { type BridgeConnection, BridgeServer } from './bridge-server';
+import { LaunchFile } from './launch-file';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -32,7 +35,9 @@ export interface BrowserAppOptions {
   rendererRoot?: string;
   /** Tests may pass a store; the app opens the keychain and falls back to session memory. */
   secrets?: SecretStore;
-  token?: string;
+  /** Tests shorten the codes' life or observe the secrets minted, and tighten the bridge's limits. */
+  auth?: BridgeAuthOptions;
+  limits?: Partial<BridgeLimits>;
   /** Tests may inject a transport or a sandbox; the app uses undici with the proxy environment. */
   fetch?: FetchLike;
   startSandbox?: SandboxStarter;
@@ -40,6 +45,8 @@ export interface BrowserAppOptions {
 
 export interface BrowserApp {
   server: BridgeServer;
+  /** The private page that lets its reader in (launch-file.ts). */
+  launchFile: LaunchFile;
   core: Core;
   secrets: SecretStore;
   stop(): Promise<void>;
@@ -60,11 +67,19 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   if (settingsNotice) notices.push(settingsNotice);
   const proxyFetch = options.fetch ? undefined : createProxyFetch({ env: process.env });
   const settingsStore = createSettingsStore(options.userData);
+  let launchFile: LaunchFile | undefined;
   const server = new BridgeServer({
     rendererRoot: options.rendererRoot ?? join(projectRoot, 'out/renderer'),
     port: options.port ?? 0,
     logger,
-    ...(options.token === undefined ? {} : { token: options.token }),
+    auth: {
+      ...options.auth,
+      onRedeem: (code) => {
+        options.auth?.onRedeem?.(code);
+        launchFile?.redeemed(code);
+      },
+    },
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const core = createCore({
     shell: 'browser',
@@ -88,12 +103,26 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     }),
   );
   await server.listen();
+  // Renewed at half a code's life, so whatever code a reader finds in the file has at least that long left.
+  launchFile = new LaunchFile({
+    folder: join(options.userData, 'launch'),
+    appUrl: server.url,
+    mintCode: () => server.issueCode(),
+    refreshMs: server.auth.codeTtlMs / 2,
+    onError: (error) =>
+      logger.warn('could not renew the launch file', {
+        reason: (error instanceof Error ? error.message : String(error)).slice(0, 200),
+      }),
+  });
+  const opened = launchFile;
   await core.start();
   return {
     server,
+    launchFile: opened,
     core,
     secrets,
     stop: async () => {
+      opened.remove();
       await server.close();
       await core.dispose();
       await proxyFetch?.close();

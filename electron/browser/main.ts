@@ -1,12 +1,15 @@
 /**
  * Browser mode's entry: the same core as the Electron shell, in plain Node, serving the renderer to Chromium
- * over the token-guarded loopback bridge. `npm start` runs this when no Electron binary is usable.
+ * over the loopback bridge. `npm start` runs this when no Electron binary is usable. No secret goes on a
+ * command line or into an environment: the window is pointed at the private launch file (launch-file.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger } from '../core/logging/logger';
 import { projectRoot, startBrowserApp } from './browser-app';
+import { chromiumArgs, findChromium } from './chromium';
+import { type LaunchFile, launchAddress } from './launch-file';
 import { parseBrowserModeArgs, UsageError, usage } from './options';
 
 async function main(): Promise<void> {
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
     console.log('CRS Restore Desk stopped.');
     process.exit(0);
   };
+  // Whatever ends the process, the launch file goes with it.
+  process.on('exit', () => app.launchFile.remove());
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
@@ -37,33 +42,28 @@ async function main(): Promise<void> {
       ? 'Credentials: kept in the OS keychain.'
       : 'Credentials: no keychain found, so they are kept for this session only.',
   );
-  if (options.open && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
-    openAppWindow(app.server.launchUrl, options.userData);
+  // The file is the way in, now and later (another window, a browser restarted): it always holds a fresh code.
+  console.log(
+    `Launch file (open it in Chromium or Chrome to get in, as often as needed): ${app.launchFile.path}`,
+  );
+  const browser = findChromium();
+  if (options.open && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && browser) {
+    openAppWindow(browser, app.launchFile, options.userData);
   } else {
-    // Without a display there is no window to open; the address carries the one-time launch token.
-    console.log(`Open this address in Chromium or Chrome: ${app.server.launchUrl}`);
+    if (options.open && !browser) console.log('No Chromium or Chrome found to open a window with.');
+    // The terminal is the user's own, but what it shows may be copied or logged: this code works once, and not
+    // for long.
+    const minutes = Math.round(app.server.auth.codeTtlMs / 60_000);
+    console.log(
+      `Or open this single-use address within ${minutes} minutes: ${launchAddress(app.server.url, app.server.issueCode())}`,
+    );
   }
 }
 
-function openAppWindow(url: string, userData: string): void {
-  const browser = ['/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'].find((p) =>
-    existsSync(p),
-  );
-  if (!browser) {
-    console.log(`No Chromium found; open this address in a browser: ${url}`);
-    return;
-  }
-  const args = [
-    `--app=${url}`,
-    `--user-data-dir=${join(userData, 'chromium')}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  // Chromium refuses to run as root with its sandbox on.
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const child = spawn(browser, args, { stdio: 'ignore' });
+function openAppWindow(browser: string, launchFile: LaunchFile, userData: string): void {
+  const child = spawn(browser, chromiumArgs(launchFile, userData, process.getuid?.() === 0), {
+    stdio: 'ignore',
+  });
   console.log('Opened a Chromium app window. Close it or press Ctrl-C here to quit.');
   child.on('exit', () => process.kill(process.pid, 'SIGTERM'));
 }

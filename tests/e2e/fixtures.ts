@@ -1,9 +1,10 @@
 /**
  * Playwright fixtures: each test gets browser mode started as `npm start` would start it (a child process
- * running electron/browser/main.ts), in a fresh user-data folder, and a page opened at its launch URL.
+ * running electron/browser/main.ts), in a fresh user-data folder. `launchUrl` is read from the app's private
+ * launch file each time, as a browser opening that file would: it holds a fresh single-use code.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -12,7 +13,13 @@ const root = join(import.meta.dirname, '../..');
 
 export interface RunningApp {
   url: string;
-  launchUrl: string;
+  /** Where the launch file sends its reader now: the app's address with a fresh single-use code. */
+  readonly launchUrl: string;
+  /** The private launch file's path, as printed. */
+  launchFile: string;
+  /** The single-use address printed for a terminal without a display. */
+  printedUrl: string;
+  pid: number;
   userData: string;
   output: () => string;
   stop(): Promise<void>;
@@ -27,20 +34,27 @@ export async function launchBrowserMode(userData: string, env: NodeJS.ProcessEnv
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  const launchUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
-    child.stdout?.on('data', () => {
-      const match = /Open this address in Chromium or Chrome: (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
-  });
+  const printed = await new Promise<{ url: string; launchFile: string; printedUrl: string }>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
+      child.stdout?.on('data', () => {
+        const url = /is running at (\S+)/.exec(output)?.[1];
+        const launchFile = /Launch file \([^)]*\): (\S+)/.exec(output)?.[1];
+        const printedUrl = /single-use address within \d+ minutes: (\S+)/.exec(output)?.[1];
+        if (url && launchFile && printedUrl) {
+          clearTimeout(timer);
+          resolve({ url, launchFile, printedUrl });
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
+    },
+  );
   return {
-    url: launchUrl.split('#')[0] as string,
-    launchUrl,
+    ...printed,
+    get launchUrl(): string {
+      return launchTarget(printed.launchFile);
+    },
+    pid: child.pid as number,
     userData,
     output: () => output,
     stop: () =>
@@ -50,6 +64,13 @@ export async function launchBrowserMode(userData: string, env: NodeJS.ProcessEnv
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The address a launch file redirects to (its meta refresh). */
+export function launchTarget(launchFile: string): string {
+  const target = /content="0;url=([^"]+)"/.exec(readFileSync(launchFile, 'utf8'))?.[1];
+  if (!target) throw new Error(`no redirect in ${launchFile}`);
+  return target;
 }
 
 export const test = base.extend<{ app: RunningApp }>({

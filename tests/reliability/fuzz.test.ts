@@ -1,8 +1,9 @@
 /**
  * IPC and bridge fuzzing: thousands of generated malformed or hostile requests across every contract
  * channel, through the guard (as Electron's IPC reaches it) and through browser mode's real WebSocket
- * bridge, plus hostile connections (no token, wrong token, wrong Origin or Host) and hostile fetches of the
- * bridge's parcels (large messages handed over HTTP). Every request must get a
+ * bridge, plus hostile connections (no hello, a wrong, used or expired launch code, a stolen resume ticket,
+ * wrong Origin or Host), peers that break the limits before their hello (silent, numerous, large), and
+ * hostile fetches of the bridge's parcels (large messages handed over HTTP). Every request must get a
  * typed error envelope; the process must survive; settings, profiles and the user-data files must not change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,8 @@ const GUARD_CASES = sized(1000, 3000);
 const BRIDGE_CASES = sized(1000, 3000);
 /** The bridge's maxPayload (bridge-server.ts), less room for the envelope. */
 const FRAME_LIMIT = 4 * 1024 * 1024 - 1024;
+/** Tighter than the app's own deadline, so the silent peers below do not make the run slow. */
+const HELLO_DEADLINE_MS = 400;
 
 let stub: StubBrowserApp;
 let app: BrowserApp;
@@ -49,12 +52,13 @@ async function state(): Promise<unknown> {
     settings: await app.core.handlers['settings:get']({}),
     profiles: await app.core.handlers['profiles:list']({}),
     tasks: await app.core.handlers['tasks:list']({}),
-    files: snapshot(userData),
+    // The launch file renews its code every minute by design; everything else must stay as it was.
+    files: snapshot(userData, ['launch']),
   };
 }
 
 beforeAll(async () => {
-  stub = await startStubBrowserApp('crs-fuzz-');
+  stub = await startStubBrowserApp('crs-fuzz-', { helloDeadlineMs: HELLO_DEADLINE_MS });
   ({ app, userData, origin, bridgeUrl } = stub);
   // One real profile and a saved preference, so "no change of state" has something to protect.
   await app.core.handlers['settings:update']({ pollIntervalSeconds: 3 });
@@ -113,7 +117,7 @@ describe('IPC and bridge fuzzing', () => {
     // Frames stay under the bridge's 4 MB limit here (8-byte units × 300k); oversize frames are tested below.
     const fuzz = createFuzzer(seededRandom(SEED + 1), { maxString: 300_000 });
     const client = await connectTestClient(bridgeUrl, { origin });
-    expect(await client.hello(app.server.token)).toBe(true);
+    expect(await client.hello(app.server.issueCode())).toBe(true);
     const counts = new Map<string, number>();
     for (let i = 0; i < BRIDGE_CASES; i++) {
       let c = fuzz.next(i);
@@ -150,11 +154,11 @@ describe('IPC and bridge fuzzing', () => {
     for (const [code, n] of counts) figures[`bridge ${code}`] = n;
   });
 
-  it('refuses connections without the token, with a wrong token, or from a foreign Origin or Host', async () => {
+  it('refuses connections without a hello, with a wrong, used or spent credential, or from a foreign Origin or Host', async () => {
     const before = await state();
     const attempts = sized(20, 100);
     let forbidden = 0;
-    let badToken = 0;
+    let badCredential = 0;
     let refusedUpgrade = 0;
     for (let i = 0; i < attempts; i++) {
       const anonymous = await connectTestClient(bridgeUrl, { origin });
@@ -163,14 +167,34 @@ describe('IPC and bridge fuzzing', () => {
         ok: false,
         error: { code: 'FORBIDDEN_SENDER' },
       });
+      // A request before the hello ends the connection: one refusal, not one per frame.
+      expect(await anonymous.closed).toBe(4401);
       forbidden++;
-      anonymous.close();
+      // A code one character off, a bare 64-hex token, a code already used by a page (a stolen one, with
+      // the app's own Origin forged), a page's spent resume ticket, or junk.
+      const used = app.server.issueCode();
+      const page = await connectTestClient(bridgeUrl, { origin });
+      expect(await page.hello(used)).toBe(true);
+      const spentTicket = page.grant.resume;
+      page.close();
+      await page.closed;
+      const reloaded = await connectTestClient(bridgeUrl, { origin });
+      expect(await reloaded.helloWith({ resume: spentTicket })).toBe(true);
+      const fresh = app.server.issueCode();
+      const credential = [
+        { code: fresh.replace(/.$/, (ch: string) => (ch === '0' ? '1' : '0')) },
+        'x'.repeat(64),
+        { code: used },
+        { resume: spentTicket },
+        { code: fresh, resume: fresh },
+        { code: ['x'] },
+      ][i % 6];
       const wrong = await connectTestClient(bridgeUrl, { origin });
-      const token =
-        i % 2 === 0 ? app.server.token.replace(/.$/, (ch) => (ch === '0' ? '1' : '0')) : 'x'.repeat(64);
-      expect(await wrong.hello(token)).toBe(false);
+      expect(await wrong.helloWith(credential)).toBe(false);
       expect(await wrong.closed).toBe(4401);
-      badToken++;
+      expect(await reloaded.invoke('app:info', {})).toMatchObject({ ok: true });
+      reloaded.close();
+      badCredential++;
       const headers: Record<string, string> =
         i % 2 === 0
           ? { origin: 'http://evil.example' }
@@ -180,11 +204,80 @@ describe('IPC and bridge fuzzing', () => {
     }
     expect(await state()).toEqual(before);
     Object.assign(figures, {
-      forbiddenWithoutToken: forbidden,
-      wrongToken: badToken,
+      forbiddenWithoutHello: forbidden,
+      badCredentials: badCredential,
       refusedUpgrades: refusedUpgrade,
     });
   });
+
+  it('refuses an expired code', async () => {
+    const { BridgeServer } = await import('../../electron/browser/bridge-server');
+    const server = new BridgeServer({
+      rendererRoot: stub.rendererRoot,
+      logger: createMemoryLogger(),
+      auth: { codeTtlMs: 50 },
+    });
+    const url = await server.listen();
+    try {
+      const code = server.issueCode();
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const late = await connectTestClient(`${url.replace(/^http/, 'ws')}bridge`, {
+        origin: url.slice(0, -1),
+      });
+      expect(await late.helloWith({ code })).toBe(false);
+      expect(await late.closed).toBe(4401);
+    } finally {
+      await server.close();
+    }
+    figures.expiredCodes = 1;
+  });
+
+  it('cuts off peers that stay silent, crowd in or send too much before their hello, one log line each', async () => {
+    // A server of its own, so its log holds only these peers (the refusal log's budget is per minute).
+    const { BridgeServer } = await import('../../electron/browser/bridge-server');
+    const logger = createMemoryLogger();
+    const server = new BridgeServer({
+      rendererRoot: stub.rendererRoot,
+      logger,
+      limits: { helloDeadlineMs: HELLO_DEADLINE_MS },
+    });
+    const url = await server.listen();
+    const ws = `${url.replace(/^http/, 'ws')}bridge`;
+    const own = { origin: url.slice(0, -1) };
+    try {
+      // Silent peers: each is closed at the hello deadline.
+      const silent = await Promise.all(Array.from({ length: 4 }, () => connectTestClient(ws, own)));
+      for (const peer of silent) expect(await peer.closed).toBe(4408);
+      // Crowding: while the cap of connections without a hello is reached, the next upgrade is refused.
+      const crowd = await Promise.all(Array.from({ length: 8 }, () => connectTestClient(ws, own)));
+      await expect(connectTestClient(ws, own)).rejects.toThrow(/503/);
+      for (const peer of crowd) expect(await peer.closed).toBe(4408);
+      await expect.poll(() => server.unauthenticated).toBe(0);
+      // Large: a 1 MB frame before the hello is cut off as it arrives (abruptly: 1006); nothing is parsed.
+      const large = await connectTestClient(ws, own);
+      large.ws.send(JSON.stringify({ hello: { code: 'a'.repeat(1024 * 1024) } }));
+      expect(await large.closed).toBe(1006);
+      // A chatty peer: fifty frames before a hello cost one line, as does every refused peer above.
+      const chatty = await connectTestClient(ws, own);
+      for (let i = 0; i < 50; i++)
+        chatty.ws.send(JSON.stringify({ id: i, channel: 'app:info', request: {} }));
+      expect(await chatty.closed).toBe(4401);
+      const refusals = logger.lines.filter((line) => line.includes('refused bridge peer'));
+      expect(refusals).toHaveLength(4 + 8 + 1 + 1 + 1);
+      // Someone who does things right is still let in.
+      const page = await connectTestClient(ws, own);
+      expect(await page.hello(server.issueCode())).toBe(true);
+      page.close();
+    } finally {
+      await server.close();
+    }
+    Object.assign(figures, {
+      silentPeersClosed: 12,
+      crowdRefused: 1,
+      largeBeforeHelloCut: 1,
+      chattyPeers: 1,
+    });
+  }, 30_000);
 
   it('refuses hostile parcel fetches, and leaves a waiting parcel to its page', async () => {
     // A real parcel waits throughout: a large event pushed to a page (a bare socket) that fetches it last.
@@ -192,8 +285,9 @@ describe('IPC and bridge fuzzing', () => {
     const notices: Array<Record<string, unknown>> = [];
     page.on('message', (data) => notices.push(JSON.parse(data.toString())));
     await new Promise((resolve) => page.once('open', resolve));
-    page.send(JSON.stringify({ hello: app.server.token }));
+    page.send(JSON.stringify({ hello: { code: app.server.issueCode() } }));
     await expect.poll(() => notices.length).toBe(1);
+    const key = String(notices[0]?.key);
     const payload = {
       instances: Array.from({ length: 3000 }, (_, n) => ({ id: `crs-${n}`, name: `缓存-${n}` })),
     };
@@ -215,15 +309,14 @@ describe('IPC and bridge fuzzing', () => {
         '键'.repeat(8),
         'A'.repeat(5000),
       ]);
-      const good = `Bearer ${app.server.token}`;
+      const good = `Bearer ${key}`;
       const variant = i % 7;
       const headers: Record<string, string> = { host: `127.0.0.1:${port}` };
       if (variant === 0) headers.authorization = `Bearer ${'x'.repeat(64)}`;
-      if (variant === 1) headers.authorization = app.server.token;
+      if (variant === 1) headers.authorization = key;
       if (variant === 2) Object.assign(headers, { authorization: good, 'sec-fetch-site': 'cross-site' });
       if (variant === 3) Object.assign(headers, { authorization: good, host: `evil.example:${port}` });
-      if (variant === 4)
-        headers.authorization = `Bearer ${app.server.token.slice(0, -1)}${random() < 0.5 ? 'z' : ''}`;
+      if (variant === 4) headers.authorization = `Bearer ${key.slice(0, -1)}${random() < 0.5 ? 'z' : ''}`;
       const method = variant === 5 ? pick(['POST', 'PUT', 'DELETE']) : 'GET';
       if (variant === 5) headers.authorization = good;
       // Everything right but the id: anything but the waiting parcel's exact id.
@@ -235,7 +328,7 @@ describe('IPC and bridge fuzzing', () => {
     }
     // The page's fetch still finds its parcel, once.
     const reply = await fetch(`${origin}/bridge/parcel/${waiting}`, {
-      headers: { authorization: `Bearer ${app.server.token}` },
+      headers: { authorization: `Bearer ${key}` },
     });
     expect(reply.status).toBe(200);
     expect(((await reply.json()) as { payload: unknown }).payload).toEqual(payload);
@@ -246,7 +339,7 @@ describe('IPC and bridge fuzzing', () => {
 
   it('closes a connection that sends a frame over the 4 MB limit, and keeps serving others', async () => {
     const client = await connectTestClient(bridgeUrl, { origin });
-    expect(await client.hello(app.server.token)).toBe(true);
+    expect(await client.hello(app.server.issueCode())).toBe(true);
     client.ws.send(
       JSON.stringify({ id: 1, channel: 'profiles:create', request: { name: 'x'.repeat(5 * 2 ** 20) } }),
     );
@@ -257,16 +350,21 @@ describe('IPC and bridge fuzzing', () => {
 
   it('is still serving after the fuzzing', async () => {
     const client = await connectTestClient(bridgeUrl, { origin });
-    expect(await client.hello(app.server.token)).toBe(true);
+    expect(await client.hello(app.server.issueCode())).toBe(true);
     expect(await client.invoke('app:info', {})).toMatchObject({ ok: true, value: { shell: 'browser' } });
     client.close();
     figures.total =
       (figures.guardRequests ?? 0) +
       (figures.bridgeRequests ?? 0) +
       (figures.bridgeRawFrames ?? 0) +
-      (figures.forbiddenWithoutToken ?? 0) +
-      (figures.wrongToken ?? 0) +
+      (figures.forbiddenWithoutHello ?? 0) +
+      (figures.badCredentials ?? 0) +
       (figures.refusedUpgrades ?? 0) +
+      (figures.expiredCodes ?? 0) +
+      (figures.silentPeersClosed ?? 0) +
+      (figures.crowdRefused ?? 0) +
+      (figures.largeBeforeHelloCut ?? 0) +
+      (figures.chattyPeers ?? 0) +
       (figures.hostileParcelFetches ?? 0) +
       (figures.oversizeFramesClosed ?? 0);
   });

@@ -7,12 +7,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BridgeLimits } from '../../electron/browser/bridge-limits';
 import { type BrowserApp, startBrowserApp } from '../../electron/browser/browser-app';
 import { createMemoryLogger } from '../../electron/core/logging/logger';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
 
 export interface StubBrowserApp {
   app: BrowserApp;
+  /** Everything the app logged. */
+  logLines: string[];
   userData: string;
   rendererRoot: string;
   port: number;
@@ -23,20 +26,26 @@ export interface StubBrowserApp {
   stop(): Promise<void>;
 }
 
-export async function startStubBrowserApp(prefix: string): Promise<StubBrowserApp> {
+export async function startStubBrowserApp(
+  prefix: string,
+  limits?: Partial<BridgeLimits>,
+): Promise<StubBrowserApp> {
   const userData = mkdtempSync(join(tmpdir(), prefix));
   const rendererRoot = join(userData, 'renderer');
   mkdirSync(rendererRoot);
   writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>t</title>');
+  const logger = createMemoryLogger();
   const app = await startBrowserApp({
     userData,
-    logger: createMemoryLogger(),
+    logger,
     secrets: new MemorySecretStore(),
     rendererRoot,
+    ...(limits ? { limits } : {}),
   });
   const port = Number(new URL(app.server.url).port);
   return {
     app,
+    logLines: logger.lines,
     userData,
     rendererRoot,
     port,

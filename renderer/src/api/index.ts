@@ -3,7 +3,9 @@
  * built from the same contract. Nothing else in the renderer knows which shell it runs in.
  */
 import type { RendererApi } from '../../../shared/renderer-api';
-import { connectBridge, takeLaunchToken } from './bridge-client';
+import { en } from '../i18n/en';
+import { zhCN } from '../i18n/zh-cn';
+import { type BridgeTexts, connectBridge, takeLaunchCode, takeResumeTicket } from './bridge-client';
 
 declare global {
   interface Window {
@@ -13,15 +15,25 @@ declare global {
 
 export type ApiResolution = { api: RendererApi } | { error: string };
 
-export function resolveApi(): ApiResolution {
+/** Before the core answers, its language setting is unknown: the browser's language picks the texts. */
+export function bridgeTexts(language: string): BridgeTexts {
+  return language.startsWith('zh') ? zhCN.bridge : en.bridge;
+}
+
+export function resolveApi(texts: BridgeTexts = bridgeTexts(navigator.language)): ApiResolution {
   if (window.crs) return { api: window.crs };
-  const token = takeLaunchToken(window.location, window.history);
-  if (!token) {
-    return {
-      error:
-        'This window has no connection to the app core. Start the app with `npm start` and use the address it prints.',
-    };
-  }
+  // A fresh code (the launch file was opened) wins over a ticket left by an earlier page of this window; the
+  // ticket is erased either way.
+  const resume = takeResumeTicket(window);
+  const code = takeLaunchCode(window.location, window.history);
+  if (!code && !resume) return { error: texts.noConnection };
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return { api: connectBridge(`${scheme}://${window.location.host}/bridge`, token) };
+  return {
+    api: connectBridge(
+      `${scheme}://${window.location.host}/bridge`,
+      code ? { code } : { resume: resume as string },
+      window,
+      texts,
+    ),
+  };
 }

@@ -9,6 +9,15 @@ export const en = {
     connecting: 'Connecting to the app core…',
     skip: 'Skip to content',
   },
+  bridge: {
+    noConnection:
+      "This window has no connection to the app core. Open the launch file that `npm start` printed (crs-desk-…-open.html, in the app's user-data folder under launch/), or run `npm start` again.",
+    sessionEnded:
+      "This window's way in was refused: its launch code was already used or has expired, or its session ended. Open the launch file that `npm start` printed again; it always holds a fresh code.",
+    unreachable: 'The app core is not reachable. Is `npm start` still running?',
+    closed: 'The connection to the app core was closed.',
+    unreadable: 'The answer from the app core could not be read.',
+  },
   nav: {
     label: 'Main',
     fleet: 'Fleet',

@@ -10,6 +10,15 @@ export const zhCN: Translation = {
     connecting: '正在连接应用核心…',
     skip: '跳到主要内容',
   },
+  bridge: {
+    noConnection:
+      '此窗口未连接到应用核心。请打开 `npm start` 打印的启动文件（应用用户数据目录下 launch/ 中的 crs-desk-…-open.html），或重新运行 `npm start`。',
+    sessionEnded:
+      '此窗口的连接被拒绝：其启动码已被使用或已过期，或会话已结束。请再次打开 `npm start` 打印的启动文件，其中总有一个新的启动码。',
+    unreachable: '无法连接应用核心。`npm start` 是否仍在运行？',
+    closed: '与应用核心的连接已关闭。',
+    unreadable: '无法读取应用核心的应答。',
+  },
   nav: {
     label: '主导航',
     fleet: '实例',

@@ -1,6 +1,6 @@
 /**
  * Hash routes: `#/fleet`, `#/instance/<region>/<id>`, `#/tasks`, `#/audit`, `#/settings`, `#/add-profile`.
- * The browser-mode launch token also arrives in the fragment; it is taken and erased before this runs.
+ * The browser-mode launch code also arrives in the fragment; it is taken and erased before this runs.
  */
 import { useSyncExternalStore } from 'react';
 

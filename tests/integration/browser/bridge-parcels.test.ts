@@ -1,7 +1,7 @@
 /**
  * The parcel endpoint of browser mode's bridge over real HTTP: a large message is fetched once, by the
- * page that holds the launch token, from its own Host and not cross-site; anything else is refused and
- * leaves the parcel in place for the real page.
+ * page it was sent to (with that page's session key), from its own Host and not cross-site; anything else is
+ * refused and leaves the parcel in place for the real page.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,20 +30,21 @@ const get = async (path: string, headers: Record<string, string>, method = 'GET'
   rawRequest(port, path, headers, method);
 
 /** Broadcasts a large event to a connected page (a bare socket) that does not fetch it. */
-async function parcelFor(payload: unknown): Promise<{ id: string; close: () => Promise<void> }> {
+async function parcelFor(payload: unknown): Promise<{ id: string; key: string; close: () => Promise<void> }> {
   const ws = new (await import('ws')).default(`ws://127.0.0.1:${port}/bridge`, { headers: { origin } });
   const notices: Array<Record<string, unknown>> = [];
   ws.on('message', (data) => notices.push(JSON.parse(data.toString()) as Record<string, unknown>));
   await new Promise((resolve) => ws.once('open', resolve));
-  ws.send(JSON.stringify({ hello: app.server.token }));
+  ws.send(JSON.stringify({ hello: { code: app.server.issueCode() } }));
   await expect.poll(() => notices.length).toBe(1);
+  const key = String(notices[0]?.key);
   app.server.broadcast('fleet:page', payload);
   await expect.poll(() => notices.length).toBe(2);
   const close = async () => {
     ws.close();
     await new Promise((resolve) => ws.once('close', resolve));
   };
-  return { id: String(notices[1]?.parcel), close };
+  return { id: String(notices[1]?.parcel), key, close };
 }
 
 const big = {
@@ -51,15 +52,19 @@ const big = {
 };
 
 describe('bridge parcels', () => {
-  it('refuses a fetch without the token, with a wrong one, cross-site, from another Host or not a GET', async () => {
-    const { id, close } = await parcelFor(big);
+  it("refuses a fetch without the page's key, with a wrong one or another page's, cross-site, from another Host or not a GET", async () => {
+    const { id, key, close } = await parcelFor(big);
+    const other = await parcelFor({ small: true });
     const host = `127.0.0.1:${port}`;
     const path = `/bridge/parcel/${id}`;
-    const bearer = `Bearer ${app.server.token}`;
-    const wrong = `Bearer ${app.server.token.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))}`;
+    const bearer = `Bearer ${key}`;
+    const wrong = `Bearer ${key.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))}`;
     expect((await get(path, { host })).status).toBe(403);
     expect((await get(path, { host, authorization: wrong })).status).toBe(403);
-    expect((await get(path, { host, authorization: app.server.token })).status).toBe(403);
+    expect((await get(path, { host, authorization: key })).status).toBe(403);
+    // Another page's own key does not open this page's parcel, and leaves it waiting.
+    expect((await get(path, { host, authorization: `Bearer ${other.key}` })).status).toBe(404);
+    await other.close();
     expect((await get(path, { host, authorization: bearer, 'sec-fetch-site': 'cross-site' })).status).toBe(
       403,
     );
@@ -78,22 +83,25 @@ describe('bridge parcels', () => {
   });
 
   it('drops the parcels of a page that went away before fetching them', async () => {
-    const { id, close } = await parcelFor(big);
+    const { id, key, close } = await parcelFor(big);
     const waiting = app.server.parcelsWaiting;
     expect(waiting).toBeGreaterThan(0);
     await close();
     await expect.poll(() => app.server.parcelsWaiting).toBe(waiting - 1);
-    const authorization = `Bearer ${app.server.token}`;
+    // The key died with its socket: the fetch is refused before the id is even looked up.
+    const authorization = `Bearer ${key}`;
     expect((await get(`/bridge/parcel/${id}`, { host: `127.0.0.1:${port}`, authorization })).status).toBe(
-      404,
+      403,
     );
   });
 
   it('answers ids it never made, or malformed ones, with 404', async () => {
     const host = `127.0.0.1:${port}`;
-    const authorization = `Bearer ${app.server.token}`;
+    const { key, close } = await parcelFor({ small: true });
+    const authorization = `Bearer ${key}`;
     for (const id of ['0'.repeat(32), 'zz', '../../index.html', `${'a'.repeat(32)}/x`, '%2e%2e'])
       expect((await get(`/bridge/parcel/${id}`, { host, authorization })).status).toBe(404);
+    await close();
   });
 
   it('answers a large invoke with a parcel, and a small one in the frame itself', async () => {
@@ -109,7 +117,7 @@ describe('bridge parcels', () => {
       const client = await connectTestClient(`${url.replace(/^http/, 'ws')}bridge`, {
         origin: url.slice(0, -1),
       });
-      await client.hello(server.token);
+      await client.hello(server.issueCode());
       const raw: string[] = [];
       client.ws.on('message', (data) => raw.push(data.toString()));
       expect(await client.invoke('app:info', { small: '小' })).toEqual(ok({ small: '小' }));

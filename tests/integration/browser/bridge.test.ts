@@ -1,6 +1,6 @@
 /**
- * Browser mode's bridge over real HTTP and WebSocket: the token, Host and Origin checks, the guarded
- * contract, pushed events, and the static renderer with its CSP.
+ * Browser mode's bridge over real HTTP and WebSocket: launch codes and resume tickets, Host and Origin
+ * checks, the guarded contract, pushed events, and the static renderer with its CSP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserApp } from '../../../electron/browser/browser-app';
@@ -24,15 +24,18 @@ afterAll(() => stub.stop());
 const bridgeUrl = () => `ws://127.0.0.1:${port}/bridge`;
 
 describe('bridge', () => {
-  it('binds to loopback and draws a 256-bit token', () => {
+  it('binds to loopback and draws 256-bit launch codes, a fresh one each time', () => {
     expect(app.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(app.server.token).toMatch(/^[0-9a-f]{64}$/);
-    expect(app.server.launchUrl).toBe(`${app.server.url}#token=${app.server.token}`);
+    const code = app.server.issueCode();
+    expect(code).toMatch(/^[0-9a-f]{64}$/);
+    expect(app.server.issueCode()).not.toBe(code);
   });
 
-  it('answers the contract once the token is presented', async () => {
+  it('answers the contract once a launch code is presented', async () => {
     const client = await connectTestClient(bridgeUrl(), { origin });
-    expect(await client.hello(app.server.token)).toBe(true);
+    expect(await client.hello(app.server.issueCode())).toBe(true);
+    expect(client.grant.key).toMatch(/^[0-9a-f]{64}$/);
+    expect(client.grant.resume).toMatch(/^[0-9a-f]{64}$/);
     expect(await client.invoke('app:info', {})).toMatchObject({
       ok: true,
       value: { shell: 'browser', secretStore: 'session' },
@@ -40,14 +43,58 @@ describe('bridge', () => {
     client.close();
   });
 
-  it('refuses calls before the token and closes on a wrong one', async () => {
+  it('refuses a call before the hello and closes the socket', async () => {
     const client = await connectTestClient(bridgeUrl(), { origin });
     expect(await client.invoke('app:info', {})).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN_SENDER' },
     });
-    expect(await client.hello('0'.repeat(64))).toBe(false);
     expect(await client.closed).toBe(4401);
+  });
+
+  it('closes on a wrong code, a bare token or a hello without a credential', async () => {
+    for (const credential of [{ code: '0'.repeat(64) }, '0'.repeat(64), {}, { resume: 'x' }]) {
+      const client = await connectTestClient(bridgeUrl(), { origin });
+      expect(await client.helloWith(credential)).toBe(false);
+      expect(await client.closed).toBe(4401);
+    }
+  });
+
+  it('refuses a used code, even from a page with the right Origin', async () => {
+    const code = app.server.issueCode();
+    const first = await connectTestClient(bridgeUrl(), { origin });
+    expect(await first.hello(code)).toBe(true);
+    // Someone who saw the code (in a history file, over a shoulder) forges the app's Origin: nothing.
+    const thief = await connectTestClient(bridgeUrl(), { origin });
+    expect(await thief.hello(code)).toBe(false);
+    expect(await thief.closed).toBe(4401);
+    expect(await first.invoke('app:info', {})).toMatchObject({ ok: true });
+    first.close();
+  });
+
+  it("resumes a closed page's session once with its ticket, which a live page's ticket cannot", async () => {
+    const page = await connectTestClient(bridgeUrl(), { origin });
+    expect(await page.hello(app.server.issueCode())).toBe(true);
+    const live = { ...page.grant };
+    // While the page is connected its ticket is worthless (and spent by the attempt).
+    const early = await connectTestClient(bridgeUrl(), { origin });
+    expect(await early.helloWith({ resume: live.resume })).toBe(false);
+    page.close();
+    await page.closed;
+
+    const second = await connectTestClient(bridgeUrl(), { origin });
+    expect(await second.hello(app.server.issueCode())).toBe(true);
+    const ticket = second.grant.resume;
+    second.close();
+    await second.closed;
+    const reloaded = await connectTestClient(bridgeUrl(), { origin });
+    expect(await reloaded.helloWith({ resume: ticket })).toBe(true);
+    expect(reloaded.grant.resume).not.toBe(ticket);
+    expect(await reloaded.invoke('app:info', {})).toMatchObject({ ok: true });
+    // The same ticket a second time: refused.
+    const replay = await connectTestClient(bridgeUrl(), { origin });
+    expect(await replay.helloWith({ resume: ticket })).toBe(false);
+    reloaded.close();
   });
 
   it('refuses a foreign Origin, a missing Origin and a rebinding Host', async () => {
@@ -66,13 +113,13 @@ describe('bridge', () => {
       origin: `http://localhost:${port}`,
       host: `localhost:${port}`,
     });
-    expect(await client.hello(app.server.token)).toBe(true);
+    expect(await client.hello(app.server.issueCode())).toBe(true);
     client.close();
   });
 
   it('answers unknown channels, malformed requests and garbage with typed errors', async () => {
     const client = await connectTestClient(bridgeUrl(), { origin });
-    await client.hello(app.server.token);
+    await client.hello(app.server.issueCode());
     expect(await client.invoke('shell:exec', { cmd: 'rm -rf /' })).toMatchObject({
       error: { code: 'UNKNOWN_CHANNEL' },
     });
@@ -86,9 +133,9 @@ describe('bridge', () => {
 
   it('pushes settings changes to connected windows', async () => {
     const watcher = await connectTestClient(bridgeUrl(), { origin });
-    await watcher.hello(app.server.token);
+    await watcher.hello(app.server.issueCode());
     const editor = await connectTestClient(bridgeUrl(), { origin });
-    await editor.hello(app.server.token);
+    await editor.hello(app.server.issueCode());
     expect(await editor.invoke('settings:update', { theme: 'dark' })).toMatchObject({
       ok: true,
       value: { theme: 'dark' },
@@ -105,7 +152,7 @@ describe('bridge', () => {
 
   it('hands large messages over as parcels fetched once over HTTP, in order with the small ones', async () => {
     const client = await connectTestClient(bridgeUrl(), { origin });
-    await client.hello(app.server.token);
+    await client.hello(app.server.issueCode());
     const notices: Array<Record<string, unknown>> = [];
     client.ws.on('message', (data) => notices.push(JSON.parse(data.toString()) as Record<string, unknown>));
     const page = (count: number) => ({
@@ -127,7 +174,7 @@ describe('bridge', () => {
     // In order, and the Chinese text, the emoji and U+2028 survive the ASCII escaping.
     expect(client.events.map((e) => e.payload)).toEqual([page(1), page(5000), page(2)]);
     const again = await fetch(`${origin}/bridge/parcel/${notices[1]?.parcel}`, {
-      headers: { authorization: `Bearer ${app.server.token}` },
+      headers: { authorization: `Bearer ${client.grant.key}` },
     });
     expect(again.status).toBe(404);
     client.close();

@@ -3,16 +3,18 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export function listFiles(dir: string): string[] {
+/** Every file under `dir`, but none under the folders named in `skip` (names, at any depth). */
+export function listFiles(dir: string, skip: readonly string[] = []): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
+    if (!statSync(path).isDirectory()) return [path];
+    return skip.includes(name) ? [] : listFiles(path, skip);
   });
 }
 
-export function snapshot(dir: string): Record<string, string> {
+export function snapshot(dir: string, skip: readonly string[] = []): Record<string, string> {
   return Object.fromEntries(
-    listFiles(dir).map((path) => [
+    listFiles(dir, skip).map((path) => [
       relative(dir, path),
       createHash('sha256').update(readFileSync(path)).digest('hex'),
     ]),

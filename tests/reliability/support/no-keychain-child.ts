@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const client = await connectTestClient(`ws://127.0.0.1:${port}/bridge`, {
     origin: `http://127.0.0.1:${port}`,
   });
-  await client.hello(app.server.token);
+  await client.hello(app.server.issueCode());
   const info = await client.invoke('app:info', {});
   const notices = await client.invoke('app:notices', {});
   const created = await client.invoke('profiles:create', {

@@ -42,6 +42,16 @@ describe('ASCII JSON', () => {
 });
 
 describe('parcel store', () => {
+  it("gives a parcel only to its owner's fetch, and keeps it from another's", () => {
+    const store = new ParcelStore();
+    const page = {};
+    const other = {};
+    const id = store.put(Buffer.from('mine'), page);
+    expect(store.take(id, other)).toBeUndefined();
+    expect(store.take(id, page)?.toString()).toBe('mine');
+    expect(store.take(id, page)).toBeUndefined();
+  });
+
   it('gives a parcel once, under a fresh 128-bit id', () => {
     const store = new ParcelStore();
     const a = store.put(Buffer.from('a'));

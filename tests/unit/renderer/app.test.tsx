@@ -50,7 +50,7 @@ describe('App frame', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('not reachable');
   });
 
-  it('explains a window opened without the launch token', () => {
+  it('explains a window opened without a launch code', () => {
     render(<App resolution={{ error: 'This window has no connection to the app core.' }} />);
     expect(screen.getByRole('alert').textContent).toContain('no connection');
   });
