@@ -1,6 +1,35 @@
 import { z } from 'zod';
 import { BackupSpanSchema } from './backup-span';
 
+/**
+ * How the app reaches the cloud: the system's proxy (environment variables in browser mode, the OS settings in
+ * Electron), a direct connection, or a proxy given here. A manual proxy URL carries no user name or password:
+ * the settings file is not a place for secrets. Loopback (the built-in sandbox) is never proxied.
+ */
+export const ProxySettingSchema = z
+  .object({
+    mode: z.enum(['system', 'none', 'manual']),
+    url: z
+      .string()
+      .trim()
+      .max(300)
+      .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, 'http://host:port, without a user name or password')
+      .optional(),
+    /** Hosts that bypass the manual proxy, NO_PROXY style: `host`, `.domain`, `*.domain`, `host:port`. */
+    noProxy: z
+      .string()
+      .trim()
+      .max(1000)
+      .regex(/^[A-Za-z0-9.*:,\s[\]-]*$/, 'host names, .domains and host:port, separated by commas')
+      .optional(),
+  })
+  .strict()
+  .refine((p) => p.mode !== 'manual' || Boolean(p.url), {
+    message: 'a proxy URL is needed for a manual proxy',
+    path: ['url'],
+  });
+export type ProxySetting = z.infer<typeof ProxySettingSchema>;
+
 /** User preferences; profiles live beside them in the same store (added with the core). */
 export const PreferencesSchema = z
   .object({
@@ -16,6 +45,7 @@ export const PreferencesSchema = z
      * walks 30-day windows (the most one request may span) back to it.
      */
     backupWindowDays: BackupSpanSchema,
+    proxy: ProxySettingSchema,
   })
   .strict();
 
@@ -28,6 +58,7 @@ export const defaultPreferences: Preferences = {
   notifications: true,
   typedConfirmation: 'always',
   backupWindowDays: 7,
+  proxy: { mode: 'system' },
 };
 
 /** A settings change: any subset of the preferences, each value validated. */

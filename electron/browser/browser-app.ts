@@ -8,9 +8,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { Notice } from '../../shared/ipc-contract';
+import { defaultPreferences, type ProxySetting } from '../../shared/settings';
 import { type Core, createCore } from '../core/app-core';
 import type { FetchLike } from '../core/cloud/crs-api';
-import { createProxyFetch } from '../core/cloud/proxy-fetch';
+import { createProxyFetch, proxyEnvFor } from '../core/cloud/proxy-fetch';
 import { IpcGuard } from '../core/ipc/guard';
 import type { Logger } from '../core/logging/logger';
 import { startDemoSandbox } from '../core/sandbox/default-sandbox';
@@ -65,7 +66,11 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   const notices: Notice[] = [];
   const settingsNotice = checkSettingsFile(join(options.userData, 'settings.json'));
   if (settingsNotice) notices.push(settingsNotice);
-  const proxyFetch = options.fetch ? undefined : createProxyFetch({ env: process.env });
+  // The proxy preference is read per request: the core that holds it is built below.
+  let proxySetting = (): ProxySetting => defaultPreferences.proxy;
+  const proxyFetch = options.fetch
+    ? undefined
+    : createProxyFetch({ env: () => proxyEnvFor(proxySetting(), process.env) });
   const settingsStore = createSettingsStore(options.userData);
   let launchFile: LaunchFile | undefined;
   const server = new BridgeServer({
@@ -95,6 +100,7 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     notices,
     emit: (channel, payload) => server.broadcast(channel, payload),
   });
+  proxySetting = () => core.settings.get().proxy;
   server.attach(
     new IpcGuard<BridgeConnection>({
       handlers: core.handlers,

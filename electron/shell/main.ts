@@ -11,6 +11,7 @@ import { type EventChannel, invokeChannels, type Notice } from '../../shared/ipc
 import { finishedTitle, type RestoreRecord } from '../../shared/tasks';
 import { createCore } from '../core/app-core';
 import type { FetchLike } from '../core/cloud/crs-api';
+import { chromiumProxyConfig } from '../core/cloud/proxy-fetch';
 import { IpcGuard } from '../core/ipc/guard';
 import { createLogger } from '../core/logging/logger';
 import { startDemoSandbox } from '../core/sandbox/default-sandbox';
@@ -81,6 +82,11 @@ async function start(): Promise<void> {
         notifyFinished(payload as RestoreRecord, core.settings.get().notifications);
     },
   });
+  // The proxy preference drives Chromium's network stack (net.fetch), now and whenever it changes.
+  const applyProxy = () =>
+    void session.defaultSession.setProxy(chromiumProxyConfig(core.settings.get().proxy));
+  applyProxy();
+  core.settings.onChange(applyProxy);
   const guard = new IpcGuard<Electron.IpcMainInvokeEvent>({
     handlers: core.handlers,
     logger,

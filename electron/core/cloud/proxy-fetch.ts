@@ -5,6 +5,7 @@
  * proxy, the trap the official SDK falls into (crs-api.md §4.4).
  */
 import { Agent, type Dispatcher, ProxyAgent, fetch as undiciFetch } from 'undici';
+import type { ProxySetting } from '../../../shared/settings';
 import type { FetchLike, FetchResponseLike } from './crs-api';
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
@@ -81,8 +82,42 @@ export function selectProxy(url: string, env: ProxyEnv): string | undefined {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }
 
+/**
+ * The proxy variables a proxy setting stands for: the process's own for `system`, none for `none`, the
+ * setting's URL and bypass list for `manual`.
+ */
+export function proxyEnvFor(setting: ProxySetting, processEnv: ProxyEnv): ProxyEnv {
+  if (setting.mode === 'system') return processEnv;
+  if (setting.mode === 'none' || !setting.url) return {};
+  return { https_proxy: setting.url, http_proxy: setting.url, no_proxy: setting.noProxy ?? '' };
+}
+
+/**
+ * The same setting for Chromium's network stack (Electron's session.setProxy): `system` follows the OS, `none`
+ * goes direct, `manual` uses fixed servers. `<local>` keeps plain host names and loopback off the proxy, as
+ * selectProxy does for the undici path.
+ */
+export function chromiumProxyConfig(setting: ProxySetting): {
+  mode: 'system' | 'direct' | 'fixed_servers';
+  proxyRules?: string;
+  proxyBypassRules?: string;
+} {
+  if (setting.mode === 'system') return { mode: 'system' };
+  if (setting.mode === 'none' || !setting.url) return { mode: 'direct' };
+  const bypass = (setting.noProxy ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .concat('<local>');
+  return {
+    mode: 'fixed_servers',
+    proxyRules: setting.url.replace(/\/$/, ''),
+    proxyBypassRules: bypass.join(','),
+  };
+}
+
 export interface ProxyFetchOptions {
-  env: ProxyEnv;
+  /** The proxy variables, read per request so a changed setting applies to the next call. */
+  env: ProxyEnv | (() => ProxyEnv);
   /** Connection (TCP + TLS) timeout; the request timeout is applied by the clients. */
   connectTimeoutMs?: number;
 }
@@ -93,7 +128,7 @@ export function createProxyFetch(options: ProxyFetchOptions): FetchLike & { clos
   const direct = new Agent({ connect });
   const proxied = new Map<string, ProxyAgent>();
   const dispatcherFor = (url: string): Dispatcher => {
-    const proxy = selectProxy(url, options.env);
+    const proxy = selectProxy(url, typeof options.env === 'function' ? options.env() : options.env);
     if (!proxy) return direct;
     let agent = proxied.get(proxy);
     if (!agent) {

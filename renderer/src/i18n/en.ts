@@ -367,6 +367,17 @@ export const en = {
     'outcome-unknown': 'Outcome unknown — check the console',
   },
   settings: {
+    proxy: 'Network proxy',
+    proxySystem: 'Use the system proxy',
+    proxyNone: 'No proxy (direct connection)',
+    proxyManual: 'Use this proxy',
+    proxyUrl: 'Proxy URL',
+    proxyBypass: 'Do not proxy (NO_PROXY)',
+    proxySave: 'Save proxy',
+    proxyHint:
+      'Only cloud API calls use it. The system proxy is the HTTPS_PROXY/NO_PROXY environment in browser mode and the OS setting in the desktop app. The built-in sandbox (127.0.0.1) is never proxied.',
+    proxyUrlInvalid: 'Enter http://host:port (a user name or password cannot be stored here).',
+    proxyBypassInvalid: 'List host names, .domains or host:port, separated by commas.',
     title: 'Settings',
     preferences: 'Preferences',
     language: 'Language',

@@ -354,6 +354,17 @@ export const zhCN: Translation = {
     'outcome-unknown': '结果未知——请查看控制台',
   },
   settings: {
+    proxy: '网络代理',
+    proxySystem: '使用系统代理',
+    proxyNone: '不使用代理（直连）',
+    proxyManual: '使用以下代理',
+    proxyUrl: '代理地址',
+    proxyBypass: '不经代理的地址（NO_PROXY）',
+    proxySave: '保存代理设置',
+    proxyHint:
+      '仅云 API 调用使用代理。系统代理在浏览器模式下为 HTTPS_PROXY/NO_PROXY 环境变量，在桌面应用中为操作系统设置。内置沙箱（127.0.0.1）从不经过代理。',
+    proxyUrlInvalid: '请输入 http://主机:端口（此处不能保存用户名或密码）。',
+    proxyBypassInvalid: '请填写主机名、.域名或 主机:端口，以逗号分隔。',
     title: '设置',
     preferences: '偏好设置',
     language: '语言',

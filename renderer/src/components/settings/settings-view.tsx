@@ -8,6 +8,7 @@ import { useApp } from '../../store';
 import { ErrorBox } from '../common/error-box';
 import { SecretStoreNote } from '../first-run/secret-store-note';
 import { ProfilesSettings } from './profiles-settings';
+import { ProxySettings } from './proxy-settings';
 
 export function SettingsView() {
   const { t } = useTranslation();
@@ -132,6 +133,7 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
           {t('settings.notifications')}
         </label>
       </div>
+      <ProxySettings proxy={prefs.proxy} />
       {prefs.notifications && denied && <p className="hint">{t('settings.notificationsDenied')}</p>}
       {error && <ErrorBox error={error} />}
       <p role="status" className="muted small">

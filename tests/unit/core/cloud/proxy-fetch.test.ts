@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createProxyFetch, selectProxy } from '../../../../electron/core/cloud/proxy-fetch';
+import {
+  chromiumProxyConfig,
+  createProxyFetch,
+  proxyEnvFor,
+  selectProxy,
+} from '../../../../electron/core/cloud/proxy-fetch';
+import { defaultPreferences, PreferencesSchema, ProxySettingSchema } from '../../../../shared/settings';
 
 const PROXY = 'http://proxy.corp:3128';
 const API = 'https://redis.tencentcloudapi.com/';
@@ -71,5 +77,39 @@ describe('createProxyFetch', () => {
     const fetch = createProxyFetch({ env: {} });
     expect(typeof fetch).toBe('function');
     await fetch.close();
+  });
+});
+
+describe('proxy preference', () => {
+  it('system uses the environment, none nothing, manual its URL and bypass list', () => {
+    const env = { https_proxy: 'http://corp:3128' };
+    expect(proxyEnvFor({ mode: 'system' }, env)).toBe(env);
+    expect(proxyEnvFor({ mode: 'none' }, env)).toEqual({});
+    expect(proxyEnvFor({ mode: 'manual', url: 'http://p:8080', noProxy: '.internal' }, env)).toEqual({
+      https_proxy: 'http://p:8080',
+      http_proxy: 'http://p:8080',
+      no_proxy: '.internal',
+    });
+  });
+
+  it('becomes the same rules for Chromium, never proxying plain local names', () => {
+    expect(chromiumProxyConfig({ mode: 'system' })).toEqual({ mode: 'system' });
+    expect(chromiumProxyConfig({ mode: 'none' })).toEqual({ mode: 'direct' });
+    expect(
+      chromiumProxyConfig({ mode: 'manual', url: 'http://p:8080/', noProxy: '.internal, 10.0.0.5:80' }),
+    ).toEqual({
+      mode: 'fixed_servers',
+      proxyRules: 'http://p:8080',
+      proxyBypassRules: '.internal,10.0.0.5:80,<local>',
+    });
+  });
+
+  it('refuses a proxy URL with a user name or password: the settings file holds no secret', () => {
+    expect(ProxySettingSchema.safeParse({ mode: 'manual', url: 'http://user:pass@proxy:3128' }).success).toBe(
+      false,
+    );
+    expect(ProxySettingSchema.safeParse({ mode: 'manual' }).success).toBe(false);
+    expect(ProxySettingSchema.safeParse({ mode: 'manual', url: 'http://proxy:3128' }).success).toBe(true);
+    expect(PreferencesSchema.parse({ ...defaultPreferences }).proxy).toEqual({ mode: 'system' });
   });
 });
