@@ -99,6 +99,8 @@ export const PreflightCheckSchema = z.object({
       code: z.enum([
         'ok',
         'active',
+        'active-cloud',
+        'tasks-unreadable',
         'error',
         'missing',
         'status',

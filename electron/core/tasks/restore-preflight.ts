@@ -11,6 +11,9 @@ import type { PreflightCheck } from '../../../shared/tasks';
 import type { CrsApi } from '../cloud/crs-api';
 import { backupWindows, findBackupInWindows, walkFloor } from '../inventory/backup-windows';
 
+/** DescribeTaskList answers for the last 30 days (SDK 4.1.313 DescribeTaskListRequest BeginTime). */
+const TASK_LIST_SPAN_MS = 30 * 24 * 3600 * 1000;
+
 /** The lookup ends a minute ahead of the local clock, so a backup the cloud just started is found. */
 const LOOKUP_LEAD_MS = 60_000;
 
@@ -25,6 +28,67 @@ export interface PreflightOutcome {
   passed: boolean;
   instance?: Instance;
   backup?: Backup;
+}
+
+/**
+ * Another restore of this instance may run without this app knowing: started from the console, tccli or another
+ * machine. So the check asks the cloud's task list (restore tasks of the last 30 days, the span DescribeTaskList
+ * covers) as well as this app's journal. The list names no operator, so the check says when and which task, not
+ * who. A list that cannot be read fails the check: whether another restore runs is then unknown.
+ */
+async function checkNoActiveRestore(
+  api: CrsApi,
+  target: PreflightTarget,
+  activeRestore: { restoreId: string; status: string } | undefined,
+  now: number,
+  check: (id: PreflightCheck['id'], ok: boolean, detail: string, why?: Reason) => void,
+): Promise<void> {
+  if (activeRestore) {
+    check(
+      'no-active-restore',
+      false,
+      `A restore of this instance started in this app is ${activeRestore.status}; wait for it to end.`,
+      reason('active', { status: activeRestore.status }),
+    );
+    return;
+  }
+  let tasks: Awaited<ReturnType<CrsApi['listRestoreTasks']>>;
+  try {
+    tasks = await api.listRestoreTasks({
+      region: target.region,
+      instanceId: target.instanceId,
+      since: new Date(now - TASK_LIST_SPAN_MS).toISOString(),
+    });
+  } catch (error) {
+    check(
+      'no-active-restore',
+      false,
+      `The instance's task list could not be read, so another restore may be running: ${explain(error)}`,
+      reason('tasks-unreadable', { code: error instanceof AppError ? error.code : 'INTERNAL' }),
+    );
+    return;
+  }
+  const running = tasks.find((t) => t.status === 'preparing' || t.status === 'running');
+  if (running) {
+    check(
+      'no-active-restore',
+      false,
+      `The cloud lists a restore of this instance that is ${running.status}` +
+        `${running.startTime ? ` since ${running.startTime}` : ''}${running.taskId ? ` (task ${running.taskId})` : ''}` +
+        ', started outside this app (the console, tccli or another machine); the list does not say by whom.',
+      reason('active-cloud', {
+        status: running.status,
+        ...(running.startTime ? { startTime: running.startTime } : {}),
+        ...(running.taskId ? { taskId: running.taskId } : {}),
+      }),
+    );
+    return;
+  }
+  check(
+    'no-active-restore',
+    true,
+    'Neither this app nor the cloud’s task list shows another restore of it running.',
+  );
 }
 
 export async function runPreflight(
@@ -42,17 +106,6 @@ export async function runPreflight(
     ...extra,
   });
 
-  if (activeRestore) {
-    check(
-      'no-active-restore',
-      false,
-      `A restore of this instance is ${activeRestore.status}; wait for it to end.`,
-      reason('active', { status: activeRestore.status }),
-    );
-  } else {
-    check('no-active-restore', true, 'No other restore of this instance is in progress.');
-  }
-
   let instance: Instance | undefined;
   try {
     const found = await api.describeInstances({
@@ -67,6 +120,7 @@ export async function runPreflight(
     check('endpoint-reachable', false, explain(error), errorReason(error));
     return done();
   }
+  await checkNoActiveRestore(api, target, activeRestore, now, check);
   if (!instance) {
     check(
       'instance-found',

@@ -24,7 +24,7 @@ export const coreTextEn = {
   },
   checkDetail: {
     ok: {
-      'no-active-restore': 'No other restore of this instance is in progress.',
+      'no-active-restore': 'Neither this app nor the cloud’s task list shows another restore of it running.',
       'endpoint-reachable': 'The CRS endpoint answered.',
       'instance-found': '{{name}} in {{region}}',
       'instance-running': 'Running.',
@@ -33,7 +33,13 @@ export const coreTextEn = {
       'backup-belongs': 'The backup was taken from this instance.',
       'backup-restorable': 'Normal and unlocked.',
     },
-    active: 'A restore of this instance is {{status}}; wait for it to end.',
+    active: 'A restore of this instance started in this app is {{status}}; wait for it to end.',
+    activeCloud:
+      'The cloud lists a restore of this instance that is {{status}} since {{since}} (task {{task}}), started outside this app (the console, tccli or another machine); the task list does not say by whom. Wait for it to end.',
+    sinceUnknown: 'an unknown time',
+    taskUnknown: 'id not given',
+    tasksUnreadable:
+      'The instance’s task list could not be read ({{reason}}), so another restore may be running; the restore is refused until it can be checked.',
     instanceMissing: 'No instance {{instanceId}} in {{region}}.',
     backupMissing: 'No backup with this id anywhere in the instance’s retention.',
     status: 'The instance is {{status}}.',

@@ -36,7 +36,7 @@ export const coreTextZhCN: Strings<typeof coreTextEn> = {
   },
   checkDetail: {
     ok: {
-      'no-active-restore': '该实例没有其他正在进行的恢复。',
+      'no-active-restore': '本应用和云端任务列表均未显示该实例有其他正在进行的恢复。',
       'endpoint-reachable': 'CRS 接入点已响应。',
       'instance-found': '{{name}}，位于 {{region}}',
       'instance-running': '运行中。',
@@ -45,7 +45,13 @@ export const coreTextZhCN: Strings<typeof coreTextEn> = {
       'backup-belongs': '该备份取自此实例。',
       'backup-restorable': '状态正常且未锁定。',
     },
-    active: '该实例的恢复任务状态为“{{status}}”，请等待其结束。',
+    active: '本应用发起的该实例恢复任务状态为“{{status}}”，请等待其结束。',
+    activeCloud:
+      '云端任务列表显示该实例有一个状态为“{{status}}”的恢复任务，开始于 {{since}}（任务 {{task}}），由本应用以外发起（控制台、tccli 或其他机器）；任务列表未说明发起人。请等待其结束。',
+    sinceUnknown: '未知时间',
+    taskUnknown: '未提供 ID',
+    tasksUnreadable:
+      '无法读取该实例的任务列表（{{reason}}），可能有其他恢复正在进行；在能够检查之前拒绝恢复。',
     instanceMissing: '{{region}} 中没有实例 {{instanceId}}。',
     backupMissing: '在该实例的整个备份保留期内都没有该 ID 的备份。',
     status: '实例当前状态：{{status}}。',

@@ -19,6 +19,16 @@ export function checkDetail(check: PreflightCheck, t: TFunction, language: strin
       });
     case 'active':
       return t('checkDetail.active', { status: t(`taskStatus.${p.status ?? 'unknown'}`) });
+    case 'active-cloud':
+      return t('checkDetail.activeCloud', {
+        status: t(`taskStatus.${p.status ?? 'unknown'}`),
+        since: p.startTime ? formatDateTime(p.startTime, language) : t('checkDetail.sinceUnknown'),
+        task: p.taskId ?? t('checkDetail.taskUnknown'),
+      });
+    case 'tasks-unreadable': {
+      const text = errorText({ code: p.code ?? 'INTERNAL', message: '' }, language);
+      return t('checkDetail.tasksUnreadable', { reason: text.message });
+    }
     case 'error': {
       const text = errorText({ code: p.code ?? 'INTERNAL', message: check.detail }, language);
       return text.next ? `${text.message} ${text.next}` : text.message;

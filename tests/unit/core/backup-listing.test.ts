@@ -193,3 +193,59 @@ describe('the backups cache', () => {
     expect(listing.freshness.source).toBe('cache');
   });
 });
+
+describe('preflight: no other restore running', () => {
+  const request = { ...target, backupId: 'b-0' };
+
+  it('asks the cloud: a restore started from the console blocks, with its task and start time', async () => {
+    const api = fakeBackupApi(daily(3));
+    const since: string[] = [];
+    api.listRestoreTasks = async (params) => {
+      since.push(params.since);
+      return [
+        { taskId: '11', status: 'succeed', startTime: new Date(NOW - 9 * DAY).toISOString() },
+        { taskId: '12', status: 'running', startTime: new Date(NOW - 3_600_000).toISOString() },
+      ];
+    };
+    const outcome = await runPreflight(api, request, undefined, NOW);
+    expect(outcome.passed).toBe(false);
+    expect(outcome.checks.find((c) => c.id === 'no-active-restore')).toMatchObject({
+      ok: false,
+      reason: { code: 'active-cloud', params: { status: 'running', taskId: '12' } },
+    });
+    // The span DescribeTaskList covers: the last 30 days.
+    expect(Date.parse(since[0] ?? '')).toBe(NOW - 30 * DAY);
+  });
+
+  it('passes when neither the journal nor the cloud shows one; ended tasks do not count', async () => {
+    const api = fakeBackupApi(daily(3));
+    api.listRestoreTasks = async () => [{ taskId: '11', status: 'failed' }];
+    const outcome = await runPreflight(api, request, undefined, NOW);
+    expect(outcome.checks.find((c) => c.id === 'no-active-restore')?.ok).toBe(true);
+  });
+
+  it('fails when the task list cannot be read: another restore may be running', async () => {
+    const api = fakeBackupApi(daily(3));
+    api.listRestoreTasks = async () => {
+      throw new AppError('PERMISSION_DENIED');
+    };
+    const outcome = await runPreflight(api, request, undefined, NOW);
+    expect(outcome.checks.find((c) => c.id === 'no-active-restore')).toMatchObject({
+      ok: false,
+      reason: { code: 'tasks-unreadable', params: { code: 'PERMISSION_DENIED' } },
+    });
+  });
+
+  it('still refuses when this app’s journal holds an active restore', async () => {
+    const outcome = await runPreflight(
+      fakeBackupApi(daily(3)),
+      request,
+      { restoreId: 'r', status: 'running' },
+      NOW,
+    );
+    expect(outcome.checks.find((c) => c.id === 'no-active-restore')).toMatchObject({
+      ok: false,
+      reason: { code: 'active' },
+    });
+  });
+});
