@@ -52,8 +52,9 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
   DescribeInstanceBackups: 50,
   RestoreInstance: 20,
   DescribeTaskInfo: 20,
-  DescribeTaskList: 20,
-  // Not published in the reference; Tencent's default for write actions is 20/s.
+  // Published on the international pages: https://www.tencentcloud.com/document/product/239/33293 (100)
+  // and https://tencentcloud.com/jp/document/api/239/32073 (20).
+  DescribeTaskList: 100,
   ManualBackupInstance: 20,
 };
 

@@ -12,11 +12,11 @@ export const crsActionErrorEntries = {
   CLOUD_SYSTEM_ERROR: {
     en: {
       message: 'Tencent Cloud had an internal system error, unrelated to this request.',
-      next: 'Try again in a few minutes; reads are retried automatically. A restore is never resent on its own: look at the Tasks panel first.',
+      next: 'Try again in a few minutes; a task being followed keeps being read. A restore is never resent on its own: look at the Tasks panel first.',
     },
     zh: {
       message: '腾讯云内部系统错误，与本次请求的内容无关。',
-      next: '请几分钟后重试；查询会自动重试。恢复请求绝不会自动重发：请先查看任务面板。',
+      next: '请几分钟后重试；正在跟踪的任务会继续被查询。恢复请求绝不会自动重发：请先查看任务面板。',
     },
   },
   // FailedOperation.Unknown — errors.go gives no usable description for it ("weekday输入无效数据").

@@ -69,6 +69,8 @@ export const RestoreRecordSchema = z.object({
     .object({ taskId: z.string().optional(), backupId: z.string().optional(), status: z.string() })
     .optional(),
   createdAt: z.string(),
+  /** When RestoreInstance was about to leave: reconciliation adopts only a task that started near it. */
+  sentAt: z.string().optional(),
   updatedAt: z.string(),
   endedAt: z.string().optional(),
   /** How many DescribeTaskInfo calls this restore has cost; shown in diagnostics and benchmarks. */

@@ -17,7 +17,10 @@ export type CrsOperation =
 /**
  * Requests per second. The first four are the published "默认接口请求频率限制" (crs-api.md §3.5);
  * DescribeInstanceBackups is 50 on cloud.tencent.com (20 on older international pages — pass 20 for those).
- * ManualBackupInstance is documented at 20; we keep half of it since a backup is a heavyweight write.
+ * ManualBackupInstance is published at 20 and DescribeTaskList at 100
+ * (https://tencentcloud.com/jp/document/api/239/32073, https://www.tencentcloud.com/document/product/239/33293);
+ * we keep well below both: a backup is a heavyweight write, and the task list is only read to check for or
+ * reconcile a restore.
  */
 export const DEFAULT_RATE_LIMITS: Readonly<Record<CrsOperation, number>> = {
   DescribeInstances: 35,
@@ -25,7 +28,6 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<CrsOperation, number>> = {
   RestoreInstance: 20,
   DescribeTaskInfo: 20,
   ManualBackupInstance: 10,
-  // Used only to reconcile a restore whose answer was lost; unpublished, so kept low.
   DescribeTaskList: 10,
 };
 

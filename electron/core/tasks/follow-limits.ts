@@ -5,13 +5,17 @@
  * a status outside the documented set) is tried a bounded number of times, then the task ends as "outcome
  * unknown — check the console". The app never guesses an outcome it was not told.
  *
- * Compared with the official Terraform provider (tencentcloudstack/terraform-provider-tencentcloud,
- * tencentcloud/services/crs/service_tencentcloud_redis.go `DescribeTaskInfo` and its callers): it also keeps
- * polling on `preparing`/`running`, stops on `succeed`, treats every cloud error of DescribeTaskInfo as final
- * at once and every other status as failure, and gives up after `6 * ReadRetryTimeout` (18 minutes by default,
- * tencentcloud/common/common.go). We differ on purpose: a restore may run longer than that, a status we do not
- * know is not proof of failure, and one refused read may be a permission still propagating — so the app
- * retries a few times and then says it does not know, rather than "failed".
+ * Compared with the official Terraform provider (tencentcloudstack/terraform-provider-tencentcloud): its
+ * service call (tencentcloud/services/crs/service_tencentcloud_redis.go `DescribeTaskInfo`) polls inside a retry
+ * bounded by ReadRetryTimeout (3 minutes by default, tencentcloud/common/common.go, overridable by environment)
+ * and retries network errors, throttling, ResourceInUse and ResourceUnavailable there; it keeps waiting on
+ * `preparing`/`running` and stops on `succeed`. Its callers wait between 5 and 18 minutes (for example
+ * resource_tc_redis_param.go waits 6 × ReadRetryTimeout and retries a failed task's error until then), so a
+ * task that does not end in time reads as a timeout there. We differ on purpose: a restore may run longer than
+ * any such bound, a status we do not know is not proof of failure, and one refused read may be a permission
+ * still propagating — so the app retries a few times and then says it does not know, rather than "failed".
+ * While the cloud cannot be reached at all, following goes on (every 15 s) and the task says so; it ends when
+ * the cloud answers.
  */
 
 import { AppError, type AppErrorCode } from '../../../shared/errors';

@@ -103,7 +103,12 @@ export class RestoreService {
     if (request.safetyBackup) record = await this.#safetyBackup(api, record);
 
     // Durable before the request leaves: if the app dies now, start-up reconciles instead of resending.
-    record = await this.#save({ ...record, phase: 'sending', ...taskText('sending') });
+    record = await this.#save({
+      ...record,
+      phase: 'sending',
+      sentAt: new Date(this.#deps.now()).toISOString(),
+      ...taskText('sending'),
+    });
     let taskId: string;
     try {
       ({ taskId } = await api.restoreInstance({

@@ -30,7 +30,11 @@ import type { RestoreJournal } from './restore-journal';
 
 export const MAX_POLL_MS = 15_000;
 const BACKOFF = 1.5;
-/** A task the cloud lists for the instance counts as ours if it started at most this long before we sent. */
+/**
+ * A task the cloud lists for the instance counts as ours only if it started within this much of the moment
+ * the request left (either side, for clock skew and the cloud's queueing). Without the upper bound, a restore
+ * someone started later from the console would be taken for ours, and its outcome reported as ours.
+ */
 const ADOPT_SLACK_MS = 2 * 60_000;
 
 export interface TimerFns {
@@ -199,7 +203,11 @@ export class TaskFollower {
 
   /** One look at the instance's tasks; true when the restore was adopted or closed. */
   async #reconcileStep(api: CrsApi, record: RestoreRecord): Promise<boolean> {
-    const since = Date.parse(record.createdAt) - ADOPT_SLACK_MS;
+    const sent = Date.parse(record.sentAt ?? record.createdAt);
+    const since = sent - ADOPT_SLACK_MS;
+    // Records written before sentAt existed only know createdAt, which a safety backup may precede by
+    // minutes: they keep the open-ended window rather than miss their own task.
+    const until = record.sentAt ? sent + ADOPT_SLACK_MS : Number.POSITIVE_INFINITY;
     const taken = new Set(
       this.#deps.journal
         .all()
@@ -212,7 +220,11 @@ export class TaskFollower {
       since: new Date(since).toISOString(),
     });
     const ours = tasks
-      .filter((t) => !taken.has(t.taskId) && (!t.startTime || Date.parse(t.startTime) >= since))
+      .filter(
+        (t) =>
+          !taken.has(t.taskId) &&
+          (!t.startTime || (Date.parse(t.startTime) >= since && Date.parse(t.startTime) <= until)),
+      )
       .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? ''))[0];
     if (ours && !ours.taskId) {
       // The legacy task list names no task id: follow the task through the list itself. A status outside

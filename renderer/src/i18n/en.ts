@@ -239,7 +239,7 @@ export const en = {
     inPlace:
       'Tencent documents that {{engine}} restores in place: the current data is overwritten and cannot be recovered.',
     cloneSwap:
-      'Tencent documents that {{engine}} restores into a clone of the instance and swaps addresses; swapping them back returns to the current data (the documentation does not say for how long).',
+      'Tencent documents that {{engine}} restores into a clone of the instance and that swapping the addresses back rolls back; the same page also warns that existing data is overwritten and cannot be recovered, and does not say how long a swap back stays possible. Plan as if there were no way back.',
     assumedWorst:
       'Tencent documents no restore behaviour for {{engine}}, so assume the worst: the current data is overwritten in place and cannot be recovered.',
     engineUnknown: 'this engine',

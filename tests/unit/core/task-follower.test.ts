@@ -344,6 +344,42 @@ describe('TaskFollower: reconciliation never says refused', () => {
     expect(h.finished[0]).toMatchObject({ status: 'outcome-unknown', errorCode: 'RESTORE_TASK_NOT_FOUND' });
   });
 
+  it('never adopts a restore that started well after the request left: someone else started it', async () => {
+    const sentAt = new Date(3600_000).toISOString();
+    const lostSent = (): RestoreRecord => ({ ...lost(), sentAt });
+    const h = await setUp(
+      {
+        // A console restore of the same instance, ten minutes after ours was sent (and never reached the cloud).
+        listRestoreTasks: async () => [
+          { taskId: '77', status: 'succeed', startTime: new Date(3600_000 + 10 * 60_000).toISOString() },
+        ],
+        describeInstances: async () => ({ total: 1, instances: [{ status: 'running' }] }) as never,
+      },
+      lostSent(),
+    );
+    h.follower.reconcile(lostSent());
+    await h.timers.advanceTo(2 * 3600_000);
+    expect(h.finished).toHaveLength(1);
+    expect(h.finished[0]?.taskId).toBeUndefined();
+    expect(h.finished[0]).toMatchObject({ status: 'outcome-unknown' });
+  });
+
+  it('adopts the task that started right after the request left', async () => {
+    const sentAt = new Date(3600_000).toISOString();
+    const lostSent = (): RestoreRecord => ({ ...lost(), sentAt });
+    const h = await setUp(
+      {
+        listRestoreTasks: async () => [
+          { taskId: '78', status: 'succeed', startTime: new Date(3600_000 + 20_000).toISOString() },
+        ],
+      },
+      lostSent(),
+    );
+    h.follower.reconcile(lostSent());
+    await h.timers.advanceTo(2 * 3600_000);
+    expect(h.finished.map((r) => [r.status, r.taskId])).toEqual([['succeed', '78']]);
+  });
+
   it('a listed task with an undocumented status is followed by its id, not read as failed', async () => {
     const h = await setUp(
       {
