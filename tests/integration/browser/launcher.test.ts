@@ -104,7 +104,7 @@ describe('browser mode without a session bus', () => {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 20_000);
         child.stdout.on('data', () => {
-          if (output.includes('Open this address')) {
+          if (output.includes('Credentials:')) {
             clearTimeout(timer);
             resolve();
           }

@@ -65,7 +65,7 @@ describe('backups over the whole retention, against the sandbox', () => {
     addOld('old-400d', 400);
     addOld('old-1500d', 1500);
     addOld('old-exported', 45, { exported: true });
-    addOld('old-locked', 50, { lock: { reason: 'export', taskId: null } });
+    addOld('old-exporting', 50, { lock: { reason: 'export', taskId: null } });
     addOld('old-expired', 60, { expireMs: env.sandbox.state.now() - DAY });
     addOld('old-deleted', 70, { deleted: true });
     const { backups } = service('v3');
@@ -78,7 +78,8 @@ describe('backups over the whole retention, against the sandbox', () => {
     const byId = new Map(listing.backups.map((b) => [b.id, b]));
     for (const id of ['old-100d', 'old-400d', 'old-1500d']) expect(byId.get(id)?.status).toBe('normal');
     expect(byId.get('old-exported')).toMatchObject({ status: 'exported', restorable: true });
-    expect(byId.get('old-locked')).toMatchObject({ status: 'locked', restorable: false });
+    // An export holds the backup: the models' Status 3, being exported (not 1, locked by another flow).
+    expect(byId.get('old-exporting')).toMatchObject({ status: 'exporting', restorable: false });
     expect(byId.get('old-expired')).toMatchObject({ status: 'expired', restorable: false });
     // Deleted backups come back only when asked for by status: the explicit filter reached the server.
     expect(byId.get('old-deleted')).toMatchObject({ status: 'deleted', restorable: false });
