@@ -123,6 +123,7 @@ export const NoticeSchema = z.object({
       'clock-skew',
       'session-only',
       'journal-skipped',
+      'sandbox-not-resumed',
     ])
     .optional(),
   params: z.record(z.string(), z.string()).optional(),
@@ -146,6 +147,10 @@ export const invokeContract = {
   ),
   /** Starts the built-in sandbox in the core and adds (or reuses) a profile pointing at it. */
   'sandbox:start': channel(Empty, ProfileViewSchema),
+  /** Whether the built-in sandbox runs in this app now, and its profile. */
+  'sandbox:status': channel(Empty, z.object({ running: z.boolean(), profileId: z.string().optional() })),
+  /** Stops the built-in sandbox (its profile stays, unreachable until it is started again). */
+  'sandbox:stop': channel(Empty, z.object({ stopped: z.boolean() })),
   /** The last-known fleet from disk, instantly and offline. */
   'fleet:cached': channel(z.object({ profileId: Id }).strict(), FleetSnapshotSchema),
   /**

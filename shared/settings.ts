@@ -46,6 +46,8 @@ export const PreferencesSchema = z
      */
     backupWindowDays: BackupSpanSchema,
     proxy: ProxySettingSchema,
+    /** The profile in use when the app last ran; the built-in sandbox is started again at launch for it. */
+    lastProfileId: z.string().max(100).optional(),
   })
   .strict();
 

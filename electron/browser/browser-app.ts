@@ -14,7 +14,6 @@ import type { FetchLike } from '../core/cloud/crs-api';
 import { createProxyFetch, proxyEnvFor } from '../core/cloud/proxy-fetch';
 import { IpcGuard } from '../core/ipc/guard';
 import type { Logger } from '../core/logging/logger';
-import { startDemoSandbox } from '../core/sandbox/default-sandbox';
 import type { SandboxStarter } from '../core/sandbox/sandbox-launcher';
 import { forkProbeRunner } from '../core/secrets/fork-probe';
 import { probeKeychain } from '../core/secrets/keychain-probe';
@@ -96,7 +95,9 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     logger,
     userData: options.userData,
     fetch: options.fetch ?? (proxyFetch as FetchLike),
-    startSandbox: options.startSandbox ?? startDemoSandbox,
+    // Loaded only when used: the core never imports the sandbox (electron/boot/demo-sandbox.ts).
+    startSandbox:
+      options.startSandbox ?? (async (port) => (await import('../boot/demo-sandbox')).startDemoSandbox(port)),
     notices,
     emit: (channel, payload) => server.broadcast(channel, payload),
   });

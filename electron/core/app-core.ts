@@ -186,6 +186,15 @@ export function createCore(deps: CoreDeps): Core {
     restores,
     audit,
     start: async () => {
+      // Restores on the sandbox profile can only be followed with the sandbox up: start it first.
+      await sandbox.resumeAtLaunch(settings.get().lastProfileId).catch((error: unknown) =>
+        notice({
+          level: 'warning',
+          code: 'SANDBOX_UNAVAILABLE',
+          kind: 'sandbox-not-resumed',
+          message: `The built-in sandbox could not be started again: ${error instanceof Error ? error.message : 'unknown error'}.`,
+        }),
+      );
       const { skipped } = await restores.resume();
       if (skipped > 0) {
         notice({

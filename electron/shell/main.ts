@@ -14,7 +14,6 @@ import type { FetchLike } from '../core/cloud/crs-api';
 import { chromiumProxyConfig } from '../core/cloud/proxy-fetch';
 import { IpcGuard } from '../core/ipc/guard';
 import { createLogger } from '../core/logging/logger';
-import { startDemoSandbox } from '../core/sandbox/default-sandbox';
 import { probeKeychain } from '../core/secrets/keychain-probe';
 import { type KeytarLike, openSecretStore } from '../core/secrets/secret-store';
 import { checkSettingsFile } from '../core/settings/settings-file';
@@ -74,7 +73,8 @@ async function start(): Promise<void> {
     logger,
     userData: app.getPath('userData'),
     fetch,
-    startSandbox: startDemoSandbox,
+    // Loaded only when used: the core never imports the sandbox (electron/boot/demo-sandbox.ts).
+    startSandbox: async (port) => (await import('../boot/demo-sandbox')).startDemoSandbox(port),
     notices,
     emit: (channel: EventChannel, payload: unknown) => {
       mainWindow?.webContents.send(channel, payload);

@@ -76,6 +76,16 @@ describe('folder boundaries', () => {
     ).toEqual([]);
   });
 
+  it('electron/core/ never imports the sandbox: the shells load it on demand (electron/boot/)', () => {
+    expect(
+      violations('electron/core', (spec, file) => {
+        if (!spec.startsWith('.')) return false;
+        const target = relative(root, join(file, '..', spec));
+        return target === 'sandbox' || target.startsWith('sandbox/');
+      }),
+    ).toEqual([]);
+  });
+
   it('renderer/ imports neither Node nor main', () => {
     expect(
       violations(

@@ -55,6 +55,15 @@ export function buildHandlers(s: HandlerServices): Handlers {
       return testConnection(s.gateway.apiFor(profile), profile.defaultRegion);
     },
     'sandbox:start': () => s.sandbox.start(),
+    'sandbox:status': async () => {
+      const profile = s.sandbox.profile();
+      return { running: s.sandbox.running, ...(profile ? { profileId: profile.id } : {}) };
+    },
+    'sandbox:stop': async () => {
+      const stopped = s.sandbox.running;
+      await s.sandbox.stop();
+      return { stopped };
+    },
     'fleet:cached': ({ profileId }) => s.fleet.cached(profileId),
     'fleet:refresh': ({ profileId, regions, pageRows, knownRevision }) =>
       s.fleet.refresh(profileId, regions, { pageRows: pageRows ?? true, knownRevision }),

@@ -4,7 +4,7 @@
  * each time rather than a new profile being added.
  */
 import { AppError } from '../../../shared/errors';
-import type { ProfileView } from '../../../shared/profiles';
+import type { ProfileView, StoredProfile } from '../../../shared/profiles';
 import type { Logger } from '../logging/logger';
 import type { ProfileService } from '../profiles/profile-service';
 
@@ -15,7 +15,8 @@ export interface StartedSandbox {
   stop(): Promise<void>;
 }
 
-export type SandboxStarter = () => Promise<StartedSandbox>;
+/** Starts the sandbox, on `preferredPort` when given and free (else any port). */
+export type SandboxStarter = (preferredPort?: number) => Promise<StartedSandbox>;
 
 export const SANDBOX_PROFILE_NAME = 'Built-in sandbox';
 
@@ -31,8 +32,34 @@ export class SandboxLauncher {
     this.#log = deps.logger.child('sandbox');
   }
 
+  /** Whether the sandbox runs in this app now (Settings shows it and offers start or stop). */
+  get running(): boolean {
+    return this.#running !== undefined;
+  }
+
+  /** The built-in sandbox's profile, when one was added. */
+  profile(): StoredProfile | undefined {
+    return this.#profiles
+      .stored()
+      .find((p) => p.environment === 'sandbox' && p.name === SANDBOX_PROFILE_NAME);
+  }
+
+  /**
+   * At launch: the sandbox profile is dead unless something starts the sandbox again. It is started when that
+   * profile was the one in use when the app last ran (or is the only profile), on its old port when free.
+   */
+  async resumeAtLaunch(lastProfileId: string | undefined): Promise<boolean> {
+    const profile = this.profile();
+    if (!profile) return false;
+    const only = this.#profiles.stored().length === 1;
+    if (profile.id !== lastProfileId && !only) return false;
+    await this.start();
+    return true;
+  }
+
   async start(): Promise<ProfileView> {
-    this.#running ??= this.#start().catch((error: unknown) => {
+    const port = portOf(this.profile()?.endpoint);
+    this.#running ??= this.#start(port).catch((error: unknown) => {
       this.#running = undefined;
       this.#log.error('sandbox failed to start', {
         error: error instanceof Error ? error.message.slice(0, 200) : 'unknown',
@@ -49,9 +76,7 @@ export class SandboxLauncher {
       defaultRegion: sandbox.regions[0] ?? 'ap-guangzhou',
       environment: 'sandbox' as const,
     };
-    const existing = this.#profiles
-      .stored()
-      .find((p) => p.environment === 'sandbox' && p.name === SANDBOX_PROFILE_NAME);
+    const existing = this.profile();
     if (existing) {
       return this.#profiles.update({ id: existing.id, ...fields, secretKey: sandbox.credentials.secretKey });
     }
@@ -63,4 +88,11 @@ export class SandboxLauncher {
     this.#running = undefined;
     if (running) await (await running.catch(() => undefined))?.stop();
   }
+}
+
+/** The port of a loopback endpoint such as `http://127.0.0.1:41234`. */
+function portOf(endpoint: string | undefined): number | undefined {
+  const match = endpoint ? /:(\d{1,5})\/?$/.exec(endpoint) : null;
+  const port = match ? Number(match[1]) : Number.NaN;
+  return port > 0 && port < 65536 ? port : undefined;
 }

@@ -367,6 +367,11 @@ export const en = {
     'outcome-unknown': 'Outcome unknown — check the console',
   },
   settings: {
+    sandboxTitle: 'Built-in sandbox',
+    sandboxRunning: 'Running in this app: its profile works.',
+    sandboxStopped: 'Not running: its profile cannot be reached until it is started.',
+    sandboxStart: 'Start the built-in sandbox',
+    sandboxStop: 'Stop the built-in sandbox',
     proxy: 'Network proxy',
     proxySystem: 'Use the system proxy',
     proxyNone: 'No proxy (direct connection)',

@@ -354,6 +354,11 @@ export const zhCN: Translation = {
     'outcome-unknown': '结果未知——请查看控制台',
   },
   settings: {
+    sandboxTitle: '内置沙箱',
+    sandboxRunning: '正在本应用中运行：其配置可用。',
+    sandboxStopped: '未运行：启动前无法连接其配置。',
+    sandboxStart: '启动内置沙箱',
+    sandboxStop: '停止内置沙箱',
     proxy: '网络代理',
     proxySystem: '使用系统代理',
     proxyNone: '不使用代理（直连）',

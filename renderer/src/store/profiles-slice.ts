@@ -19,6 +19,8 @@ export interface ProfilesSlice {
   deleteProfile(id: string): Promise<Result<{ removedSecrets: number }>>;
   testProfile(request: RequestOf<'profiles:test'>): Promise<Result<ConnectionTest>>;
   startSandbox(): Promise<Result<ProfileView>>;
+  stopSandbox(): Promise<Result<{ stopped: boolean }>>;
+  sandboxStatus(): Promise<Result<{ running: boolean; profileId?: string }>>;
 }
 
 export const createProfilesSlice: SliceCreator<ProfilesSlice> = (api) => (set, get) => {
@@ -45,7 +47,9 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (api) => (set, g
       set({ profiles });
       const active = get().activeProfileId;
       if (active && profiles.some((p) => p.id === active)) return;
-      const first = profiles[0];
+      // The profile in use when the app last ran comes back first (the core restarted its sandbox for it).
+      const last = profiles.find((p) => p.id === get().prefs?.lastProfileId);
+      const first = last ?? profiles[0];
       if (first) get().selectProfile(first.id);
       else set({ activeProfileId: undefined });
     },
@@ -53,6 +57,8 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (api) => (set, g
       if (get().activeProfileId === id) return;
       set({ activeProfileId: id });
       void get().loadFleet(id);
+      if (get().prefs && get().prefs?.lastProfileId !== id)
+        void call(() => api.settings.update({ lastProfileId: id }));
     },
     createProfile: async (input) => {
       const result = await call(() => api.profiles.create(input));
@@ -75,5 +81,7 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (api) => (set, g
       if (result.ok) adopt(result.value);
       return result;
     },
+    stopSandbox: () => call(() => api.sandbox.stop({})),
+    sandboxStatus: () => call(() => api.sandbox.status({})),
   };
 };

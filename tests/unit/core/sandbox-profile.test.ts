@@ -1,7 +1,7 @@
 // The built-in sandbox profile scans every region of the SDK's region list, Guangzhou (the demo's first
 // region) first, and every SDK region is a region a profile accepts.
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_PROFILE_REGIONS } from '../../../electron/core/sandbox/default-sandbox';
+import { SANDBOX_PROFILE_REGIONS } from '../../../electron/boot/demo-sandbox';
 import { SDK_REGIONS } from '../../../shared/crs-regions';
 import { RegionSchema } from '../../../shared/profiles';
 

@@ -9,6 +9,7 @@ import { ErrorBox } from '../common/error-box';
 import { SecretStoreNote } from '../first-run/secret-store-note';
 import { ProfilesSettings } from './profiles-settings';
 import { ProxySettings } from './proxy-settings';
+import { SandboxSettings } from './sandbox-settings';
 
 export function SettingsView() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function SettingsView() {
       <h2 id="settings-title">{t('settings.title')}</h2>
       <PreferencesForm prefs={prefs} />
       <ProfilesSettings />
+      <SandboxSettings />
       <section className="card" aria-labelledby="about-title">
         <h3 id="about-title">{t('settings.about')}</h3>
         <SecretStoreNote />

@@ -1,8 +1,8 @@
 /** The sandbox the app starts for "Explore with the built-in sandbox": the demo seed, with real Redis when installed. */
 import { existsSync } from 'node:fs';
-import { startSandbox } from '../../../sandbox/index';
-import { SDK_REGIONS } from '../../../shared/crs-regions';
-import type { StartedSandbox } from './sandbox-launcher';
+import { startSandbox } from '../../sandbox/index';
+import { SDK_REGIONS } from '../../shared/crs-regions';
+import type { StartedSandbox } from '../core/sandbox/sandbox-launcher';
 
 /** Where the demo seed puts its instances (sandbox/README.md). */
 const DEMO_SEED_REGIONS = ['ap-guangzhou', 'ap-shanghai', 'ap-beijing'];
@@ -15,13 +15,23 @@ export const SANDBOX_PROFILE_REGIONS: readonly string[] = [
   ...new Set([...DEMO_SEED_REGIONS, ...SDK_REGIONS]),
 ];
 
-export async function startDemoSandbox(): Promise<StartedSandbox> {
+/**
+ * Starts the demo sandbox on `preferredPort` when it is free (so the built-in profile keeps working after a
+ * restart), else on any free port; the launcher then points the profile at it.
+ */
+export async function startDemoSandbox(preferredPort?: number): Promise<StartedSandbox> {
   const redis = [
     '/usr/bin/redis-server',
     '/usr/local/bin/redis-server',
     '/opt/homebrew/bin/redis-server',
   ].some((p) => existsSync(p));
-  const sandbox = await startSandbox({ port: 0, seed: 'demo', redis });
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({ port: preferredPort ?? 0, seed: 'demo', redis });
+  } catch (error) {
+    if (preferredPort === undefined || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    sandbox = await startSandbox({ port: 0, seed: 'demo', redis });
+  }
   return {
     url: sandbox.url,
     credentials: sandbox.credentials,
