@@ -124,6 +124,7 @@ export const NoticeSchema = z.object({
       'session-only',
       'journal-skipped',
       'sandbox-not-resumed',
+      'keys-needed',
     ])
     .optional(),
   params: z.record(z.string(), z.string()).optional(),

@@ -5,6 +5,7 @@
  */
 import { userInfo } from 'node:os';
 import type { AppInfo, EventChannel, EventPayloadOf, Notice } from '../../shared/ipc-contract';
+import { isTerminal } from '../../shared/tasks';
 import { AuditLog } from './audit/audit-log';
 import type { FetchLike } from './cloud/crs-api';
 import { RateLimiter } from './cloud/rate-limiter';
@@ -166,6 +167,18 @@ export function createCore(deps: CoreDeps): Core {
     platform: deps.platform,
     secretStore: deps.secrets.kind,
   };
+  /** Profiles with an unfinished restore and no SecretKey in the secret store. */
+  const profilesAwaitingKeys = async () => {
+    const open = new Set(
+      restores
+        .list()
+        .filter((r) => !isTerminal(r.status))
+        .map((r) => r.profileId),
+    );
+    if (open.size === 0) return [];
+    const views = await profiles.list();
+    return views.filter((p) => open.has(p.id) && !p.hasSecret);
+  };
   const handlers = buildHandlers({
     info,
     notices,
@@ -196,6 +209,21 @@ export function createCore(deps: CoreDeps): Core {
         }),
       );
       const { skipped } = await restores.resume();
+      // Session-only secrets are gone after a restart: restores still open on a profile can only be followed
+      // once its SecretKey is entered again, so the window asks for those keys before anything else.
+      const waiting = await profilesAwaitingKeys();
+      if (waiting.length > 0) {
+        notice({
+          level: 'warning',
+          code: 'CREDENTIALS_MISSING',
+          kind: 'keys-needed',
+          params: {
+            profileIds: waiting.map((p) => p.id).join(','),
+            names: waiting.map((p) => p.name).join(', '),
+          },
+          message: `Enter the SecretKey of ${waiting.map((p) => p.name).join(', ')}: restores are waiting to be followed.`,
+        });
+      }
       if (skipped > 0) {
         notice({
           level: 'warning',

@@ -55,6 +55,11 @@ const PASSING: ReadonlySet<AppErrorCode> = new Set([
   'CLOUD_INTERNAL_ERROR',
   'CLOUD_DB_ERROR',
   'CLOUD_SYSTEM_ERROR',
+  // Waiting on the user, not on the cloud: after a restart in session-only mode the SecretKey must be entered
+  // again, and a locked keychain must be unlocked. The task waits for that instead of ending "unknown".
+  'CREDENTIALS_MISSING',
+  'KEYCHAIN_ERROR',
+  'KEYCHAIN_CANCELLED',
 ]);
 
 export function isPassingReadError(error: unknown): boolean {

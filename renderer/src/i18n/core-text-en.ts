@@ -19,6 +19,7 @@ export const coreTextEn = {
       'This computer’s clock is off by {{seconds}} s from the cloud’s; requests are now signed with the corrected time. Fix the system clock.',
     'session-only':
       'No OS keychain is available: credentials are kept for this session only and forgotten when the app quits.',
+    'keys-needed': 'Enter the SecretKey of {{names}}: restores are waiting to be followed.',
     'sandbox-not-resumed':
       'The built-in sandbox could not be started again, so its profile cannot be reached; start it in Settings.',
     'journal-skipped':

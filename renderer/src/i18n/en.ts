@@ -220,6 +220,12 @@ export const en = {
     restoreDisabledStale: 'Restore is disabled while the fleet is offline or stale: refresh the fleet first.',
     ago: '({{age}})',
   },
+  keysNeeded: {
+    title: 'Restores are waiting for a SecretKey',
+    body: 'Credentials are kept for the session only, so after the restart these profiles have no SecretKey. Their open restores are followed again as soon as it is entered.',
+    label: 'SecretKey of {{name}}',
+    save: 'Save for this session',
+  },
   tccli: {
     title: 'Equivalent tccli command',
     copy: 'Copy command',

@@ -209,6 +209,12 @@ export const zhCN: Translation = {
     restoreDisabledStale: '实例列表离线或已过时，无法恢复：请先刷新实例列表。',
     ago: '（{{age}}）',
   },
+  keysNeeded: {
+    title: '恢复任务正在等待 SecretKey',
+    body: '凭据仅在本次会话中保存，因此重启后这些配置没有 SecretKey。输入后将立即继续跟踪其未完成的恢复。',
+    label: '{{name}} 的 SecretKey',
+    save: '仅在本次会话中保存',
+  },
   tccli: {
     title: '等效的 tccli 命令',
     copy: '复制命令',
