@@ -70,9 +70,20 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * What may be said about a transport failure: the error's class and code, never its text. undici's texts
+ * quote header values ("… is an invalid header value"), and the headers carry the SecretId, the signature and
+ * the STS token; such a text must not reach a response, a log, the journal or the audit log.
+ */
+export function safeTransportMessage(error: unknown): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  const code = errorCode(error);
+  return code ? `${name} (${code})` : name;
+}
+
 export function classifyTransportError(error: unknown, timedOut: boolean): TransportFailure {
   const name = error instanceof Error ? error.name : '';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = safeTransportMessage(error);
   const code = errorCode(error);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'TIMEOUT', mayHaveBeenSent: false, code, message };
   if (timedOut || name === 'TimeoutError' || name === 'AbortError') {
