@@ -7,18 +7,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
-import type { Notice } from '../../shared/ipc-contract';
 import { defaultPreferences, type ProxySetting } from '../../shared/settings';
-import { type Core, createCore } from '../core/app-core';
+import { bootCore } from '../boot/boot-core';
+import type { Core } from '../core/app-core';
 import type { FetchLike } from '../core/cloud/crs-api';
 import { createProxyFetch, proxyEnvFor } from '../core/cloud/proxy-fetch';
-import { IpcGuard } from '../core/ipc/guard';
 import type { Logger } from '../core/logging/logger';
 import type { SandboxStarter } from '../core/sandbox/sandbox-launcher';
 import { forkProbeRunner } from '../core/secrets/fork-probe';
-import { probeKeychain } from '../core/secrets/keychain-probe';
-import { type KeytarLike, openSecretStore, type SecretStore } from '../core/secrets/secret-store';
-import { checkSettingsFile } from '../core/settings/settings-file';
+import type { KeytarLike, SecretStore } from '../core/secrets/secret-store';
 import type { DocumentStore } from '../core/settings/settings-service';
 import type { BridgeAuthOptions } from './bridge-auth';
 import type { BridgeLimits } from './bridge-limits';
@@ -55,22 +52,11 @@ export interface BrowserApp {
 export async function startBrowserApp(options: BrowserAppOptions): Promise<BrowserApp> {
   const { logger } = options;
   mkdirSync(options.userData, { recursive: true, mode: 0o700 });
-  const secrets =
-    options.secrets ??
-    (await openSecretStore(
-      async () => require('keytar') as KeytarLike,
-      (reason) => logger.warn('no keychain; credentials are session-only', { reason: reason.slice(0, 200) }),
-      () => probeKeychain({ platform: process.platform, env: process.env, run: forkProbeRunner() }),
-    ));
-  const notices: Notice[] = [];
-  const settingsNotice = checkSettingsFile(join(options.userData, 'settings.json'));
-  if (settingsNotice) notices.push(settingsNotice);
   // The proxy preference is read per request: the core that holds it is built below.
   let proxySetting = (): ProxySetting => defaultPreferences.proxy;
   const proxyFetch = options.fetch
     ? undefined
     : createProxyFetch({ env: () => proxyEnvFor(proxySetting(), process.env) });
-  const settingsStore = createSettingsStore(options.userData);
   let launchFile: LaunchFile | undefined;
   const server = new BridgeServer({
     rendererRoot: options.rendererRoot ?? join(projectRoot, 'out/renderer'),
@@ -85,30 +71,24 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     },
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  const core = createCore({
+  const { core, guard, secrets } = await bootCore<BridgeConnection>({
     shell: 'browser',
     version: (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
       .version,
-    platform: process.platform,
-    settingsStore: settingsStore as unknown as DocumentStore,
-    secrets,
-    logger,
     userData: options.userData,
+    logger,
+    secrets: options.secrets ?? {
+      loadKeytar: async () => require('keytar') as KeytarLike,
+      probe: forkProbeRunner(),
+    },
+    settingsStore: () => createSettingsStore(options.userData) as unknown as DocumentStore,
     fetch: options.fetch ?? (proxyFetch as FetchLike),
-    // Loaded only when used: the core never imports the sandbox (electron/boot/demo-sandbox.ts).
-    startSandbox:
-      options.startSandbox ?? (async (port) => (await import('../boot/demo-sandbox')).startDemoSandbox(port)),
-    notices,
     emit: (channel, payload) => server.broadcast(channel, payload),
+    isTrustedSender: (c) => c.authenticated,
+    ...(options.startSandbox ? { startSandbox: options.startSandbox } : {}),
   });
   proxySetting = () => core.settings.get().proxy;
-  server.attach(
-    new IpcGuard<BridgeConnection>({
-      handlers: core.handlers,
-      logger,
-      isTrustedSender: (c) => c.authenticated,
-    }),
-  );
+  server.attach(guard);
   await server.listen();
   // Renewed at half a code's life, so whatever code a reader finds in the file has at least that long left.
   launchFile = new LaunchFile({

@@ -7,16 +7,13 @@ import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, session, shell } from 'electron';
 import Store from 'electron-store';
-import { type EventChannel, invokeChannels, type Notice } from '../../shared/ipc-contract';
+import { type EventChannel, invokeChannels } from '../../shared/ipc-contract';
 import { finishedTitle, type RestoreRecord } from '../../shared/tasks';
-import { createCore } from '../core/app-core';
+import { bootCore } from '../boot/boot-core';
 import type { FetchLike } from '../core/cloud/crs-api';
 import { chromiumProxyConfig } from '../core/cloud/proxy-fetch';
-import { IpcGuard } from '../core/ipc/guard';
 import { createLogger } from '../core/logging/logger';
-import { probeKeychain } from '../core/secrets/keychain-probe';
-import { type KeytarLike, openSecretStore } from '../core/secrets/secret-store';
-import { checkSettingsFile } from '../core/settings/settings-file';
+import type { KeytarLike } from '../core/secrets/secret-store';
 import type { DocumentStore } from '../core/settings/settings-service';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../core/web/content';
 import { utilityProbeRunner } from './utility-probe';
@@ -47,55 +44,36 @@ async function start(): Promise<void> {
   app.setAppUserModelId('com.crs-restore-desk.app');
   serveRenderer();
   lockDownSessions();
-  const secrets = await openSecretStore(
-    async () => require('keytar') as KeytarLike,
-    (reason) => logger.warn('no keychain; credentials are session-only', { reason: reason.slice(0, 200) }),
-    () =>
-      probeKeychain({
-        platform: process.platform,
-        env: process.env,
-        run: utilityProbeRunner(join(__dirname, 'keychain-probe.js')),
-      }),
-  );
-  const notices: Notice[] = [];
-  const settingsNotice = checkSettingsFile(join(app.getPath('userData'), 'settings.json'));
-  if (settingsNotice) notices.push(settingsNotice);
-  // Profiles name endpoints, ids and regions: readable by the user only.
-  const store = new Store({ name: 'settings', configFileMode: 0o600 }) as unknown as DocumentStore;
   // net.fetch uses Chromium's network stack: the system proxy, PAC scripts and the OS certificate store.
   const fetch: FetchLike = (url, init) => net.fetch(url, init);
-  const core = createCore({
+  const { core, guard } = await bootCore<Electron.IpcMainInvokeEvent>({
     shell: 'electron',
     version: app.getVersion(),
-    platform: process.platform,
-    settingsStore: store,
-    secrets,
-    logger,
     userData: app.getPath('userData'),
+    logger,
+    secrets: {
+      loadKeytar: async () => require('keytar') as KeytarLike,
+      probe: utilityProbeRunner(join(__dirname, 'keychain-probe.js')),
+    },
+    // Profiles name endpoints, ids and regions: readable by the user only.
+    settingsStore: () => new Store({ name: 'settings', configFileMode: 0o600 }) as unknown as DocumentStore,
     fetch,
-    // Loaded only when used: the core never imports the sandbox (electron/boot/demo-sandbox.ts).
-    startSandbox: async (port) => (await import('../boot/demo-sandbox')).startDemoSandbox(port),
-    notices,
     emit: (channel: EventChannel, payload: unknown) => {
       mainWindow?.webContents.send(channel, payload);
       if (channel === 'task:finished')
         notifyFinished(payload as RestoreRecord, core.settings.get().notifications);
     },
+    isTrustedSender: (event: Electron.IpcMainInvokeEvent) =>
+      mainWindow !== undefined &&
+      event.sender === mainWindow.webContents &&
+      event.senderFrame?.parent === null &&
+      new URL(event.senderFrame.url).origin === APP_ORIGIN,
   });
   // The proxy preference drives Chromium's network stack (net.fetch), now and whenever it changes.
   const applyProxy = () =>
     void session.defaultSession.setProxy(chromiumProxyConfig(core.settings.get().proxy));
   applyProxy();
   core.settings.onChange(applyProxy);
-  const guard = new IpcGuard<Electron.IpcMainInvokeEvent>({
-    handlers: core.handlers,
-    logger,
-    isTrustedSender: (event) =>
-      mainWindow !== undefined &&
-      event.sender === mainWindow.webContents &&
-      event.senderFrame?.parent === null &&
-      new URL(event.senderFrame.url).origin === APP_ORIGIN,
-  });
   for (const channel of invokeChannels) {
     ipcMain.handle(channel, (event, request: unknown) => guard.dispatch(channel, event, request));
   }

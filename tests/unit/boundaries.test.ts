@@ -86,6 +86,14 @@ describe('folder boundaries', () => {
     ).toEqual([]);
   });
 
+  it('both shells boot the core through one function (electron/boot/boot-core.ts)', () => {
+    for (const shell of ['electron/shell/main.ts', 'electron/browser/browser-app.ts']) {
+      const text = readFileSync(join(root, shell), 'utf8');
+      expect(text, shell).toMatch(/\bbootCore\b/);
+      expect(text, shell).not.toMatch(/\b(createCore|openSecretStore|checkSettingsFile)\(|new IpcGuard\b/);
+    }
+  });
+
   it('renderer/ imports neither Node nor main', () => {
     expect(
       violations(
