@@ -417,6 +417,13 @@ export const en = {
     none: '—',
     errorCode: 'Code {{code}}',
   },
+  errorBox: {
+    cloudCode: 'cloud code {{code}}',
+    requestId: 'RequestId:',
+    copyRequestId: 'Copy RequestId',
+    copied: 'Copied',
+    copyFailed: 'Copy failed: select the id and copy it by hand',
+  },
   toast: {
     region: 'Notifications',
     restoreSucceeded: 'Restore of {{name}} succeeded',

@@ -404,6 +404,13 @@ export const zhCN: Translation = {
     none: '—',
     errorCode: '错误码 {{code}}',
   },
+  errorBox: {
+    cloudCode: '云 API 错误码 {{code}}',
+    requestId: 'RequestId：',
+    copyRequestId: '复制 RequestId',
+    copied: '已复制',
+    copyFailed: '复制失败：请选中该 ID 后手动复制',
+  },
   toast: {
     region: '通知',
     restoreSucceeded: '{{name}} 恢复成功',
