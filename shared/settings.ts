@@ -46,6 +46,11 @@ export const PreferencesSchema = z
      */
     backupWindowDays: BackupSpanSchema,
     proxy: ProxySettingSchema,
+    /**
+     * The clock every time is shown in: Beijing time (UTC+8), as the Tencent Cloud console shows it, or this
+     * computer's zone. Either way the zone is named next to the time.
+     */
+    timeZone: z.enum(['beijing', 'local']),
   })
   .strict();
 
@@ -59,6 +64,7 @@ export const defaultPreferences: Preferences = {
   typedConfirmation: 'always',
   backupWindowDays: 7,
   proxy: { mode: 'system' },
+  timeZone: 'beijing',
 };
 
 /** A settings change: any subset of the preferences, each value validated. */

@@ -417,6 +417,12 @@ export const en = {
     none: '—',
     errorCode: 'Code {{code}}',
   },
+  timeZone: {
+    label: 'Show times in',
+    beijing: 'Beijing time (UTC+8), as the console shows',
+    local: 'This computer’s time ({{offset}})',
+    hint: 'Every time shown names its zone; exports always carry UTC times with their offset.',
+  },
   errorBox: {
     cloudCode: 'cloud code {{code}}',
     requestId: 'RequestId:',

@@ -5,9 +5,14 @@
 import type { TFunction } from 'i18next';
 import type { PreflightCheck } from '../../../shared/tasks';
 import { errorText } from './error-text';
-import { formatDateTime } from './format';
+import { formatDateTime, type TimeZoneSetting } from './format';
 
-export function checkDetail(check: PreflightCheck, t: TFunction, language: string): string {
+export function checkDetail(
+  check: PreflightCheck,
+  t: TFunction,
+  language: string,
+  zone: TimeZoneSetting,
+): string {
   const why = check.reason;
   if (!why) return check.detail;
   const p = why.params;
@@ -15,7 +20,7 @@ export function checkDetail(check: PreflightCheck, t: TFunction, language: strin
     case 'ok':
       return t(`checkDetail.ok.${check.id}`, {
         ...p,
-        startTime: p.startTime ? formatDateTime(p.startTime, language) : '',
+        startTime: p.startTime ? formatDateTime(p.startTime, zone) : '',
       });
     case 'active':
       return t('checkDetail.active', { status: t(`taskStatus.${p.status ?? 'unknown'}`) });

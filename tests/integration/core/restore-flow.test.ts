@@ -162,7 +162,7 @@ describe('core against the sandbox', () => {
     const audit = await h.value('audit:list', { instanceId: 'crs-demo0003' });
     expect(audit.entries.map((e) => e.outcome)).toEqual(['succeed', 'started', 'requested']);
     const csv = await h.value('audit:export', { format: 'csv', query: { instanceId: 'crs-demo0003' } });
-    expect(csv.content.split('\r\n')[0]).toContain('time,osUser,action,outcome');
+    expect(csv.content.split('\r\n')[0]).toContain('time (UTC),osUser,action,outcome');
     expect(csv.content).toContain('crs-demo0003');
     expect(csv.content).not.toContain('Leader#Board3');
     expect(h.logs.join('\n')).not.toContain('Leader#Board3');

@@ -19,8 +19,8 @@ describe('preflight check details', () => {
     const zh = createI18n('zh-CN');
     const en = createI18n('en');
     const c = check({ reason: { code: 'status', params: { status: 'isolated' } } });
-    expect(checkDetail(c, en.t, 'en')).toBe('The instance is Isolated.');
-    const zhText = checkDetail(c, zh.t, 'zh-CN');
+    expect(checkDetail(c, en.t, 'en', 'beijing')).toBe('The instance is Isolated.');
+    const zhText = checkDetail(c, zh.t, 'zh-CN', 'beijing');
     expect(zhText).not.toContain('Isolated');
     expect(zhText).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -32,14 +32,14 @@ describe('preflight check details', () => {
       ok: true,
       reason: { code: 'ok', params: { startTime: '2026-11-30T06:27:08.000Z' } },
     });
-    expect(checkDetail(found, en.t, 'en')).not.toContain('T06:27');
+    expect(checkDetail(found, en.t, 'en', 'beijing')).not.toContain('T06:27');
     const error = check({ id: 'endpoint-reachable', reason: { code: 'error', params: { code: 'NETWORK' } } });
-    expect(checkDetail(error, en.t, 'en').length).toBeGreaterThan(20);
-    expect(checkDetail(error, en.t, 'en')).not.toBe('English fallback');
+    expect(checkDetail(error, en.t, 'en', 'beijing').length).toBeGreaterThan(20);
+    expect(checkDetail(error, en.t, 'en', 'beijing')).not.toBe('English fallback');
   });
 
   it('fall back to the core text when there is no reason', () => {
-    expect(checkDetail(check({}), createI18n('zh-CN').t, 'zh-CN')).toBe('English fallback');
+    expect(checkDetail(check({}), createI18n('zh-CN').t, 'zh-CN', 'beijing')).toBe('English fallback');
   });
 });
 

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { AuditOutcomeSchema, type AuditQuery } from '../../../../shared/audit';
 import { downloadText } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
+import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
 import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { StatusChip, taskTone } from '../common/status-chip';
 
 export function AuditView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const entries = useApp((s) => s.auditEntries);
   const skipped = useApp((s) => s.auditSkipped);
@@ -36,7 +37,7 @@ export function AuditView() {
     setExported(result.value.filename);
   };
   const set = (patch: Partial<AuditQuery>) => setForm((f) => ({ ...f, ...patch }));
-  const lang = i18n.language;
+  const zone = useTimeZone();
 
   return (
     <section className="page" aria-labelledby="audit-title">
@@ -145,7 +146,7 @@ export function AuditView() {
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{formatDateTime(e.time, lang)}</td>
+                <td>{formatDateTime(e.time, zone)}</td>
                 <td>{t(`action.${e.action}`)}</td>
                 <td>
                   <StatusChip

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Instance } from '../../../../shared/domain';
 import { formatDateTime, formatMb } from '../../lib/format';
 import { href } from '../../lib/route';
+import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
 import { selectRowById } from '../../store/selectors';
 import { instanceTone, StatusChip } from '../common/status-chip';
@@ -60,6 +61,7 @@ export function InstanceView({ region, id }: { region: string; id: string }) {
 function Properties({ instance: i, environment }: { instance: Instance; environment: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const zone = useTimeZone();
   const none = t('common.none');
   const facts: Array<[string, string]> = [
     [t('col.id'), i.id],
@@ -76,8 +78,8 @@ function Properties({ instance: i, environment }: { instance: Instance; environm
     [t('col.environment'), environment || none],
     [t('col.vpc'), [i.vpcId, i.subnetId].filter(Boolean).join(' / ') || none],
     [t('col.tags'), i.tags.map((tag) => `${tag.key}:${tag.value}`).join(', ') || none],
-    [t('col.created'), formatDateTime(i.createdAt, lang)],
-    [t('col.expires'), formatDateTime(i.expiresAt, lang)],
+    [t('col.created'), formatDateTime(i.createdAt, zone)],
+    [t('col.expires'), formatDateTime(i.expiresAt, zone)],
     [t('col.api'), i.generation === 'v3' ? 'API 3.0' : 'legacy v2'],
   ];
   return (
