@@ -76,7 +76,7 @@ describe('fleet row pool', () => {
       'svc-12-12',
       'crs-00000012',
       'ap-guangzhou',
-      '100003',
+      'ap-guangzhou-3',
       'Redis 6.2',
       '3.3 GB',
       '✓Running',

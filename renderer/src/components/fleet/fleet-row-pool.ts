@@ -11,7 +11,9 @@
  * new search rewrites text in place. Rows outside the window are detached (the DOM holds only the rows on
  * screen, in index order, as it did before), and kept for reuse.
  */
+import { zoneLabel } from '../../../../shared/crs-zones';
 import type { InstanceStatus } from '../../../../shared/domain';
+import { catalogLanguage } from '../../i18n';
 import { formatMb } from '../../lib/format';
 import type { RowsView } from '../../store/fleet-index';
 import type { FleetRow } from '../../store/fleet-rows';
@@ -189,7 +191,7 @@ function cellValues(row: FleetRow, labels: RowLabels, lang: string): string[] {
     i.name || labels.none,
     missing?.includes('InstanceId') || missing?.includes('redisId') ? labels.missingId : i.id,
     i.region,
-    i.zoneId === undefined ? labels.none : String(i.zoneId),
+    i.zoneId === undefined ? labels.none : zoneLabel(i.zoneId, catalogLanguage(lang)),
     i.engine,
     formatMb(i.sizeMb, lang),
     missing

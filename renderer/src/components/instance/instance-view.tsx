@@ -1,6 +1,8 @@
 /** One instance: its properties, its restores, and its backups to restore from. */
 import { useTranslation } from 'react-i18next';
+import { zoneLabel } from '../../../../shared/crs-zones';
 import type { Instance } from '../../../../shared/domain';
+import { catalogLanguage } from '../../i18n';
 import { formatDateTime, formatMb } from '../../lib/format';
 import { href } from '../../lib/route';
 import { useTimeZone } from '../../lib/use-time-zone';
@@ -65,7 +67,10 @@ function Properties({ instance: i, environment }: { instance: Instance; environm
   const none = t('common.none');
   const facts: Array<[string, string]> = [
     [t('col.id'), i.id],
-    [t('col.region'), `${i.region}${i.zoneId !== undefined ? ` · ${t('col.zone')} ${i.zoneId}` : ''}`],
+    [
+      t('col.region'),
+      `${i.region}${i.zoneId !== undefined ? ` · ${t('col.zone')} ${zoneLabel(i.zoneId, catalogLanguage(lang))}` : ''}`,
+    ],
     [
       t('col.engine'),
       `${i.engine}${i.engineVersion && !i.engine.includes(i.engineVersion) ? ` ${i.engineVersion}` : ''}`,
