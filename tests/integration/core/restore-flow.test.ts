@@ -206,6 +206,19 @@ describe('core against the sandbox', () => {
       'safety-backup:succeed',
       'restore:requested',
     ]);
+    // The safety backup's entry never names the source backup: API 3.0 ManualBackupInstance answers with a
+    // TaskId only, so its own id is unknown here and the entry carries none.
+    const safety = audit.entries.find((e) => e.action === 'safety-backup');
+    expect(safety?.backupId).toBeUndefined();
+    expect(safety?.backupStartTime).toBeUndefined();
+    expect(safety).toMatchObject({
+      messageCode: 'safety-backup-ended',
+      messageParams: { status: 'succeed' },
+    });
+    expect(audit.entries.find((e) => e.outcome === 'started')).toMatchObject({
+      backupId: backup.id,
+      messageCode: 'restore-started',
+    });
     const { backups } = await h.value('backups:list', {
       profileId: profile.id,
       region: 'ap-guangzhou',

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditOutcomeSchema, type AuditQuery } from '../../../../shared/audit';
+import { auditMessage } from '../../lib/audit-message';
 import { downloadText } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
@@ -11,7 +12,7 @@ import { ErrorBox } from '../common/error-box';
 import { StatusChip, taskTone } from '../common/status-chip';
 
 export function AuditView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const entries = useApp((s) => s.auditEntries);
   const skipped = useApp((s) => s.auditSkipped);
@@ -127,6 +128,11 @@ export function AuditView() {
       )}
       {exportError && <ErrorBox error={exportError} />}
       {error && <ErrorBox error={error} onRetry={() => void load()} />}
+      {error && entries.length > 0 && (
+        <p className="banner banner-warn" data-testid="audit-stale">
+          {t('audit.reloadFailed')}
+        </p>
+      )}
       {skipped > 0 && <p className="banner banner-warn">{t('audit.skipped', { count: skipped })}</p>}
       {status === 'ready' && entries.length === 0 ? (
         <p className="empty">{t('audit.empty')}</p>
@@ -163,7 +169,7 @@ export function AuditView() {
                 </td>
                 <td>{e.profileName}</td>
                 <td>{e.osUser}</td>
-                <td className="cell-message">{e.message}</td>
+                <td className="cell-message">{auditMessage(e, t, i18n.language)}</td>
               </tr>
             ))}
           </tbody>
