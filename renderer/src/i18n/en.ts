@@ -420,6 +420,12 @@ export const en = {
     none: '—',
     errorCode: 'Code {{code}}',
   },
+  architectureName: {
+    standard: 'Standard',
+    cluster: 'Cluster',
+    standalone: 'Standalone',
+    unknown: 'Unknown',
+  },
   auditMessage: {
     'preflight-failed': 'Preflight failed; nothing was sent.',
     'restore-requested': 'Restore requested; preflight passed.',

@@ -61,11 +61,11 @@ export const zhCN: Translation = {
     secretKey: 'SecretKey',
     secretKeyKeep: 'SecretKey（留空则保留已保存的密钥）',
     secretKeyRedirect:
-      '请重新输入 SecretKey：接入地址、API 版本或 SecretId 已更改。该配置已保存的实例密码和 STS 令牌将被删除。',
+      '请重新输入 SecretKey：接入点、API 版本或 SecretId 已更改。该配置已保存的实例密码和 STS Token将被删除。',
     insecureBadge: '未加密',
-    insecureWarning: '该接入地址以明文 http:// 连接其他机器：请求和实例密码将以未加密方式经过网络。',
-    insecureConfirm: '我接受未加密的接入地址（例如隔离网络中的私有部署）',
-    insecureConfirmNeeded: '请确认使用未加密的接入地址，或改用 https://。',
+    insecureWarning: '该接入点以明文 http:// 连接其他机器：请求和实例密码将以未加密方式经过网络。',
+    insecureConfirm: '我接受未加密的接入点（例如隔离网络中的私有部署）',
+    insecureConfirmNeeded: '请确认使用未加密的接入点，或改用 https://。',
     generation: 'API 版本',
     generationV3: 'API 3.0（推荐）',
     generationLegacy: '旧版 v2 API',
@@ -405,6 +405,12 @@ export const zhCN: Translation = {
     no: '否',
     none: '—',
     errorCode: '错误码 {{code}}',
+  },
+  architectureName: {
+    standard: '标准架构',
+    cluster: '集群架构',
+    standalone: '单机版',
+    unknown: '未知',
   },
   auditMessage: {
     'preflight-failed': '预检未通过；未发送任何请求。',

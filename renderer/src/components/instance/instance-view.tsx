@@ -75,7 +75,7 @@ function Properties({ instance: i, environment }: { instance: Instance; environm
       t('col.engine'),
       `${i.engine}${i.engineVersion && !i.engine.includes(i.engineVersion) ? ` ${i.engineVersion}` : ''}`,
     ],
-    [t('col.architecture'), i.architecture],
+    [t('col.architecture'), t(`architectureName.${i.architecture}`)],
     [t('col.size'), formatMb(i.sizeMb, lang)],
     [t('col.address'), i.wanIp ? `${i.wanIp}:${i.port}` : none],
     [t('col.auth'), i.noAuth ? t('instance.passwordFree') : t('instance.password')],
