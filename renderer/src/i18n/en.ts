@@ -420,6 +420,9 @@ export const en = {
     none: '—',
     errorCode: 'Code {{code}}',
   },
+  project: {
+    default: 'Default project',
+  },
   architectureName: {
     standard: 'Standard',
     cluster: 'Cluster',

@@ -406,6 +406,9 @@ export const zhCN: Translation = {
     none: '—',
     errorCode: '错误码 {{code}}',
   },
+  project: {
+    default: '默认项目',
+  },
   architectureName: {
     standard: '标准架构',
     cluster: '集群架构',

@@ -25,6 +25,7 @@ const labels: RowLabels = {
   },
   incomplete: 'incomplete',
   missingId: '(no id)',
+  defaultProject: 'Default project',
 };
 
 const asView = (rows: FleetRow[]): RowsView => ({ length: rows.length, at: (i) => rows[i] });
@@ -81,7 +82,7 @@ describe('fleet row pool', () => {
       '3.3 GB',
       '✓Running',
       'team:core',
-      'Default',
+      'Default project',
       '—',
     ]);
     expect(tr.cells[0]?.title).toBe('svc-12-12');

@@ -15,6 +15,7 @@ import { zoneLabel } from '../../../../shared/crs-zones';
 import type { InstanceStatus } from '../../../../shared/domain';
 import { catalogLanguage } from '../../i18n';
 import { formatMb } from '../../lib/format';
+import { projectName } from '../../lib/project-name';
 import type { RowsView } from '../../store/fleet-index';
 import type { FleetRow } from '../../store/fleet-rows';
 import { chipIcons, instanceTone } from '../common/status-chip';
@@ -26,6 +27,8 @@ export interface RowLabels {
   incomplete: string;
   /** Shown instead of the placeholder id of a row the cloud listed without one. */
   missingId: string;
+  /** The default project's name in the UI language. */
+  defaultProject: string;
 }
 
 export interface PoolView {
@@ -198,7 +201,7 @@ function cellValues(row: FleetRow, labels: RowLabels, lang: string): string[] {
       ? `${labels.status[i.status]} · ${labels.incomplete}: ${missing.join(', ')}`
       : labels.status[i.status],
     row.tagText,
-    i.projectName ?? String(i.projectId),
+    projectName(i, labels.defaultProject),
     row.environment || labels.none,
   ];
 }

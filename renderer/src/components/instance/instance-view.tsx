@@ -4,6 +4,7 @@ import { zoneLabel } from '../../../../shared/crs-zones';
 import type { Instance } from '../../../../shared/domain';
 import { catalogLanguage } from '../../i18n';
 import { formatDateTime, formatMb } from '../../lib/format';
+import { projectName } from '../../lib/project-name';
 import { href } from '../../lib/route';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
@@ -79,7 +80,7 @@ function Properties({ instance: i, environment }: { instance: Instance; environm
     [t('col.size'), formatMb(i.sizeMb, lang)],
     [t('col.address'), i.wanIp ? `${i.wanIp}:${i.port}` : none],
     [t('col.auth'), i.noAuth ? t('instance.passwordFree') : t('instance.password')],
-    [t('col.project'), i.projectName ?? String(i.projectId)],
+    [t('col.project'), projectName(i, t('project.default'))],
     [t('col.environment'), environment || none],
     [t('col.vpc'), [i.vpcId, i.subnetId].filter(Boolean).join(' / ') || none],
     [t('col.tags'), i.tags.map((tag) => `${tag.key}:${tag.value}`).join(', ') || none],
