@@ -65,6 +65,8 @@ export const RegionProgressSchema = z.object({
   state: z.enum(['loading', 'done', 'failed', 'cancelled']),
   errorCode: z.string().optional(),
   errorMessage: z.string().optional(),
+  /** The cloud's RequestId of the failed call, for Tencent support. */
+  requestId: z.string().max(128).optional(),
 });
 export type RegionProgress = z.infer<typeof RegionProgressSchema>;
 

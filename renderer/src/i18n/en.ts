@@ -470,6 +470,7 @@ export const en = {
   errorBox: {
     cloudCode: 'cloud code {{code}}',
     requestId: 'RequestId:',
+    requestIdFor: 'RequestId ({{region}}):',
     copyRequestId: 'Copy RequestId',
     copied: 'Copied',
     copyFailed: 'Copy failed: select the id and copy it by hand',

@@ -81,3 +81,35 @@ describe('error box', () => {
     expect(screen.queryByRole('button', { name: 'Copy RequestId' })).toBeNull();
   });
 });
+
+describe('fleet region failures', () => {
+  it('shows the RequestId of a failed region, named by its region', async () => {
+    const { App } = await import('../../../renderer/src/app');
+    const { fakeCore, instance, snapshot } = await import('./fixtures/sample');
+    const { ok } = await import('../../../shared/result');
+    const fake = fakeCore({
+      overrides: {
+        'fleet:refresh': () =>
+          ok(
+            snapshot([instance()], {
+              regions: [
+                { region: 'ap-guangzhou', loaded: 1, state: 'done' },
+                {
+                  region: 'ap-shanghai',
+                  loaded: 0,
+                  state: 'failed',
+                  errorCode: 'AUTH_FAILED',
+                  errorMessage: 'AuthFailure.SignatureFailure: bad',
+                  requestId,
+                },
+              ],
+            }),
+          ),
+      },
+    });
+    render(<App resolution={{ api: fake.api }} />);
+    const id = await screen.findByTestId('error-request-id');
+    expect(id.textContent).toBe(requestId);
+    expect(id.parentElement?.textContent).toContain('RequestId (ap-shanghai):');
+  });
+});

@@ -42,12 +42,13 @@ export function ErrorBox({
   );
 }
 
-function RequestIdLine({ requestId }: { requestId: string }) {
+/** A cloud RequestId with a copy button; also used where a failure is shown without an error box. */
+export function RequestIdLine({ requestId, region }: { requestId: string; region?: string }) {
   const { t } = useTranslation();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <p className="error-request-id">
-      {t('errorBox.requestId')}{' '}
+      {region ? t('errorBox.requestIdFor', { region }) : t('errorBox.requestId')}{' '}
       <code className="mono" data-testid="error-request-id">
         {requestId}
       </code>{' '}

@@ -7,7 +7,7 @@ import { errorText } from '../../lib/error-text';
 import { formatAge, formatNumber } from '../../lib/format';
 import { useApp } from '../../store';
 import { selectIncompleteCount } from '../../store/selectors';
-import { ErrorBox } from '../common/error-box';
+import { ErrorBox, RequestIdLine } from '../common/error-box';
 
 /** Memoised (no props): it reads the store itself, so a search that re-renders the fleet skips it. */
 export const FreshnessBanner = memo(function FreshnessBanner() {
@@ -92,6 +92,9 @@ export const RegionProgressBar = memo(function RegionProgressBar() {
           {t('fleet.regionFailed', { region: names.join(', '), message })}
         </p>
       ))}
+      {failed.map(
+        (r) => r.requestId && <RequestIdLine key={r.region} requestId={r.requestId} region={r.region} />,
+      )}
     </div>
   );
 });
