@@ -292,6 +292,8 @@ export const en = {
   },
   ...coreTextEn,
   tasks: {
+    reloadFailed:
+      'The task list could not be reloaded: the restores below are as last read and may have moved on.',
     title: 'Tasks',
     intro: 'Every restore, running and past. The list survives restarts; running restores resume on start.',
     empty: 'No restore yet.',

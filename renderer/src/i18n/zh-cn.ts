@@ -279,6 +279,7 @@ export const zhCN: Translation = {
   },
   ...coreTextZhCN,
   tasks: {
+    reloadFailed: '任务列表重新加载失败：下方恢复任务为上次读取时的状态，之后可能已有变化。',
     title: '任务',
     intro: '所有恢复任务，包括进行中和已结束的。列表在重启后保留；进行中的恢复会在启动时继续跟踪。',
     empty: '尚无恢复任务。',
