@@ -468,6 +468,7 @@ export const en = {
     beijing: 'Beijing time (UTC+8), as the console shows',
     local: 'This computer’s time ({{offset}})',
     hint: 'Every time shown names its zone; exports always carry UTC times with their offset.',
+    ageAt: '{{age}} ({{time}})',
   },
   errorBox: {
     cloudCode: 'cloud code {{code}}',

@@ -453,6 +453,7 @@ export const zhCN: Translation = {
     beijing: '北京时间（UTC+8），与控制台一致',
     local: '本机时间（{{offset}}）',
     hint: '显示的每个时间都会标明时区；导出文件中的时间一律为带偏移量的 UTC 时间。',
+    ageAt: '{{age}}（{{time}}）',
   },
   errorBox: {
     cloudCode: '云 API 错误码 {{code}}',

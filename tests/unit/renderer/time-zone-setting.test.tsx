@@ -6,9 +6,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/app';
 import type { AuditEntry } from '../../../shared/audit';
-import { ok } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import { defaultPreferences } from '../../../shared/settings';
-import { fakeCore } from './fixtures/sample';
+import { fakeCore, instance, snapshot } from './fixtures/sample';
 
 afterEach(() => {
   cleanup();
@@ -53,5 +53,21 @@ describe('time zone setting', () => {
     expect(await screen.findByText('2026-12-05 02:00 (UTC+8)')).toBeTruthy();
     act(() => fake.emit('settings:changed', { ...defaultPreferences, timeZone: 'local' }));
     expect(await screen.findByText('2026-12-04 19:00 (UTC+1)')).toBeTruthy();
+  });
+
+  it('names the time and zone of the cached fleet the offline banner shows', async () => {
+    const fake = fakeCore({
+      overrides: {
+        'fleet:cached': () =>
+          ok(
+            snapshot([instance()], {
+              freshness: { source: 'cache', stale: false, fetchedAt: '2026-12-04T18:00:00.000Z' },
+            }),
+          ),
+        'fleet:refresh': () => fail('NETWORK', 'offline'),
+      },
+    });
+    render(<App resolution={{ api: fake.api }} />);
+    expect((await screen.findByTestId('stale-banner')).textContent).toContain('(2026-12-05 02:00 (UTC+8))');
   });
 });

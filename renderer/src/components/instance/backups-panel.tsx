@@ -90,7 +90,12 @@ export function BackupsPanel({ target }: { target: BackupTarget }) {
           </p>
           {list.freshness?.source === 'cache' && (
             <p className="field-error">
-              {t('instance.cachedList', { age: formatAge(list.freshness.fetchedAt, lang) })}
+              {t('instance.cachedList', {
+                age: t('timeZone.ageAt', {
+                  age: formatAge(list.freshness.fetchedAt, lang),
+                  time: formatDateTime(list.freshness.fetchedAt, zone),
+                }),
+              })}
             </p>
           )}
           {list.statusCoverage === 'normal-and-locked' && (
