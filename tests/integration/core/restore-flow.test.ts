@@ -228,6 +228,43 @@ describe('core against the sandbox', () => {
     expect(backups.some((b) => b.kind === 'manual' && b.remark.startsWith('Safety backup'))).toBe(true);
   });
 
+  it("records a legacy safety backup under its own backup id, not the source's", async () => {
+    const legacy = await h.value('profiles:create', {
+      name: 'sandbox legacy',
+      secretId: h.sandbox.credentials.secretId,
+      secretKey: h.sandbox.credentials.secretKey,
+      generation: 'legacy-v2',
+      ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+      regions: ['ap-guangzhou'],
+      defaultRegion: 'ap-guangzhou',
+      environment: 'sandbox',
+    });
+    const { backups } = await h.value('backups:list', {
+      profileId: legacy.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+      ...window7d(),
+    });
+    // crs-demo0007 may still be restoring from the test above; crs-demo0001's restore has ended.
+    const source = backups.find((b) => b.restorable);
+    expect(source).toBeDefined();
+    if (!source) return;
+    const record = await h.value('restore:start', {
+      profileId: legacy.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+      backupId: source.id,
+      password: 'Orders#2024',
+      safetyBackup: true,
+      confirmation: 'orders-cache',
+    });
+    expect(record.safetyBackup?.backupId).toBeTruthy();
+    const audit = await h.value('audit:list', { instanceId: 'crs-demo0001' });
+    const safety = audit.entries.find((e) => e.action === 'safety-backup' && e.profileId === legacy.id);
+    expect(safety?.backupId).toBe(record.safetyBackup?.backupId);
+    expect(safety?.backupId).not.toBe(source.id);
+  });
+
   it('deletes a profile with every keychain entry under it', async () => {
     const extra = await h.value('profiles:create', {
       name: 'to delete',
