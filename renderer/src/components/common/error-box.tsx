@@ -1,8 +1,9 @@
 /**
  * An API error as the catalog tells it: what happened, what to do next, and the code for support. A cloud
  * error also names the cloud's own code and its RequestId, with a copy button: Tencent support asks for the
- * RequestId to find the call ("RequestId: 唯一请求 ID，每次请求都会返回。定位问题时需要提供该次请求的
- * RequestId", the Response model of every action in tencentcloud-sdk-nodejs redis_models.d.ts).
+ * RequestId to find the call ("定位问题时需要提供该次请求的 RequestId", the RequestId field of every action's
+ * Response model in tencentcloud-sdk-nodejs redis_models.d.ts; a request that never reached the server has
+ * none, and then no line is shown).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
