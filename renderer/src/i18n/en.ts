@@ -422,6 +422,9 @@ export const en = {
     none: '—',
     errorCode: 'Code {{code}}',
   },
+  taskOrigin: {
+    untranslated: 'As the cloud wrote it: {{text}}',
+  },
   project: {
     default: 'Default project',
   },

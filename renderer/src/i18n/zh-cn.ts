@@ -407,6 +407,9 @@ export const zhCN: Translation = {
     none: '—',
     errorCode: '错误码 {{code}}',
   },
+  taskOrigin: {
+    untranslated: '原文（未翻译）：{{text}}',
+  },
   project: {
     default: '默认项目',
   },

@@ -60,7 +60,14 @@ describe('task messages', () => {
     expect(
       taskMessage({ ...taskText('error', { text: 'x' }), errorCode: 'WRONG_PASSWORD' }, zh.t, 'zh-CN'),
     ).toBe('实例密码错误。');
-    expect(taskMessage(cloudText('redis restore flow done'), zh.t, 'zh-CN')).toBe('redis restore flow done');
+    // Untranslatable text in the other language is labelled, never passed off as the UI's own words.
+    expect(taskMessage(cloudText('redis restore flow done'), zh.t, 'zh-CN')).toBe(
+      '原文（未翻译）：redis restore flow done',
+    );
+    expect(taskMessage(cloudText('恢复完成'), zh.t, 'zh-CN')).toBe('恢复完成');
+    const en = createI18n('en');
+    expect(taskMessage(cloudText('恢复完成'), en.t, 'en')).toBe('As the cloud wrote it: 恢复完成');
+    expect(taskMessage(cloudText('redis restore flow done'), en.t, 'en')).toBe('redis restore flow done');
   });
 });
 
