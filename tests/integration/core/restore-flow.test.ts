@@ -55,7 +55,13 @@ describe('core against the sandbox', () => {
         environment: 'testing',
       },
     });
-    expect(bad).toMatchObject({ ok: false, errorCode: 'AUTH_FAILED' });
+    expect(bad).toMatchObject({
+      ok: false,
+      errorCode: 'AUTH_FAILED',
+      cloudCode: 'AuthFailure.SignatureFailure',
+    });
+    // The sandbox's RequestId of the refused call, for the DBA to quote.
+    expect(bad.requestId).toMatch(/^[0-9a-f-]{16,}$/i);
   });
 
   it('lists the fleet across regions, streams pages, and caches it', async () => {

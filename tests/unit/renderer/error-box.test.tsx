@@ -113,3 +113,25 @@ describe('fleet region failures', () => {
     expect(id.parentElement?.textContent).toContain('RequestId (ap-shanghai):');
   });
 });
+
+describe('connection test result', () => {
+  it('shows the RequestId of a refused test', async () => {
+    const { TestResult } = await import('../../../renderer/src/components/profiles/test-result');
+    render(
+      <I18nextProvider i18n={createI18n('en')}>
+        <TestResult
+          result={{
+            ok: false,
+            region: 'ap-guangzhou',
+            latencyMs: 12,
+            errorCode: 'AUTH_FAILED',
+            cloudCode: 'AuthFailure.SignatureFailure',
+            requestId,
+            message: 'AuthFailure.SignatureFailure: bad',
+          }}
+        />
+      </I18nextProvider>,
+    );
+    expect(screen.getByTestId('error-request-id').textContent).toBe(requestId);
+  });
+});
