@@ -7,7 +7,9 @@
  * names (`ap-guangzhou-2`) follow the pairing Tencent documents for zones ("广州三区 ap-guangzhou-3", "上海四区
  * ap-shanghai-4": https://cloud.tencent.com/document/product/1363/50799; ZoneInfo of DescribeZones,
  * https://www.tencentcloud.com/document/api/1271/71927). An id outside this table is shown as "zone <id>": a
- * guessed name could place an instance in the wrong data centre.
+ * guessed name could place an instance in the wrong data centre, and the id's last digit is not the zone's
+ * number everywhere (an official tccli example of cdwpg DescribeInstances pairs ZoneId 800005 with
+ * ap-beijing-6).
  */
 export interface ZoneName {
   /** The API zone name; absent where Tencent documents none. */
@@ -25,6 +27,13 @@ export const CRS_ZONES: ReadonlyMap<number, ZoneName> = new Map([
   [100006, { api: 'ap-guangzhou-6', zh: '广州六区' }],
   [200001, { api: 'ap-shanghai-1', zh: '上海一区' }],
   [200002, { api: 'ap-shanghai-2', zh: '上海二区' }],
+  // Not in the CVM table; from the official tccli example of CDC DescribeDedicatedSupportedZones, whose answer
+  // pairs each of ap-shanghai-1 … ap-shanghai-7 with 200001 … 200007 and 上海一区 … 上海七区.
+  [200003, { api: 'ap-shanghai-3', zh: '上海三区' }],
+  [200004, { api: 'ap-shanghai-4', zh: '上海四区' }],
+  [200005, { api: 'ap-shanghai-5', zh: '上海五区' }],
+  [200006, { api: 'ap-shanghai-6', zh: '上海六区' }],
+  [200007, { api: 'ap-shanghai-7', zh: '上海七区' }],
   [300001, { api: 'ap-hongkong-1', zh: '香港一区' }],
   [700001, { api: 'ap-shanghai-fsi-1', zh: '上海金融一区' }],
   [700002, { api: 'ap-shanghai-fsi-2', zh: '上海金融二区' }],

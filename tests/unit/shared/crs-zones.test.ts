@@ -9,9 +9,11 @@ describe('zoneLabel', () => {
     expect(zoneLabel(700001, 'en')).toBe('ap-shanghai-fsi-1');
     expect(zoneLabel(180001, 'zh')).toBe('首尔一区');
     expect(zoneLabel(100006, 'en')).toBe('ap-guangzhou-6');
+    expect(zoneLabel(200004, 'zh')).toBe('上海四区');
   });
 
-  it('names an id it does not know by its number', () => {
+  it('names an id it does not know by its number, never derived from its digits', () => {
+    expect(zoneLabel(800005, 'en')).toBe('zone 800005');
     expect(zoneLabel(100005, 'en')).toBe('zone 100005');
     expect(zoneLabel(100005, 'zh')).toBe('可用区 100005');
   });
