@@ -477,6 +477,7 @@ export const en = {
     cloudCode: 'cloud code {{code}}',
     requestId: 'RequestId:',
     requestIdFor: 'RequestId ({{region}}):',
+    original: '{{text}}',
     copyRequestId: 'Copy RequestId',
     copied: 'Copied',
     copyFailed: 'Copy failed: select the id and copy it by hand',

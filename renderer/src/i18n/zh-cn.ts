@@ -462,6 +462,7 @@ export const zhCN: Translation = {
     cloudCode: '云 API 错误码 {{code}}',
     requestId: 'RequestId：',
     requestIdFor: 'RequestId（{{region}}）：',
+    original: '原文（未翻译）：{{text}}',
     copyRequestId: '复制 RequestId',
     copied: '已复制',
     copyFailed: '复制失败：请选中该 ID 后手动复制',

@@ -70,7 +70,11 @@ describe('error box', () => {
       throw new Error('denied');
     });
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    show({ code: 'AUTH_FAILED', message: 'm', requestId }, 'zh-CN');
+    show({ code: 'AUTH_FAILED', message: 'AuthFailure.SignatureFailure: bad', requestId }, 'zh-CN');
+    // The cloud's English text is labelled as untranslated in the Chinese UI.
+    expect(screen.getByRole('alert').textContent).toContain(
+      '原文（未翻译）：AuthFailure.SignatureFailure: bad',
+    );
     fireEvent.click(screen.getByRole('button', { name: '复制 RequestId' }));
     await waitFor(() => expect(screen.getByRole('button', { name: /复制失败/ })).toBeTruthy());
   });

@@ -31,7 +31,7 @@ export function ErrorBox({
         {error.cloudCode && !text.detail?.includes(error.cloudCode)
           ? ` · ${t('errorBox.cloudCode', { code: error.cloudCode })}`
           : ''}
-        {text.detail ? ` · ${text.detail}` : ''}
+        {text.detail ? ` · ${t('errorBox.original', { text: text.detail })}` : ''}
       </p>
       {error.requestId && <RequestIdLine requestId={error.requestId} />}
       {onRetry && (
