@@ -23,6 +23,7 @@ export const coreTextEn = {
       '{{count}} damaged line(s) in the restore journal were skipped (a crash mid-write); every other restore was kept.',
   },
   checkDetail: {
+    requestId: '(RequestId {{requestId}})',
     ok: {
       'no-active-restore': 'No other restore of this instance is in progress.',
       'endpoint-reachable': 'The CRS endpoint answered.',

@@ -35,6 +35,7 @@ export const coreTextZhCN: Strings<typeof coreTextEn> = {
     'journal-skipped': '恢复日志中有 {{count}} 行损坏（写入时崩溃）已被跳过；其余恢复记录均已保留。',
   },
   checkDetail: {
+    requestId: '（RequestId {{requestId}}）',
     ok: {
       'no-active-restore': '该实例没有其他正在进行的恢复。',
       'endpoint-reachable': 'CRS 接入点已响应。',

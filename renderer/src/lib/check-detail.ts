@@ -26,7 +26,8 @@ export function checkDetail(
       return t('checkDetail.active', { status: t(`taskStatus.${p.status ?? 'unknown'}`) });
     case 'error': {
       const text = errorText({ code: p.code ?? 'INTERNAL', message: check.detail }, language);
-      return text.next ? `${text.message} ${text.next}` : text.message;
+      const said = text.next ? `${text.message} ${text.next}` : text.message;
+      return p.requestId ? `${said} ${t('checkDetail.requestId', { requestId: p.requestId })}` : said;
     }
     case 'missing':
       return check.id === 'instance-found'

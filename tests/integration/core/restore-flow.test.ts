@@ -271,6 +271,28 @@ describe('core against the sandbox', () => {
     expect(safety?.backupId).not.toBe(source.id);
   });
 
+  it("names the cloud's RequestId in a preflight check the cloud refused", async () => {
+    const wrong = await h.value('profiles:create', {
+      name: 'sandbox wrong key',
+      secretId: h.sandbox.credentials.secretId,
+      secretKey: 'wrong-key-0000000000000000000000',
+      generation: 'v3',
+      ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+      regions: ['ap-guangzhou'],
+      defaultRegion: 'ap-guangzhou',
+      environment: 'sandbox',
+    });
+    const pre = await h.value('restore:preflight', {
+      profileId: wrong.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+      backupId: 'any-backup',
+    });
+    const failed = pre.checks.find((c) => c.reason?.code === 'error');
+    expect(failed?.reason?.params).toMatchObject({ code: 'AUTH_FAILED' });
+    expect(failed?.reason?.params.requestId).toMatch(/^[0-9a-f-]{16,}$/i);
+  });
+
   it('deletes a profile with every keychain entry under it', async () => {
     const extra = await h.value('profiles:create', {
       name: 'to delete',

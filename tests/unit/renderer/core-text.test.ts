@@ -36,6 +36,11 @@ describe('preflight check details', () => {
     const error = check({ id: 'endpoint-reachable', reason: { code: 'error', params: { code: 'NETWORK' } } });
     expect(checkDetail(error, en.t, 'en', 'beijing').length).toBeGreaterThan(20);
     expect(checkDetail(error, en.t, 'en', 'beijing')).not.toBe('English fallback');
+    const refused = check({
+      id: 'instance-found',
+      reason: { code: 'error', params: { code: 'AUTH_FAILED', requestId: 'req-0001-abcd' } },
+    });
+    expect(checkDetail(refused, en.t, 'en', 'beijing')).toMatch(/\(RequestId req-0001-abcd\)$/);
   });
 
   it('fall back to the core text when there is no reason', () => {
