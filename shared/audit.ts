@@ -46,8 +46,9 @@ export const AuditEntrySchema = z.object({
    * What the window shows instead of `message`, in its current language: an `auditMessages` code, or
    * `task.<code>` for a restore's own task message (shared/tasks.ts taskMessages), with its values.
    */
-  messageCode: z.string().max(60).optional(),
-  messageParams: z.record(z.string(), z.string().max(500)).optional(),
+  // No length limits here: an entry this schema refuses on reading would be skipped, and the audit lose it.
+  messageCode: z.string().optional(),
+  messageParams: z.record(z.string(), z.string()).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
