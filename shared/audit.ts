@@ -40,7 +40,15 @@ export const AuditEntrySchema = z.object({
   taskId: z.string().optional(),
   /** Set by the restore service so every entry of one restore can be grouped. */
   restoreId: z.string().optional(),
+  /** English, for exports and for entries written before messages had codes. */
   message: z.string(),
+  /**
+   * What the window shows instead of `message`, in its current language: an `auditMessages` code, or
+   * `task.<code>` for a restore's own task message (shared/tasks.ts taskMessages), with its values.
+   */
+  // No length limits here: an entry this schema refuses on reading would be skipped, and the audit lose it.
+  messageCode: z.string().optional(),
+  messageParams: z.record(z.string(), z.string()).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -55,6 +63,20 @@ export const AuditQuerySchema = z
   })
   .strict();
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
+
+/** The codes of the core's own audit messages; the renderer holds their text in each language. */
+export const auditMessages = [
+  'preflight-failed',
+  'restore-requested',
+  'restore-started',
+  'restore-unanswered',
+  'safety-backup-ended',
+  'safety-backup-unknown',
+  'profile-added',
+  'profile-updated',
+  'profile-deleted',
+] as const;
+export type AuditMessageCode = (typeof auditMessages)[number];
 
 /** Column order of the CSV export. */
 export const auditColumns = [

@@ -162,8 +162,8 @@ export const appErrorEntries = {
       next: 'Enter the SecretKey with the change. Saved instance passwords and any STS token of this profile are removed, so they are never sent to the new destination.',
     },
     zh: {
-      message: '修改接入地址、API 版本或 SecretId 需要重新输入 SecretKey。',
-      next: '请随修改一并输入 SecretKey。该配置已保存的实例密码和 STS 令牌将被删除，绝不会发往新的地址。',
+      message: '修改接入点、API 版本或 SecretId 需要重新输入 SecretKey。',
+      next: '请随修改一并输入 SecretKey。该配置已保存的实例密码和 STS Token将被删除，绝不会发往新的地址。',
     },
   },
   INSECURE_ENDPOINT_UNCONFIRMED: {
@@ -173,8 +173,8 @@ export const appErrorEntries = {
       next: 'Use https://, or confirm that you accept an unencrypted endpoint (for example a private deployment on an isolated network).',
     },
     zh: {
-      message: '该接入地址以明文 http:// 连接其他机器：请求和实例密码将以未加密方式经过网络。',
-      next: '请改用 https://，或确认接受未加密的接入地址（例如隔离网络中的私有部署）。',
+      message: '该接入点以明文 http:// 连接其他机器：请求和实例密码将以未加密方式经过网络。',
+      next: '请改用 https://，或确认接受未加密的接入点（例如隔离网络中的私有部署）。',
     },
   },
   KEYCHAIN_CANCELLED: {

@@ -65,6 +65,8 @@ export const RegionProgressSchema = z.object({
   state: z.enum(['loading', 'done', 'failed', 'cancelled']),
   errorCode: z.string().optional(),
   errorMessage: z.string().optional(),
+  /** The cloud's RequestId of the failed call, for Tencent support. */
+  requestId: z.string().max(128).optional(),
 });
 export type RegionProgress = z.infer<typeof RegionProgressSchema>;
 
@@ -86,6 +88,9 @@ export const ConnectionTestSchema = z.object({
   latencyMs: z.number().nonnegative(),
   instanceCount: z.number().int().nonnegative().optional(),
   errorCode: z.string().optional(),
+  /** The cloud's own error code and the RequestId of the failed call, when the cloud answered. */
+  cloudCode: z.string().max(128).optional(),
+  requestId: z.string().max(128).optional(),
   message: z.string(),
 });
 

@@ -48,6 +48,11 @@ export const PreferencesSchema = z
     proxy: ProxySettingSchema,
     /** The profile in use when the app last ran; the built-in sandbox is started again at launch for it. */
     lastProfileId: z.string().max(100).optional(),
+    /**
+     * The clock every time is shown in: Beijing time (UTC+8), as the Tencent Cloud console shows it, or this
+     * computer's zone. Either way the zone is named next to the time.
+     */
+    timeZone: z.enum(['beijing', 'local']),
   })
   .strict();
 
@@ -61,6 +66,7 @@ export const defaultPreferences: Preferences = {
   typedConfirmation: 'always',
   backupWindowDays: 7,
   proxy: { mode: 'system' },
+  timeZone: 'beijing',
 };
 
 /** A settings change: any subset of the preferences, each value validated. */

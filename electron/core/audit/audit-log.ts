@@ -89,11 +89,15 @@ export class AuditLog {
         content: `${JSON.stringify(entries, null, 2)}\n`,
       };
     }
-    const lines = [auditColumns.join(',')];
+    const lines = [auditColumns.map(csvHeader).join(',')];
     for (const entry of entries) lines.push(auditColumns.map((c) => csvCell(entry[c])).join(','));
     return { filename: `crs-audit-${stamp}.csv`, mimeType: 'text/csv', content: `${lines.join('\r\n')}\r\n` };
   }
 }
+
+/** Time columns hold ISO 8601 UTC (`…Z`); the header says so, since a spreadsheet shows the bare text. */
+const UTC_COLUMNS: ReadonlySet<string> = new Set(['time', 'backupStartTime']);
+export const csvHeader = (column: string): string => (UTC_COLUMNS.has(column) ? `${column} (UTC)` : column);
 
 /**
  * Quotes a CSV cell, and defuses spreadsheet formulas: a cell starting with = + - @ (or a tab or carriage

@@ -228,6 +228,7 @@ export class FleetService {
           ...progress,
           errorCode: code,
           errorMessage: error instanceof Error ? error.message.slice(0, 300) : '',
+          ...requestIdOf(error),
         },
       };
     }
@@ -251,4 +252,10 @@ function inPageOrder(offsets: readonly number[], pages: ReadonlyMap<number, Inst
     }
   }
   return instances;
+}
+
+/** The RequestId a cloud error carried (call-runner puts it in the details), so the window can show it. */
+function requestIdOf(error: unknown): { requestId?: string } {
+  const id = error instanceof AppError ? error.details?.requestId : undefined;
+  return typeof id === 'string' && /^[\x21-\x7e]{1,128}$/.test(id) ? { requestId: id } : {};
 }

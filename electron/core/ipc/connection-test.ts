@@ -19,6 +19,15 @@ export async function testConnection(api: CrsApi, region: string, now: () => num
       error instanceof AppError
         ? `${error.message} ${describeError(code).next}`
         : describeError('INTERNAL').message;
-    return { ok: false, region, latencyMs: now() - started, errorCode: code, message: text };
+    // The cloud's code and RequestId (call-runner's error details) let the DBA quote the call to support.
+    const details = error instanceof AppError ? error.details : undefined;
+    const cloud = {
+      ...(printable(details?.cloudCode) ? { cloudCode: details?.cloudCode as string } : {}),
+      ...(printable(details?.requestId) ? { requestId: details?.requestId as string } : {}),
+    };
+    return { ok: false, region, latencyMs: now() - started, errorCode: code, message: text, ...cloud };
   }
 }
+
+const printable = (value: unknown): value is string =>
+  typeof value === 'string' && /^[\x21-\x7e]{1,128}$/.test(value);

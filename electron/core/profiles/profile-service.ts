@@ -100,7 +100,9 @@ export class ProfileService {
     if (token) await this.#deps.secrets.set(secretAccounts.token(profile.id), token);
     this.#write([...this.#raw(), profile]);
     this.#log.info('profile added', { profileId: profile.id, generation: profile.generation });
-    await this.#audit(profile, 'profile-added', `Profile added (${profile.generation}).`);
+    await this.#audit(profile, 'profile-added', `Profile added (${profile.generation}).`, {
+      generation: profile.generation,
+    });
     await this.#changed();
     return this.view(profile.id);
   }
@@ -161,6 +163,16 @@ export class ProfileService {
       'profile-updated',
       `Profile changed: ${[...changed, ...(secretsChanged ? [secretsChanged] : [])].join(', ') || 'nothing'}.` +
         (dropped > 0 ? ` ${dropped} saved secret(s) (instance passwords, STS token) removed.` : ''),
+      {
+        // Field names only, never values; the window translates each.
+        fields: [
+          ...changed,
+          ...(secretKey ? ['secretKey'] : []),
+          ...(token ? ['token'] : []),
+          ...(clearToken && !token ? ['tokenRemoved'] : []),
+        ].join(','),
+        dropped: String(dropped),
+      },
     );
     await this.#changed();
     return this.view(id);
@@ -180,6 +192,7 @@ export class ProfileService {
       profile,
       'profile-deleted',
       `Profile deleted; ${removedSecrets} keychain entr${removedSecrets === 1 ? 'y' : 'ies'} removed.`,
+      { count: String(removedSecrets) },
     );
     await this.#changed();
     return { removedSecrets };
@@ -189,6 +202,7 @@ export class ProfileService {
     profile: StoredProfile,
     action: 'profile-added' | 'profile-updated' | 'profile-deleted',
     message: string,
+    params: Record<string, string>,
   ): Promise<void> {
     await this.#deps.audit?.({
       action,
@@ -196,6 +210,9 @@ export class ProfileService {
       profileId: profile.id,
       profileName: profile.name,
       message,
+      // The action names the message: the window renders it from these values in its language.
+      messageCode: action,
+      messageParams: params,
     });
   }
 

@@ -218,7 +218,13 @@ function reason(code: Reason['code'], params: Record<string, string> = {}): Reas
 }
 
 function errorReason(error: unknown): Reason {
-  return reason('error', { code: error instanceof AppError ? error.code : 'INTERNAL' });
+  if (!(error instanceof AppError)) return reason('error', { code: 'INTERNAL' });
+  // The cloud's RequestId of a failed check's call, so the DBA can quote it (call-runner's error details).
+  const requestId = error.details?.requestId;
+  return reason('error', {
+    code: error.code,
+    ...(typeof requestId === 'string' && /^[\x21-\x7e]{1,128}$/.test(requestId) ? { requestId } : {}),
+  });
 }
 
 /**

@@ -5,14 +5,14 @@
  * request may have left unanswered is reconciled, never sent again.
  */
 import { randomUUID } from 'node:crypto';
-import type { AuditOutcome } from '../../../shared/audit';
+import type { AuditMessageCode, AuditOutcome } from '../../../shared/audit';
 import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
 import type { PreflightResult } from '../../../shared/ipc-contract';
 import { type StoredProfile, secretAccounts } from '../../../shared/profiles';
 import { confirmationText, requiresPassword, requiresTypedConfirmation } from '../../../shared/restore-rules';
 import type { Preferences } from '../../../shared/settings';
 import { isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditLog, AuditRecord } from '../audit/audit-log';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
@@ -86,7 +86,7 @@ export class RestoreService {
     const pre = await this.preflight(request);
     const base = this.#newRecord(profile, request, pre);
     if (!pre.passed || !pre.instance) {
-      await this.#audit(base, 'refused', 'Preflight failed; nothing was sent.');
+      await this.#audit(base, 'refused', said('preflight-failed', 'Preflight failed; nothing was sent.'));
       throw new AppError('PREFLIGHT_FAILED', undefined, { checks: pre.checks.filter((c) => !c.ok) });
     }
     if (pre.requiresTypedConfirmation && request.confirmation?.trim() !== confirmationText(pre.instance)) {
@@ -99,7 +99,7 @@ export class RestoreService {
     if (pre.requiresPassword && !password) throw new AppError('PASSWORD_REQUIRED');
 
     let record = await this.#save(base);
-    await this.#audit(record, 'requested', 'Restore requested; preflight passed.');
+    await this.#audit(record, 'requested', said('restore-requested', 'Restore requested; preflight passed.'));
     if (request.safetyBackup) record = await this.#safetyBackup(api, record);
 
     // Durable before the request leaves: if the app dies now, start-up reconciles instead of resending.
@@ -129,7 +129,11 @@ export class RestoreService {
       taskId,
       ...taskText('accepted'),
     });
-    await this.#audit(record, 'started', `Restore task ${taskId} started.`);
+    await this.#audit(
+      record,
+      'started',
+      said('restore-started', `Restore task ${taskId} started.`, { taskId }),
+    );
     this.#follower.follow(record);
     return record;
   }
@@ -195,7 +199,10 @@ export class RestoreService {
       await this.#audit(
         current,
         status === 'succeed' ? 'succeed' : 'failed',
-        `Safety backup task ${started.taskId}: ${status}.`,
+        said('safety-backup-ended', `Safety backup task ${started.taskId}: ${status}.`, {
+          taskId: started.taskId,
+          status,
+        }),
         'safety-backup',
       );
       if (status !== 'succeed')
@@ -212,7 +219,11 @@ export class RestoreService {
         await this.#audit(
           current,
           'outcome-unknown',
-          `Safety backup task ${current.safetyBackup?.taskId ?? ''}: outcome unknown — check the console.`,
+          said(
+            'safety-backup-unknown',
+            `Safety backup task ${current.safetyBackup?.taskId ?? ''}: outcome unknown — check the console.`,
+            { taskId: current.safetyBackup?.taskId ?? '' },
+          ),
           'safety-backup',
         );
       }
@@ -238,7 +249,11 @@ export class RestoreService {
         errorCode: code,
         ...taskText('reconciling'),
       });
-      await this.#audit(unknown, 'unknown', 'RestoreInstance sent but unanswered; reconciling.');
+      await this.#audit(
+        unknown,
+        'unknown',
+        said('restore-unanswered', 'RestoreInstance sent but unanswered; reconciling.'),
+      );
       this.#follower.reconcile(unknown);
       return unknown;
     }
@@ -294,7 +309,7 @@ export class RestoreService {
         : ended.status === 'preparing' || ended.status === 'running'
           ? 'started'
           : ended.status;
-    await this.#audit(ended, outcome, ended.message);
+    await this.#audit(ended, outcome, taskSaid(ended));
     this.#deps.onFinished(ended);
     return ended;
   }
@@ -302,9 +317,11 @@ export class RestoreService {
   async #audit(
     record: RestoreRecord,
     outcome: AuditOutcome,
-    message: string,
+    text: AuditText,
     action: 'restore' | 'safety-backup' = 'restore',
   ) {
+    // A safety backup's entry names the backup it made (when the cloud said which), never the source backup.
+    const backupId = action === 'safety-backup' ? record.safetyBackup?.backupId : record.backupId;
     await this.#deps.audit.record({
       action,
       outcome,
@@ -313,11 +330,29 @@ export class RestoreService {
       region: record.region,
       instanceId: record.instanceId,
       instanceName: record.instanceName,
-      backupId: record.backupId,
-      ...(record.backupStartTime ? { backupStartTime: record.backupStartTime } : {}),
+      ...(backupId ? { backupId } : {}),
+      ...(action === 'restore' && record.backupStartTime ? { backupStartTime: record.backupStartTime } : {}),
       ...(record.taskId ? { taskId: record.taskId } : {}),
       restoreId: record.restoreId,
-      message,
+      ...text,
     });
   }
+}
+
+type AuditText = Pick<AuditRecord, 'message' | 'messageCode' | 'messageParams'>;
+
+/** An audit message as a code the window translates, with its English text for exports and old readers. */
+function said(code: AuditMessageCode, message: string, params?: Record<string, string>): AuditText {
+  return { message, messageCode: code, ...(params ? { messageParams: params } : {}) };
+}
+
+/** A restore's end in the audit: its task message, coded when the message is the app's own. */
+function taskSaid(record: RestoreRecord): AuditText {
+  if (!record.messageCode) return { message: record.message };
+  const params = { ...record.messageParams, ...(record.errorCode ? { errorCode: record.errorCode } : {}) };
+  return {
+    message: record.message,
+    messageCode: `task.${record.messageCode}`,
+    ...(Object.keys(params).length > 0 ? { messageParams: params } : {}),
+  };
 }

@@ -26,6 +26,7 @@ export const coreTextEn = {
       '{{count}} damaged line(s) in the restore journal were skipped (a crash mid-write); every other restore was kept.',
   },
   checkDetail: {
+    requestId: '(RequestId {{requestId}})',
     ok: {
       'no-active-restore': 'Neither this app nor the cloud’s task list shows another restore of it running.',
       'endpoint-reachable': 'The CRS endpoint answered.',

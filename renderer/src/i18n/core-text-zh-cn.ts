@@ -31,12 +31,13 @@ export const coreTextZhCN: Strings<typeof coreTextEn> = {
     'profiles-hidden': '有 {{count}} 个已保存的配置无法读取，已暂时隐藏；它们在设置文件中保持原样。',
     'cache-moved': '损坏的缓存文件已移至 {{movedTo}}。',
     'clock-skew': '本机时钟与云端相差 {{seconds}} 秒；请求已改用校正后的时间签名。请校准系统时钟。',
-    'session-only': '系统钥匙串不可用：凭据仅保存在本次会话中，应用退出后即被清除。',
+    'session-only': '系统钥匙串不可用：凭证仅保存在本次会话中，应用退出后即被清除。',
     'keys-needed': '请输入 {{names}} 的 SecretKey：有恢复任务正在等待跟踪。',
     'sandbox-not-resumed': '内置沙箱无法再次启动，其配置暂时无法连接；请在设置中启动沙箱。',
     'journal-skipped': '恢复日志中有 {{count}} 行损坏（写入时崩溃）已被跳过；其余恢复记录均已保留。',
   },
   checkDetail: {
+    requestId: '（RequestId {{requestId}}）',
     ok: {
       'no-active-restore': '本应用和云端任务列表均未显示该实例有其他正在进行的恢复。',
       'endpoint-reachable': 'CRS 接入点已响应。',

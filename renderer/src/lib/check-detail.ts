@@ -5,9 +5,14 @@
 import type { TFunction } from 'i18next';
 import type { PreflightCheck } from '../../../shared/tasks';
 import { errorText } from './error-text';
-import { formatDateTime } from './format';
+import { formatDateTime, type TimeZoneSetting } from './format';
 
-export function checkDetail(check: PreflightCheck, t: TFunction, language: string): string {
+export function checkDetail(
+  check: PreflightCheck,
+  t: TFunction,
+  language: string,
+  zone: TimeZoneSetting,
+): string {
   const why = check.reason;
   if (!why) return check.detail;
   const p = why.params;
@@ -15,14 +20,14 @@ export function checkDetail(check: PreflightCheck, t: TFunction, language: strin
     case 'ok':
       return t(`checkDetail.ok.${check.id}`, {
         ...p,
-        startTime: p.startTime ? formatDateTime(p.startTime, language) : '',
+        startTime: p.startTime ? formatDateTime(p.startTime, zone) : '',
       });
     case 'active':
       return t('checkDetail.active', { status: t(`taskStatus.${p.status ?? 'unknown'}`) });
     case 'active-cloud':
       return t('checkDetail.activeCloud', {
         status: t(`taskStatus.${p.status ?? 'unknown'}`),
-        since: p.startTime ? formatDateTime(p.startTime, language) : t('checkDetail.sinceUnknown'),
+        since: p.startTime ? formatDateTime(p.startTime, zone) : t('checkDetail.sinceUnknown'),
         task: p.taskId ?? t('checkDetail.taskUnknown'),
       });
     case 'tasks-unreadable': {
@@ -31,7 +36,8 @@ export function checkDetail(check: PreflightCheck, t: TFunction, language: strin
     }
     case 'error': {
       const text = errorText({ code: p.code ?? 'INTERNAL', message: check.detail }, language);
-      return text.next ? `${text.message} ${text.next}` : text.message;
+      const said = text.next ? `${text.message} ${text.next}` : text.message;
+      return p.requestId ? `${said} ${t('checkDetail.requestId', { requestId: p.requestId })}` : said;
     }
     case 'missing':
       return check.id === 'instance-found'

@@ -1,4 +1,5 @@
 /** Dates, ages, durations and sizes in the user's language, with Intl (no locale data bundled). */
+import type { Preferences } from '../../../shared/settings';
 
 const units = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
@@ -35,11 +36,35 @@ export function formatNumber(value: number, lang: string): string {
   return numberFormat(lang).format(value);
 }
 
-export function formatDateTime(iso: string | undefined, lang: string): string {
+/** Which clock times are shown in: the console's Beijing time (the default) or this computer's. */
+export type TimeZoneSetting = Preferences['timeZone'];
+
+/** China Standard Time has been UTC+8 all year since 1992 (no daylight saving): a fixed offset is exact. */
+const BEIJING_OFFSET_MINUTES = 8 * 60;
+
+/** "UTC+8", "UTC+5:30", "UTC-3", "UTC+0": the offset in force at that instant. */
+export function offsetLabel(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const minutes = abs % 60;
+  return `UTC${sign}${Math.floor(abs / 60)}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`;
+}
+
+/**
+ * A time as the console shows it, with its zone always named: "2026-12-05 02:00 (UTC+8)". The numeric form
+ * reads the same in both languages, so a DBA can compare it with the console and with tccli output.
+ */
+export function formatDateTime(iso: string | undefined, zone: TimeZoneSetting): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const offset = zone === 'beijing' ? BEIJING_OFFSET_MINUTES : -date.getTimezoneOffset();
+  // Shifted by the offset, the UTC fields of `shifted` are the wall-clock fields in that zone.
+  const shifted = new Date(date.getTime() + offset * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+  const time = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+  return `${day} ${time} (${offsetLabel(offset)})`;
 }
 
 /** "3 hours ago", "in 2 days": for backup ages, cache ages and expiries. */

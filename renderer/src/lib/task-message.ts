@@ -10,7 +10,7 @@ export type MessageParts = Pick<RestoreRecord, 'message' | 'messageCode' | 'mess
 
 export function taskMessage(parts: MessageParts, t: TFunction, language: string): string {
   const code = parts.messageCode;
-  if (!code) return parts.message;
+  if (!code) return foreignText(parts.message, t, language);
   if (code === 'error') {
     return parts.errorCode
       ? errorText({ code: parts.errorCode, message: '' }, language).message
@@ -21,6 +21,17 @@ export function taskMessage(parts: MessageParts, t: TFunction, language: string)
   if (params.status) params.status = t(`taskStatus.${params.status}`, { defaultValue: params.status });
   const text = t(key, { ...params, defaultValue: '' });
   return text === '' || text === key ? parts.message : text;
+}
+
+/**
+ * Text the app cannot translate (the cloud's own task message, or an old record's) in the other language
+ * than the UI's is labelled as such instead of passing for the UI's own words.
+ */
+function foreignText(text: string, t: TFunction, language: string): string {
+  const chinese = /[\u3400-\u9fff]/.test(text);
+  const zhUi = language.startsWith('zh');
+  if (zhUi ? chinese || !/[A-Za-z]/.test(text) : !chinese) return text;
+  return t('taskOrigin.untranslated', { text });
 }
 
 export const messageParts = (r: MessageParts): MessageParts => ({

@@ -33,7 +33,13 @@ export const createTasksSlice =
       set({ tasksStatus: 'loading' });
       const result = await call(() => api.tasks.list({}));
       if (!result.ok || !Array.isArray(result.value)) {
-        set({ tasksStatus: 'error', tasksError: result.ok ? undefined : result.error });
+        // An answer that is not a list is a failure too, and said as one: never an error state without words.
+        set({
+          tasksStatus: 'error',
+          tasksError: result.ok
+            ? { code: 'BAD_RESPONSE', message: 'The task list could not be read.' }
+            : result.error,
+        });
         return;
       }
       // Events that arrived while listing are newer than the list: keep them.

@@ -55,7 +55,13 @@ describe('core against the sandbox', () => {
         environment: 'testing',
       },
     });
-    expect(bad).toMatchObject({ ok: false, errorCode: 'AUTH_FAILED' });
+    expect(bad).toMatchObject({
+      ok: false,
+      errorCode: 'AUTH_FAILED',
+      cloudCode: 'AuthFailure.SignatureFailure',
+    });
+    // The sandbox's RequestId of the refused call, for the DBA to quote.
+    expect(bad.requestId).toMatch(/^[0-9a-f-]{16,}$/i);
   });
 
   it('lists the fleet across regions, streams pages, and caches it', async () => {
@@ -162,7 +168,7 @@ describe('core against the sandbox', () => {
     const audit = await h.value('audit:list', { instanceId: 'crs-demo0003' });
     expect(audit.entries.map((e) => e.outcome)).toEqual(['succeed', 'started', 'requested']);
     const csv = await h.value('audit:export', { format: 'csv', query: { instanceId: 'crs-demo0003' } });
-    expect(csv.content.split('\r\n')[0]).toContain('time,osUser,action,outcome');
+    expect(csv.content.split('\r\n')[0]).toContain('time (UTC),osUser,action,outcome');
     expect(csv.content).toContain('crs-demo0003');
     expect(csv.content).not.toContain('Leader#Board3');
     expect(h.logs.join('\n')).not.toContain('Leader#Board3');
@@ -206,6 +212,19 @@ describe('core against the sandbox', () => {
       'safety-backup:succeed',
       'restore:requested',
     ]);
+    // The safety backup's entry never names the source backup: API 3.0 ManualBackupInstance answers with a
+    // TaskId only, so its own id is unknown here and the entry carries none.
+    const safety = audit.entries.find((e) => e.action === 'safety-backup');
+    expect(safety?.backupId).toBeUndefined();
+    expect(safety?.backupStartTime).toBeUndefined();
+    expect(safety).toMatchObject({
+      messageCode: 'safety-backup-ended',
+      messageParams: { status: 'succeed' },
+    });
+    expect(audit.entries.find((e) => e.outcome === 'started')).toMatchObject({
+      backupId: backup.id,
+      messageCode: 'restore-started',
+    });
     const { backups } = await h.value('backups:list', {
       profileId: profile.id,
       region: 'ap-guangzhou',
@@ -213,6 +232,65 @@ describe('core against the sandbox', () => {
       ...window7d(),
     });
     expect(backups.some((b) => b.kind === 'manual' && b.remark.startsWith('Safety backup'))).toBe(true);
+  });
+
+  it("records a legacy safety backup under its own backup id, not the source's", async () => {
+    const legacy = await h.value('profiles:create', {
+      name: 'sandbox legacy',
+      secretId: h.sandbox.credentials.secretId,
+      secretKey: h.sandbox.credentials.secretKey,
+      generation: 'legacy-v2',
+      ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+      regions: ['ap-guangzhou'],
+      defaultRegion: 'ap-guangzhou',
+      environment: 'sandbox',
+    });
+    const { backups } = await h.value('backups:list', {
+      profileId: legacy.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+      ...window7d(),
+    });
+    // crs-demo0007 may still be restoring from the test above; crs-demo0001's restore has ended.
+    const source = backups.find((b) => b.restorable);
+    expect(source).toBeDefined();
+    if (!source) return;
+    const record = await h.value('restore:start', {
+      profileId: legacy.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+      backupId: source.id,
+      password: 'Orders#2024',
+      safetyBackup: true,
+      confirmation: 'orders-cache',
+    });
+    expect(record.safetyBackup?.backupId).toBeTruthy();
+    const audit = await h.value('audit:list', { instanceId: 'crs-demo0001' });
+    const safety = audit.entries.find((e) => e.action === 'safety-backup' && e.profileId === legacy.id);
+    expect(safety?.backupId).toBe(record.safetyBackup?.backupId);
+    expect(safety?.backupId).not.toBe(source.id);
+  });
+
+  it("names the cloud's RequestId in a preflight check the cloud refused", async () => {
+    const wrong = await h.value('profiles:create', {
+      name: 'sandbox wrong key',
+      secretId: h.sandbox.credentials.secretId,
+      secretKey: 'wrong-key-0000000000000000000000',
+      generation: 'v3',
+      ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+      regions: ['ap-guangzhou'],
+      defaultRegion: 'ap-guangzhou',
+      environment: 'sandbox',
+    });
+    const pre = await h.value('restore:preflight', {
+      profileId: wrong.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+      backupId: 'any-backup',
+    });
+    const failed = pre.checks.find((c) => c.reason?.code === 'error');
+    expect(failed?.reason?.params).toMatchObject({ code: 'AUTH_FAILED' });
+    expect(failed?.reason?.params.requestId).toMatch(/^[0-9a-f-]{16,}$/i);
   });
 
   it('deletes a profile with every keychain entry under it', async () => {

@@ -47,7 +47,8 @@ describe('audit log', () => {
     await audit.record({ ...entry('crs-1', 'succeed'), message: 'done, "quoted"\nnext line' });
     const csv = await audit.export('csv');
     const [header, row] = csv.content.split('\r\n');
-    expect(header?.startsWith('time,osUser,action,outcome,profileName')).toBe(true);
+    expect(header?.startsWith('time (UTC),osUser,action,outcome,profileName')).toBe(true);
+    expect(header).toContain(',backupStartTime (UTC),');
     expect(row).toContain('"done, ""quoted""\nnext line"'.split('\n')[0]);
     expect(csv.filename).toMatch(/^crs-audit-.*\.csv$/);
     const json = await audit.export('json');

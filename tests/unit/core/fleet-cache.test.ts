@@ -17,6 +17,7 @@ import {
 import { FleetService } from '../../../electron/core/inventory/fleet-service';
 import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import type { Instance } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
 import type { StoredProfile } from '../../../shared/profiles';
 
 const instance = (n: number, region = 'ap-guangzhou'): Instance => ({
@@ -407,5 +408,24 @@ describe('FleetService and its cache', () => {
     await fleet.flush();
     expect(logger.lines.some((line) => line.includes('fleet cache write failed'))).toBe(true);
     expect(readdirSync(dir)).toEqual(['cache']);
+  });
+
+  it("carries a failed region's cloud RequestId to the window", async () => {
+    const cache = new FleetCache({ userData: userData(), onCorrupt: () => undefined });
+    const { fleet } = service(
+      cache,
+      () => [],
+      async () => {
+        throw new AppError('AUTH_FAILED', 'AuthFailure.SignatureFailure: bad', {
+          requestId: 'c0ffee00-1111-4222-8333-444455556666',
+        });
+      },
+    );
+    const snapshot = await fleet.refresh(PROFILE);
+    expect(snapshot.regions[0]).toMatchObject({
+      state: 'failed',
+      errorCode: 'AUTH_FAILED',
+      requestId: 'c0ffee00-1111-4222-8333-444455556666',
+    });
   });
 });

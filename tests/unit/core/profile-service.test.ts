@@ -124,6 +124,16 @@ describe('profile audit', () => {
     expect(audit[1]?.message).toMatch(/name, endpoint, secretKey/);
     expect(audit[1]?.message).toMatch(/2 saved secret\(s\)/);
     expect(audit[2]?.message).toMatch(/secretKey/);
+    // Coded for the window's language: field names only, never values.
+    expect(audit.map((a) => a.messageCode)).toEqual([
+      'profile-added',
+      'profile-updated',
+      'profile-updated',
+      'profile-deleted',
+    ]);
+    expect(audit[1]?.messageParams).toEqual({ fields: 'name,endpoint,secretKey', dropped: '2' });
+    expect(audit[2]?.messageParams).toEqual({ fields: 'secretKey', dropped: '0' });
+    expect(audit[3]?.messageParams?.count).toMatch(/^\d+$/);
     const text = JSON.stringify(audit);
     for (const secret of [
       'first-secret-key',

@@ -19,8 +19,8 @@ describe('preflight check details', () => {
     const zh = createI18n('zh-CN');
     const en = createI18n('en');
     const c = check({ reason: { code: 'status', params: { status: 'isolated' } } });
-    expect(checkDetail(c, en.t, 'en')).toBe('The instance is Isolated.');
-    const zhText = checkDetail(c, zh.t, 'zh-CN');
+    expect(checkDetail(c, en.t, 'en', 'beijing')).toBe('The instance is Isolated.');
+    const zhText = checkDetail(c, zh.t, 'zh-CN', 'beijing');
     expect(zhText).not.toContain('Isolated');
     expect(zhText).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -32,14 +32,19 @@ describe('preflight check details', () => {
       ok: true,
       reason: { code: 'ok', params: { startTime: '2026-11-30T06:27:08.000Z' } },
     });
-    expect(checkDetail(found, en.t, 'en')).not.toContain('T06:27');
+    expect(checkDetail(found, en.t, 'en', 'beijing')).not.toContain('T06:27');
     const error = check({ id: 'endpoint-reachable', reason: { code: 'error', params: { code: 'NETWORK' } } });
-    expect(checkDetail(error, en.t, 'en').length).toBeGreaterThan(20);
-    expect(checkDetail(error, en.t, 'en')).not.toBe('English fallback');
+    expect(checkDetail(error, en.t, 'en', 'beijing').length).toBeGreaterThan(20);
+    expect(checkDetail(error, en.t, 'en', 'beijing')).not.toBe('English fallback');
+    const refused = check({
+      id: 'instance-found',
+      reason: { code: 'error', params: { code: 'AUTH_FAILED', requestId: 'req-0001-abcd' } },
+    });
+    expect(checkDetail(refused, en.t, 'en', 'beijing')).toMatch(/\(RequestId req-0001-abcd\)$/);
   });
 
   it('fall back to the core text when there is no reason', () => {
-    expect(checkDetail(check({}), createI18n('zh-CN').t, 'zh-CN')).toBe('English fallback');
+    expect(checkDetail(check({}), createI18n('zh-CN').t, 'zh-CN', 'beijing')).toBe('English fallback');
   });
 });
 
@@ -60,7 +65,14 @@ describe('task messages', () => {
     expect(
       taskMessage({ ...taskText('error', { text: 'x' }), errorCode: 'WRONG_PASSWORD' }, zh.t, 'zh-CN'),
     ).toBe('实例密码错误。');
-    expect(taskMessage(cloudText('redis restore flow done'), zh.t, 'zh-CN')).toBe('redis restore flow done');
+    // Untranslatable text in the other language is labelled, never passed off as the UI's own words.
+    expect(taskMessage(cloudText('redis restore flow done'), zh.t, 'zh-CN')).toBe(
+      '原文（未翻译）：redis restore flow done',
+    );
+    expect(taskMessage(cloudText('恢复完成'), zh.t, 'zh-CN')).toBe('恢复完成');
+    const en = createI18n('en');
+    expect(taskMessage(cloudText('恢复完成'), en.t, 'en')).toBe('As the cloud wrote it: 恢复完成');
+    expect(taskMessage(cloudText('redis restore flow done'), en.t, 'en')).toBe('redis restore flow done');
   });
 });
 

@@ -25,6 +25,7 @@ const labels: RowLabels = {
   },
   incomplete: 'incomplete',
   missingId: '(no id)',
+  defaultProject: 'Default project',
 };
 
 const asView = (rows: FleetRow[]): RowsView => ({ length: rows.length, at: (i) => rows[i] });
@@ -76,12 +77,12 @@ describe('fleet row pool', () => {
       'svc-12-12',
       'crs-00000012',
       'ap-guangzhou',
-      '100003',
+      'ap-guangzhou-3',
       'Redis 6.2',
       '3.3 GB',
       '✓Running',
       'team:core',
-      'Default',
+      'Default project',
       '—',
     ]);
     expect(tr.cells[0]?.title).toBe('svc-12-12');

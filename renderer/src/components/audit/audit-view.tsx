@@ -2,8 +2,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditOutcomeSchema, type AuditQuery } from '../../../../shared/audit';
+import { auditMessage } from '../../lib/audit-message';
 import { downloadText } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
+import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
 import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
@@ -36,7 +38,7 @@ export function AuditView() {
     setExported(result.value.filename);
   };
   const set = (patch: Partial<AuditQuery>) => setForm((f) => ({ ...f, ...patch }));
-  const lang = i18n.language;
+  const zone = useTimeZone();
 
   return (
     <section className="page" aria-labelledby="audit-title">
@@ -126,6 +128,11 @@ export function AuditView() {
       )}
       {exportError && <ErrorBox error={exportError} />}
       {error && <ErrorBox error={error} onRetry={() => void load()} />}
+      {error && entries.length > 0 && (
+        <p className="banner banner-warn" data-testid="audit-stale">
+          {t('audit.reloadFailed')}
+        </p>
+      )}
       {skipped > 0 && <p className="banner banner-warn">{t('audit.skipped', { count: skipped })}</p>}
       {status === 'ready' && entries.length === 0 ? (
         <p className="empty">{t('audit.empty')}</p>
@@ -145,7 +152,7 @@ export function AuditView() {
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{formatDateTime(e.time, lang)}</td>
+                <td>{formatDateTime(e.time, zone)}</td>
                 <td>{t(`action.${e.action}`)}</td>
                 <td>
                   <StatusChip
@@ -162,7 +169,7 @@ export function AuditView() {
                 </td>
                 <td>{e.profileName}</td>
                 <td>{e.osUser}</td>
-                <td className="cell-message">{e.message}</td>
+                <td className="cell-message">{auditMessage(e, t, i18n.language)}</td>
               </tr>
             ))}
           </tbody>

@@ -11,8 +11,11 @@
  * new search rewrites text in place. Rows outside the window are detached (the DOM holds only the rows on
  * screen, in index order, as it did before), and kept for reuse.
  */
+import { zoneLabel } from '../../../../shared/crs-zones';
 import type { InstanceStatus } from '../../../../shared/domain';
+import { catalogLanguage } from '../../i18n';
 import { formatMb } from '../../lib/format';
+import { projectName } from '../../lib/project-name';
 import type { RowsView } from '../../store/fleet-index';
 import type { FleetRow } from '../../store/fleet-rows';
 import { chipIcons, instanceTone } from '../common/status-chip';
@@ -24,6 +27,8 @@ export interface RowLabels {
   incomplete: string;
   /** Shown instead of the placeholder id of a row the cloud listed without one. */
   missingId: string;
+  /** The default project's name in the UI language. */
+  defaultProject: string;
 }
 
 export interface PoolView {
@@ -189,14 +194,14 @@ function cellValues(row: FleetRow, labels: RowLabels, lang: string): string[] {
     i.name || labels.none,
     missing?.includes('InstanceId') || missing?.includes('redisId') ? labels.missingId : i.id,
     i.region,
-    i.zoneId === undefined ? labels.none : String(i.zoneId),
+    i.zoneId === undefined ? labels.none : zoneLabel(i.zoneId, catalogLanguage(lang)),
     i.engine,
     formatMb(i.sizeMb, lang),
     missing
       ? `${labels.status[i.status]} · ${labels.incomplete}: ${missing.join(', ')}`
       : labels.status[i.status],
     row.tagText,
-    i.projectName ?? String(i.projectId),
+    projectName(i, labels.defaultProject),
     row.environment || labels.none,
   ];
 }

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { isAppErrorCode } from '../../../../shared/errors';
 import { errorText } from '../../lib/error-text';
-import { formatAge, formatNumber } from '../../lib/format';
+import { formatAge, formatDateTime, formatNumber } from '../../lib/format';
+import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
 import { selectIncompleteCount } from '../../store/selectors';
-import { ErrorBox } from '../common/error-box';
+import { ErrorBox, RequestIdLine } from '../common/error-box';
 
 /** Memoised (no props): it reads the store itself, so a search that re-renders the fleet skips it. */
 export const FreshnessBanner = memo(function FreshnessBanner() {
@@ -16,9 +17,15 @@ export const FreshnessBanner = memo(function FreshnessBanner() {
   const loading = useApp((s) => s.fleetLoading);
   const error = useApp((s) => s.fleetError);
   const refresh = useApp((s) => s.refreshFleet);
+  const zone = useTimeZone();
   // While a refresh runs, a missing cache is not "offline" yet: wait for the refresh to say so.
   if (freshness?.stale && !loading) {
-    const age = freshness.fetchedAt ? formatAge(freshness.fetchedAt, i18n.language) : undefined;
+    const age = freshness.fetchedAt
+      ? t('timeZone.ageAt', {
+          age: formatAge(freshness.fetchedAt, i18n.language),
+          time: formatDateTime(freshness.fetchedAt, zone),
+        })
+      : undefined;
     return (
       <div className="banner banner-warn" role="status" data-testid="stale-banner">
         <p>{age ? t('fleet.staleBanner', { age }) : t('fleet.staleNever')}</p>
@@ -29,7 +36,12 @@ export const FreshnessBanner = memo(function FreshnessBanner() {
   if (freshness?.source === 'cache' && loading && freshness.fetchedAt) {
     return (
       <div className="banner banner-info" role="status">
-        {t('fleet.cachedBanner', { age: formatAge(freshness.fetchedAt, i18n.language) })}
+        {t('fleet.cachedBanner', {
+          age: t('timeZone.ageAt', {
+            age: formatAge(freshness.fetchedAt, i18n.language),
+            time: formatDateTime(freshness.fetchedAt, zone),
+          }),
+        })}
       </div>
     );
   }
@@ -92,6 +104,9 @@ export const RegionProgressBar = memo(function RegionProgressBar() {
           {t('fleet.regionFailed', { region: names.join(', '), message })}
         </p>
       ))}
+      {failed.map(
+        (r) => r.requestId && <RequestIdLine key={r.region} requestId={r.requestId} region={r.region} />,
+      )}
     </div>
   );
 });

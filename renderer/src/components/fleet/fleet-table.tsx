@@ -38,6 +38,7 @@ export function FleetTable({ rows }: { rows: RowsView }) {
       none: t('common.none'),
       incomplete: t('fleet.incompleteMark'),
       missingId: t('fleet.missingId'),
+      defaultProject: t('project.default'),
       status: Object.fromEntries(
         InstanceStatusSchema.options.map((s) => [s, t(`status.${s}`)]),
       ) as RowLabels['status'],

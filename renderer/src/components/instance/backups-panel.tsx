@@ -10,6 +10,7 @@ import { spanChoicesWith } from '../../../../shared/backup-span';
 import type { Backup } from '../../../../shared/domain';
 import { formatAge, formatBytes, formatDateTime } from '../../lib/format';
 import { spanLabel, spanValue } from '../../lib/span-text';
+import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
 import { type BackupTarget, backupKey } from '../../store/backups-slice';
 import { selectFleetUsable } from '../../store/selectors';
@@ -43,6 +44,7 @@ export function BackupsPanel({ target }: { target: BackupTarget }) {
   const chosen = list?.backups.find((b) => b.id === selected && b.restorable && !b.incomplete);
   const incomplete = list?.backups.filter((b) => b.incomplete).length ?? 0;
   const lang = i18n.language;
+  const zone = useTimeZone();
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -82,13 +84,18 @@ export function BackupsPanel({ target }: { target: BackupTarget }) {
         <div className="backups-status" role="status" data-testid="backups-status">
           <p className="muted small">
             {t('instance.listed', {
-              begin: formatDateTime(list.beginTime, lang),
-              end: formatDateTime(list.endTime, lang),
+              begin: formatDateTime(list.beginTime, zone),
+              end: formatDateTime(list.endTime, zone),
             })}
           </p>
           {list.freshness?.source === 'cache' && (
             <p className="field-error">
-              {t('instance.cachedList', { age: formatAge(list.freshness.fetchedAt, lang) })}
+              {t('instance.cachedList', {
+                age: t('timeZone.ageAt', {
+                  age: formatAge(list.freshness.fetchedAt, lang),
+                  time: formatDateTime(list.freshness.fetchedAt, zone),
+                }),
+              })}
             </p>
           )}
           {list.statusCoverage === 'normal-and-locked' && (
@@ -156,7 +163,8 @@ function BackupRow({
   lang: string;
 }) {
   const { t } = useTranslation();
-  const time = formatDateTime(b.startTime, lang);
+  const zone = useTimeZone();
+  const time = formatDateTime(b.startTime, zone);
   const missing = b.incomplete;
   const selectable = b.restorable && !missing;
   return (
@@ -192,7 +200,7 @@ function BackupRow({
         <StatusChip tone={backupTone(b.status)}>{t(`backupStatus.${b.status}`)}</StatusChip>
       </td>
       <td className="num">{formatBytes(b.sizeBytes, lang)}</td>
-      <td>{formatDateTime(b.expireTime, lang)}</td>
+      <td>{formatDateTime(b.expireTime, zone)}</td>
       <td>{b.remark || t('common.none')}</td>
     </tr>
   );

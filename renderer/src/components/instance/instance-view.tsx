@@ -1,8 +1,12 @@
 /** One instance: its properties, its restores, and its backups to restore from. */
 import { useTranslation } from 'react-i18next';
+import { zoneLabel } from '../../../../shared/crs-zones';
 import type { Instance } from '../../../../shared/domain';
+import { catalogLanguage } from '../../i18n';
 import { formatDateTime, formatMb } from '../../lib/format';
+import { projectName } from '../../lib/project-name';
 import { href } from '../../lib/route';
+import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
 import { selectRowById } from '../../store/selectors';
 import { instanceTone, StatusChip } from '../common/status-chip';
@@ -60,24 +64,28 @@ export function InstanceView({ region, id }: { region: string; id: string }) {
 function Properties({ instance: i, environment }: { instance: Instance; environment: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const zone = useTimeZone();
   const none = t('common.none');
   const facts: Array<[string, string]> = [
     [t('col.id'), i.id],
-    [t('col.region'), `${i.region}${i.zoneId !== undefined ? ` · ${t('col.zone')} ${i.zoneId}` : ''}`],
+    [
+      t('col.region'),
+      `${i.region}${i.zoneId !== undefined ? ` · ${t('col.zone')} ${zoneLabel(i.zoneId, catalogLanguage(lang))}` : ''}`,
+    ],
     [
       t('col.engine'),
       `${i.engine}${i.engineVersion && !i.engine.includes(i.engineVersion) ? ` ${i.engineVersion}` : ''}`,
     ],
-    [t('col.architecture'), i.architecture],
+    [t('col.architecture'), t(`architectureName.${i.architecture}`)],
     [t('col.size'), formatMb(i.sizeMb, lang)],
     [t('col.address'), i.wanIp ? `${i.wanIp}:${i.port}` : none],
     [t('col.auth'), i.noAuth ? t('instance.passwordFree') : t('instance.password')],
-    [t('col.project'), i.projectName ?? String(i.projectId)],
+    [t('col.project'), projectName(i, t('project.default'))],
     [t('col.environment'), environment || none],
     [t('col.vpc'), [i.vpcId, i.subnetId].filter(Boolean).join(' / ') || none],
     [t('col.tags'), i.tags.map((tag) => `${tag.key}:${tag.value}`).join(', ') || none],
-    [t('col.created'), formatDateTime(i.createdAt, lang)],
-    [t('col.expires'), formatDateTime(i.expiresAt, lang)],
+    [t('col.created'), formatDateTime(i.createdAt, zone)],
+    [t('col.expires'), formatDateTime(i.expiresAt, zone)],
     [t('col.api'), i.generation === 'v3' ? 'API 3.0' : 'legacy v2'],
   ];
   return (

@@ -13,7 +13,12 @@ export function TestResult({ result, error }: { result?: ConnectionTest; error?:
   if (!result.ok) {
     return (
       <ErrorBox
-        error={{ code: result.errorCode ?? 'CLOUD_ERROR', message: result.message }}
+        error={{
+          code: result.errorCode ?? 'CLOUD_ERROR',
+          message: result.message,
+          ...(result.cloudCode ? { cloudCode: result.cloudCode } : {}),
+          ...(result.requestId ? { requestId: result.requestId } : {}),
+        }}
         title={t('profileForm.testFailed')}
       />
     );

@@ -13,6 +13,7 @@ import {
 import { CRS_CONSOLE_INSTANCE_LIST_URL } from '../../../../shared/tasks';
 import { formatDateTime } from '../../lib/format';
 import { requestNotificationPermission } from '../../lib/notify';
+import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
 import { backupKey } from '../../store/backups-slice';
 import { selectFleetUsable, selectRowById } from '../../store/selectors';
@@ -25,7 +26,8 @@ import { restoreGate } from './restore-gate';
 import { RestoreSummary } from './restore-summary';
 
 export function RestoreDialog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const zone = useTimeZone();
   const id = useId();
   const state = useApp((s) => s.restore);
   const close = useApp((s) => s.closeRestore);
@@ -182,7 +184,7 @@ export function RestoreDialog() {
       {earlierUnknown && (
         <div className="banner banner-warn" role="note" data-testid="earlier-unknown">
           {t('restore.earlierUnknown', {
-            time: formatDateTime(earlierUnknown.createdAt, i18n.language),
+            time: formatDateTime(earlierUnknown.createdAt, zone),
           })}{' '}
           <a href={CRS_CONSOLE_INSTANCE_LIST_URL} target="_blank" rel="noreferrer noopener">
             {t('tasks.console')}

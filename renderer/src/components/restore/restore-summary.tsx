@@ -4,6 +4,7 @@ import type { Backup, Instance } from '../../../../shared/domain';
 import { isInsecureEndpoint, type ProfileView } from '../../../../shared/profiles';
 import { restoreRule } from '../../../../shared/restore-rules';
 import { formatAge, formatDateTime } from '../../lib/format';
+import { useTimeZone } from '../../lib/use-time-zone';
 
 interface Props {
   instance?: Instance;
@@ -23,6 +24,7 @@ export function semanticsKey(instance: Instance | undefined): 'inPlace' | 'clone
 export function RestoreSummary({ instance, instanceId, backup, backupId, profile }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const zone = useTimeZone();
   const engine = instance ? `${instance.engine}` : '';
   return (
     <>
@@ -38,7 +40,7 @@ export function RestoreSummary({ instance, instanceId, backup, backupId, profile
         <dt>{t('restore.backup')}</dt>
         <dd>
           <strong data-testid="restore-backup-time">
-            {backup?.startTime ? formatDateTime(backup.startTime, lang) : backupId}
+            {backup?.startTime ? formatDateTime(backup.startTime, zone) : backupId}
           </strong>{' '}
           {backup?.startTime && (
             <span className="muted">{t('instance.ago', { age: formatAge(backup.startTime, lang) })}</span>

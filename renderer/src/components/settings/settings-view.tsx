@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { spanChoicesWith } from '../../../../shared/backup-span';
 import type { Preferences, PreferencesPatch } from '../../../../shared/settings';
+import { offsetLabel } from '../../lib/format';
 import { spanLabel, spanValue } from '../../lib/span-text';
 import { useApp } from '../../store';
 import { ErrorBox } from '../common/error-box';
@@ -80,6 +81,23 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
             <option value="dark">{t('settings.themeDark')}</option>
             <option value="system">{t('settings.themeSystem')}</option>
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-zone`}>{t('timeZone.label')}</label>
+          <select
+            id={`${id}-zone`}
+            value={prefs.timeZone}
+            onChange={(e) => void save({ timeZone: e.target.value as Preferences['timeZone'] })}
+            aria-describedby={`${id}-zone-hint`}
+          >
+            <option value="beijing">{t('timeZone.beijing')}</option>
+            <option value="local">
+              {t('timeZone.local', { offset: offsetLabel(-new Date().getTimezoneOffset()) })}
+            </option>
+          </select>
+          <p className="hint" id={`${id}-zone-hint`}>
+            {t('timeZone.hint')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={`${id}-poll`}>{t('settings.poll')}</label>

@@ -6,6 +6,7 @@ import { CRS_CONSOLE_INSTANCE_LIST_URL, isTerminal } from '../../../../shared/ta
 import type { TccliCall } from '../../../../shared/tccli';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { taskMessage } from '../../lib/task-message';
+import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
 import { instanceHref } from '../../store/tasks-slice';
 import { StatusChip, taskTone } from '../common/status-chip';
@@ -28,6 +29,7 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
   const { t, i18n } = useTranslation();
   const now = useNow(tasks.some((r) => !isTerminal(r.status)));
   const lang = i18n.language;
+  const zone = useTimeZone();
   const profiles = useApp((s) => s.profiles);
   return (
     <table className="table tasks-table" data-testid="tasks-table">
@@ -67,10 +69,10 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
                 </div>
               </td>
               <td>
-                {formatDateTime(r.backupStartTime, lang)}
+                {formatDateTime(r.backupStartTime, zone)}
                 <div className="mono muted small">{r.backupId}</div>
               </td>
-              <td>{formatDateTime(r.createdAt, lang)}</td>
+              <td>{formatDateTime(r.createdAt, zone)}</td>
               <td className="num mono">{formatDuration(end - new Date(r.createdAt).getTime())}</td>
               <td className="cell-message">
                 {taskMessage(r, t, lang)}

@@ -18,6 +18,11 @@ export function TasksView() {
       </div>
       <p className="muted">{t('tasks.intro')}</p>
       {error && <ErrorBox error={error} onRetry={() => void reload()} />}
+      {error && tasks.length > 0 && (
+        <p className="banner banner-warn" data-testid="tasks-stale">
+          {t('tasks.reloadFailed')}
+        </p>
+      )}
       {status === 'loading' && tasks.length === 0 && <p role="status">{t('common.loading')}</p>}
       {tasks.length === 0 && status !== 'loading' ? (
         <p className="empty">{t('tasks.empty')}</p>
