@@ -168,6 +168,17 @@ export const en = {
     deleted: 'Deleted',
     unknown: 'Unknown',
   },
+  notRestorableHelp: {
+    locked:
+      'Another operation (a restore, a backup or a spec change) holds this backup. Wait for it to end, then reload the list.',
+    exporting: 'The backup is being exported to a file; it can be chosen once the export ends.',
+    expired: 'The backup is past its retention and its file is gone; choose a newer backup.',
+    deleted: 'The backup was deleted; choose another backup.',
+    'unknown-status':
+      'The cloud reported a status the app does not know, so it is not offered; check the backup in the console.',
+    incomplete:
+      'The cloud’s listing of this backup lacks fields the app needs; check the backup in the console.',
+  },
   notRestorable: {
     locked: 'Locked by another task',
     exporting: 'Being exported',
@@ -241,6 +252,8 @@ export const en = {
     profile: 'Profile',
     consequences: 'What this restore does',
     dataLost: 'Data written to this instance after the backup was taken will be lost.',
+    capacity:
+      'If this instance was ever scaled down, its memory must exceed the backup’s data or the restore fails (Tencent’s restore page). The app cannot check this: the backup list marks its size as internal.',
     interrupted: 'The instance’s service is interrupted while the restore runs.',
     inPlace:
       'Tencent documents that {{engine}} restores in place: the current data is overwritten and cannot be recovered.',

@@ -160,6 +160,14 @@ export const zhCN: Translation = {
     deleted: '已删除',
     unknown: '未知',
   },
+  notRestorableHelp: {
+    locked: '另一个操作（恢复、备份或变配）正在占用该备份。请等待其结束后刷新列表。',
+    exporting: '该备份正在导出为文件；导出结束后即可选择。',
+    expired: '该备份已超过保留期，文件已不存在；请选择更新的备份。',
+    deleted: '该备份已被删除；请选择其他备份。',
+    'unknown-status': '云端返回了本应用不认识的状态，因此不提供恢复；请在控制台检查该备份。',
+    incomplete: '云端列表中该备份缺少本应用需要的字段；请在控制台检查该备份。',
+  },
   notRestorable: {
     locked: '被其他任务锁定',
     exporting: '正在导出',
@@ -229,6 +237,8 @@ export const zhCN: Translation = {
     profile: '配置',
     consequences: '此次恢复的影响',
     dataLost: '备份之后写入该实例的数据将会丢失。',
+    capacity:
+      '如果该实例曾经降配，其内存必须大于备份中的数据量，否则恢复会失败（腾讯云恢复文档）。本应用无法检查这一点：备份列表中的大小字段为内部字段。',
     interrupted: '恢复期间实例服务会中断。',
     inPlace: '腾讯云文档说明 {{engine}} 为原地恢复：当前数据将被覆盖且无法找回。',
     cloneSwap:

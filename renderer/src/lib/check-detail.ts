@@ -55,7 +55,9 @@ export function checkDetail(
     case 'incomplete':
       return t('checkDetail.incomplete', p);
     case 'not-restorable':
-      return t('checkDetail.notRestorable', { reason: t(`notRestorable.${p.reason ?? 'unknown-status'}`) });
+      return `${t('checkDetail.notRestorable', { reason: t(`notRestorable.${p.reason ?? 'unknown-status'}`) })} ${t(
+        `notRestorableHelp.${p.reason ?? 'unknown-status'}`,
+      )}`;
     default:
       return check.detail;
   }

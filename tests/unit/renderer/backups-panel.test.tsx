@@ -77,6 +77,52 @@ describe('backups panel', () => {
     expect(screen.getByText(/only normal and locked backups are listed/)).toBeTruthy();
   });
 
+  it('says why a locked, exporting or expired backup cannot be chosen, and what to do', async () => {
+    const fake = fakeCore({
+      overrides: {
+        'backups:list': () =>
+          ok({
+            backups: [
+              backup({
+                id: 'b-locked',
+                status: 'locked',
+                statusRaw: 1,
+                locked: true,
+                restorable: false,
+                notRestorableReason: 'locked',
+              }),
+              backup({
+                id: 'b-export',
+                status: 'exporting',
+                statusRaw: 3,
+                restorable: false,
+                notRestorableReason: 'exporting',
+              }),
+              backup({
+                id: 'b-old',
+                status: 'expired',
+                statusRaw: -1,
+                restorable: false,
+                notRestorableReason: 'expired',
+              }),
+            ],
+            beginTime: '2026-11-23T08:00:00.000Z',
+            endTime: '2026-11-30T08:01:00.000Z',
+            statusCoverage: 'all',
+            freshness: { source: 'live', stale: false },
+          }),
+      },
+    });
+    window.location.hash = '#/instance/ap-guangzhou/crs-abcd1234';
+    render(<App resolution={{ api: fake.api }} />);
+    await screen.findAllByTestId('not-restorable');
+    const texts = screen.getAllByTestId('not-restorable').map((e) => e.textContent);
+    expect(texts[0]).toMatch(/^Locked by another task.*Wait for it to end/);
+    expect(texts[1]).toMatch(/^Being exported.*once the export ends/);
+    expect(texts[2]).toMatch(/^Expired.*choose a newer backup/);
+    expect(screen.queryAllByRole('radio')).toHaveLength(0);
+  });
+
   it('says when the API has no status filter and when the list is the offline copy', async () => {
     const fake = fakeCore({
       overrides: {

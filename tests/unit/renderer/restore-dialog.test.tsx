@@ -75,6 +75,8 @@ describe('restore dialog gating', () => {
     expect(screen.getByTestId('restore-instance-name').textContent).toBe('orders-cache');
     expect(screen.getByTestId('restore-backup-time').tagName).toBe('STRONG');
     expect(screen.getByText(/Data written to this instance after the backup/)).toBeTruthy();
+    // The documented capacity condition the app cannot check is said, not silently skipped.
+    expect(screen.getByTestId('restore-capacity').textContent).toMatch(/scaled down.*cannot check/);
     expect(screen.getByTestId('restore-semantics').textContent).toMatch(/clone of the instance/);
   });
 

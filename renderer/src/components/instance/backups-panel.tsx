@@ -182,7 +182,12 @@ function BackupRow({
             aria-label={t('instance.selectBackup', { time })}
           />
         ) : (
-          <span className="reason">{t(`notRestorable.${b.notRestorableReason ?? 'unknown-status'}`)}</span>
+          <span className="reason" data-testid="not-restorable">
+            {t(`notRestorable.${b.notRestorableReason ?? 'unknown-status'}`)}
+            <span className="muted small reason-help">
+              {t(`notRestorableHelp.${b.notRestorableReason ?? 'unknown-status'}`)}
+            </span>
+          </span>
         )}
       </td>
       <td>

@@ -69,6 +69,7 @@ export function RestoreSummary({ instance, instanceId, backup, backupId, profile
         <ul>
           <li>{t('restore.dataLost')}</li>
           <li>{t('restore.interrupted')}</li>
+          <li data-testid="restore-capacity">{t('restore.capacity')}</li>
           <li data-testid="restore-semantics" data-semantics={semanticsKey(instance)}>
             {t(`restore.${semanticsKey(instance)}`, { engine: engine || t('restore.engineUnknown') })}
           </li>
