@@ -164,6 +164,16 @@ export const DEMO_INSTANCES: readonly DemoInstance[] = [
     nightly: 7,
     note: 'monthly manual backups kept five years (older than 30 days), one exported; nightly-backup tasks',
   },
+  {
+    id: 'crs-demo0015',
+    name: 'valkey-sessions',
+    region: 'ap-guangzhou',
+    type: 19,
+    status: 2,
+    password: 'Valkey#15',
+    nightly: 3,
+    note: 'Valkey 8.0: Tencent documents no restore behaviour for it, so the app assumes the worst',
+  },
 ];
 
 /** Backup ids the docs and tests refer to. */

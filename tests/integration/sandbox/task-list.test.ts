@@ -154,7 +154,7 @@ describe('DescribeTaskList', () => {
     expect(await code({ Frobnicate: 1 })).toBe('UnknownParameter');
   });
 
-  it('is a read action for CAM and is limited to 20 requests per second', async () => {
+  it('is a read action for CAM and is limited to its published 100 requests per second', async () => {
     const readOnly = await callV3(
       sandbox.url,
       'DescribeTaskList',
@@ -163,7 +163,7 @@ describe('DescribeTaskList', () => {
     );
     expect(readOnly.json.TotalCount).toBeTypeOf('number');
     const replies = await Promise.all(
-      Array.from({ length: 21 }, () => callV3(sandbox.url, 'DescribeTaskList', { Limit: 1 })),
+      Array.from({ length: 101 }, () => callV3(sandbox.url, 'DescribeTaskList', { Limit: 1 })),
     );
     expect(replies.filter((r) => errorCode(r) === 'RequestLimitExceeded')).toHaveLength(1);
   });
