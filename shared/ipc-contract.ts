@@ -185,7 +185,10 @@ export const invokeContract = {
     BackupListingSchema,
   ),
   'restore:preflight': channel(z.object(RestoreTarget).strict(), PreflightResultSchema),
-  /** Sends RestoreInstance once, after preflight; never retried. */
+  /**
+   * Checks and journals a restore and answers with its record at once; the safety backup and RestoreInstance
+   * (sent once, never retried) follow as phases of that record, told by `task:updated` events.
+   */
   'restore:start': channel(
     z
       .object({
@@ -201,6 +204,14 @@ export const invokeContract = {
       })
       .strict(),
     RestoreRecordSchema,
+  ),
+  /**
+   * Cancels a restore whose request has not left yet (preflight, safety backup). Too late once RestoreInstance
+   * is being sent. The cloud's safety backup task is not cancelled: it goes on and its backup is kept.
+   */
+  'restore:cancel': channel(
+    z.object({ restoreId: Id }).strict(),
+    z.object({ cancelled: z.boolean(), reason: z.enum(['too-late', 'ended', 'not-found']).optional() }),
   ),
   'tasks:list': channel(Empty, z.array(RestoreRecordSchema)),
   'passwords:forget': channel(

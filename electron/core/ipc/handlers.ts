@@ -62,6 +62,7 @@ export function buildHandlers(s: HandlerServices): Handlers {
     'backups:list': (query) => s.backups.list(query),
     'restore:preflight': (target) => s.restores.preflight(target),
     'restore:start': (request) => s.restores.start(request),
+    'restore:cancel': ({ restoreId }) => s.restores.cancel(restoreId),
     'tasks:list': () => s.restores.list(),
     'passwords:forget': async ({ profileId, instanceId }) => {
       s.profiles.get(profileId);

@@ -11,7 +11,7 @@ import type { PreflightResult } from '../../../shared/ipc-contract';
 import { type StoredProfile, secretAccounts } from '../../../shared/profiles';
 import { confirmationText, requiresPassword, requiresTypedConfirmation } from '../../../shared/restore-rules';
 import type { Preferences } from '../../../shared/settings';
-import { isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
+import { isActive, isCancellable, isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
 import type { AuditLog } from '../audit/audit-log';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
@@ -27,6 +27,13 @@ export interface RestoreRequest extends PreflightTarget {
   useSavedPassword: boolean;
   safetyBackup: boolean;
   confirmation?: string;
+}
+
+/** A restore whose phases run in this process: cancellable until `committed` (its request is about to leave). */
+interface Run {
+  controller: AbortController;
+  committed: boolean;
+  done: Promise<void>;
 }
 
 export interface RestoreServiceDeps extends TimerFns {
@@ -46,6 +53,7 @@ export class RestoreService {
   readonly #deps: RestoreServiceDeps;
   readonly #log: Logger;
   readonly #follower: TaskFollower;
+  readonly #runs = new Map<string, Run>();
 
   constructor(deps: RestoreServiceDeps) {
     this.#deps = deps;
@@ -80,6 +88,11 @@ export class RestoreService {
     };
   }
 
+  /**
+   * Checks the request and journals the restore, then answers at once with its record: the safety backup and
+   * RestoreInstance run as phases of that record, reported through `onUpdate`, so the window never waits on
+   * the cloud. A refusal before the journal (preflight, confirmation, password) is thrown to the caller.
+   */
   async start(request: RestoreRequest): Promise<RestoreRecord> {
     const profile = this.#deps.profile(request.profileId);
     const api = this.#deps.api(profile);
@@ -98,35 +111,44 @@ export class RestoreService {
       (request.useSavedPassword ? await this.#deps.secrets.get(passwordAccount) : undefined);
     if (pre.requiresPassword && !password) throw new AppError('PASSWORD_REQUIRED');
 
-    let record = await this.#save(base);
+    const record = await this.#save(base);
     await this.#audit(record, 'requested', 'Restore requested; preflight passed.');
-    if (request.safetyBackup) record = await this.#safetyBackup(api, record);
-
-    // Durable before the request leaves: if the app dies now, start-up reconciles instead of resending.
-    record = await this.#save({ ...record, phase: 'sending', ...taskText('sending') });
-    let taskId: string;
-    try {
-      ({ taskId } = await api.restoreInstance({
-        region: record.region,
-        instanceId: record.instanceId,
-        backupId: record.backupId,
-        ...(pre.requiresPassword && password ? { password } : {}),
-      }));
-    } catch (error) {
-      return this.#sendFailed(record, error);
-    }
-    if (request.rememberPassword && request.password)
-      await this.#deps.secrets.set(passwordAccount, request.password);
-    record = await this.#save({
-      ...record,
-      phase: 'polling',
-      status: 'preparing',
-      taskId,
-      ...taskText('accepted'),
-    });
-    await this.#audit(record, 'started', `Restore task ${taskId} started.`);
-    this.#follower.follow(record);
+    const run: Run = { controller: new AbortController(), committed: false, done: Promise.resolve() };
+    this.#runs.set(record.restoreId, run);
+    const send = {
+      ...(pre.requiresPassword && password ? { password } : {}),
+      remember: request.rememberPassword && request.password ? passwordAccount : undefined,
+    };
+    run.done = this.#run(api, record, request.safetyBackup, send, run)
+      .catch((error: unknown) =>
+        this.#log.error('restore run failed', {
+          restoreId: record.restoreId,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      )
+      .finally(() => this.#runs.delete(record.restoreId));
     return record;
+  }
+
+  /**
+   * Cancels a restore whose request has not left: while preflight or the safety backup runs. Once
+   * RestoreInstance is on its way the answer is "too late"; the cloud's backup task is never cancelled
+   * (ManualBackupInstance has no cancel action), its backup is kept.
+   */
+  cancel(restoreId: string): { cancelled: boolean; reason?: 'too-late' | 'ended' | 'not-found' } {
+    const record = this.#deps.journal.get(restoreId);
+    if (!record) return { cancelled: false, reason: 'not-found' };
+    if (!isActive(record)) return { cancelled: false, reason: 'ended' };
+    const run = this.#runs.get(restoreId);
+    // No run in this process means the record was resumed after a restart: its request had already left.
+    if (!run || run.committed || !isCancellable(record)) return { cancelled: false, reason: 'too-late' };
+    run.controller.abort();
+    return { cancelled: true };
+  }
+
+  /** Resolves once the restore's background phases (safety backup, sending) have settled; for tests. */
+  async settled(restoreId: string): Promise<void> {
+    await this.#runs.get(restoreId)?.done;
   }
 
   /** Removes an instance password the user chose to keep; true when one existed. */
@@ -171,12 +193,79 @@ export class RestoreService {
     this.#follower.dispose();
   }
 
-  async #safetyBackup(api: CrsApi, record: RestoreRecord): Promise<RestoreRecord> {
+  /** The phases after the journal: the safety backup, then RestoreInstance exactly once, then following. */
+  async #run(
+    api: CrsApi,
+    accepted: RestoreRecord,
+    safetyBackup: boolean,
+    send: { password?: string; remember: string | undefined },
+    run: Run,
+  ): Promise<void> {
+    let record: RestoreRecord | undefined = accepted;
+    if (safetyBackup) record = await this.#safetyBackup(api, accepted, run.controller.signal);
+    if (!record) return;
+    if (run.controller.signal.aborted) {
+      await this.#closeCancelled(record);
+      return;
+    }
+    // Checked and set in one step: from here a cancel answers "too late".
+    run.committed = true;
+    // Durable before the request leaves: if the app dies now, start-up reconciles instead of resending.
+    record = await this.#save({ ...record, phase: 'sending', ...taskText('sending') });
+    let taskId: string;
+    try {
+      ({ taskId } = await api.restoreInstance({
+        region: record.region,
+        instanceId: record.instanceId,
+        backupId: record.backupId,
+        ...(send.password ? { password: send.password } : {}),
+      }));
+    } catch (error) {
+      await this.#sendFailed(record, error);
+      return;
+    }
+    if (send.remember && send.password) await this.#deps.secrets.set(send.remember, send.password);
+    record = await this.#save({
+      ...record,
+      phase: 'polling',
+      status: 'preparing',
+      taskId,
+      ...taskText('accepted'),
+    });
+    await this.#audit(record, 'started', `Restore task ${taskId} started.`);
+    this.#follower.follow(record);
+  }
+
+  /** Closes a restore the user cancelled before its request left: nothing was restored. */
+  async #closeCancelled(record: RestoreRecord): Promise<void> {
+    const backup = record.safetyBackup;
+    const backupGoesOn = backup?.taskId && (backup.status === 'starting' || backup.status === 'running');
+    await this.#finish({
+      ...record,
+      status: 'refused',
+      errorCode: 'CANCELLED',
+      ...(backup && backupGoesOn ? { safetyBackup: { ...backup, status: 'cancelled' } } : {}),
+      ...(backupGoesOn
+        ? taskText('cancelled-during-backup', { taskId: backup?.taskId ?? '' })
+        : taskText('cancelled')),
+    });
+  }
+
+  /**
+   * Takes the safety backup as a phase of the restore. Returns the record to go on with, or undefined when
+   * the restore was closed here (the backup failed, or the user cancelled: nothing was sent either way).
+   */
+  async #safetyBackup(
+    api: CrsApi,
+    record: RestoreRecord,
+    signal: AbortSignal,
+  ): Promise<RestoreRecord | undefined> {
+    const at = () => new Date(this.#deps.now()).toISOString();
     let current = await this.#save({
       ...record,
       phase: 'safety-backup',
       ...taskText('safety-backup'),
-      safetyBackup: { status: 'starting' },
+      safetyBackup: { status: 'starting', startedAt: at() },
     });
     try {
       const started = await api.manualBackup({
@@ -184,9 +273,16 @@ export class RestoreService {
         instanceId: record.instanceId,
         remark: `Safety backup before restore ${record.restoreId.slice(0, 8)}`,
       });
-      current = await this.#save({ ...current, safetyBackup: { ...started, status: 'running' } });
-      const status = await this.#follower.waitForTask(api, record.region, started.taskId);
-      current = await this.#save({ ...current, safetyBackup: { ...started, status } });
+      current = await this.#save({
+        ...current,
+        safetyBackup: { ...current.safetyBackup, ...started, status: 'running' },
+      });
+      if (signal.aborted) throw new AppError('CANCELLED');
+      const status = await this.#follower.waitForTask(api, record.region, started.taskId, signal);
+      current = await this.#save({
+        ...current,
+        safetyBackup: { ...current.safetyBackup, ...started, status, endedAt: at() },
+      });
       await this.#audit(
         current,
         status === 'succeed' ? 'succeed' : 'failed',
@@ -197,12 +293,16 @@ export class RestoreService {
         throw new AppError('SAFETY_BACKUP_FAILED', undefined, { taskId: started.taskId, status });
       return current;
     } catch (error) {
+      if (signal.aborted) {
+        await this.#closeCancelled(current);
+        return undefined;
+      }
       const code = error instanceof AppError ? error.code : 'INTERNAL';
       if (code === 'TASK_OUTCOME_UNKNOWN' && current.safetyBackup) {
         // The backup task could not be read: say so for the backup; the restore itself was never sent.
         current = await this.#save({
           ...current,
-          safetyBackup: { ...current.safetyBackup, status: 'outcome-unknown' },
+          safetyBackup: { ...current.safetyBackup, status: 'outcome-unknown', endedAt: at() },
         });
         await this.#audit(
           current,
@@ -217,13 +317,11 @@ export class RestoreService {
         errorCode: 'SAFETY_BACKUP_FAILED',
         ...taskText('error', { text: `${describeError('SAFETY_BACKUP_FAILED').message} (${code})` }),
       });
-      throw error instanceof AppError && error.code === 'SAFETY_BACKUP_FAILED'
-        ? error
-        : new AppError('SAFETY_BACKUP_FAILED', undefined, { cause: code });
+      return undefined;
     }
   }
 
-  async #sendFailed(record: RestoreRecord, error: unknown): Promise<RestoreRecord> {
+  async #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     if (code === 'RESTORE_OUTCOME_UNKNOWN') {
       const unknown = await this.#save({
@@ -235,16 +333,17 @@ export class RestoreService {
       });
       await this.#audit(unknown, 'unknown', 'RestoreInstance sent but unanswered; reconciling.');
       this.#follower.reconcile(unknown);
-      return unknown;
+      return;
     }
     const message = isAppErrorCode(code) ? describeError(code).message : 'The restore request failed.';
+    const cloud = error instanceof AppError ? cloudWords(error.details) : undefined;
     await this.#finish({
       ...record,
       status: 'refused',
       errorCode: code,
+      ...(cloud ? { errorDetails: cloud } : {}),
       ...taskText('error', { text: message }),
     });
-    throw error instanceof AppError ? error : new AppError('INTERNAL');
   }
 
   #newRecord(profile: StoredProfile, request: RestoreRequest, pre: PreflightResult): RestoreRecord {
@@ -315,4 +414,15 @@ export class RestoreService {
       message,
     });
   }
+}
+
+/** The cloud's code, message and request id from an error's details, when the cloud answered. */
+function cloudWords(details: Record<string, unknown> | undefined): RestoreRecord['errorDetails'] {
+  const pick = (key: string) => (typeof details?.[key] === 'string' ? (details[key] as string) : undefined);
+  const words = {
+    ...(pick('cloudCode') ? { cloudCode: pick('cloudCode') } : {}),
+    ...(pick('cloudMessage') ? { cloudMessage: pick('cloudMessage') } : {}),
+    ...(pick('requestId') ? { requestId: pick('requestId') } : {}),
+  };
+  return Object.keys(words).length > 0 ? words : undefined;
 }
