@@ -54,6 +54,16 @@ export const RestoreRecordSchema = z.object({
   instanceId: z.string(),
   instanceName: z.string(),
   engine: z.string().optional(),
+  /**
+   * What the restore does to this engine, from shared/restore-rules.ts `restoreRule()` at the start: it
+   * decides the way back the task view offers. Absent (an older record) counts as the worst case.
+   */
+  restoreRule: z
+    .object({
+      semantics: z.enum(['overwrite-in-place', 'clone-and-swap']),
+      basis: z.enum(['documented', 'assumed-worst']),
+    })
+    .optional(),
   backupId: z.string(),
   backupStartTime: z.string().optional(),
   phase: RestorePhaseSchema,
@@ -83,6 +93,8 @@ export const RestoreRecordSchema = z.object({
       taskId: z.string().optional(),
       backupId: z.string().optional(),
       status: z.string(),
+      /** The remark the app gave the backup: how to find it in the list when its id is unknown. */
+      remark: z.string().optional(),
       startedAt: z.string().optional(),
       endedAt: z.string().optional(),
     })

@@ -9,7 +9,12 @@ import type { AuditOutcome } from '../../../shared/audit';
 import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
 import type { PreflightResult } from '../../../shared/ipc-contract';
 import { type StoredProfile, secretAccounts } from '../../../shared/profiles';
-import { confirmationText, requiresPassword, requiresTypedConfirmation } from '../../../shared/restore-rules';
+import {
+  confirmationText,
+  requiresPassword,
+  requiresTypedConfirmation,
+  restoreRule,
+} from '../../../shared/restore-rules';
 import type { Preferences } from '../../../shared/settings';
 import { isActive, isCancellable, isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
 import type { AuditLog } from '../audit/audit-log';
@@ -18,6 +23,7 @@ import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { RestoreJournal } from './restore-journal';
 import { type PreflightTarget, runPreflight } from './restore-preflight';
+import { findSafetyBackupId } from './safety-backup-id';
 import { TaskFollower, type TimerFns } from './task-follower';
 
 export interface RestoreRequest extends PreflightTarget {
@@ -261,17 +267,18 @@ export class RestoreService {
     signal: AbortSignal,
   ): Promise<RestoreRecord | undefined> {
     const at = () => new Date(this.#deps.now()).toISOString();
+    const remark = `Safety backup before restore ${record.restoreId.slice(0, 8)}`;
     let current = await this.#save({
       ...record,
       phase: 'safety-backup',
       ...taskText('safety-backup'),
-      safetyBackup: { status: 'starting', startedAt: at() },
+      safetyBackup: { status: 'starting', remark, startedAt: at() },
     });
     try {
       const started = await api.manualBackup({
         region: record.region,
         instanceId: record.instanceId,
-        remark: `Safety backup before restore ${record.restoreId.slice(0, 8)}`,
+        remark,
       });
       current = await this.#save({
         ...current,
@@ -291,7 +298,7 @@ export class RestoreService {
       );
       if (status !== 'succeed')
         throw new AppError('SAFETY_BACKUP_FAILED', undefined, { taskId: started.taskId, status });
-      return current;
+      return await this.#nameSafetyBackup(api, current, remark);
     } catch (error) {
       if (signal.aborted) {
         await this.#closeCancelled(current);
@@ -318,6 +325,29 @@ export class RestoreService {
         ...taskText('error', { text: `${describeError('SAFETY_BACKUP_FAILED').message} (${code})` }),
       });
       return undefined;
+    }
+  }
+
+  /** Records the safety backup's id when the answer did not name it; the way back after the restore needs it. */
+  async #nameSafetyBackup(api: CrsApi, record: RestoreRecord, remark: string): Promise<RestoreRecord> {
+    const backup = record.safetyBackup;
+    if (!backup || backup.backupId) return record;
+    try {
+      const backupId = await findSafetyBackupId(api, {
+        region: record.region,
+        instanceId: record.instanceId,
+        remark,
+        startedAt: backup.startedAt ?? record.createdAt,
+        now: this.#deps.now(),
+      });
+      return backupId ? await this.#save({ ...record, safetyBackup: { ...backup, backupId } }) : record;
+    } catch (error) {
+      // The backup exists either way; without its id the way back names its remark instead.
+      this.#log.warn('safety backup id not found', {
+        restoreId: record.restoreId,
+        error: error instanceof AppError ? error.code : 'unknown',
+      });
+      return record;
     }
   }
 
@@ -348,6 +378,7 @@ export class RestoreService {
 
   #newRecord(profile: StoredProfile, request: RestoreRequest, pre: PreflightResult): RestoreRecord {
     const at = new Date(this.#deps.now()).toISOString();
+    const rule = restoreRule(pre.instance);
     return {
       restoreId: randomUUID(),
       profileId: profile.id,
@@ -356,6 +387,7 @@ export class RestoreService {
       instanceId: request.instanceId,
       instanceName: pre.instance?.name ?? '',
       ...(pre.instance ? { engine: pre.instance.engine } : {}),
+      restoreRule: { semantics: rule.semantics, basis: rule.basis },
       backupId: request.backupId,
       ...(pre.backup?.startTime ? { backupStartTime: pre.backup.startTime } : {}),
       phase: 'accepted',

@@ -227,7 +227,10 @@ describe('core against the sandbox', () => {
       )) as RestoreRecord;
     expect((await backupStates('running')).safetyBackup?.taskId).toMatch(/^\d+$/);
     expect((await backupStates('succeed')).safetyBackup?.endedAt).toBeDefined();
-    await h.waitFor(isPhase(record.restoreId, 'polling'));
+    const polling = (await h.waitFor(isPhase(record.restoreId, 'polling'))) as RestoreRecord;
+    // ManualBackupInstance names no backup: the app found it by its remark, for the way back.
+    expect(polling.safetyBackup?.backupId).toEqual(expect.any(String));
+    expect(polling.restoreRule).toEqual(expect.objectContaining({ semantics: expect.any(String) }));
     await h.waitFor(
       (e) =>
         e.channel === 'audit:recorded' &&
@@ -246,7 +249,9 @@ describe('core against the sandbox', () => {
       instanceId: 'crs-demo0007',
       ...window7d(),
     });
-    expect(backups.some((b) => b.kind === 'manual' && b.remark.startsWith('Safety backup'))).toBe(true);
+    const safety = backups.find((b) => b.kind === 'manual' && b.remark.startsWith('Safety backup'));
+    expect(safety?.id).toBe(polling.safetyBackup?.backupId);
+    expect(safety?.remark).toBe(polling.safetyBackup?.remark);
   });
 
   it('deletes a profile with every keychain entry under it', async () => {
