@@ -166,6 +166,11 @@ export const invokeContract = {
       .strict(),
     FleetSnapshotSchema,
   ),
+  /** One instance as the cloud lists it now; `instance` is absent when the cloud no longer lists it. */
+  'fleet:instance': channel(
+    z.object({ profileId: Id, region: RegionSchema, instanceId: InstanceId }).strict(),
+    z.object({ instance: InstanceSchema.optional(), fetchedAt: z.string() }),
+  ),
   'fleet:cancel': channel(z.object({ profileId: Id }).strict(), z.object({ cancelled: z.boolean() })),
   /**
    * An instance's backups over a span of its retention (days, or `all`): main walks the cloud's 30-day

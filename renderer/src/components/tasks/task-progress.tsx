@@ -1,0 +1,100 @@
+/**
+ * A running restore's own steps in its task row: the safety backup's progress, the "waiting for the cloud"
+ * state of a request that left without an answer yet, and Cancel while nothing has been sent.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAwaitingCloud, isCancellable, type RestoreRecord } from '../../../../shared/tasks';
+import { formatDuration } from '../../lib/format';
+import { useApp } from '../../store';
+import type { UiError } from '../../store/types';
+import { ErrorBox } from '../common/error-box';
+
+const safetyStatuses = new Set([
+  'starting',
+  'running',
+  'succeed',
+  'failed',
+  'error',
+  'outcome-unknown',
+  'cancelled',
+]);
+
+export function SafetyProgress({ record: r, now }: { record: RestoreRecord; now: number }) {
+  const { t } = useTranslation();
+  const backup = r.safetyBackup;
+  if (!backup) return null;
+  const status = safetyStatuses.has(backup.status)
+    ? t(`restoreFlow.safetyStatus.${backup.status}`)
+    : backup.status;
+  const started = backup.startedAt ? Date.parse(backup.startedAt) : undefined;
+  const end = backup.endedAt ? Date.parse(backup.endedAt) : now;
+  const parts = [
+    t('restoreFlow.safetyProgress', { status }),
+    ...(backup.taskId ? [t('restoreFlow.safetyTask', { taskId: backup.taskId })] : []),
+    ...(backup.backupId ? [t('restoreFlow.safetyId', { id: backup.backupId })] : []),
+    ...(started !== undefined && Number.isFinite(started) ? [formatDuration(end - started)] : []),
+  ];
+  return (
+    <div className="muted small" data-testid="safety-progress">
+      {parts.join(' · ')}
+    </div>
+  );
+}
+
+export function AwaitingCloud({ record, now }: { record: RestoreRecord; now: number }) {
+  const { t } = useTranslation();
+  if (!isAwaitingCloud(record, now)) return null;
+  return (
+    <div className="banner banner-warn small" role="status" data-testid="awaiting-cloud">
+      {t('restoreFlow.awaitingCloud')}
+    </div>
+  );
+}
+
+const reasonKeys = {
+  'too-late': 'restoreFlow.cancelTooLate',
+  ended: 'restoreFlow.cancelEnded',
+  'not-found': 'restoreFlow.cancelNotFound',
+} as const;
+
+export function CancelRestore({ record }: { record: RestoreRecord }) {
+  const { t } = useTranslation();
+  const cancel = useApp((s) => s.cancelRestore);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
+  const [error, setError] = useState<UiError>();
+  if (!isCancellable(record) && !refusal && !error) return null;
+  const press = async () => {
+    setBusy(true);
+    setError(undefined);
+    const answer = await cancel(record.restoreId);
+    setBusy(false);
+    if (!answer.ok) setError(answer.error);
+    else if (!answer.value.cancelled) setRefusal(t(reasonKeys[answer.value.reason ?? 'too-late']));
+  };
+  return (
+    <div className="small">
+      {isCancellable(record) && (
+        <>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            onClick={() => void press()}
+            data-testid="cancel-restore"
+          >
+            {busy ? t('restoreFlow.cancelling') : t('restoreFlow.cancel')}
+          </button>{' '}
+          <span className="muted">{t('restoreFlow.cancelHint')}</span>
+        </>
+      )}
+      {refusal && (
+        <p className="field-error" role="status">
+          {refusal}
+        </p>
+      )}
+      {error && <ErrorBox error={error} />}
+    </div>
+  );
+}
