@@ -65,6 +65,26 @@ describe('cancelling a restore', () => {
   });
 });
 
+describe('a refused restore', () => {
+  it('quotes the cloud’s code and request id, and opens the dialog again on the same backup', async () => {
+    const { store } = rows([
+      record({
+        phase: 'done',
+        status: 'refused',
+        taskId: undefined,
+        errorCode: 'WRONG_PASSWORD',
+        messageCode: 'error',
+        errorDetails: { cloudCode: '10712', requestId: 'req-9' },
+      }),
+    ]);
+    const refusal = screen.getByTestId('task-refusal');
+    expect(refusal.textContent).toContain('Cloud code 10712 · request req-9');
+    expect(screen.getByText(/password is wrong/)).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId('restore-again')));
+    expect(store.getState().restore?.target).toMatchObject({ backupId: '64b1c2d3-backup-1' });
+  });
+});
+
 describe('waiting for the cloud', () => {
   it('is said once RestoreInstance has gone unanswered for a few seconds, not before', () => {
     const quiet = new Date(Date.now() - 10_000).toISOString();

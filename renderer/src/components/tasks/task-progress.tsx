@@ -1,6 +1,7 @@
 /**
  * A running restore's own steps in its task row: the safety backup's progress, the "waiting for the cloud"
- * state of a request that left without an answer yet, and Cancel while nothing has been sent.
+ * state of a request that left without an answer yet, Cancel while nothing has been sent, and after a
+ * refusal the cloud's code and the way to try again.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -95,6 +96,42 @@ export function CancelRestore({ record }: { record: RestoreRecord }) {
         </p>
       )}
       {error && <ErrorBox error={error} />}
+    </div>
+  );
+}
+
+/**
+ * A restore refused before anything was restored (the cloud's refusal, a failed safety backup, a cancel):
+ * the cloud's own code and request id to quote, and the dialog again on the same backup, preflight and all.
+ */
+export function Refusal({ record: r }: { record: RestoreRecord }) {
+  const { t } = useTranslation();
+  const openRestore = useApp((s) => s.openRestore);
+  if (r.phase !== 'done' || r.status !== 'refused') return null;
+  const cloud = r.errorDetails;
+  return (
+    <div className="small" data-testid="task-refusal">
+      {cloud?.cloudCode && (
+        <div className="muted mono">
+          {t('restoreFlow.cloudCode', { code: cloud.cloudCode })}
+          {cloud.requestId ? ` · ${t('restoreFlow.requestId', { id: cloud.requestId })}` : ''}
+        </div>
+      )}
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="restore-again"
+        onClick={() =>
+          void openRestore({
+            profileId: r.profileId,
+            region: r.region,
+            instanceId: r.instanceId,
+            backupId: r.backupId,
+          })
+        }
+      >
+        {t('restoreFlow.again')}
+      </button>
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { useApp } from '../../store';
 import { instanceHref } from '../../store/tasks-slice';
 import { StatusChip, taskTone } from '../common/status-chip';
 import { TccliCommand } from '../common/tccli-command';
-import { AwaitingCloud, CancelRestore, SafetyProgress } from './task-progress';
+import { AwaitingCloud, CancelRestore, Refusal, SafetyProgress } from './task-progress';
 import { useNow } from './use-now';
 import { WayBack } from './way-back';
 
@@ -89,6 +89,7 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
                 <SafetyProgress record={r} now={now} />
                 <AwaitingCloud record={r} now={now} />
                 <CancelRestore record={r} />
+                <Refusal record={r} />
                 <WayBack record={r} />
                 {r.taskId && (
                   <TccliCommand
