@@ -284,7 +284,6 @@ export class RestoreService {
         ...current,
         safetyBackup: { ...current.safetyBackup, ...started, status: 'running' },
       });
-      if (signal.aborted) throw new AppError('CANCELLED');
       const status = await this.#follower.waitForTask(api, record.region, started.taskId, signal);
       current = await this.#save({
         ...current,
