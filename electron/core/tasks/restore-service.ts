@@ -60,6 +60,7 @@ export class RestoreService {
   readonly #log: Logger;
   readonly #follower: TaskFollower;
   readonly #runs = new Map<string, Run>();
+  #disposed = false;
 
   constructor(deps: RestoreServiceDeps) {
     this.#deps = deps;
@@ -196,6 +197,7 @@ export class RestoreService {
   }
 
   dispose(): void {
+    this.#disposed = true;
     this.#follower.dispose();
   }
 
@@ -303,6 +305,8 @@ export class RestoreService {
         await this.#closeCancelled(current);
         return undefined;
       }
+      // The app is quitting: the record stays as it is, and the next start closes it as stopped before send.
+      if (this.#disposed) return undefined;
       const code = error instanceof AppError ? error.code : 'INTERNAL';
       if (code === 'TASK_OUTCOME_UNKNOWN' && current.safetyBackup) {
         // The backup task could not be read: say so for the backup; the restore itself was never sent.

@@ -181,4 +181,16 @@ describe('RestoreService', () => {
     expect(s.sent.restores).toBe(1);
     s.service.dispose();
   });
+
+  it('leaves a restore quit during its safety backup as it was, for the next start to close unsent', async () => {
+    const s = setUp();
+    const record = await s.service.start(s.request);
+    s.backup.resolve({ taskId: '7' });
+    await s.until(() => s.updates.some((r) => r.safetyBackup?.status === 'running'));
+    s.service.dispose();
+    await s.service.settled(record.restoreId);
+    expect(s.finished).toHaveLength(0);
+    expect(s.updates.at(-1)).toMatchObject({ phase: 'safety-backup', safetyBackup: { status: 'running' } });
+    expect(s.sent.restores).toBe(0);
+  });
 });
