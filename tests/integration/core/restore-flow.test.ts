@@ -254,6 +254,22 @@ describe('core against the sandbox', () => {
     expect(safety?.remark).toBe(polling.safetyBackup?.remark);
   });
 
+  it('reads one instance as the cloud lists it now, for the live instance page', async () => {
+    const one = await h.value('fleet:instance', {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+    });
+    expect(one.instance).toMatchObject({ id: 'crs-demo0001', name: 'orders-cache' });
+    expect(Number.isNaN(Date.parse(one.fetchedAt))).toBe(false);
+    const gone = await h.value('fleet:instance', {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-nothere0',
+    });
+    expect(gone.instance).toBeUndefined();
+  });
+
   it('deletes a profile with every keychain entry under it', async () => {
     const extra = await h.value('profiles:create', {
       name: 'to delete',
