@@ -23,7 +23,7 @@ import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { RestoreJournal } from './restore-journal';
 import { type PreflightTarget, runPreflight } from './restore-preflight';
-import { findSafetyBackupId } from './safety-backup-id';
+import { closeCancelled, type SafetyBackupDeps, takeSafetyBackup } from './safety-backup';
 import { TaskFollower, type TimerFns } from './task-follower';
 
 export interface RestoreRequest extends PreflightTarget {
@@ -60,6 +60,8 @@ export class RestoreService {
   readonly #log: Logger;
   readonly #follower: TaskFollower;
   readonly #runs = new Map<string, Run>();
+  /** What the safety backup phase may do to the record (safety-backup.ts). */
+  readonly #phase: SafetyBackupDeps;
   #disposed = false;
 
   constructor(deps: RestoreServiceDeps) {
@@ -70,6 +72,15 @@ export class RestoreService {
       save: (r) => this.#save(r),
       finish: (r) => this.#finish(r),
     });
+    this.#phase = {
+      save: (r) => this.#save(r),
+      finish: (r) => this.#finish(r),
+      audit: (r, outcome, message, action) => this.#audit(r, outcome, message, action),
+      waitForTask: (api, region, taskId, signal) => this.#follower.waitForTask(api, region, taskId, signal),
+      now: deps.now,
+      disposed: () => this.#disposed,
+      log: this.#log,
+    };
   }
 
   list(): RestoreRecord[] {
@@ -210,10 +221,10 @@ export class RestoreService {
     run: Run,
   ): Promise<void> {
     let record: RestoreRecord | undefined = accepted;
-    if (safetyBackup) record = await this.#safetyBackup(api, accepted, run.controller.signal);
+    if (safetyBackup) record = await takeSafetyBackup(this.#phase, api, accepted, run.controller.signal);
     if (!record) return;
     if (run.controller.signal.aborted) {
-      await this.#closeCancelled(record);
+      await closeCancelled(this.#phase, record);
       return;
     }
     // Checked and set in one step: from here a cancel answers "too late".
@@ -242,116 +253,6 @@ export class RestoreService {
     });
     await this.#audit(record, 'started', `Restore task ${taskId} started.`);
     this.#follower.follow(record);
-  }
-
-  /** Closes a restore the user cancelled before its request left: nothing was restored. */
-  async #closeCancelled(record: RestoreRecord): Promise<void> {
-    const backup = record.safetyBackup;
-    const backupGoesOn = backup?.taskId && (backup.status === 'starting' || backup.status === 'running');
-    await this.#finish({
-      ...record,
-      status: 'refused',
-      errorCode: 'CANCELLED',
-      ...(backup && backupGoesOn ? { safetyBackup: { ...backup, status: 'cancelled' } } : {}),
-      ...(backupGoesOn
-        ? taskText('cancelled-during-backup', { taskId: backup?.taskId ?? '' })
-        : taskText('cancelled')),
-    });
-  }
-
-  /**
-   * Takes the safety backup as a phase of the restore. Returns the record to go on with, or undefined when
-   * the restore was closed here (the backup failed, or the user cancelled: nothing was sent either way).
-   */
-  async #safetyBackup(
-    api: CrsApi,
-    record: RestoreRecord,
-    signal: AbortSignal,
-  ): Promise<RestoreRecord | undefined> {
-    const at = () => new Date(this.#deps.now()).toISOString();
-    const remark = `Safety backup before restore ${record.restoreId.slice(0, 8)}`;
-    let current = await this.#save({
-      ...record,
-      phase: 'safety-backup',
-      ...taskText('safety-backup'),
-      safetyBackup: { status: 'starting', remark, startedAt: at() },
-    });
-    try {
-      const started = await api.manualBackup({
-        region: record.region,
-        instanceId: record.instanceId,
-        remark,
-      });
-      current = await this.#save({
-        ...current,
-        safetyBackup: { ...current.safetyBackup, ...started, status: 'running' },
-      });
-      const status = await this.#follower.waitForTask(api, record.region, started.taskId, signal);
-      current = await this.#save({
-        ...current,
-        safetyBackup: { ...current.safetyBackup, ...started, status, endedAt: at() },
-      });
-      await this.#audit(
-        current,
-        status === 'succeed' ? 'succeed' : 'failed',
-        `Safety backup task ${started.taskId}: ${status}.`,
-        'safety-backup',
-      );
-      if (status !== 'succeed')
-        throw new AppError('SAFETY_BACKUP_FAILED', undefined, { taskId: started.taskId, status });
-      return await this.#nameSafetyBackup(api, current, remark);
-    } catch (error) {
-      if (signal.aborted) {
-        await this.#closeCancelled(current);
-        return undefined;
-      }
-      // The app is quitting: the record stays as it is, and the next start closes it as stopped before send.
-      if (this.#disposed) return undefined;
-      const code = error instanceof AppError ? error.code : 'INTERNAL';
-      if (code === 'TASK_OUTCOME_UNKNOWN' && current.safetyBackup) {
-        // The backup task could not be read: say so for the backup; the restore itself was never sent.
-        current = await this.#save({
-          ...current,
-          safetyBackup: { ...current.safetyBackup, status: 'outcome-unknown', endedAt: at() },
-        });
-        await this.#audit(
-          current,
-          'outcome-unknown',
-          `Safety backup task ${current.safetyBackup?.taskId ?? ''}: outcome unknown — check the console.`,
-          'safety-backup',
-        );
-      }
-      await this.#finish({
-        ...current,
-        status: 'refused',
-        errorCode: 'SAFETY_BACKUP_FAILED',
-        ...taskText('error', { text: `${describeError('SAFETY_BACKUP_FAILED').message} (${code})` }),
-      });
-      return undefined;
-    }
-  }
-
-  /** Records the safety backup's id when the answer did not name it; the way back after the restore needs it. */
-  async #nameSafetyBackup(api: CrsApi, record: RestoreRecord, remark: string): Promise<RestoreRecord> {
-    const backup = record.safetyBackup;
-    if (!backup || backup.backupId) return record;
-    try {
-      const backupId = await findSafetyBackupId(api, {
-        region: record.region,
-        instanceId: record.instanceId,
-        remark,
-        startedAt: backup.startedAt ?? record.createdAt,
-        now: this.#deps.now(),
-      });
-      return backupId ? await this.#save({ ...record, safetyBackup: { ...backup, backupId } }) : record;
-    } catch (error) {
-      // The backup exists either way; without its id the way back names its remark instead.
-      this.#log.warn('safety backup id not found', {
-        restoreId: record.restoreId,
-        error: error instanceof AppError ? error.code : 'unknown',
-      });
-      return record;
-    }
   }
 
   async #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
