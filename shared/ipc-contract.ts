@@ -177,6 +177,11 @@ export const invokeContract = {
       .strict(),
     FleetSnapshotSchema,
   ),
+  /** One instance as the cloud lists it now; `instance` is absent when the cloud no longer lists it. */
+  'fleet:instance': channel(
+    z.object({ profileId: Id, region: RegionSchema, instanceId: InstanceId }).strict(),
+    z.object({ instance: InstanceSchema.optional(), fetchedAt: z.string() }),
+  ),
   'fleet:cancel': channel(z.object({ profileId: Id }).strict(), z.object({ cancelled: z.boolean() })),
   /**
    * An instance's backups over a span of its retention (days, or `all`): main walks the cloud's 30-day
@@ -196,7 +201,10 @@ export const invokeContract = {
     BackupListingSchema,
   ),
   'restore:preflight': channel(z.object(RestoreTarget).strict(), PreflightResultSchema),
-  /** Sends RestoreInstance once, after preflight; never retried. */
+  /**
+   * Checks and journals a restore and answers with its record at once; the safety backup and RestoreInstance
+   * (sent once, never retried) follow as phases of that record, told by `task:updated` events.
+   */
   'restore:start': channel(
     z
       .object({
@@ -212,6 +220,14 @@ export const invokeContract = {
       })
       .strict(),
     RestoreRecordSchema,
+  ),
+  /**
+   * Cancels a restore whose request has not left yet (preflight, safety backup). Too late once RestoreInstance
+   * is being sent. The cloud's safety backup task is not cancelled: it goes on and its backup is kept.
+   */
+  'restore:cancel': channel(
+    z.object({ restoreId: Id }).strict(),
+    z.object({ cancelled: z.boolean(), reason: z.enum(['too-late', 'ended', 'not-found']).optional() }),
   ),
   'tasks:list': channel(Empty, z.array(RestoreRecordSchema)),
   'passwords:forget': channel(

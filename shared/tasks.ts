@@ -54,6 +54,16 @@ export const RestoreRecordSchema = z.object({
   instanceId: z.string(),
   instanceName: z.string(),
   engine: z.string().optional(),
+  /**
+   * What the restore does to this engine, from shared/restore-rules.ts `restoreRule()` at the start: it
+   * decides the way back the task view offers. Absent (an older record) counts as the worst case.
+   */
+  restoreRule: z
+    .object({
+      semantics: z.enum(['overwrite-in-place', 'clone-and-swap']),
+      basis: z.enum(['documented', 'assumed-worst']),
+    })
+    .optional(),
   backupId: z.string(),
   backupStartTime: z.string().optional(),
   phase: RestorePhaseSchema,
@@ -65,8 +75,29 @@ export const RestoreRecordSchema = z.object({
   messageCode: z.string().optional(),
   messageParams: z.record(z.string(), z.string()).optional(),
   errorCode: z.string().optional(),
+  /** The cloud's own words for a refusal (its code, message and request id), kept to quote and look up. */
+  errorDetails: z
+    .object({
+      cloudCode: z.string().optional(),
+      cloudMessage: z.string().optional(),
+      requestId: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * The safety backup taken first, its own progress: status starting → running → succeed / failed / error /
+   * outcome-unknown, or `cancelled` when the user cancelled the restore while it ran (the cloud's backup task
+   * goes on and the backup is kept: ManualBackupInstance has no cancel action).
+   */
   safetyBackup: z
-    .object({ taskId: z.string().optional(), backupId: z.string().optional(), status: z.string() })
+    .object({
+      taskId: z.string().optional(),
+      backupId: z.string().optional(),
+      status: z.string(),
+      /** The remark the app gave the backup: how to find it in the list when its id is unknown. */
+      remark: z.string().optional(),
+      startedAt: z.string().optional(),
+      endedAt: z.string().optional(),
+    })
     .optional(),
   createdAt: z.string(),
   /** When RestoreInstance was about to leave: reconciliation adopts only a task that started near it. */
@@ -121,6 +152,27 @@ export function isTerminal(status: RestoreStatus): boolean {
   return terminalRestoreStatuses.includes(status);
 }
 
+/** A restore still under way: not terminal and not closed by the app. */
+export function isActive(record: Pick<RestoreRecord, 'status' | 'phase'>): boolean {
+  return record.phase !== 'done' && !isTerminal(record.status);
+}
+
+/** Phases in which nothing has been sent to the cloud yet, so the user may still cancel. */
+export function isCancellable(record: Pick<RestoreRecord, 'status' | 'phase'>): boolean {
+  return isActive(record) && (record.phase === 'accepted' || record.phase === 'safety-backup');
+}
+
+/** After this long in `sending` with no answer, the window says the restore may have started. */
+export const SENDING_QUIET_MS = 5_000;
+
+/**
+ * True when RestoreInstance left and no answer came for a while: the restore may have started, and the app
+ * will not send it again (an answer that never comes ends in reconciliation, see task-follower.ts).
+ */
+export function isAwaitingCloud(record: Pick<RestoreRecord, 'phase' | 'updatedAt'>, now: number): boolean {
+  return record.phase === 'sending' && now - Date.parse(record.updatedAt) >= SENDING_QUIET_MS;
+}
+
 /**
  * The app's own task messages, in English; the window translates them by code. `error` stands for the
  * catalog's text of the record's `errorCode`.
@@ -134,6 +186,9 @@ export const taskMessages = {
     'No answer came back; checking the instance’s tasks to learn whether the restore started. It is never resent.',
   'stopped-before-send':
     'The app stopped before the restore was sent; nothing was restored. Start it again if needed.',
+  cancelled: 'Cancelled before the restore was sent; nothing was restored.',
+  'cancelled-during-backup':
+    'Cancelled before the restore was sent; nothing was restored. The safety backup task {{taskId}} goes on in the cloud and its backup is kept.',
   'poll-error': 'Cannot read the task right now ({{code}}); still following it.',
   adopted: 'The restore had started; following its task.',
   'adopted-ended': 'The restore had started and ended: {{status}}.',

@@ -7,6 +7,7 @@ import { ProfileInputSchema } from '../../../shared/profiles';
 import type { AuditLog } from '../audit/audit-log';
 import type { BackupService } from '../inventory/backup-service';
 import type { FleetService } from '../inventory/fleet-service';
+import { describeOneInstance } from '../inventory/instance-status';
 import type { CloudGateway } from '../profiles/cloud-gateway';
 import type { ProfileService } from '../profiles/profile-service';
 import type { SandboxLauncher } from '../sandbox/sandbox-launcher';
@@ -67,10 +68,13 @@ export function buildHandlers(s: HandlerServices): Handlers {
     'fleet:cached': ({ profileId }) => s.fleet.cached(profileId),
     'fleet:refresh': ({ profileId, regions, pageRows, knownRevision }) =>
       s.fleet.refresh(profileId, regions, { pageRows: pageRows ?? true, knownRevision }),
+    'fleet:instance': ({ profileId, ...target }) =>
+      describeOneInstance(s.gateway.apiFor(s.profiles.get(profileId)), target, Date.now),
     'fleet:cancel': ({ profileId }) => ({ cancelled: s.fleet.cancel(profileId) }),
     'backups:list': (query) => s.backups.list(query),
     'restore:preflight': (target) => s.restores.preflight(target),
     'restore:start': (request) => s.restores.start(request),
+    'restore:cancel': ({ restoreId }) => s.restores.cancel(restoreId),
     'tasks:list': () => s.restores.list(),
     'passwords:forget': async ({ profileId, instanceId }) => {
       s.profiles.get(profileId);

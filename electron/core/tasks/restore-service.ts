@@ -5,19 +5,26 @@
  * request may have left unanswered is reconciled, never sent again.
  */
 import { randomUUID } from 'node:crypto';
-import type { AuditMessageCode, AuditOutcome } from '../../../shared/audit';
+import type { AuditOutcome } from '../../../shared/audit';
 import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
 import type { PreflightResult } from '../../../shared/ipc-contract';
 import { type StoredProfile, secretAccounts } from '../../../shared/profiles';
-import { confirmationText, requiresPassword, requiresTypedConfirmation } from '../../../shared/restore-rules';
+import {
+  confirmationText,
+  requiresPassword,
+  requiresTypedConfirmation,
+  restoreRule,
+} from '../../../shared/restore-rules';
 import type { Preferences } from '../../../shared/settings';
-import { isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
-import type { AuditLog, AuditRecord } from '../audit/audit-log';
+import { isActive, isCancellable, isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
+import type { AuditLog } from '../audit/audit-log';
+import { type AuditText, said, taskSaid } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { RestoreJournal } from './restore-journal';
 import { type PreflightTarget, runPreflight } from './restore-preflight';
+import { closeCancelled, type SafetyBackupDeps, takeSafetyBackup } from './safety-backup';
 import { TaskFollower, type TimerFns } from './task-follower';
 
 export interface RestoreRequest extends PreflightTarget {
@@ -27,6 +34,13 @@ export interface RestoreRequest extends PreflightTarget {
   useSavedPassword: boolean;
   safetyBackup: boolean;
   confirmation?: string;
+}
+
+/** A restore whose phases run in this process: cancellable until `committed` (its request is about to leave). */
+interface Run {
+  controller: AbortController;
+  committed: boolean;
+  done: Promise<void>;
 }
 
 export interface RestoreServiceDeps extends TimerFns {
@@ -46,6 +60,10 @@ export class RestoreService {
   readonly #deps: RestoreServiceDeps;
   readonly #log: Logger;
   readonly #follower: TaskFollower;
+  readonly #runs = new Map<string, Run>();
+  /** What the safety backup phase may do to the record (safety-backup.ts). */
+  readonly #phase: SafetyBackupDeps;
+  #disposed = false;
 
   constructor(deps: RestoreServiceDeps) {
     this.#deps = deps;
@@ -55,6 +73,15 @@ export class RestoreService {
       save: (r) => this.#save(r),
       finish: (r) => this.#finish(r),
     });
+    this.#phase = {
+      save: (r) => this.#save(r),
+      finish: (r) => this.#finish(r),
+      audit: (r, outcome, message, action) => this.#audit(r, outcome, message, action),
+      waitForTask: (api, region, taskId, signal) => this.#follower.waitForTask(api, region, taskId, signal),
+      now: deps.now,
+      disposed: () => this.#disposed,
+      log: this.#log,
+    };
   }
 
   list(): RestoreRecord[] {
@@ -80,6 +107,11 @@ export class RestoreService {
     };
   }
 
+  /**
+   * Checks the request and journals the restore, then answers at once with its record: the safety backup and
+   * RestoreInstance run as phases of that record, reported through `onUpdate`, so the window never waits on
+   * the cloud. A refusal before the journal (preflight, confirmation, password) is thrown to the caller.
+   */
   async start(request: RestoreRequest): Promise<RestoreRecord> {
     const profile = this.#deps.profile(request.profileId);
     const api = this.#deps.api(profile);
@@ -98,44 +130,44 @@ export class RestoreService {
       (request.useSavedPassword ? await this.#deps.secrets.get(passwordAccount) : undefined);
     if (pre.requiresPassword && !password) throw new AppError('PASSWORD_REQUIRED');
 
-    let record = await this.#save(base);
+    const record = await this.#save(base);
     await this.#audit(record, 'requested', said('restore-requested', 'Restore requested; preflight passed.'));
-    if (request.safetyBackup) record = await this.#safetyBackup(api, record);
-
-    // Durable before the request leaves: if the app dies now, start-up reconciles instead of resending.
-    record = await this.#save({
-      ...record,
-      phase: 'sending',
-      sentAt: new Date(this.#deps.now()).toISOString(),
-      ...taskText('sending'),
-    });
-    let taskId: string;
-    try {
-      ({ taskId } = await api.restoreInstance({
-        region: record.region,
-        instanceId: record.instanceId,
-        backupId: record.backupId,
-        ...(pre.requiresPassword && password ? { password } : {}),
-      }));
-    } catch (error) {
-      return this.#sendFailed(record, error);
-    }
-    if (request.rememberPassword && request.password)
-      await this.#deps.secrets.set(passwordAccount, request.password);
-    record = await this.#save({
-      ...record,
-      phase: 'polling',
-      status: 'preparing',
-      taskId,
-      ...taskText('accepted'),
-    });
-    await this.#audit(
-      record,
-      'started',
-      said('restore-started', `Restore task ${taskId} started.`, { taskId }),
-    );
-    this.#follower.follow(record);
+    const run: Run = { controller: new AbortController(), committed: false, done: Promise.resolve() };
+    this.#runs.set(record.restoreId, run);
+    const send = {
+      ...(pre.requiresPassword && password ? { password } : {}),
+      remember: request.rememberPassword && request.password ? passwordAccount : undefined,
+    };
+    run.done = this.#run(api, record, request.safetyBackup, send, run)
+      .catch((error: unknown) =>
+        this.#log.error('restore run failed', {
+          restoreId: record.restoreId,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      )
+      .finally(() => this.#runs.delete(record.restoreId));
     return record;
+  }
+
+  /**
+   * Cancels a restore whose request has not left: while preflight or the safety backup runs. Once
+   * RestoreInstance is on its way the answer is "too late"; the cloud's backup task is never cancelled
+   * (ManualBackupInstance has no cancel action), its backup is kept.
+   */
+  cancel(restoreId: string): { cancelled: boolean; reason?: 'too-late' | 'ended' | 'not-found' } {
+    const record = this.#deps.journal.get(restoreId);
+    if (!record) return { cancelled: false, reason: 'not-found' };
+    if (!isActive(record)) return { cancelled: false, reason: 'ended' };
+    const run = this.#runs.get(restoreId);
+    // No run in this process means the record was resumed after a restart: its request had already left.
+    if (!run || run.committed || !isCancellable(record)) return { cancelled: false, reason: 'too-late' };
+    run.controller.abort();
+    return { cancelled: true };
+  }
+
+  /** Resolves once the restore's background phases (safety backup, sending) have settled; for tests. */
+  async settled(restoreId: string): Promise<void> {
+    await this.#runs.get(restoreId)?.done;
   }
 
   /** Removes an instance password the user chose to keep; true when one existed. */
@@ -177,69 +209,63 @@ export class RestoreService {
   }
 
   dispose(): void {
+    this.#disposed = true;
     this.#follower.dispose();
   }
 
-  async #safetyBackup(api: CrsApi, record: RestoreRecord): Promise<RestoreRecord> {
-    let current = await this.#save({
+  /** The phases after the journal: the safety backup, then RestoreInstance exactly once, then following. */
+  async #run(
+    api: CrsApi,
+    accepted: RestoreRecord,
+    safetyBackup: boolean,
+    send: { password?: string; remember: string | undefined },
+    run: Run,
+  ): Promise<void> {
+    let record: RestoreRecord | undefined = accepted;
+    if (safetyBackup) record = await takeSafetyBackup(this.#phase, api, accepted, run.controller.signal);
+    if (!record) return;
+    if (run.controller.signal.aborted) {
+      await closeCancelled(this.#phase, record);
+      return;
+    }
+    // Checked and set in one step: from here a cancel answers "too late".
+    run.committed = true;
+    // Durable before the request leaves: if the app dies now, start-up reconciles instead of resending.
+    record = await this.#save({
       ...record,
-      phase: 'safety-backup',
-      ...taskText('safety-backup'),
-      safetyBackup: { status: 'starting' },
+      phase: 'sending',
+      sentAt: new Date(this.#deps.now()).toISOString(),
+      ...taskText('sending'),
     });
+    let taskId: string;
     try {
-      const started = await api.manualBackup({
+      ({ taskId } = await api.restoreInstance({
         region: record.region,
         instanceId: record.instanceId,
-        remark: `Safety backup before restore ${record.restoreId.slice(0, 8)}`,
-      });
-      current = await this.#save({ ...current, safetyBackup: { ...started, status: 'running' } });
-      const status = await this.#follower.waitForTask(api, record.region, started.taskId);
-      current = await this.#save({ ...current, safetyBackup: { ...started, status } });
-      await this.#audit(
-        current,
-        status === 'succeed' ? 'succeed' : 'failed',
-        said('safety-backup-ended', `Safety backup task ${started.taskId}: ${status}.`, {
-          taskId: started.taskId,
-          status,
-        }),
-        'safety-backup',
-      );
-      if (status !== 'succeed')
-        throw new AppError('SAFETY_BACKUP_FAILED', undefined, { taskId: started.taskId, status });
-      return current;
+        backupId: record.backupId,
+        ...(send.password ? { password: send.password } : {}),
+      }));
     } catch (error) {
-      const code = error instanceof AppError ? error.code : 'INTERNAL';
-      if (code === 'TASK_OUTCOME_UNKNOWN' && current.safetyBackup) {
-        // The backup task could not be read: say so for the backup; the restore itself was never sent.
-        current = await this.#save({
-          ...current,
-          safetyBackup: { ...current.safetyBackup, status: 'outcome-unknown' },
-        });
-        await this.#audit(
-          current,
-          'outcome-unknown',
-          said(
-            'safety-backup-unknown',
-            `Safety backup task ${current.safetyBackup?.taskId ?? ''}: outcome unknown — check the console.`,
-            { taskId: current.safetyBackup?.taskId ?? '' },
-          ),
-          'safety-backup',
-        );
-      }
-      await this.#finish({
-        ...current,
-        status: 'refused',
-        errorCode: 'SAFETY_BACKUP_FAILED',
-        ...taskText('error', { text: `${describeError('SAFETY_BACKUP_FAILED').message} (${code})` }),
-      });
-      throw error instanceof AppError && error.code === 'SAFETY_BACKUP_FAILED'
-        ? error
-        : new AppError('SAFETY_BACKUP_FAILED', undefined, { cause: code });
+      await this.#sendFailed(record, error);
+      return;
     }
+    if (send.remember && send.password) await this.#deps.secrets.set(send.remember, send.password);
+    record = await this.#save({
+      ...record,
+      phase: 'polling',
+      status: 'preparing',
+      taskId,
+      ...taskText('accepted'),
+    });
+    await this.#audit(
+      record,
+      'started',
+      said('restore-started', `Restore task ${taskId} started.`, { taskId }),
+    );
+    this.#follower.follow(record);
   }
 
-  async #sendFailed(record: RestoreRecord, error: unknown): Promise<RestoreRecord> {
+  async #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     if (code === 'RESTORE_OUTCOME_UNKNOWN') {
       const unknown = await this.#save({
@@ -255,20 +281,22 @@ export class RestoreService {
         said('restore-unanswered', 'RestoreInstance sent but unanswered; reconciling.'),
       );
       this.#follower.reconcile(unknown);
-      return unknown;
+      return;
     }
     const message = isAppErrorCode(code) ? describeError(code).message : 'The restore request failed.';
+    const cloud = error instanceof AppError ? cloudWords(error.details) : undefined;
     await this.#finish({
       ...record,
       status: 'refused',
       errorCode: code,
+      ...(cloud ? { errorDetails: cloud } : {}),
       ...taskText('error', { text: message }),
     });
-    throw error instanceof AppError ? error : new AppError('INTERNAL');
   }
 
   #newRecord(profile: StoredProfile, request: RestoreRequest, pre: PreflightResult): RestoreRecord {
     const at = new Date(this.#deps.now()).toISOString();
+    const rule = restoreRule(pre.instance);
     return {
       restoreId: randomUUID(),
       profileId: profile.id,
@@ -277,6 +305,7 @@ export class RestoreService {
       instanceId: request.instanceId,
       instanceName: pre.instance?.name ?? '',
       ...(pre.instance ? { engine: pre.instance.engine } : {}),
+      restoreRule: { semantics: rule.semantics, basis: rule.basis },
       backupId: request.backupId,
       ...(pre.backup?.startTime ? { backupStartTime: pre.backup.startTime } : {}),
       phase: 'accepted',
@@ -320,7 +349,7 @@ export class RestoreService {
     text: AuditText,
     action: 'restore' | 'safety-backup' = 'restore',
   ) {
-    // A safety backup's entry names the backup it made (when the cloud said which), never the source backup.
+    // A safety backup's entry names the backup it made (when known), never the source backup.
     const backupId = action === 'safety-backup' ? record.safetyBackup?.backupId : record.backupId;
     await this.#deps.audit.record({
       action,
@@ -339,20 +368,13 @@ export class RestoreService {
   }
 }
 
-type AuditText = Pick<AuditRecord, 'message' | 'messageCode' | 'messageParams'>;
-
-/** An audit message as a code the window translates, with its English text for exports and old readers. */
-function said(code: AuditMessageCode, message: string, params?: Record<string, string>): AuditText {
-  return { message, messageCode: code, ...(params ? { messageParams: params } : {}) };
-}
-
-/** A restore's end in the audit: its task message, coded when the message is the app's own. */
-function taskSaid(record: RestoreRecord): AuditText {
-  if (!record.messageCode) return { message: record.message };
-  const params = { ...record.messageParams, ...(record.errorCode ? { errorCode: record.errorCode } : {}) };
-  return {
-    message: record.message,
-    messageCode: `task.${record.messageCode}`,
-    ...(Object.keys(params).length > 0 ? { messageParams: params } : {}),
+/** The cloud's code, message and request id from an error's details, when the cloud answered. */
+function cloudWords(details: Record<string, unknown> | undefined): RestoreRecord['errorDetails'] {
+  const pick = (key: string) => (typeof details?.[key] === 'string' ? (details[key] as string) : undefined);
+  const words = {
+    ...(pick('cloudCode') ? { cloudCode: pick('cloudCode') } : {}),
+    ...(pick('cloudMessage') ? { cloudMessage: pick('cloudMessage') } : {}),
+    ...(pick('requestId') ? { requestId: pick('requestId') } : {}),
   };
+  return Object.keys(words).length > 0 ? words : undefined;
 }

@@ -82,12 +82,17 @@ export class TaskFollower {
    * Waits for a task (the safety backup) with the same backoff; resolves to its terminal status. A task that
    * cannot be read after the bound throws TASK_OUTCOME_UNKNOWN: the caller must not act as if it ended well.
    */
-  async waitForTask(api: CrsApi, region: string, taskId: string): Promise<RestoreTaskStatus> {
+  async waitForTask(
+    api: CrsApi,
+    region: string,
+    taskId: string,
+    signal?: AbortSignal,
+  ): Promise<RestoreTaskStatus> {
     let delay = this.#firstDelay();
     let unhealed = 0;
     for (;;) {
-      await new Promise<void>((resolve) => this.#deps.setTimer(resolve, delay));
-      if (this.#disposed) throw new AppError('CANCELLED');
+      await this.#sleep(delay, signal);
+      if (this.#disposed || signal?.aborted) throw new AppError('CANCELLED');
       try {
         const task = await api.describeTask({ region, taskId });
         unhealed = 0;
@@ -100,6 +105,23 @@ export class TaskFollower {
       }
       delay = Math.min(delay * BACKOFF, MAX_POLL_MS);
     }
+  }
+
+  /** Waits `ms`, or less when the signal aborts (a cancelled restore stops waiting for its backup at once). */
+  #sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const handle = this.#deps.setTimer(done, ms);
+      function done() {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }
+      const onAbort = () => {
+        this.#deps.clearTimer(handle);
+        done();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   dispose(): void {

@@ -11,6 +11,9 @@ export const coreTextZhCN: Strings<typeof coreTextEn> = {
     'safety-backup': '正在先进行安全备份…',
     reconciling: '未收到应答；正在查询实例的任务以确认恢复是否已开始。恢复请求绝不会重复发送。',
     'stopped-before-send': '应用在发送恢复请求前已停止；未执行任何恢复。如有需要请重新发起。',
+    cancelled: '已在发送恢复请求前取消；未执行任何恢复。',
+    'cancelled-during-backup':
+      '已在发送恢复请求前取消；未执行任何恢复。安全备份任务 {{taskId}} 仍在云端继续进行，生成的备份会保留。',
     'poll-error': '暂时无法读取任务状态（{{code}}）；仍在持续跟踪。',
     adopted: '恢复已经开始；正在跟踪其任务。',
     'adopted-ended': '恢复已经开始并已结束：{{status}}。',

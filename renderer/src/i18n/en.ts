@@ -292,7 +292,8 @@ export const en = {
     },
     outcomeUnknown:
       'The restore request was sent but no answer came back. Do not send it again: the app is reconciling with the cloud. Follow it in Tasks.',
-    started: 'Restore started. Follow it in Tasks.',
+    started:
+      'The restore is a task now: follow its safety backup, the request and the cloud’s answer in Tasks.',
     earlierUnknown:
       'An earlier restore of this instance (started {{time}}) ended with its outcome unknown: it may have run. Check the instance and its tasks in the console before restoring again.',
     failedTitle: 'The restore was not started',
@@ -511,13 +512,62 @@ export const en = {
     restoreSucceeded: 'Restore of {{name}} succeeded',
     restoreFailed: 'Restore of {{name}} did not succeed',
     restoreUnknown: 'Restore of {{name}}: outcome unknown — check the console',
-    restoreStarted: 'Restore of {{name}} started',
+    restoreStarted: 'Restore of {{name}} accepted',
     open: 'Open',
   },
   notice: {
     info: 'Information',
     warning: 'Warning',
     error: 'Error',
+  },
+  /** The restore as a task: cancelling, waiting for the cloud, the instance page live, the way back. */
+  restoreFlow: {
+    liveAt: 'Status read {{time}}',
+    liveFailed: 'Could not read the instance again',
+    running:
+      'A restore of this instance is under way ({{phase}}). Restore stays disabled until it ends; meanwhile this page reads the instance and its backups again.',
+    restoreDisabledRunning: 'A restore of this instance is under way: wait for it to end.',
+    cancel: 'Cancel restore',
+    cancelling: 'Cancelling…',
+    cancelHint:
+      'Nothing has been sent to the cloud yet. A safety backup already started goes on in the cloud and is kept.',
+    cancelTooLate: 'Too late to cancel: the restore request was sent.',
+    cancelEnded: 'This restore has already ended.',
+    cancelNotFound: 'The app does not know this restore.',
+    awaitingCloud: 'Waiting for the cloud — it may have started; the app will not send it again.',
+    cloudCode: 'Cloud code {{code}}',
+    requestId: 'request {{id}}',
+    again: 'Restore again…',
+    safetyProgress: 'Safety backup: {{status}}',
+    safetyTask: 'backup task {{taskId}}',
+    safetyId: 'backup {{id}}',
+    safetyStatus: {
+      starting: 'starting',
+      running: 'running',
+      succeed: 'done',
+      failed: 'failed',
+      error: 'error',
+      'outcome-unknown': 'outcome unknown',
+      cancelled: 'goes on in the cloud (restore cancelled)',
+    },
+    wayBack: {
+      title: 'The way back',
+      notSucceeded:
+        'This restore did not end as succeeded; the app does not know how much of it took effect.',
+      clone:
+        'For {{engine}}, Tencent documents that a restore clones the instance and that the console lets you roll back by swapping the IP addresses of the clone and the original instance. The app does not do this swap: no official API found does exactly the swap-back of a restore.',
+      cloneStep1: 'Open the CRS console’s instance list and find {{instanceId}} in {{region}}.',
+      cloneStep2: 'Use the console’s rollback for this restore, which swaps the addresses back.',
+      cloneStep3: 'Check the instance’s address and data before sending traffic to it again.',
+      cloneDoc: 'Tencent’s restore documentation',
+      inPlace: 'For {{engine}}, Tencent documents that a restore overwrites the data in place.',
+      assumedWorst:
+        'Tencent does not document what a restore does to {{engine}}, so the app assumes it overwrote the data in place.',
+      fromSafety: 'Restore from safety backup {{id}}',
+      safetyNoId:
+        'A safety backup was taken (task {{taskId}}), but the app could not learn its id: restore the backup with the remark “{{remark}}” from this instance’s backups.',
+      none: 'No safety backup was taken before this restore, so the app knows no way back. Older backups of the instance are listed on its page.',
+    },
   },
 } as const;
 

@@ -34,6 +34,11 @@ export const backupKey = (t: Pick<BackupTarget, 'profileId' | 'instanceId'>) =>
 export interface BackupsSlice {
   backups: Record<string, BackupList>;
   loadBackups(target: BackupTarget, span: BackupSpan): Promise<void>;
+  /**
+   * Loads the shown list again without blanking it (the instance page while a restore runs): the rows stay
+   * until the new answer replaces them; a failed refresh keeps them and says so.
+   */
+  refreshBackups(target: BackupTarget): Promise<void>;
 }
 
 export const createBackupsSlice: SliceCreator<BackupsSlice> = (api) => (set, get) => ({
@@ -59,6 +64,35 @@ export const createBackupsSlice: SliceCreator<BackupsSlice> = (api) => (set, get
           freshness: result.value.freshness,
         }
       : { ...list, status: 'error', error: result.error };
+    set({ backups: { ...get().backups, [key]: next } });
+  },
+  refreshBackups: async (target) => {
+    const key = backupKey(target);
+    const shown = get().backups[key];
+    if (!shown || shown.status === 'loading') return;
+    const { profileId, region, instanceId, createdAt } = target;
+    const result = await call(() =>
+      api.backups.list({
+        profileId,
+        region,
+        instanceId,
+        span: shown.span,
+        ...(createdAt ? { createdAt } : {}),
+      }),
+    );
+    if (get().backups[key] !== shown) return;
+    const next: BackupList = result.ok
+      ? {
+          ...shown,
+          status: 'ready',
+          error: undefined,
+          backups: result.value.backups,
+          beginTime: result.value.beginTime,
+          endTime: result.value.endTime,
+          statusCoverage: result.value.statusCoverage,
+          freshness: result.value.freshness,
+        }
+      : { ...shown, error: result.error };
     set({ backups: { ...get().backups, [key]: next } });
   },
 });

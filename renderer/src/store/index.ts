@@ -10,6 +10,7 @@ import { createAppSlice } from './app-slice';
 import { createAuditSlice } from './audit-slice';
 import { createBackupsSlice } from './backups-slice';
 import { createFleetSlice } from './fleet-slice';
+import { createLiveSlice } from './live-slice';
 import { createProfilesSlice } from './profiles-slice';
 import { createRestoreSlice } from './restore-slice';
 import { createTasksSlice, type Notify } from './tasks-slice';
@@ -31,6 +32,7 @@ export function createAppStore(api: RendererApi, options: StoreOptions = {}): Ap
     ...createProfilesSlice(api)(...a),
     ...createFleetSlice(api)(...a),
     ...createBackupsSlice(api)(...a),
+    ...createLiveSlice(api)(...a),
     ...createTasksSlice(notify)(api)(...a),
     ...createRestoreSlice(api)(...a),
     ...createAuditSlice(api)(...a),

@@ -1,7 +1,8 @@
 /**
  * The restore dialog's server side: which instance and backup, the preflight answer, and the one
- * `restore:start` call. The dialog never retries by itself; a start whose outcome is unknown locks the
- * button until reconciliation says what happened. Passwords never enter the store.
+ * `restore:start` call, answered as soon as main has journaled the restore. The dialog never retries by
+ * itself; a start call whose answer was lost locks the button (the task list says what happened).
+ * Passwords never enter the store.
  */
 import type { PreflightResult, RequestOf } from '../../../shared/ipc-contract';
 import type { RestoreRecord } from '../../../shared/tasks';
@@ -85,24 +86,10 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (api) => (set, get
         });
         return undefined;
       }
+      // Main answers once the restore is journaled; the safety backup, the request and the cloud's answer
+      // (a refusal too) follow on the task, which takes over from the dialog.
       const record = result.value;
       get().upsertTask(record);
-      if (record.status === 'refused') {
-        patch({
-          submitting: false,
-          startError: { code: record.errorCode ?? 'CLOUD_OPERATION_FAILED', message: record.message },
-        });
-        return undefined;
-      }
-      if (record.status === 'unknown') {
-        patch({
-          submitting: false,
-          outcomeUnknown: true,
-          started: record,
-          startError: { code: 'RESTORE_OUTCOME_UNKNOWN', message: record.message },
-        });
-        return undefined;
-      }
       patch({ submitting: false, started: record });
       return record;
     },

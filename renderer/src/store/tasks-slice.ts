@@ -3,6 +3,7 @@
  * A finished task raises an in-app toast and, in browser mode, a Web Notification (Electron's main process
  * shows its own, so the renderer must not show a second one).
  */
+import type { ResponseOf } from '../../../shared/ipc-contract';
 import type { RestoreRecord } from '../../../shared/tasks';
 import { call, type LoadStatus, type SliceCreator, type UiError } from './types';
 
@@ -13,7 +14,14 @@ export interface TasksSlice {
   loadTasks(): Promise<void>;
   upsertTask(record: RestoreRecord): void;
   onTaskFinished(record: RestoreRecord): void;
+  /**
+   * Asks main to cancel a restore whose request has not left. Resolves to main's answer (the record itself
+   * arrives by `task:updated`), or to the error when the call failed.
+   */
+  cancelRestore(restoreId: string): Promise<CancelAnswer>;
 }
+
+export type CancelAnswer = { ok: true; value: ResponseOf<'restore:cancel'> } | { ok: false; error: UiError };
 
 /** Shows a desktop notification; injected so tests (and Electron) can replace it. */
 export type Notify = (record: RestoreRecord) => void;
@@ -56,6 +64,7 @@ export const createTasksSlice =
       if (current && current.updatedAt > record.updatedAt) return;
       set({ tasks: { ...get().tasks, [record.restoreId]: record } });
     },
+    cancelRestore: (restoreId) => call(() => api.restore.cancel({ restoreId })),
     onTaskFinished: (record) => {
       get().upsertTask(record);
       const success = record.status === 'succeed';

@@ -9,6 +9,7 @@ import type { AppSlice } from './app-slice';
 import type { AuditSlice } from './audit-slice';
 import type { BackupsSlice } from './backups-slice';
 import type { FleetSlice } from './fleet-slice';
+import type { LiveSlice } from './live-slice';
 import type { ProfilesSlice } from './profiles-slice';
 import type { RestoreSlice } from './restore-slice';
 import type { TasksSlice } from './tasks-slice';
@@ -19,6 +20,7 @@ export type AppState = AppSlice &
   ProfilesSlice &
   FleetSlice &
   BackupsSlice &
+  LiveSlice &
   TasksSlice &
   RestoreSlice &
   AuditSlice;

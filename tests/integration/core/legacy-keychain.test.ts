@@ -95,15 +95,17 @@ describe('legacy v2 profile with the real keychain', () => {
     };
     const pre = await h.value('restore:preflight', target);
     expect(pre).toMatchObject({ passed: true, requiresPassword: true, requiresTypedConfirmation: true });
-    const wrong = await h.call('restore:start', {
+    const wrong = await h.value('restore:start', {
       ...target,
       password: 'crs-demo0001:Orders#2024',
       confirmation: 'orders-cache',
     });
-    expect(wrong).toMatchObject({
-      ok: false,
-      error: { code: 'WRONG_PASSWORD', details: { cloudCode: '10712' } },
-    });
+    // Accepted by the app at once; the cloud's refusal closes the task with the cloud's own code.
+    expect(
+      await h.waitFor(
+        (e) => e.channel === 'task:finished' && (e.payload as RestoreRecord).restoreId === wrong.restoreId,
+      ),
+    ).toMatchObject({ status: 'refused', errorCode: 'WRONG_PASSWORD', errorDetails: { cloudCode: '10712' } });
     const record = await h.value('restore:start', {
       ...target,
       password: 'Orders#2024',

@@ -11,6 +11,14 @@ import { type Harness, startHarness } from '../../support/core-harness';
 let h: Harness;
 let profile: ProfileView;
 
+const isPhase =
+  (restoreId: string, phase: RestoreRecord['phase']) => (e: { channel: string; payload: unknown }) =>
+    e.channel === 'task:updated' &&
+    (e.payload as RestoreRecord).restoreId === restoreId &&
+    (e.payload as RestoreRecord).phase === phase;
+const isFinished = (restoreId: string) => (e: { channel: string; payload: unknown }) =>
+  e.channel === 'task:finished' && (e.payload as RestoreRecord).restoreId === restoreId;
+
 const window7d = () => ({ span: 7 });
 
 async function restorableBackup(instanceId: string, region: string): Promise<Backup> {
@@ -131,7 +139,7 @@ describe('core against the sandbox', () => {
 
   it('shows the cloud’s refusal of a wrong password, records it, and never retries', async () => {
     const backup = await restorableBackup('crs-demo0001', 'ap-guangzhou');
-    const response = await h.call('restore:start', {
+    const record = await h.value('restore:start', {
       profileId: profile.id,
       region: 'ap-guangzhou',
       instanceId: 'crs-demo0001',
@@ -139,12 +147,15 @@ describe('core against the sandbox', () => {
       password: 'crs-demo0001:Orders#2024',
       confirmation: 'orders-cache',
     });
-    expect(response).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    // The app accepted it (journaled); the cloud's refusal ends the task, told to the window as an event.
+    await h.waitFor(isFinished(record.restoreId));
+    expect(h.sandbox.state.restoreCalls.get('crs-demo0001') ?? 0).toBeLessThanOrEqual(1);
     const tasks = await h.value('tasks:list', {});
     expect(tasks[0]).toMatchObject({
       instanceId: 'crs-demo0001',
       status: 'refused',
       errorCode: 'WRONG_PASSWORD',
+      errorDetails: { cloudCode: expect.any(String), requestId: expect.any(String) },
     });
   });
 
@@ -158,12 +169,20 @@ describe('core against the sandbox', () => {
       password: 'Leader#Board3',
       confirmation: 'leaderboard',
     });
-    expect(record).toMatchObject({ phase: 'polling', status: 'preparing' });
-    expect(record.taskId).toMatch(/^\d+$/);
-    const finished = (await h.waitFor(
-      (e) => e.channel === 'task:finished' && (e.payload as RestoreRecord).restoreId === record.restoreId,
-    )) as RestoreRecord;
-    expect(finished).toMatchObject({ status: 'succeed', phase: 'done' });
+    // The answer comes as soon as the restore is journaled, before anything is sent.
+    expect(record).toMatchObject({ phase: 'accepted', status: 'pending' });
+    expect(record.taskId).toBeUndefined();
+    const polling = (await h.waitFor(isPhase(record.restoreId, 'polling'))) as RestoreRecord;
+    expect(polling).toMatchObject({ status: 'preparing' });
+    expect(polling.taskId).toMatch(/^\d+$/);
+    const finished = (await h.waitFor(isFinished(record.restoreId))) as RestoreRecord;
+    expect(finished).toMatchObject({ status: 'succeed', phase: 'done', taskId: polling.taskId });
+    await h.waitFor(
+      (e) =>
+        e.channel === 'audit:recorded' &&
+        (e.payload as { restoreId?: string; outcome: string }).restoreId === record.restoreId &&
+        (e.payload as { outcome: string }).outcome === 'succeed',
+    );
     expect(finished.polls).toBeGreaterThan(0);
     const audit = await h.value('audit:list', { instanceId: 'crs-demo0003' });
     expect(audit.entries.map((e) => e.outcome)).toEqual(['succeed', 'started', 'requested']);
@@ -190,7 +209,7 @@ describe('core against the sandbox', () => {
       backupId: backup.id,
       confirmation: 'session-store',
     });
-    expect(record.status).toBe('preparing');
+    expect(await h.waitFor(isPhase(record.restoreId, 'polling'))).toMatchObject({ status: 'preparing' });
   });
 
   it('takes a safety backup first when asked, then restores', async () => {
@@ -204,8 +223,26 @@ describe('core against the sandbox', () => {
       safetyBackup: true,
       confirmation: 'old-cache',
     });
-    expect(record.safetyBackup).toMatchObject({ status: 'succeed' });
-    expect(record.phase).toBe('polling');
+    expect(record.phase).toBe('accepted');
+    // The safety backup is a phase of the restore with its own progress: starting, running, succeed.
+    const backupStates = async (status: string) =>
+      (await h.waitFor(
+        (e) =>
+          isPhase(record.restoreId, 'safety-backup')(e) &&
+          (e.payload as RestoreRecord).safetyBackup?.status === status,
+      )) as RestoreRecord;
+    expect((await backupStates('running')).safetyBackup?.taskId).toMatch(/^\d+$/);
+    expect((await backupStates('succeed')).safetyBackup?.endedAt).toBeDefined();
+    const polling = (await h.waitFor(isPhase(record.restoreId, 'polling'))) as RestoreRecord;
+    // ManualBackupInstance names no backup: the app found it by its remark, for the way back.
+    expect(polling.safetyBackup?.backupId).toEqual(expect.any(String));
+    expect(polling.restoreRule).toEqual(expect.objectContaining({ semantics: expect.any(String) }));
+    await h.waitFor(
+      (e) =>
+        e.channel === 'audit:recorded' &&
+        (e.payload as { restoreId?: string; outcome: string }).restoreId === record.restoreId &&
+        (e.payload as { outcome: string }).outcome === 'started',
+    );
     const audit = await h.value('audit:list', { instanceId: 'crs-demo0007' });
     expect(audit.entries.map((e) => `${e.action}:${e.outcome}`)).toEqual([
       'restore:started',
@@ -213,9 +250,10 @@ describe('core against the sandbox', () => {
       'restore:requested',
     ]);
     // The safety backup's entry never names the source backup: API 3.0 ManualBackupInstance answers with a
-    // TaskId only, so its own id is unknown here and the entry carries none.
+    // TaskId only, so the app finds the backup by its remark and the entry carries that id.
     const safety = audit.entries.find((e) => e.action === 'safety-backup');
-    expect(safety?.backupId).toBeUndefined();
+    expect(safety?.backupId).toBe(polling.safetyBackup?.backupId);
+    expect(safety?.backupId).not.toBe(backup.id);
     expect(safety?.backupStartTime).toBeUndefined();
     expect(safety).toMatchObject({
       messageCode: 'safety-backup-ended',
@@ -231,7 +269,25 @@ describe('core against the sandbox', () => {
       instanceId: 'crs-demo0007',
       ...window7d(),
     });
-    expect(backups.some((b) => b.kind === 'manual' && b.remark.startsWith('Safety backup'))).toBe(true);
+    const listed = backups.find((b) => b.kind === 'manual' && b.remark.startsWith('Safety backup'));
+    expect(listed?.id).toBe(polling.safetyBackup?.backupId);
+    expect(listed?.remark).toBe(polling.safetyBackup?.remark);
+  });
+
+  it('reads one instance as the cloud lists it now, for the live instance page', async () => {
+    const one = await h.value('fleet:instance', {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-demo0001',
+    });
+    expect(one.instance).toMatchObject({ id: 'crs-demo0001', name: 'orders-cache' });
+    expect(Number.isNaN(Date.parse(one.fetchedAt))).toBe(false);
+    const gone = await h.value('fleet:instance', {
+      profileId: profile.id,
+      region: 'ap-guangzhou',
+      instanceId: 'crs-nothere0',
+    });
+    expect(gone.instance).toBeUndefined();
   });
 
   it("records a legacy safety backup under its own backup id, not the source's", async () => {
@@ -255,7 +311,7 @@ describe('core against the sandbox', () => {
     const source = backups.find((b) => b.restorable);
     expect(source).toBeDefined();
     if (!source) return;
-    const record = await h.value('restore:start', {
+    const started = await h.value('restore:start', {
       profileId: legacy.id,
       region: 'ap-guangzhou',
       instanceId: 'crs-demo0001',
@@ -264,6 +320,8 @@ describe('core against the sandbox', () => {
       safetyBackup: true,
       confirmation: 'orders-cache',
     });
+    // restore:start answers once the restore is journaled; the safety backup runs as its first phase.
+    const record = (await h.waitFor(isPhase(started.restoreId, 'sending'), 60_000)) as RestoreRecord;
     expect(record.safetyBackup?.backupId).toBeTruthy();
     const audit = await h.value('audit:list', { instanceId: 'crs-demo0001' });
     const safety = audit.entries.find((e) => e.action === 'safety-backup' && e.profileId === legacy.id);

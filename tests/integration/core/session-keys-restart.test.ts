@@ -46,6 +46,13 @@ describe('session-only keys after a restart', () => {
       backupId: backup.id,
       confirmation: 'session-store',
     });
+    // Quit only once the cloud has the restore: a restore quit before it was sent is closed at the next start.
+    await first.waitFor(
+      (e) =>
+        e.channel === 'task:updated' &&
+        (e.payload as RestoreRecord).restoreId === started.restoreId &&
+        (e.payload as RestoreRecord).phase === 'polling',
+    );
     await first.stopCore();
 
     // The restart: the same files and sandbox, but session-only secrets start empty.

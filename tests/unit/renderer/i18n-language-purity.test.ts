@@ -21,6 +21,7 @@ const enTexts = [...strings(en), ...Object.values(errorCatalog).flatMap((entry) 
 /** Identifiers allowed in Chinese text: product, API, key and file names, and shell words in commands. */
 const ALLOWED = new Set([
   'API',
+  'IP', // written as such in Chinese technical text (IP 地址)
   'CAM',
   'CRS',
   'CSV',

@@ -266,10 +266,8 @@ describe('restore dialog gating', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Something new');
   });
 
-  it('says to wait for reconciliation when the outcome is unknown, and locks the button', async () => {
-    const { fake } = await openDialog({
-      start: () => ok(record({ status: 'unknown', phase: 'reconciling', message: 'no answer' })),
-    });
+  it('says to wait when the start call itself went unanswered, and locks the button', async () => {
+    const { fake } = await openDialog({ start: () => fail('TIMEOUT', 'no answer') });
     typePassword('x');
     typeName('orders-cache');
     await act(async () => fireEvent.click(submit()));
@@ -294,18 +292,24 @@ describe('restore dialog gating', () => {
     expect(submit().disabled).toBe(false);
   });
 
-  it('treats a refused record as an inline error', async () => {
-    await openDialog({
-      start: () =>
-        ok(record({ status: 'refused', errorCode: 'INSTANCE_LOCKED', message: 'locked', phase: 'done' })),
+  it('closes once the restore is accepted, before its safety backup and request: the task takes over', async () => {
+    const accepted = record({
+      phase: 'accepted',
+      status: 'pending',
+      taskId: undefined,
+      message: 'Preflight passed.',
     });
+    const { store } = await openDialog({ start: () => ok(accepted) });
     typePassword('x');
     typeName('orders-cache');
+    fireEvent.click(screen.getByLabelText(/safety backup/));
     await act(async () => fireEvent.click(submit()));
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'The instance is locked by another operation.',
-    );
-    expect(submit().disabled).toBe(false);
+    expect(store.getState().restore).toBeUndefined();
+    expect(store.getState().tasks[accepted.restoreId]).toMatchObject({
+      phase: 'accepted',
+      status: 'pending',
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('is a modal dialog that closes on Escape', async () => {

@@ -24,7 +24,14 @@ const kindLabels: Readonly<Record<Backup['kind'], string>> = {
   unknown: 'instance.unknownKind',
 };
 
-export function BackupsPanel({ target }: { target: BackupTarget }) {
+export function BackupsPanel({
+  target,
+  restoreRunning = false,
+}: {
+  target: BackupTarget;
+  /** A restore of this instance is under way: no second one may start until it ends. */
+  restoreRunning?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const defaultSpan = useApp((s) => s.prefs?.backupWindowDays ?? 7);
@@ -67,12 +74,19 @@ export function BackupsPanel({ target }: { target: BackupTarget }) {
         </button>
         <span className="spacer" />
         <span id={`${id}-restore-hint`} className="hint">
-          {!usable ? t('instance.restoreDisabledStale') : !chosen ? t('instance.chooseBackup') : ''}
+          {restoreRunning
+            ? t('restoreFlow.restoreDisabledRunning')
+            : !usable
+              ? t('instance.restoreDisabledStale')
+              : !chosen
+                ? t('instance.chooseBackup')
+                : ''}
         </span>
         <button
           type="button"
           className="btn btn-danger-outline"
-          disabled={!chosen || !usable}
+          disabled={!chosen || !usable || restoreRunning}
+          data-testid="restore-selected"
           aria-describedby={`${id}-restore-hint`}
           onClick={() => chosen && void openRestore({ profileId, region, instanceId, backupId: chosen.id })}
         >

@@ -1,4 +1,7 @@
-/** One instance: its properties, its restores, and its backups to restore from. */
+/**
+ * One instance: its properties, its restores, and its backups to restore from. While a restore of it runs,
+ * its status and backups are read again (use-live-instance.ts) and Restore is disabled with the reason.
+ */
 import { useTranslation } from 'react-i18next';
 import { zoneLabel } from '../../../../shared/crs-zones';
 import type { Instance } from '../../../../shared/domain';
@@ -9,9 +12,11 @@ import { href } from '../../lib/route';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
 import { selectRowById } from '../../store/selectors';
+import { ErrorBox } from '../common/error-box';
 import { instanceTone, StatusChip } from '../common/status-chip';
 import { BackupsPanel } from './backups-panel';
 import { InstanceTasks } from './instance-tasks';
+import { useLiveInstance } from './use-live-instance';
 
 /** The cloud's listing row had no instance id (API 3.0 `InstanceId`, legacy `redisId`). */
 const hasNoId = (incomplete: readonly string[] | undefined) =>
@@ -19,10 +24,18 @@ const hasNoId = (incomplete: readonly string[] | undefined) =>
 
 export function InstanceView({ region, id }: { region: string; id: string }) {
   const { t } = useTranslation();
+  const zone = useTimeZone();
   const row = useApp((s) => selectRowById(s, id));
   const profileId = useApp((s) => s.activeProfileId);
   const loading = useApp((s) => s.fleetLoading);
-  const instance = row?.instance;
+  const { active, live } = useLiveInstance({
+    profileId: profileId ?? '',
+    region: row?.instance.region || region,
+    instanceId: id,
+    createdAt: row?.instance.createdAt,
+  });
+  // The copy read during a restore is newer than the fleet's row.
+  const instance = live?.instance ?? row?.instance;
 
   return (
     <section className="page instance-page" aria-labelledby="instance-title">
@@ -36,8 +49,19 @@ export function InstanceView({ region, id }: { region: string; id: string }) {
           <div className="page-head">
             <h2 id="instance-title">{instance.name || instance.id}</h2>
             <StatusChip tone={instanceTone(instance.status)}>{t(`status.${instance.status}`)}</StatusChip>
+            {live?.fetchedAt && (
+              <span className="muted small" data-testid="instance-live">
+                {t('restoreFlow.liveAt', { time: formatDateTime(live.fetchedAt, zone) })}
+              </span>
+            )}
           </div>
-          <Properties instance={instance} environment={row.environment} />
+          {active && (
+            <div className="banner banner-info" role="status" data-testid="restore-running">
+              {t('restoreFlow.running', { phase: t(`phase.${active.phase}`) })}
+            </div>
+          )}
+          {live?.error && <ErrorBox error={live.error} title={t('restoreFlow.liveFailed')} />}
+          <Properties instance={instance} environment={row?.environment ?? ''} />
           {instance.incomplete && (
             <p className="field-error" role="status" data-testid="instance-incomplete">
               {t('instance.incompleteInstance', { fields: instance.incomplete.join(', ') })}
@@ -46,6 +70,7 @@ export function InstanceView({ region, id }: { region: string; id: string }) {
           {/* Without its id nothing can be asked about the instance: no backups, no restore. */}
           {hasNoId(instance.incomplete) ? null : (
             <BackupsPanel
+              restoreRunning={active !== undefined}
               target={{
                 profileId,
                 region: instance.region || region,

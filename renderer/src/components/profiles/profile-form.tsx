@@ -1,16 +1,15 @@
 /**
  * Add or edit a Tencent Cloud profile. A new profile is saved only after a successful connection test of
- * exactly what was typed (`profiles:test {draft}`: the secret is used once and forgotten by the core).
+ * exactly what was typed (`profiles:test {draft}`: the secret is used once and forgotten by the core). It
+ * only renders: the draft, validation, test and save come from `useProfileForm()` (use-profile-form.ts).
  */
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isInsecureEndpoint, type ProfilePatch, type ProfileView } from '../../../../shared/profiles';
-import { useApp } from '../../store';
-import type { ConnectionTest } from '../../store/profiles-slice';
-import type { UiError } from '../../store/types';
+import { isInsecureEndpoint, type ProfileView } from '../../../../shared/profiles';
 import { ErrorBox } from '../common/error-box';
-import { type Draft, draftOf, environments, regionList, toInput, validate } from './profile-draft';
+import { type Draft, environments } from './profile-draft';
 import { TestResult } from './test-result';
+import { useProfileForm } from './use-profile-form';
 
 interface Props {
   profile?: ProfileView;
@@ -21,51 +20,25 @@ interface Props {
 export function ProfileForm({ profile, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const createProfile = useApp((s) => s.createProfile);
-  const updateProfile = useApp((s) => s.updateProfile);
-  const testProfile = useApp((s) => s.testProfile);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(profile));
-  const [touched, setTouched] = useState(false);
-  const [test, setTest] = useState<{ result?: ConnectionTest; error?: UiError; busy: boolean }>({
-    busy: false,
-  });
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<UiError>();
-  const editing = profile !== undefined;
-  const errors = validate(draft, profile);
-  const valid = Object.keys(errors).length === 0;
-  const regions = regionList(draft.regions);
-  const tested = test.result?.ok === true;
-
-  const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    // Any change invalidates a previous test: what gets saved must be what was tested.
-    if (!editing) setTest({ busy: false });
-  };
-
-  const runTest = async () => {
-    setTouched(true);
-    if (!editing && !valid) return;
-    setTest({ busy: true });
-    const result = await testProfile(editing ? { id: profile.id } : { draft: toInput(draft) });
-    setTest(result.ok ? { result: result.value, busy: false } : { error: result.error, busy: false });
-  };
-
-  const save = async () => {
-    setTouched(true);
-    if (!valid || (!editing && !tested)) return;
-    setSaving(true);
-    setSaveError(undefined);
-    const result = editing
-      ? await updateProfile(patchOf(profile, draft))
-      : await createProfile(toInput(draft));
-    setSaving(false);
-    if (result.ok) onDone();
-    else setSaveError(result.error);
-  };
+  const {
+    draft,
+    change,
+    touched,
+    errors,
+    regions,
+    editing,
+    tested,
+    valid,
+    test,
+    runTest,
+    saving,
+    saveError,
+    save,
+    errorOf,
+  } = useProfileForm(profile, onDone);
 
   const field = (key: keyof Draft, label: string, input: ReactNode, hint?: string) => {
-    const error = touched ? errors[key] : undefined;
+    const error = errorOf(key);
     return (
       <div className="field">
         <label htmlFor={`${id}-${key}`}>{label}</label>
@@ -248,7 +221,7 @@ export function ProfileForm({ profile, onDone, onCancel }: Props) {
             )}
           </div>
         )}
-        {editing && profile.hasToken && (
+        {profile?.hasToken && (
           <label className="inline field">
             <input
               type="checkbox"
@@ -276,24 +249,4 @@ export function ProfileForm({ profile, onDone, onCancel }: Props) {
       </div>
     </form>
   );
-}
-
-/** Only what changed; secrets only when typed. */
-function patchOf(profile: ProfileView, d: Draft): ProfilePatch {
-  const input = toInput({ ...d, secretKey: d.secretKey || 'unchanged' });
-  const patch: ProfilePatch = { id: profile.id };
-  if (input.name !== profile.name) patch.name = input.name;
-  if (input.secretId !== profile.secretId) patch.secretId = input.secretId;
-  if (input.generation !== profile.generation) patch.generation = input.generation;
-  if ((input.endpoint ?? '') !== (profile.endpoint ?? '')) patch.endpoint = input.endpoint ?? '';
-  if (input.regions.join() !== profile.regions.join()) patch.regions = input.regions;
-  if (input.defaultRegion !== profile.defaultRegion) patch.defaultRegion = input.defaultRegion;
-  if (input.environment !== profile.environment) patch.environment = input.environment;
-  if (input.requestTimeoutSeconds !== profile.requestTimeoutSeconds)
-    patch.requestTimeoutSeconds = input.requestTimeoutSeconds;
-  if (d.secretKey) patch.secretKey = d.secretKey;
-  if (d.token) patch.token = d.token;
-  if (d.clearToken) patch.clearToken = true;
-  if (input.confirmInsecureEndpoint) patch.confirmInsecureEndpoint = true;
-  return patch;
 }

@@ -1,124 +1,49 @@
 /**
  * The destructive dialog. It names the instance and backup, states the consequences for the engine, shows
  * every preflight check, asks for the password when the instance has one, and enables Restore only when
- * `restoreGate` says so. It sends `restore:start` once per press and never retries by itself.
+ * `restoreGate` says so. It sends `restore:start` once per press and never retries by itself. It only
+ * renders: what it shows and the submit come from `useRestoreForm()` (use-restore-form.ts).
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  confirmationText,
-  requiresPassword,
-  requiresTypedConfirmation,
-} from '../../../../shared/restore-rules';
 import { CRS_CONSOLE_INSTANCE_LIST_URL } from '../../../../shared/tasks';
 import { formatDateTime } from '../../lib/format';
-import { requestNotificationPermission } from '../../lib/notify';
 import { useTimeZone } from '../../lib/use-time-zone';
-import { useApp } from '../../store';
-import { backupKey } from '../../store/backups-slice';
-import { selectFleetUsable, selectRowById } from '../../store/selectors';
-import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { Modal } from '../common/modal';
 import { TccliCommand } from '../common/tccli-command';
 import { PreflightList } from './preflight-list';
-import { restoreGate } from './restore-gate';
 import { RestoreSummary } from './restore-summary';
+import { useRestoreForm } from './use-restore-form';
 
 export function RestoreDialog() {
   const { t } = useTranslation();
   const zone = useTimeZone();
   const id = useId();
-  const state = useApp((s) => s.restore);
-  const close = useApp((s) => s.closeRestore);
-  const start = useApp((s) => s.startRestore);
-  const rerun = useApp((s) => s.runPreflight);
-  const forgetSaved = useApp((s) => s.forgetSavedPassword);
-  const [forgetError, setForgetError] = useState<UiError>();
-  const addToast = useApp((s) => s.addToast);
-  const fleetUsable = useApp(selectFleetUsable);
-  const typedPref = useApp((s) => s.prefs?.typedConfirmation ?? 'always');
-  const secretStore = useApp((s) => s.info?.secretStore);
-  const row = useApp((s) => (s.restore ? selectRowById(s, s.restore.target.instanceId) : undefined));
-  const profile = useApp((s) => s.profiles.find((p) => p.id === s.restore?.target.profileId));
-  const listed = useApp((s) =>
-    s.restore
-      ? s.backups[backupKey(s.restore.target)]?.backups.find((b) => b.id === s.restore?.target.backupId)
-      : undefined,
-  );
-  // An earlier restore of this instance whose end the app never learned: it may still have run.
-  const earlierUnknown = useApp((s) =>
-    Object.values(s.tasks).find(
-      (r) =>
-        r.status === 'outcome-unknown' &&
-        r.profileId === s.restore?.target.profileId &&
-        r.instanceId === s.restore?.target.instanceId,
-    ),
-  );
-  const [password, setPassword] = useState('');
-  const [remember, setRemember] = useState(false);
-  const [useSaved, setUseSaved] = useState(true);
-  const [safetyBackup, setSafetyBackup] = useState(false);
-  const [typed, setTyped] = useState('');
-  if (!state) return null;
-
-  const { target, preflight } = state;
-  const instance = preflight?.instance ?? row?.instance;
-  const backup = preflight?.backup ?? listed;
-  // The core's answer and the shared rule are OR-ed: either one asking for a gate is enough.
-  const needsPassword =
-    (preflight?.requiresPassword ?? false) ||
-    (instance !== undefined && profile !== undefined && requiresPassword(instance, profile.generation)) ||
-    instance === undefined;
-  const needsTyped =
-    (preflight?.requiresTypedConfirmation ?? false) ||
-    requiresTypedConfirmation(profile?.environment ?? 'production', typedPref);
-  const expected = instance ? confirmationText(instance) : target.instanceId;
-  const savedAvailable = preflight?.hasSavedPassword === true;
-  const usingSaved = savedAvailable && useSaved;
-  const gate = restoreGate({
-    preflightStatus: state.preflightStatus,
+  const form = useRestoreForm();
+  if (!form) return null;
+  const {
+    state,
+    target,
     preflight,
+    instance,
+    backup,
+    profile,
+    secretStore,
+    earlierUnknown,
     needsPassword,
-    password,
-    useSavedPassword: usingSaved,
     needsTyped,
-    typed,
     expected,
-    fleetUsable,
-    outcomeUnknown: state.outcomeUnknown,
-    // Every copy of the two rows counts: the worst one decides.
-    incomplete: [
-      ...(row?.instance.incomplete ?? []),
-      ...(preflight?.instance?.incomplete ?? []),
-      ...(listed?.incomplete ?? []),
-      ...(preflight?.backup?.incomplete ?? []),
-    ],
-  });
-  const enabled = gate.enabled && !state.submitting;
-
-  const submit = async () => {
-    if (!enabled) return;
-    requestNotificationPermission();
-    const record = await start({
-      ...(needsPassword && !usingSaved ? { password } : {}),
-      rememberPassword: needsPassword && !usingSaved && remember,
-      useSavedPassword: needsPassword && usingSaved,
-      safetyBackup,
-      ...(needsTyped ? { confirmation: typed } : {}),
-    });
-    if (record) {
-      setPassword('');
-      close();
-      addToast({
-        level: 'info',
-        titleKey: 'toast.restoreStarted',
-        values: { name: record.instanceName || record.instanceId },
-        body: t('restore.started'),
-        href: '#/tasks',
-      });
-    }
-  };
+    savedAvailable,
+    usingSaved,
+    gate,
+    enabled,
+    fields,
+    forgetError,
+    close,
+    submit,
+  } = form;
+  const rerun = form.rerun;
 
   const footer = (
     <>
@@ -196,15 +121,11 @@ export function RestoreDialog() {
         <h3 id={`${id}-checks`}>{t('restore.preflight')}</h3>
         {state.preflightStatus === 'loading' && <p role="status">{t('restore.preflightRunning')}</p>}
         {state.preflightError && (
-          <ErrorBox
-            error={state.preflightError}
-            title={t('restore.preflightFailed')}
-            onRetry={() => void rerun()}
-          />
+          <ErrorBox error={state.preflightError} title={t('restore.preflightFailed')} onRetry={rerun} />
         )}
         {preflight && <PreflightList checks={preflight.checks} />}
         {preflight && !preflight.passed && (
-          <button type="button" className="btn btn-small" onClick={() => void rerun()}>
+          <button type="button" className="btn btn-small" onClick={rerun}>
             {t('restore.rerun')}
           </button>
         )}
@@ -216,13 +137,17 @@ export function RestoreDialog() {
             {savedAvailable && (
               <div className="inline">
                 <label className="inline">
-                  <input type="checkbox" checked={useSaved} onChange={(e) => setUseSaved(e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={fields.useSaved}
+                    onChange={(e) => fields.setUseSaved(e.target.checked)}
+                  />
                   {t('restore.useSaved')}
                 </label>
                 <button
                   type="button"
                   className="btn btn-small btn-ghost"
-                  onClick={async () => setForgetError(await forgetSaved())}
+                  onClick={() => void form.forgetSavedPassword()}
                 >
                   {t('restore.forgetSaved')}
                 </button>
@@ -236,15 +161,19 @@ export function RestoreDialog() {
                   id={`${id}-password`}
                   type="password"
                   autoComplete="off"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
+                  value={fields.password}
+                  onChange={(e) => fields.setPassword(e.target.value)}
                   aria-describedby={`${id}-password-hint`}
                 />
                 <p className="hint" id={`${id}-password-hint`}>
                   {t('restore.passwordHint')}
                 </p>
                 <label className="inline">
-                  <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={fields.remember}
+                    onChange={(e) => fields.setRemember(e.target.checked)}
+                  />
                   {secretStore === 'session' ? t('restore.rememberSession') : t('restore.remember')}
                 </label>
               </div>
@@ -256,10 +185,14 @@ export function RestoreDialog() {
           </p>
         )}
         <label className="inline">
-          <input type="checkbox" checked={safetyBackup} onChange={(e) => setSafetyBackup(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={fields.safetyBackup}
+            onChange={(e) => fields.setSafetyBackup(e.target.checked)}
+          />
           {t('restore.safetyBackup')}
         </label>
-        {profile && safetyBackup && (
+        {profile && fields.safetyBackup && (
           <TccliCommand
             testId="tccli-backup"
             call={{
@@ -294,11 +227,11 @@ export function RestoreDialog() {
             </label>
             <input
               id={`${id}-typed`}
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
+              value={fields.typed}
+              onChange={(e) => fields.setTyped(e.target.value)}
               autoComplete="off"
               spellCheck={false}
-              aria-invalid={typed !== '' && typed !== expected ? true : undefined}
+              aria-invalid={fields.typed !== '' && fields.typed !== expected ? true : undefined}
               data-testid="restore-confirm-input"
             />
             {profile?.environment === 'production' && <p className="hint">{t('restore.productionNote')}</p>}

@@ -1,4 +1,7 @@
-/** A table of restore records: live status, elapsed time and message. Shared by Tasks and the instance view. */
+/**
+ * A table of restore records: live status, elapsed time, message, the running restore's own steps (safety
+ * backup, waiting for the cloud, cancel) and, once it ended, the way back. Shared by Tasks and the instance view.
+ */
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../../../shared/profiles';
 import type { RestoreRecord } from '../../../../shared/tasks';
@@ -11,7 +14,9 @@ import { useApp } from '../../store';
 import { instanceHref } from '../../store/tasks-slice';
 import { StatusChip, taskTone } from '../common/status-chip';
 import { TccliCommand } from '../common/tccli-command';
+import { AwaitingCloud, CancelRestore, Refusal, SafetyProgress } from './task-progress';
 import { useNow } from './use-now';
+import { WayBack } from './way-back';
 
 /** How to read this task's status with tccli (the profile's generation decides whether tccli can). */
 function taskInfoCall(r: RestoreRecord, profile: ProfileView | undefined): TccliCall {
@@ -83,9 +88,11 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
                     </a>
                   </div>
                 )}
-                {r.safetyBackup && (
-                  <div className="muted small">{t('tasks.safety', { status: r.safetyBackup.status })}</div>
-                )}
+                <SafetyProgress record={r} now={now} />
+                <AwaitingCloud record={r} now={now} />
+                <CancelRestore record={r} />
+                <Refusal record={r} />
+                <WayBack record={r} />
                 {r.taskId && (
                   <TccliCommand
                     call={taskInfoCall(
