@@ -93,3 +93,45 @@ test('a restore started outside the app blocks a new one, named by its task', as
   await expect(page.getByTestId('restore-submit')).toBeDisabled();
   await page.screenshot({ path: screenshotPath('restore-dialog-console-restore-en-light') });
 });
+
+test('backups say why they cannot be chosen; a restore with a safety backup closes the dialog at once and shows the backup as its first step; the audit speaks Chinese', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const ui = new AppPage(page);
+  await ui.open(app.launchUrl);
+  await ui.go('#/fleet');
+  await ui.startSandbox();
+
+  // leaderboard holds a backup being exported and a deleted one (sandbox/README.md).
+  await ui.openInstance('leaderboard');
+  const reasons = page.getByTestId('not-restorable');
+  await expect(reasons.filter({ hasText: 'Being exported' })).toContainText('once the export ends');
+  await expect(reasons.filter({ hasText: 'Deleted' }).first()).toContainText('choose another backup');
+
+  await ui.openInstance('orders-cache');
+  await ui.openRestoreDialog();
+  await page.getByLabel(ui.t.restore.passwordLabel, { exact: true }).fill('Orders#2024');
+  await page.getByLabel(ui.t.restore.safetyBackup).check();
+  await page.getByTestId('restore-confirm-input').fill('orders-cache');
+  await page.getByTestId('restore-submit').click();
+  // The dialog closes once the restore is journaled; the safety backup runs as the task's first step.
+  await expect(ui.restoreDialog()).toBeHidden({ timeout: 5_000 });
+  await ui.nav('tasks').click();
+  await expect(page.getByTestId('safety-progress').first()).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: screenshotPath('task-safety-backup-en-light') });
+  await expect(page.getByTestId('tasks-table').locator('tbody tr').first()).toContainText(
+    ui.t.taskStatus.succeed,
+    {
+      timeout: 90_000,
+    },
+  );
+
+  await ui.setPreferences('zh-CN', 'dark');
+  await ui.nav('audit').click();
+  const table = page.getByTestId('audit-table');
+  await expect(table).toContainText('安全备份');
+  await expect(table).not.toContainText('Safety backup task');
+  await page.screenshot({ path: screenshotPath('audit-zh-CN-dark') });
+});
