@@ -44,3 +44,22 @@ export function tccliCommand(call: TccliCall): string | undefined {
   if (call.password) parts.push('--Password', `"$${PASSWORD_VARIABLE}"`);
   return parts.join(' ');
 }
+
+/** A call as a profile would make it: its generation, name (as the tccli profile) and custom endpoint. */
+export function tccliCallFor(
+  profile: { generation: ApiGeneration; name: string; endpoint?: string | undefined },
+  region: string,
+  action: TccliAction,
+  params: TccliCall['params'],
+  password = false,
+): TccliCall {
+  return {
+    action,
+    generation: profile.generation,
+    region,
+    profile: profile.name,
+    ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+    params,
+    ...(password ? { password } : {}),
+  };
+}

@@ -7,6 +7,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CRS_CONSOLE_INSTANCE_LIST_URL } from '../../../../shared/tasks';
+import { tccliCallFor } from '../../../../shared/tccli';
 import { formatDateTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { ErrorBox } from '../common/error-box';
@@ -195,28 +196,21 @@ export function RestoreDialog() {
         {profile && fields.safetyBackup && (
           <TccliCommand
             testId="tccli-backup"
-            call={{
-              action: 'ManualBackupInstance',
-              generation: profile.generation,
-              region: target.region,
-              profile: profile.name,
-              ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
-              params: { InstanceId: target.instanceId },
-            }}
+            call={tccliCallFor(profile, target.region, 'ManualBackupInstance', {
+              InstanceId: target.instanceId,
+            })}
           />
         )}
         {profile && (
           <TccliCommand
             testId="tccli-restore"
-            call={{
-              action: 'RestoreInstance',
-              generation: profile.generation,
-              region: target.region,
-              profile: profile.name,
-              ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
-              params: { InstanceId: target.instanceId, BackupId: target.backupId },
-              password: needsPassword,
-            }}
+            call={tccliCallFor(
+              profile,
+              target.region,
+              'RestoreInstance',
+              { InstanceId: target.instanceId, BackupId: target.backupId },
+              needsPassword,
+            )}
           />
         )}
         {needsTyped && (

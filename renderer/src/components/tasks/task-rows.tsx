@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../../../shared/profiles';
 import type { RestoreRecord } from '../../../../shared/tasks';
 import { CRS_CONSOLE_INSTANCE_LIST_URL, isTerminal } from '../../../../shared/tasks';
-import type { TccliCall } from '../../../../shared/tccli';
+import { type TccliCall, tccliCallFor } from '../../../../shared/tccli';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { taskMessage } from '../../lib/task-message';
 import { useTimeZone } from '../../lib/use-time-zone';
@@ -20,14 +20,13 @@ import { WayBack } from './way-back';
 
 /** How to read this task's status with tccli (the profile's generation decides whether tccli can). */
 function taskInfoCall(r: RestoreRecord, profile: ProfileView | undefined): TccliCall {
-  return {
-    action: 'DescribeTaskInfo',
-    generation: profile?.generation ?? 'v3',
-    region: r.region,
-    profile: r.profileName,
-    ...(profile?.endpoint ? { endpoint: profile.endpoint } : {}),
-    params: { TaskId: r.taskId },
-  };
+  // Without the profile (deleted since), the record's name and region still say how to ask.
+  return tccliCallFor(
+    { generation: profile?.generation ?? 'v3', name: r.profileName, endpoint: profile?.endpoint },
+    r.region,
+    'DescribeTaskInfo',
+    { TaskId: r.taskId },
+  );
 }
 
 export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[]; showInstance?: boolean }) {
