@@ -1,7 +1,7 @@
 /**
  * Cloud error codes — API 3.0 strings and legacy numbers — mapped onto the app's catalog codes.
  */
-import { type AppErrorCode, type CatalogText, describeError, type Language } from './errors';
+import { type AppErrorCode, type CatalogText, describeError, type Language } from './error-catalog';
 /** Same values as `ApiGeneration` in domain.ts, repeated as a type so errors.ts stays import-free. */
 export type CloudGeneration = 'v3' | 'legacy-v2';
 

@@ -2,10 +2,10 @@
 // DescribeInstanceBackupsRequest / RedisBackupSet).
 import { parseTencentTime } from '../clock.js';
 import type { InstanceRecord } from '../state/types.js';
+import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './action-types.js';
 import { int, ints, type ParamsOf, type SchemaOf, str } from './params.js';
 import { readScopeRefusal } from './read-scope.js';
 import type { RequestOf } from './sdk-models.js';
-import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './v3-actions.js';
 import { formatBackup } from './v3-format.js';
 
 type Request = RequestOf<'DescribeInstanceBackups'>;

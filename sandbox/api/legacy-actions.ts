@@ -3,10 +3,10 @@ import { formatTencentTime, parseTencentTime } from '../clock.js';
 import { findRegion, typeInfo } from '../state/catalog.js';
 import { startManualBackup, startRestore } from '../state/flows.js';
 import type { InstanceRecord } from '../state/types.js';
+import type { ActionContext } from './action-types.js';
 import { invalid, type LegacyParams, type LegacyResult, list, uint } from './legacy-params.js';
 import { LEGACY_REFUSAL_CODES } from './refusals.js';
 import { getRedisTaskList, LEGACY_TASK_STATUS } from './task-list-actions.js';
-import type { ActionContext } from './v3-actions.js';
 
 type LegacyAction = (ctx: ActionContext, params: LegacyParams) => LegacyResult;
 

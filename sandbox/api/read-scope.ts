@@ -6,7 +6,7 @@
 // this way cannot be checked without an account; this is the sandbox's reading of "接口没有cam权限".
 import type { SandboxState } from '../state/store.js';
 import type { Principal } from '../state/types.js';
-import type { ActionResult } from './v3-actions.js';
+import type { ActionResult } from './action-types.js';
 
 export function denied(principal: Principal, what: string): ActionResult {
   return {

@@ -4,11 +4,11 @@
 import { formatTencentTime, parseTencentTime } from '../clock.js';
 import type { SandboxState } from '../state/store.js';
 import type { TaskKind, TaskRecord, TaskStatus } from '../state/types.js';
+import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './action-types.js';
 import { invalid, type LegacyParams, type LegacyResult, list, uint } from './legacy-params.js';
 import { int, ints, type ParamsOf, type SchemaOf, str, strs } from './params.js';
 import { readScopeRefusal } from './read-scope.js';
 import type { RequestOf, TaskInfoDetail } from './sdk-models.js';
-import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './v3-actions.js';
 
 /**
  * DescribeTaskList TaskType codes from the TaskInfoDetail.TaskType comment (SDK 4.1.313

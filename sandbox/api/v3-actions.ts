@@ -3,35 +3,15 @@
 import { formatTencentTime } from '../clock.js';
 import { typeInfo } from '../state/catalog.js';
 import { startManualBackup, startRestore } from '../state/flows.js';
-import type { SandboxState } from '../state/store.js';
-import type { InstanceRecord, Principal, TaskRecord } from '../state/types.js';
+import type { InstanceRecord, TaskRecord } from '../state/types.js';
+import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './action-types.js';
 import { describeInstanceBackups, describeInstanceBackupsSchema } from './backup-listing.js';
 import { instanceRows, listInstances } from './instance-listing.js';
 import { int, ints, type Params, type ParamsOf, type Schema, type SchemaOf, str, strs } from './params.js';
 import { readScopeRefusal } from './read-scope.js';
 import { V3_REFUSAL_CODES } from './refusals.js';
-import type { Answer, RequestOf, ResponseOf, SdkAction } from './sdk-models.js';
+import type { RequestOf, SdkAction } from './sdk-models.js';
 import { describeTaskList, describeTaskListSchema } from './task-list-actions.js';
-
-export interface ActionContext {
-  state: SandboxState;
-  region: string;
-  principal: Principal;
-}
-
-export type Refusal = { ok: false; code: string; message: string };
-export type ActionResult<T extends object = object> = { ok: true; data: T } | Refusal;
-
-/** Answer fields sent as pre-serialised rows (instance-listing.ts). */
-interface RawFields {
-  DescribeInstances: 'InstanceSet';
-}
-
-/** What an action's handler answers: the SDK's response model of that action (sdk-models.ts). */
-export type ActionAnswer<A extends SdkAction> = Answer<
-  A,
-  A extends keyof RawFields ? RawFields[A] & keyof ResponseOf<A> : never
->;
 
 /** An action typed by its SDK models: the schema accepts exactly the request model's fields. */
 interface ActionDef<A extends SdkAction> {
