@@ -11,7 +11,7 @@ import { defaultPreferences, type ProxySetting } from '../../shared/settings';
 import { bootCore } from '../boot/boot-core';
 import type { Core } from '../core/app-core';
 import type { FetchLike } from '../core/cloud/crs-api';
-import { createProxyFetch, proxyEnvFor } from '../core/cloud/proxy-fetch';
+import { createProxyFetch, proxyEnvFor } from '../core/cloud/transport/proxy-fetch';
 import type { Logger } from '../core/logging/logger';
 import type { SandboxStarter } from '../core/sandbox/sandbox-launcher';
 import { forkProbeRunner } from '../core/secrets/fork-probe';

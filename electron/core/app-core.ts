@@ -8,7 +8,7 @@ import type { AppInfo, EventChannel, EventPayloadOf, Notice } from '../../shared
 import { isTerminal } from '../../shared/tasks';
 import { AuditLog } from './audit/audit-log';
 import type { FetchLike } from './cloud/crs-api';
-import { RateLimiter } from './cloud/rate-limiter';
+import { RateLimiter } from './cloud/transport/rate-limiter';
 import { BackupService } from './inventory/backup-service';
 import { FleetCache } from './inventory/fleet-cache';
 import { FleetService } from './inventory/fleet-service';

@@ -11,7 +11,7 @@ import { type EventChannel, invokeChannels } from '../../shared/ipc-contract';
 import { finishedTitle, type RestoreRecord } from '../../shared/tasks';
 import { bootCore } from '../boot/boot-core';
 import type { FetchLike } from '../core/cloud/crs-api';
-import { chromiumProxyConfig } from '../core/cloud/proxy-fetch';
+import { chromiumProxyConfig } from '../core/cloud/transport/proxy-fetch';
 import { createLogger } from '../core/logging/logger';
 import type { KeytarLike } from '../core/secrets/secret-store';
 import type { DocumentStore } from '../core/settings/settings-service';

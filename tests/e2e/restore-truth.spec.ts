@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Api3CrsClient } from '../../electron/core/cloud/api3-client';
-import { createProxyFetch } from '../../electron/core/cloud/proxy-fetch';
+import { Api3CrsClient } from '../../electron/core/cloud/api3/api3-client';
+import { createProxyFetch } from '../../electron/core/cloud/transport/proxy-fetch';
 import { createMemoryLogger } from '../../electron/core/logging/logger';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../../sandbox/constants';
 import { expect, screenshotPath, test } from './fixtures';

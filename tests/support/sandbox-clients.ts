@@ -5,7 +5,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { createCrsApi } from '../../electron/core/cloud/create-crs-api';
 import type { CrsApi, CrsClientOptions } from '../../electron/core/cloud/crs-api';
-import { createProxyFetch } from '../../electron/core/cloud/proxy-fetch';
+import { createProxyFetch } from '../../electron/core/cloud/transport/proxy-fetch';
 import { createMemoryLogger } from '../../electron/core/logging/logger';
 import { type RunningSandbox, startSandbox } from '../../sandbox/index';
 import type { ApiGeneration } from '../../shared/domain';

@@ -6,8 +6,8 @@
 import type { StatusCoverage } from '../../../shared/backup-span';
 import type { ApiGeneration, Backup, Instance, RestoreTask } from '../../../shared/domain';
 import type { Logger } from '../logging/logger';
-import type { RateLimiter } from './rate-limiter';
-import type { RetryPolicy } from './retry';
+import type { RateLimiter } from './transport/rate-limiter';
+import type { RetryPolicy } from './transport/retry';
 
 export interface DescribeInstancesParams {
   region: string;

@@ -17,7 +17,7 @@
  * checked by fleet-file.ts.
  */
 import { open } from 'node:fs/promises';
-import { stringifyAscii } from '../cloud/json-text';
+import { stringifyAscii } from '../cloud/parsing/json-text';
 import type { FleetFile } from './fleet-file';
 
 const HEAD = '{"version":1,"regions":{';

@@ -5,9 +5,9 @@
  */
 import { type ProfileInput, type StoredProfile, secretAccounts } from '../../../shared/profiles';
 import { createCrsApi } from '../cloud/create-crs-api';
-import { credentialsFromStore } from '../cloud/credentials';
 import type { ClockSkewEvent, CrsApi, FetchLike } from '../cloud/crs-api';
-import type { RateLimiter } from '../cloud/rate-limiter';
+import { credentialsFromStore } from '../cloud/transport/credentials';
+import type { RateLimiter } from '../cloud/transport/rate-limiter';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 

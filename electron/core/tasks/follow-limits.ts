@@ -19,7 +19,7 @@
  */
 
 import { AppError, type AppErrorCode } from '../../../shared/errors';
-import { isRetryableRead } from '../cloud/call-runner';
+import { isRetryableRead } from '../cloud/transport/call-runner';
 
 /**
  * Reads in a row that failed for a reason waiting cannot fix before the follower gives up. Counted per

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../electron/core/cloud/rate-limiter';
+import { RateLimiter } from '../../../electron/core/cloud/transport/rate-limiter';
 import { BackupService } from '../../../electron/core/inventory/backup-service';
 import { FleetCache } from '../../../electron/core/inventory/fleet-cache';
 import { runPreflight } from '../../../electron/core/tasks/restore-preflight';

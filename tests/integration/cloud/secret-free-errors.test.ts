@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCrsApi } from '../../../electron/core/cloud/create-crs-api';
-import { createProxyFetch } from '../../../electron/core/cloud/proxy-fetch';
+import { createProxyFetch } from '../../../electron/core/cloud/transport/proxy-fetch';
 import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../../../sandbox/constants';
 import { type RunningSandbox, startSandbox } from '../../../sandbox/index';

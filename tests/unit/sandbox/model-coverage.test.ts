@@ -4,7 +4,7 @@
 // bytes a client gets) over the demo seed, and the fields the sandbox never fills must be exactly the
 // expected ones below, each with its reason. A field a newer SDK adds shows up as a failure here.
 import { describe, expect, it } from 'vitest';
-import type { CrsOperation } from '../../../electron/core/cloud/rate-limiter.js';
+import type { CrsOperation } from '../../../electron/core/cloud/transport/rate-limiter.js';
 import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
 import type { SdkAction } from '../../../sandbox/api/sdk-models.js';
 import { V3_ACTIONS } from '../../../sandbox/api/v3-actions.js';
@@ -19,7 +19,7 @@ import { SandboxState } from '../../../sandbox/state/store.js';
 import { tc3Headers } from '../../integration/sandbox/helpers.js';
 import { modelFields, requiredFields, SDK_VERSION } from './sdk-model-text.js';
 
-/** The API 3.0 actions the app calls (CrsOperation, electron/core/cloud/rate-limiter.ts). */
+/** The API 3.0 actions the app calls (CrsOperation, electron/core/cloud/transport/rate-limiter.ts). */
 const APP_ACTIONS = [
   'DescribeInstances',
   'DescribeInstanceBackups',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Api3CrsClient } from '../../../../electron/core/cloud/api3-client';
-import { signTc3 } from '../../../../electron/core/cloud/tc3-signer';
+import { Api3CrsClient } from '../../../../electron/core/cloud/api3/api3-client';
+import { signTc3 } from '../../../../electron/core/cloud/api3/tc3-signer';
 import { AppError } from '../../../../shared/errors';
 import { harness, jsonReply, SECRET_ID, SECRET_KEY } from './fakes';
 

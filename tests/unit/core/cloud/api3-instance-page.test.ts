@@ -2,13 +2,13 @@
 // then each row field by field with lenient-rows.ts): the same pages fail, the same values are kept and the
 // same fields are named incomplete, on sound rows and on thousands of seeded random breakages.
 import { describe, expect, it } from 'vitest';
-import { instancePageSchema } from '../../../../electron/core/cloud/api3-instance-page';
+import { instancePageSchema } from '../../../../electron/core/cloud/api3/api3-instance-page';
 import {
   API3_INSTANCE_REQUIRED,
   Api3InstanceShape,
   DescribeInstancesResponseSchema,
-} from '../../../../electron/core/cloud/api3-schemas';
-import { readLenientRow } from '../../../../electron/core/cloud/lenient-rows';
+} from '../../../../electron/core/cloud/api3/api3-schemas';
+import { readLenientRow } from '../../../../electron/core/cloud/parsing/lenient-rows';
 
 const row = () => ({
   InstanceName: 'orders',

@@ -1,6 +1,6 @@
 /** Retries, the write-once rule and clock-skew correction, exercised through the API 3.0 client. */
 import { describe, expect, it } from 'vitest';
-import { Api3CrsClient } from '../../../../electron/core/cloud/api3-client';
+import { Api3CrsClient } from '../../../../electron/core/cloud/api3/api3-client';
 import { AppError } from '../../../../shared/errors';
 import { harness, jsonReply, networkError, textReply, timeoutError } from './fakes';
 

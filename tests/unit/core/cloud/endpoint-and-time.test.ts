@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cloudTimeToIso, isoToCloudTime } from '../../../../electron/core/cloud/cloud-time';
-import { credentialsFromStore } from '../../../../electron/core/cloud/credentials';
-import { DEFAULT_API3_ENDPOINT, parseEndpoint } from '../../../../electron/core/cloud/endpoint';
+import { cloudTimeToIso, isoToCloudTime } from '../../../../electron/core/cloud/parsing/cloud-time';
+import { credentialsFromStore } from '../../../../electron/core/cloud/transport/credentials';
+import { DEFAULT_API3_ENDPOINT, parseEndpoint } from '../../../../electron/core/cloud/transport/endpoint';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
 import { AppError } from '../../../../shared/errors';
 

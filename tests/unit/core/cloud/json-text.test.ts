@@ -1,6 +1,10 @@
 // ASCII JSON text: the escaped forms parse to exactly what the plain UTF-8 text parses to.
 import { describe, expect, it } from 'vitest';
-import { AsciiJsonDecoder, stringifyAscii, utf8JsonToAscii } from '../../../../electron/core/cloud/json-text';
+import {
+  AsciiJsonDecoder,
+  stringifyAscii,
+  utf8JsonToAscii,
+} from '../../../../electron/core/cloud/parsing/json-text';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const isAscii = (text: string) => [...text].every((c) => c.charCodeAt(0) < 0x80);

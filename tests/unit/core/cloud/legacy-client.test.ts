@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LegacyCrsClient } from '../../../../electron/core/cloud/legacy-client';
-import { legacySign, legacyStringToSign } from '../../../../electron/core/cloud/legacy-signer';
+import { LegacyCrsClient } from '../../../../electron/core/cloud/legacy/legacy-client';
+import { legacySign, legacyStringToSign } from '../../../../electron/core/cloud/legacy/legacy-signer';
 import { AppError } from '../../../../shared/errors';
 import { harness, jsonReply, networkError, SECRET_ID, SECRET_KEY, timeoutError } from './fakes';
 

@@ -3,7 +3,7 @@ import {
   legacyFormBody,
   legacySign,
   legacyStringToSign,
-} from '../../../../electron/core/cloud/legacy-signer';
+} from '../../../../electron/core/cloud/legacy/legacy-signer';
 
 // Section 7 of the CRS reference: V1–V5.
 const ID = 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA';

@@ -4,8 +4,8 @@
  * and time. CRS times are Beijing wall-clock (UTC+8), so `2023-04-17 11:32:18` is 03:32:18Z.
  */
 import { describe, expect, it } from 'vitest';
-import { Api3CrsClient } from '../../../../electron/core/cloud/api3-client';
-import { DescribeInstancesResponseSchema } from '../../../../electron/core/cloud/api3-schemas';
+import { Api3CrsClient } from '../../../../electron/core/cloud/api3/api3-client';
+import { DescribeInstancesResponseSchema } from '../../../../electron/core/cloud/api3/api3-schemas';
 import { harness } from './fakes';
 import { officialReply, officialText } from './official-fixture';
 

@@ -4,7 +4,7 @@
  * as often as numbers; every field the app reads must come out typed, and times read as Beijing time.
  */
 import { describe, expect, it } from 'vitest';
-import { LegacyCrsClient } from '../../../../electron/core/cloud/legacy-client';
+import { LegacyCrsClient } from '../../../../electron/core/cloud/legacy/legacy-client';
 import { AppError } from '../../../../shared/errors';
 import { harness } from './fakes';
 import { officialReply } from './official-fixture';

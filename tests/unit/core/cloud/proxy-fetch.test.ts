@@ -4,7 +4,7 @@ import {
   createProxyFetch,
   proxyEnvFor,
   selectProxy,
-} from '../../../../electron/core/cloud/proxy-fetch';
+} from '../../../../electron/core/cloud/transport/proxy-fetch';
 import { defaultPreferences, PreferencesSchema, ProxySettingSchema } from '../../../../shared/settings';
 
 const PROXY = 'http://proxy.corp:3128';

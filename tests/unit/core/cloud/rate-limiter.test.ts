@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMITS, RateLimiter } from '../../../../electron/core/cloud/rate-limiter';
+import { DEFAULT_RATE_LIMITS, RateLimiter } from '../../../../electron/core/cloud/transport/rate-limiter';
 import { FakeClock } from './fakes';
 
 /** The largest number of grant times falling in any window [t, t + 1000). */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_RETRY_POLICY, withRetry } from '../../../../electron/core/cloud/retry';
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  withRetry,
+} from '../../../../electron/core/cloud/transport/retry';
 
 const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
 

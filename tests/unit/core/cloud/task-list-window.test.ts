@@ -4,9 +4,9 @@
  * with a time in the future (no EndTime at all: the list ends at the cloud's present).
  */
 import { describe, expect, it } from 'vitest';
-import { Api3CrsClient } from '../../../../electron/core/cloud/api3-client';
-import { TASK_LIST_DAYS, taskListBegin } from '../../../../electron/core/cloud/client-support';
-import { LegacyCrsClient } from '../../../../electron/core/cloud/legacy-client';
+import { Api3CrsClient } from '../../../../electron/core/cloud/api3/api3-client';
+import { LegacyCrsClient } from '../../../../electron/core/cloud/legacy/legacy-client';
+import { TASK_LIST_DAYS, taskListBegin } from '../../../../electron/core/cloud/parsing/client-support';
 import { AppError } from '../../../../shared/errors';
 import { harness, jsonReply } from './fakes';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex, signTc3, tc3Date } from '../../../../electron/core/cloud/tc3-signer';
+import { sha256Hex, signTc3, tc3Date } from '../../../../electron/core/cloud/api3/tc3-signer';
 
 // Section 7 of the CRS reference: TC3 common inputs for T1–T3.
 const payload = '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}';

@@ -9,8 +9,8 @@ import {
   legacyTaskStatus,
   type NotRestorableReason,
   type RestoreTaskStatus,
-} from '../../../shared/domain';
-import { type EngineRule, engineRule } from '../../../shared/engine-rules';
+} from '../../../../shared/domain';
+import { type EngineRule, engineRule } from '../../../../shared/engine-rules';
 
 /** Documented instance statuses (0, 1, 2, -2, -3); anything else, or none, is `unknown`. */
 export function instanceStatus(raw: number | undefined): InstanceStatus {

@@ -3,8 +3,8 @@
  * as strings (`"status":"2"`, `"totalCount":"1"`), so every numeric field accepts either.
  */
 import { z } from 'zod';
-import { RowArraySchema } from './lenient-rows';
-import { idDigits, int, num, optString } from './wire-schemas';
+import { RowArraySchema } from '../parsing/lenient-rows';
+import { idDigits, int, num, optString } from '../parsing/wire-schemas';
 
 export const LegacyEnvelopeSchema = z.looseObject({
   code: int,

@@ -4,16 +4,9 @@
  * port and the scope service is the endpoint's first label, like the official Node SDK.
  */
 import type { z } from 'zod';
-import type { StatusCoverage } from '../../../shared/backup-span';
-import type { Instance, RestoreTask } from '../../../shared/domain';
-import { mapCloudError } from '../../../shared/errors';
-import { ALL_BACKUP_STATUSES, api3Backup, isInvalidParameter, SDK_BACKUP_STATUSES } from './api3-backups';
-import { type Api3InstanceRow, instancePageSchema } from './api3-instance-page';
-import * as S from './api3-schemas';
-import { Api3EnvelopeSchema } from './api3-schemas';
-import { CallRunner, type CallSpec, type Parsed } from './call-runner';
-import { cloudTimeParam, optionalIds, taskListBegin, unknownTaskStatus, withTime } from './client-support';
-import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
+import type { StatusCoverage } from '../../../../shared/backup-span';
+import type { Instance, RestoreTask } from '../../../../shared/domain';
+import { mapCloudError } from '../../../../shared/errors';
 import type {
   BackupsPage,
   CrsApi,
@@ -25,14 +18,27 @@ import type {
   ManualBackupParams,
   RestoreInstanceParams,
   RestoreTaskSummary,
-} from './crs-api';
-import { DEFAULT_API3_ENDPOINT, type Endpoint, parseEndpoint } from './endpoint';
-import { placeholderId } from './lenient-rows';
-import { api3TaskStatus, api3TypeInfo, instanceStatus } from './normalize';
-import type { CrsOperation } from './rate-limiter';
+} from '../crs-api';
+import {
+  cloudTimeParam,
+  optionalIds,
+  taskListBegin,
+  unknownTaskStatus,
+  withTime,
+} from '../parsing/client-support';
+import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from '../parsing/cloud-time';
+import { placeholderId } from '../parsing/lenient-rows';
+import { api3TaskStatus, api3TypeInfo, instanceStatus } from '../parsing/normalize';
+import { describeIssues, parseJson } from '../parsing/wire-schemas';
+import { CallRunner, type CallSpec, type Parsed } from '../transport/call-runner';
+import { DEFAULT_API3_ENDPOINT, type Endpoint, parseEndpoint } from '../transport/endpoint';
+import type { CrsOperation } from '../transport/rate-limiter';
+import type { WireResponse } from '../transport/transport';
+import { ALL_BACKUP_STATUSES, api3Backup, isInvalidParameter, SDK_BACKUP_STATUSES } from './api3-backups';
+import { type Api3InstanceRow, instancePageSchema } from './api3-instance-page';
+import * as S from './api3-schemas';
+import { Api3EnvelopeSchema } from './api3-schemas';
 import { signTc3 } from './tc3-signer';
-import type { WireResponse } from './transport';
-import { describeIssues, parseJson } from './wire-schemas';
 
 export const API3_VERSION = '2018-04-12';
 

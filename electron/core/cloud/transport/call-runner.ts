@@ -4,11 +4,11 @@
  * report a write's unknown outcome. Protocol details (signing, envelopes) come from the client through
  * `CallSpec`, so this file knows nothing of TC3 or `/v2/index.php`.
  */
-import type { ApiGeneration } from '../../../shared/domain';
-import { AppError, type AppErrorCode, type CloudErrorMapping } from '../../../shared/errors';
-import type { Logger } from '../logging/logger';
-import type { ClockSkewEvent, CloudCredentials, CrsClientOptions } from './crs-api';
-import { DEFAULT_TIMEOUT_MS } from './crs-api';
+import type { ApiGeneration } from '../../../../shared/domain';
+import { AppError, type AppErrorCode, type CloudErrorMapping } from '../../../../shared/errors';
+import type { Logger } from '../../logging/logger';
+import type { ClockSkewEvent, CloudCredentials, CrsClientOptions } from '../crs-api';
+import { DEFAULT_TIMEOUT_MS } from '../crs-api';
 import { type CrsOperation, RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from './retry';
 import { exchange, TransportError, type WireRequest, type WireResponse } from './transport';

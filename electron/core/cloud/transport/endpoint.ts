@@ -3,7 +3,7 @@
  * URL we send to, the Host we sign and the TC3 credential-scope service — the last two exactly as the
  * official Node SDK derives them, so a server that verifies SDK requests verifies ours too.
  */
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../../shared/errors';
 
 export const DEFAULT_API3_ENDPOINT = 'https://redis.tencentcloudapi.com';
 export const DEFAULT_LEGACY_ENDPOINT = 'https://redis.api.qcloud.com';

@@ -1,5 +1,5 @@
 /** Small helpers both clients use to build parameters and domain objects. */
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../../shared/errors';
 import { isoToCloudTime } from './cloud-time';
 
 /**

@@ -5,8 +5,8 @@
  * proxy, the trap the official SDK falls into (crs-api.md §4.4).
  */
 import { Agent, type Dispatcher, ProxyAgent, fetch as undiciFetch } from 'undici';
-import type { ProxySetting } from '../../../shared/settings';
-import type { FetchLike, FetchResponseLike } from './crs-api';
+import type { ProxySetting } from '../../../../shared/settings';
+import type { FetchLike, FetchResponseLike } from '../crs-api';
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 

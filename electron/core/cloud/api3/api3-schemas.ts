@@ -3,8 +3,8 @@
  * null ("此字段可能返回 null"), so optional ones are `nullish`.
  */
 import { z } from 'zod';
-import { RowArraySchema } from './lenient-rows';
-import { idDigits, int, num, optString } from './wire-schemas';
+import { RowArraySchema } from '../parsing/lenient-rows';
+import { idDigits, int, num, optString } from '../parsing/wire-schemas';
 
 export const Api3EnvelopeSchema = z.object({
   Response: z.looseObject({

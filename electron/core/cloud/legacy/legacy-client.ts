@@ -4,11 +4,8 @@
  * API 3.0 client, same call lifecycle (CallRunner), different envelope: `{code, message, codeDesc, data}`.
  */
 import type { z } from 'zod';
-import type { Backup, Instance, RestoreTask } from '../../../shared/domain';
-import { mapCloudError } from '../../../shared/errors';
-import { CallRunner, type CallSpec, type Parsed } from './call-runner';
-import { cloudTimeParam, optionalIds, taskListBegin, unknownTaskStatus, withTime } from './client-support';
-import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from './cloud-time';
+import type { Backup, Instance, RestoreTask } from '../../../../shared/domain';
+import { mapCloudError } from '../../../../shared/errors';
 import type {
   BackupsPage,
   CrsApi,
@@ -20,15 +17,30 @@ import type {
   ManualBackupParams,
   RestoreInstanceParams,
   RestoreTaskSummary,
-} from './crs-api';
-import { DEFAULT_LEGACY_ENDPOINT, type Endpoint, parseEndpoint } from './endpoint';
+} from '../crs-api';
+import {
+  cloudTimeParam,
+  optionalIds,
+  taskListBegin,
+  unknownTaskStatus,
+  withTime,
+} from '../parsing/client-support';
+import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from '../parsing/cloud-time';
+import { placeholderId, readLenientRow } from '../parsing/lenient-rows';
+import {
+  backupStatus,
+  instanceStatus,
+  legacyTaskStatusOf,
+  legacyTypeInfo,
+  restorability,
+} from '../parsing/normalize';
+import { describeIssues, parseJson } from '../parsing/wire-schemas';
+import { CallRunner, type CallSpec, type Parsed } from '../transport/call-runner';
+import { DEFAULT_LEGACY_ENDPOINT, type Endpoint, parseEndpoint } from '../transport/endpoint';
+import type { CrsOperation } from '../transport/rate-limiter';
+import type { WireResponse } from '../transport/transport';
 import * as S from './legacy-schemas';
 import { type LegacyParams, legacyFormBody, legacySign, legacyStringToSign } from './legacy-signer';
-import { placeholderId, readLenientRow } from './lenient-rows';
-import { backupStatus, instanceStatus, legacyTaskStatusOf, legacyTypeInfo, restorability } from './normalize';
-import type { CrsOperation } from './rate-limiter';
-import type { WireResponse } from './transport';
-import { describeIssues, parseJson } from './wire-schemas';
 
 export const LEGACY_PATH = '/v2/index.php';
 

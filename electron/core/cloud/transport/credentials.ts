@@ -3,9 +3,9 @@
  * holds a SecretKey, and only for as long as one request takes. A key rotated in the keychain is picked up
  * by the very next call.
  */
-import { AppError } from '../../../shared/errors';
-import type { SecretStore } from '../secrets/secret-store';
-import type { CloudCredentials } from './crs-api';
+import { AppError } from '../../../../shared/errors';
+import type { SecretStore } from '../../secrets/secret-store';
+import type { CloudCredentials } from '../crs-api';
 
 export interface StoredCredentialsOptions {
   store: SecretStore;

@@ -2,13 +2,13 @@
  * DescribeInstanceBackups pieces of the API 3.0 client: the status filters it sends and the reading of one
  * backup row, kept whole (incomplete, named) when the cloud leaves a field out or sends it malformed.
  */
-import type { Backup } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
+import type { Backup } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/errors';
+import { withTime } from '../parsing/client-support';
+import { cloudTimeToIso } from '../parsing/cloud-time';
+import { readLenientRow } from '../parsing/lenient-rows';
+import { backupStatus, restorability } from '../parsing/normalize';
 import { API3_BACKUP_REQUIRED, Api3BackupShape } from './api3-schemas';
-import { withTime } from './client-support';
-import { cloudTimeToIso } from './cloud-time';
-import { readLenientRow } from './lenient-rows';
-import { backupStatus, restorability } from './normalize';
 
 /**
  * Every backup status the response model and older docs define: RedisBackupSet.Status in

@@ -4,8 +4,8 @@
  * means it certainly did not (safe to report as a plain network error); anything else — a timeout, a reset
  * mid-way — means it may have, so a restore's outcome becomes unknown.
  */
-import type { BodyStreamLike, FetchInitLike, FetchLike } from './crs-api';
-import { AsciiJsonDecoder } from './json-text';
+import type { BodyStreamLike, FetchInitLike, FetchLike } from '../crs-api';
+import { AsciiJsonDecoder } from '../parsing/json-text';
 
 export interface WireRequest {
   url: string;
