@@ -71,7 +71,9 @@ describe('folder boundaries', () => {
     expect(
       violations(
         'electron/core',
-        (spec) => /^electron(\/|$)|^electron-store$/.test(spec) || /\/(shell|browser|renderer)\//.test(spec),
+        (spec) =>
+          /^electron(\/|$)|^electron-store$/.test(spec) ||
+          /\/(shell|browser|renderer|boot|preload)\//.test(spec),
       ),
     ).toEqual([]);
   });
@@ -101,8 +103,19 @@ describe('folder boundaries', () => {
         (spec) =>
           /^electron(\/|$)|^(keytar|conf|electron-store)$/.test(spec) ||
           nodeBuiltins.test(spec) ||
-          /electron\/(core|shell|browser|preload)|sandbox\//.test(spec),
+          /(^|\/)electron\/|sandbox\//.test(spec),
       ),
+    ).toEqual([]);
+  });
+
+  it('electron/preload/ imports Electron and shared/ only', () => {
+    expect(
+      violations('electron/preload', (spec, file) => {
+        if (spec === 'electron') return false;
+        if (!spec.startsWith('.')) return true;
+        const target = relative(root, join(file, '..', spec));
+        return !target.startsWith('shared/');
+      }),
     ).toEqual([]);
   });
 
