@@ -17,7 +17,12 @@ export default defineConfig({
         test: {
           name: 'unit-dom',
           environment: 'jsdom',
-          include: ['tests/unit/renderer/**/*.test.ts', 'tests/unit/renderer/**/*.test.tsx'],
+          include: [
+            'tests/unit/renderer/**/*.test.ts',
+            'tests/unit/renderer/**/*.test.tsx',
+            // The fleet grid module keeps its tests beside it.
+            'renderer/src/fleet-grid/**/*.test.ts',
+          ],
         },
       },
       {

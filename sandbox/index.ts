@@ -82,7 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state.engine = redis;
   }
 
-  // Before serving, as a cloud has its listing at hand: at fleet:100000 this is about 2.5 s that would
+  // Before serving, as a cloud has its listing at hand: at fleet:100000 this is seconds of CPU that would
   // otherwise land on the first listing's page requests (rows are encoded on demand after any change).
   await warmInstanceRows(state);
 

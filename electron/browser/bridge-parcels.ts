@@ -3,11 +3,11 @@
  * `{"id":6,"parcel":"<hex>"}` (or `{"event":…,"parcel":…}`), and the page fetches the message itself from
  * `/bridge/parcel/<hex>` with its session key, once.
  *
- * Why: measured in this Chromium on a 2-core machine, one 48 MB WebSocket message (the cached fleet of
- * 100,000 instances) took 1.3–1.8 s to arrive and then froze the page's main thread for another 1.8–2.1 s
- * while Chromium released the message's chunks (`websocket_message_chunk_accumulator.cc`, 100 ms later);
- * the same bytes over `fetch` took 0.7–0.8 s with no freeze. Splitting the message into 1 MB WebSocket
- * messages was slower still (3–3.7 s).
+ * Why: in this Chromium, one very large WebSocket message (the cached fleet of 100,000 instances) was slow
+ * to arrive and then froze the page's main thread while Chromium released the message's chunks
+ * (`websocket_message_chunk_accumulator.cc`); the same bytes over `fetch` arrived faster with no freeze,
+ * and splitting the message into many WebSocket messages was slower still (figures in docs/BENCHMARKS.md,
+ * Design measurements).
  *
  * A parcel is JSON escaped to ASCII (`\uXXXX` for everything above U+007F, which JSON.parse turns back).
  * Any Chinese text (a project name such as 默认项目, the cloud's status text) makes Chromium decode the

@@ -140,8 +140,8 @@ export function instanceRows(
 /**
  * Encodes every instance's row ahead of the first listing, a few hundred per turn of the event loop (so a
  * server already listening keeps answering), as a cloud with its data at hand would serve it: at
- * fleet:100000 that is about 2.5 s of CPU that would otherwise land on the first 100 page requests, one
- * after another. It stops when the state changes: rows are then encoded as pages ask for them.
+ * fleet:100000 that is seconds of CPU that would otherwise land on the first page requests, one after
+ * another. It stops when the state changes: rows are then encoded as pages ask for them.
  */
 export function warmInstanceRows(state: SandboxState, perTurn = 500): Promise<void> {
   const memo = memoOf(state);

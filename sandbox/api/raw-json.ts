@@ -1,4 +1,4 @@
-// Pre-serialised JSON inside an answer. A 1000-row DescribeInstances page is about 1.2 MB of JSON; building,
+// Pre-serialised JSON inside an answer. A 1000-row DescribeInstances page is over a megabyte of JSON; building,
 // stringifying and UTF-8 encoding it on every request was most of the sandbox's time per page, on its one
 // thread, while a real cloud serves pages in parallel. Rows that have not changed are encoded once (as
 // UTF-8 bytes, ready for the socket) and spliced in.

@@ -119,6 +119,33 @@ describe('folder boundaries', () => {
     ).toEqual([]);
   });
 
+  it('renderer/src/fleet-grid/ is a module: it never reaches into the store or the app screens', () => {
+    expect(
+      violations('renderer/src/fleet-grid', (spec, file) => {
+        if (!spec.startsWith('.')) return false;
+        const target = relative(root, join(file, '..', spec));
+        return (
+          target.startsWith('renderer/src/store') ||
+          (target.startsWith('renderer/src/components/') &&
+            target !== 'renderer/src/components/common/status-chip')
+        );
+      }),
+    ).toEqual([]);
+  });
+
+  it('the rest of the renderer uses the fleet grid through its two entries only', () => {
+    expect(
+      violations('renderer/src', (spec, file) => {
+        if (!spec.startsWith('.') || relative(root, file).startsWith('renderer/src/fleet-grid/'))
+          return false;
+        const target = relative(root, join(file, '..', spec));
+        return (
+          target.startsWith('renderer/src/fleet-grid/') && target !== 'renderer/src/fleet-grid/components'
+        );
+      }),
+    ).toEqual([]);
+  });
+
   it('finds imports at all (the scan is not vacuous)', () => {
     expect(imports(join(root, 'electron/core/ipc/guard.ts'))).toContain('../../../shared/ipc-contract');
     expect(sources('renderer').length).toBeGreaterThan(0);

@@ -10,7 +10,7 @@
  *     ]}
  *     }}
  *
- * so it can be read a line at a time from the file's bytes: never one 48 MB string, never a parse of the
+ * so it can be read a line at a time from the file's bytes: never one file-sized string, never a parse of the
  * whole, and the rows of a region about to be replaced are not parsed at all. Any line that does not fit
  * this layout makes the reader give up (undefined) and the caller parses the file as plain JSON, so a file
  * edited by hand or written by an older version reads exactly as before. Either way the value is then
@@ -26,7 +26,7 @@ const REGION_END = ']}';
 const NEWLINE = 0x0a;
 
 /**
- * Instances per write: about 100 KB of JSON, small enough for each piece to be a short-lived young-generation
+ * Instances per write: small enough for each piece to be a short-lived young-generation
  * string rather than a large object that lingers until a full collection.
  */
 const PER_PIECE = 200;
@@ -163,7 +163,7 @@ export function readFleetLines(bytes: Buffer, skip?: (region: string) => boolean
 const CHUNK = 1 << 20;
 
 /**
- * The layout read from a file a megabyte at a time (never the whole 48 MB in memory); undefined when it is
+ * The layout read from a file a megabyte at a time (never the whole file in memory); undefined when it is
  * not in it. Throws the file's own errors (ENOENT when it is missing).
  */
 export async function readFleetLinesFrom(path: string, skip?: (region: string) => boolean): Promise<unknown> {

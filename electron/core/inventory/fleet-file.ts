@@ -1,8 +1,8 @@
 /**
  * The fleet cache file (`cache/<profile>/fleet.json`): its shape, written in pieces and checked by hand.
- * At 100,000 instances the file is about 48 MB. Written as one `JSON.stringify` it was a single string of
- * 48 million characters, two bytes each because of the Chinese status texts (96 MB, then a UTF-8 copy); read
- * back through zod it cost a full copy of every instance. Now it is written as ASCII JSON, one instance per
+ * At 100,000 instances the file is tens of megabytes. Written as one `JSON.stringify` it was a single string
+ * of that many characters, two bytes each because of the Chinese status texts, then a UTF-8 copy; read back
+ * through zod it cost a full copy of every instance. Now it is written as ASCII JSON, one instance per
  * line (fleet-file-lines.ts), and read back with a checker that tests exactly what the zod schema tests
  * (unit-tested against it), in place. A file that fails either is corrupt and is moved aside.
  */
@@ -85,7 +85,7 @@ function dropUnknown(value: Record<string, unknown>, known: (key: string) => boo
 
 /**
  * Fields whose few distinct values repeat across a fleet: JSON.parse makes a new string for every
- * instance's copy (100,000 × ten strings); the instances read back share one copy of each value instead.
+ * instance's copy (ten strings per instance); the instances read back share one copy of each value instead.
  */
 const SHARED_FIELDS = [
   'region',

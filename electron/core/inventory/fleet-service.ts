@@ -38,7 +38,7 @@ export class FleetService {
   readonly #writes = new Map<string, Promise<FleetFile | undefined>>();
   /**
    * The instances of the latest answer, named by a revision, so that a refresh finding the same ones can say
-   * `unchanged` instead of sending them again (48 MB to parse on the page's thread at 100,000). Only the
+   * `unchanged` instead of sending them again (tens of MB to parse on the page's thread at 100,000). Only the
    * latest profile's: the page shows one fleet at a time.
    */
   #held: { profileId: string; revision: string; instances: readonly Instance[] } | undefined;
@@ -99,7 +99,7 @@ export class FleetService {
         .filter((r) => r.progress.state === 'done')
         .map((r) => [r.progress.region, { fetchedAt, instances: r.instances }]),
     );
-    // The cache is a cache: the answer does not wait for 48 MB to be written at 100,000 instances.
+    // The cache is a cache: the answer does not wait for the file to be written.
     const written = Object.keys(fresh).length > 0 ? this.#write(profileId, fresh) : undefined;
     const failed = results.filter((r) => r.progress.state !== 'done');
     // Only a failed region needs its last-known copy, and the file being written holds it: then (only then)

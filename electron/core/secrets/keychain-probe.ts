@@ -1,7 +1,7 @@
 /**
  * Whether the OS keychain can be used, asked where a crash or a hang cannot take the app down. keytar is a
  * native module over libsecret: on Linux without a session bus it autolaunches its own D-Bus (and then a keyring
- * daemon it leaves running), waiting about 25 s with no X11; a locked keyring opens an unlock prompt whose
+ * daemon it leaves running), waiting for tens of seconds with no X11; a locked keyring opens an unlock prompt whose
  * cancellation has crashed the process. So the first touch happens in a child process with a deadline, and only
  * a keychain that answered there is used by the app.
  */

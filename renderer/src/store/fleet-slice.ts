@@ -4,8 +4,14 @@
  * with precomputed search and tag keys (fleet-rows.ts).
  */
 import type { EventPayloadOf, FleetSnapshot, RegionProgress } from '../../../shared/ipc-contract';
-import { emptyQuery, type FleetQuery, type FleetRow, type SortKey, toRow } from './fleet-rows';
-import { sameInstances } from './same-instances';
+import {
+  emptyQuery,
+  type FleetQuery,
+  type FleetRow,
+  type SortKey,
+  sameInstances,
+  toRow,
+} from '../fleet-grid';
 import { call, type SliceCreator, type UiError } from './types';
 
 export type Freshness = FleetSnapshot['freshness'];

@@ -5,8 +5,7 @@
 import type { ProfileView } from '../../../shared/profiles';
 import type { RestoreRecord } from '../../../shared/tasks';
 import { isTerminal } from '../../../shared/tasks';
-import { FleetIndex, type RowsView } from './fleet-index';
-import type { FleetQuery, FleetRow } from './fleet-rows';
+import { FleetIndex, type FleetQuery, type FleetRow, type RowsView } from '../fleet-grid';
 import type { AppState } from './types';
 
 /** One-slot memo: recomputes when any input changes by identity. */

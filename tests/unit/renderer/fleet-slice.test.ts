@@ -1,7 +1,7 @@
 /** The fleet slice: cached first, live pages streaming in, stale on failure, and fast derived views. */
 import { describe, expect, it, vi } from 'vitest';
+import { viewRows } from '../../../renderer/src/fleet-grid';
 import { createAppStore } from '../../../renderer/src/store';
-import { viewRows } from '../../../renderer/src/store/fleet-index';
 import { PAGE_FLUSH_MS } from '../../../renderer/src/store/fleet-slice';
 import { selectFacets, selectFleetUsable, selectVisibleRows } from '../../../renderer/src/store/selectors';
 import type { Instance } from '../../../shared/domain';

@@ -3,8 +3,8 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FleetTable } from '../../../renderer/src/components/fleet/fleet-table';
+import { type FleetRow, toRow } from '../../../renderer/src/fleet-grid';
 import { createAppStore } from '../../../renderer/src/store';
-import { type FleetRow, toRow } from '../../../renderer/src/store/fleet-rows';
 import { renderWithStore, withViewportSize } from './fixtures/render';
 import { fakeCore, manyInstances } from './fixtures/sample';
 

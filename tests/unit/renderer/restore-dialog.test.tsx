@@ -5,8 +5,8 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RestoreDialog } from '../../../renderer/src/components/restore/restore-dialog';
+import { toRow } from '../../../renderer/src/fleet-grid';
 import { createAppStore } from '../../../renderer/src/store';
-import { toRow } from '../../../renderer/src/store/fleet-rows';
 import type { Instance } from '../../../shared/domain';
 import type { PreflightResult } from '../../../shared/ipc-contract';
 import type { ProfileView } from '../../../shared/profiles';

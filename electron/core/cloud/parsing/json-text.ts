@@ -1,7 +1,7 @@
 /**
  * JSON text without the UTF-8 slow path. CRS answers are ASCII except a few Chinese words (`InstanceTitle`
- * 运行中 on every instance): one such character makes a 1.2 MB page decode through the general UTF-8 decoder
- * into a two-byte string (2.4 MB) that JSON.parse then walks. In JSON, non-ASCII can only stand inside
+ * 运行中 on every instance): one such character makes a whole page decode through the general UTF-8 decoder
+ * into a two-byte string (twice the size) that JSON.parse then walks. In JSON, non-ASCII can only stand inside
  * strings, where `\uXXXX` means the same character; so rewriting it as escapes gives a one-byte string,
  * decoded as Latin-1 (a copy), that parses to exactly the same value, faster and in half the memory.
  */
@@ -65,7 +65,7 @@ export class AsciiJsonDecoder {
       return;
     }
     // Each byte as one Latin-1 character, so that the regular expression engine finds the non-ASCII runs
-    // (a few Chinese words a row) instead of a loop over 1.2 MB of bytes in JavaScript.
+    // (a few Chinese words a row) instead of a loop over every byte of the page in JavaScript.
     const text = bytes.toString('latin1');
     NON_ASCII_BYTES.lastIndex = 0;
     let start = 0;

@@ -95,7 +95,7 @@ export function classifyTransportError(error: unknown, timedOut: boolean): Trans
 
 /**
  * Bodies are JSON, decoded to one-byte ASCII JSON (the same value, faster to parse). The chunks are kept as
- * they arrive (bytes outside the JS heap, not gathered into one 1.2 MB buffer) and decoded once complete,
+ * they arrive (bytes outside the JS heap, not gathered into one page-sized buffer) and decoded once complete,
  * so that the string is parsed at once and dies young instead of growing while the page trickles in.
  */
 async function readAsciiJson(body: BodyStreamLike): Promise<string> {

@@ -2,10 +2,10 @@
 import { memo, type RefObject, useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../../store';
-import { emptyQuery, type FleetQuery } from '../../store/fleet-rows';
+import { emptyQuery, type FleetQuery } from '../../fleet-grid';
+import { FleetSearchBox, type SearchSource } from '../../fleet-grid/components';
+import { useApp, useAppStore } from '../../store';
 import { selectFacets } from '../../store/selectors';
-import { FleetSearchBox } from './fleet-search-box';
 
 type FacetKey = Exclude<keyof FleetQuery, 'text'>;
 
@@ -30,6 +30,18 @@ export const FleetToolbar = memo(function FleetToolbar({
   );
   const hasText = useApp((s) => s.fleetQuery.text !== '');
   const setQuery = useApp((s) => s.setFleetQuery);
+  const store = useAppStore();
+  const searchSource = useMemo<SearchSource>(
+    () => ({
+      get: () => store.getState().fleetQuery.text,
+      set: (value) => store.getState().setFleetQuery({ text: value }),
+      subscribe: (onText) =>
+        store.subscribe((s, before) => {
+          if (s.fleetQuery.text !== before.fleetQuery.text) onText(s.fleetQuery.text);
+        }),
+    }),
+    [store],
+  );
   const facets = useApp(useShallow(selectFacets));
   const filtered = hasText || Object.values(facetValues).some((v) => v !== '');
   const lang = i18n.language;
@@ -68,6 +80,7 @@ export const FleetToolbar = memo(function FleetToolbar({
         label={text.search}
         placeholder={text.placeholder}
         searchRef={searchRef}
+        source={searchSource}
       />
       {select('region', text.region, facets.regions)}
       {select('status', text.status, facets.statuses, statusText)}

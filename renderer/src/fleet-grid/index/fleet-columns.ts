@@ -2,10 +2,10 @@
  * What a search or a filter reads of the fleet's rows, as flat columns: every row's search key in one
  * array, and region, status and engine as small integer codes. Filtering 100,000 rows is then a tight loop
  * over arrays instead of a walk through row objects (whose shapes differ with their optional fields, which
- * made each property read slow: a region filter took ≈ 5 ms of checks). The columns are built in background
+ * made each property read slow; docs/BENCHMARKS.md, Design measurements). The columns are built in background
  * slices after the rows arrive (fleet-index.ts), or at once if a query comes first.
  */
-import type { FleetQuery, FleetRow } from './fleet-rows';
+import type { FleetQuery, FleetRow } from '../rows/fleet-rows';
 
 /** Rows handled between two looks at the clock while building in the background. */
 const CHUNK = 2048;
@@ -44,9 +44,9 @@ export class FleetColumns {
   readonly #tagMasks = new Map<string, Uint8Array>();
   /**
    * For each ASCII character, a bitset of the rows whose search key contains it. The first key of a search
-   * is answered from it without reading a row (it was a scan of every key while the JIT was still cold:
-   * 25 ms at 100,000 rows), and a longer search skips, with one bit test per character, the rows that
-   * cannot contain it before asking `indexOf`. 128 × n bits at most: 1.6 MB at 100,000 rows.
+   * is answered from it without reading a row (it was a scan of every key while the JIT was still cold),
+   * and a longer search skips, with one bit test per character, the rows that cannot contain it before
+   * asking `indexOf`. 128 × n bits at most.
    */
   readonly #chars: Array<Uint32Array | undefined> = new Array(ASCII);
   /**
@@ -143,7 +143,7 @@ export class FleetColumns {
       const bit = 1 << (r & 31);
       for (let b = 0; b < bits.length; b++)
         if ((((bits[b] as Uint32Array)[word] as number) & bit) === 0) continue rows;
-      // `indexOf(...) !== -1` rather than `includes`: V8 runs it about 40% faster on a fresh query string.
+      // `indexOf(...) !== -1` rather than `includes`: V8 runs it faster on a fresh query string (measured).
       if (exact || (keys[r] as string).indexOf(text) !== -1) out[k++] = r;
     }
     return out.slice(0, k);

@@ -8,21 +8,30 @@
  * and a store subscription shows text set elsewhere (Clear filters).
  */
 import { memo, type RefObject, useLayoutEffect, useRef } from 'react';
-import { useAppStore } from '../../store';
+
+/** Where the box's text lives: the app's store, seen through three functions of stable identity. */
+export interface SearchSource {
+  get(): string;
+  set(text: string): void;
+  /** Calls back with the text whenever it changes elsewhere (Clear filters); returns the unsubscribe. */
+  subscribe(onText: (text: string) => void): () => void;
+}
 
 export const FleetSearchBox = memo(function FleetSearchBox({
   id,
   label,
   placeholder,
   searchRef,
+  source,
 }: {
   id: string;
   label: string;
   placeholder: string;
   /** Set to the box while it exists (the fleet page focuses it on `/`). */
   searchRef: RefObject<HTMLInputElement | null>;
+  /** Must keep its identity: a new source makes a new box. */
+  source: SearchSource;
 }) {
-  const store = useAppStore();
   const hostRef = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -32,15 +41,14 @@ export const FleetSearchBox = memo(function FleetSearchBox({
     box.id = id;
     box.spellcheck = false;
     box.autocomplete = 'off';
-    box.value = store.getState().fleetQuery.text;
+    box.value = source.get();
     const onInput = () => {
-      if (box.value !== store.getState().fleetQuery.text) store.getState().setFleetQuery({ text: box.value });
+      if (box.value !== source.get()) source.set(box.value);
     };
     box.addEventListener('input', onInput);
     box.addEventListener('change', onInput);
-    const unsubscribe = store.subscribe((s, before) => {
-      const text = s.fleetQuery.text;
-      if (text !== before.fleetQuery.text && box.value !== text) box.value = text;
+    const unsubscribe = source.subscribe((text) => {
+      if (box.value !== text) box.value = text;
     });
     host.append(box);
     searchRef.current = box;
@@ -49,7 +57,7 @@ export const FleetSearchBox = memo(function FleetSearchBox({
       box.remove();
       if (searchRef.current === box) searchRef.current = null;
     };
-  }, [id, searchRef, store]);
+  }, [id, searchRef, source]);
   useLayoutEffect(() => {
     if (searchRef.current) searchRef.current.placeholder = placeholder;
   }, [placeholder, searchRef]);

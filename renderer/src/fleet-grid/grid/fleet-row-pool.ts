@@ -13,12 +13,12 @@
  */
 import { zoneLabel } from '../../../../shared/crs-zones';
 import type { InstanceStatus } from '../../../../shared/domain';
+import { chipIcons, instanceTone } from '../../components/common/status-chip';
 import { catalogLanguage } from '../../i18n';
 import { formatMb } from '../../lib/format';
 import { projectName } from '../../lib/project-name';
-import type { RowsView } from '../../store/fleet-index';
-import type { FleetRow } from '../../store/fleet-rows';
-import { chipIcons, instanceTone } from '../common/status-chip';
+import type { RowsView } from '../index/fleet-index';
+import type { FleetRow } from '../rows/fleet-rows';
 
 export interface RowLabels {
   none: string;

@@ -38,7 +38,7 @@ const SELECT_MAX = 4096;
 
 /**
  * `rank` is asked for only when a walk is long: when the matches sit far down the order (a search for
- * "orders" sorted by name starts 40 % of the way down), walking there row by row was the largest part of a
+ * "orders" sorted by name starts far down the sample fleet), walking there row by row was the largest part of a
  * keystroke, and selecting the next matches by their rank costs one pass over the matches instead.
  */
 export function pickAlongOrder(

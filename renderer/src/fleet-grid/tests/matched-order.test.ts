@@ -5,7 +5,7 @@
  * for a selection by rank, grows its buffer past the first screenful, and (for a long jump) walks with a mask.
  */
 import { describe, expect, it } from 'vitest';
-import { pickAlongOrder, pickByRank, rankOf } from '../../../renderer/src/store/matched-order';
+import { pickAlongOrder, pickByRank, rankOf } from '../index/matched-order';
 
 function random(seed: number): () => number {
   let s = seed >>> 0;

@@ -4,14 +4,10 @@
  * (scrolling by one row rebinds one element), unchanged cells are not written, and a click names its row.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  FleetRowPool,
-  type PoolView,
-  type RowLabels,
-} from '../../../renderer/src/components/fleet/fleet-row-pool';
-import type { RowsView } from '../../../renderer/src/store/fleet-index';
-import { type FleetRow, toRow } from '../../../renderer/src/store/fleet-rows';
-import { instance, manyInstances } from './fixtures/sample';
+import { instance, manyInstances } from '../../../../tests/unit/renderer/fixtures/sample';
+import { FleetRowPool, type PoolView, type RowLabels } from '../grid/fleet-row-pool';
+import type { RowsView } from '../index/fleet-index';
+import { type FleetRow, toRow } from '../rows/fleet-rows';
 
 const labels: RowLabels = {
   none: '—',

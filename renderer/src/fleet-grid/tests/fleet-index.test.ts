@@ -4,7 +4,10 @@
  * slices of the sort were cut.
  */
 import { describe, expect, it } from 'vitest';
-import { type BackgroundRunner, FleetIndex, viewRows } from '../../../renderer/src/store/fleet-index';
+import type { Instance } from '../../../../shared/domain';
+import { instance } from '../../../../tests/unit/renderer/fixtures/sample';
+import { type BackgroundRunner, FleetIndex, viewRows } from '../index/fleet-index';
+import { SlicedSort } from '../index/sliced-sort';
 import {
   emptyQuery,
   type FleetQuery,
@@ -13,10 +16,7 @@ import {
   sortKeys,
   sortValue,
   toRow,
-} from '../../../renderer/src/store/fleet-rows';
-import { SlicedSort } from '../../../renderer/src/store/sliced-sort';
-import type { Instance } from '../../../shared/domain';
-import { instance } from './fixtures/sample';
+} from '../rows/fleet-rows';
 
 /** A small deterministic generator, so a failure names the seed that reproduces it. */
 function random(seed: number): () => number {

@@ -2,7 +2,7 @@
  * Fleet rows with their search key and tag keys computed once, at ingest, so that filtering 100,000 rows on
  * each keystroke is one `includes` per row (fleet-index.ts does the filtering and sorting).
  */
-import type { Instance, InstanceStatus } from '../../../shared/domain';
+import type { Instance, InstanceStatus } from '../../../../shared/domain';
 
 export interface FleetRow {
   instance: Instance;

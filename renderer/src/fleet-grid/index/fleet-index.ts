@@ -9,8 +9,16 @@
  * - searches and filters read flat columns (fleet-columns.ts), and what the grid shows is a view over
  *   those arrays: the matches in the column's order, found only as far as the grid asks (matched-order.ts).
  */
+
+import {
+  emptyQuery,
+  type FleetQuery,
+  type FleetRow,
+  type SortKey,
+  sortKeys,
+  sortValue,
+} from '../rows/fleet-rows';
 import { FleetColumns } from './fleet-columns';
-import { emptyQuery, type FleetQuery, type FleetRow, type SortKey, sortKeys, sortValue } from './fleet-rows';
 import { type Picker, pickAlongOrder, pickByRank, rankOf, SPARSE_RATIO } from './matched-order';
 import { SlicedSort } from './sliced-sort';
 
@@ -36,8 +44,8 @@ interface TaskScheduler {
 /**
  * Slices run as background-priority tasks (Chromium's `scheduler.postTask`), which yield to input and
  * rendering but otherwise follow each other at once. `requestIdleCallback` would be the obvious choice, but
- * a callback requested during an idle period waits for the next one, so 4 ms slices would get 4 ms of every
- * 50: sorting 100,000 rows by ten columns took 20 s of wall time that way.
+ * a callback requested during an idle period waits for the next one, so slices would get a small share of
+ * each frame budget and sorting 100,000 rows by ten columns took many times longer that way.
  */
 export const backgroundRunner: BackgroundRunner = (work) => {
   let cancelled = false;
@@ -106,7 +114,7 @@ export class FleetIndex {
         const key = pending[0] as SortKey;
         if (!this.#sort(key).step(stop)) return false;
         // Its ranks too (a pass over the rows): the first search whose matches sit far down this order
-        // needs them, and making them then cost that keystroke 1–2 ms at 100,000 rows.
+        // needs them, and making them then would land on that keystroke.
         this.#rank(key, this.#sort(key).result());
         pending.shift();
         if (stop()) return false;
@@ -122,8 +130,8 @@ export class FleetIndex {
   /**
    * Once every column is sorted: the first screenful of a few searches and a filter, both ways, read and
    * thrown away. The first keystrokes after a load otherwise ran the pickers and the narrowing scans in the
-   * interpreter, and were the slowest of a session: the first three keys took 19–31 ms at 100,000 rows,
-   * and take 11–17 ms with this.
+   * interpreter, and were the slowest of a session (before and after in docs/BENCHMARKS.md, Design
+   * measurements).
    */
   #warmViews(): Array<() => void> {
     const first = this.rows[0];
@@ -143,8 +151,7 @@ export class FleetIndex {
 
   /**
    * Runs a search of two characters narrowed from one, as the first keys of a search do, and throws the
-   * answer away: until the JIT has seen the scan loop, the first longer search ran it in the interpreter
-   * (40 ms at 100,000 rows, measured in Chromium).
+   * answer away: until the JIT has seen the scan loop, the first longer search ran it in the interpreter.
    */
   #warmUp(): void {
     const key = this.rows[0]?.searchKey ?? '';

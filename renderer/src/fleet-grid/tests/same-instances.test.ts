@@ -1,9 +1,9 @@
 /** Telling an unchanged listing from a changed one (shared/same-json.ts; the renderer's rows are kept for it). */
 import { describe, expect, it } from 'vitest';
-import { toRow } from '../../../renderer/src/store/fleet-rows';
-import { sameInstances } from '../../../renderer/src/store/same-instances';
-import { sameJson } from '../../../shared/same-json';
-import { instance, manyInstances } from './fixtures/sample';
+import { sameJson } from '../../../../shared/same-json';
+import { instance, manyInstances } from '../../../../tests/unit/renderer/fixtures/sample';
+import { toRow } from '../rows/fleet-rows';
+import { sameInstances } from '../rows/same-instances';
 
 describe('sameJson', () => {
   it('compares values, not identities, whatever the order of keys', () => {
