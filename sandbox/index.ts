@@ -106,7 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     redis,
     latencyMs: options.latencyMs ?? 0,
   });
-  const store = new BackupFileStore(options.linkSeconds ?? DEFAULT_LINK_SECONDS);
+  const store = new BackupFileStore(options.linkSeconds ?? DEFAULT_LINK_SECONDS, options.linkSeconds);
   state.files = store;
   const files = createFileServer({ state, store, faults });
   try {

@@ -7,7 +7,6 @@
 // real state; the rest (Tencent's own faults) only through the apiError fault.
 import { createHash } from 'node:crypto';
 import { formatTencentTime } from '../clock.js';
-import { signPath } from '../files/cos-sign.js';
 import type { SandboxState } from '../state/store.js';
 import type { BackupRecord, InstanceRecord } from '../state/types.js';
 import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './action-types.js';
@@ -116,10 +115,7 @@ export function describeBackupUrl(
   const files = store.filesOf(instance, backup, backupGeneration(ctx.state, backup));
   const restricted = (limitType ?? ACCOUNT_RESTRICTION.LimitType) !== 'NoLimit';
   const nowSec = Math.floor(ctx.state.now() / 1000);
-  const link = (path: string) =>
-    `${store.baseUrl}${encodeURI(path)}?sign=${encodeURIComponent(
-      signPath(store.signer, path, nowSec, nowSec + store.linkSeconds, restricted),
-    )}`;
+  const link = (path: string) => store.signedUrl(path, nowSec, store.linkSeconds, restricted);
   const infos = files.map((file) => ({
     FileName: file.name,
     FileSize: file.size,

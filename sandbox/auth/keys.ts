@@ -38,6 +38,7 @@ const READ_ACTIONS = [
   'DescribeRedis',
   'GetRedisBackupList',
   'GetRedisTaskList',
+  'GetBackupDownloadUrl',
 ];
 
 export class KeyRing {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { typeInfo } from '../state/catalog.js';
 import type { BackupRecord, InstanceRecord } from '../state/types.js';
-import type { CosSigner } from './cos-sign.js';
+import { type CosSigner, signPath } from './cos-sign.js';
 import { demoDatabases, shardOf } from './demo-rdb.js';
 import { type BackupKey, backupKey, encrypt, type Layout, pack, packedName } from './packaging.js';
 import { writeRdb } from './rdb-writer.js';
@@ -75,7 +75,14 @@ export class BackupFileStore {
   private readonly byBackup = new Map<string, ServedFile[]>();
   private readonly byPath = new Map<string, ServedFile>();
 
-  constructor(readonly linkSeconds: number = DEFAULT_LINK_SECONDS) {
+  /** Legacy GetBackupDownloadUrl links: "valid for 12 hours" (intl.cloud.tencent.com/document/api/239/8452). */
+  readonly legacyLinkSeconds: number;
+
+  constructor(
+    readonly linkSeconds: number = DEFAULT_LINK_SECONDS,
+    legacyLinkSeconds?: number,
+  ) {
+    this.legacyLinkSeconds = legacyLinkSeconds ?? 12 * 3600;
     this.root = mkdtempSync(join(tmpdir(), 'crs-sandbox-files-'));
     this.signer = { accessKey: 'AKIDsandboxObjectStorage000000000000', secret: randomBytes(32) };
   }
@@ -88,15 +95,20 @@ export class BackupFileStore {
     return { layout, encrypted, key: encrypted ? backupKey(this.secret, backup.id) : null };
   }
 
-  /** The backup's files, made on first call; `generation` orders the instance's demo data. */
-  filesOf(instance: InstanceRecord, backup: BackupRecord, generation: number): ServedFile[] {
-    const known = this.byBackup.get(backup.id);
+  /**
+   * The backup's files, made on first call; `generation` orders the instance's demo data. `merged` asks
+   * for the whole backup in one file, as the legacy API's export of a cluster backup makes it.
+   */
+  filesOf(instance: InstanceRecord, backup: BackupRecord, generation: number, merged = false): ServedFile[] {
+    const cacheKey = merged ? `${backup.id}#merged` : backup.id;
+    const known = this.byBackup.get(cacheKey);
     if (known) return known;
     const info = typeInfo(instance.type);
     const engine = ENGINE_FILES[info.version] ?? { server: info.version, rdb: 9 };
+    const shards = info.cluster && !merged ? instance.shardNum : 1;
     const rdbs = backup.rdbPath
       ? [readFileSync(backup.rdbPath)]
-      : this.demoRdbs(instance, backup, generation, engine.rdb, info.cluster ? instance.shardNum : 1);
+      : this.demoRdbs(instance, backup, generation, engine.rdb, shards);
     const traits = this.traits(instance, backup);
     const numericId =
       1_000_000 + (createHash('sha1').update(instance.id).digest().readUInt32BE(0) % 9_000_000);
@@ -108,7 +120,8 @@ export class BackupFileStore {
         .replace(/[^A-Za-z0-9-]/g, '-') || 'backup';
     const day = new Date(backup.startMs + 8 * 3600_000).toISOString().slice(0, 10);
     const files = rdbs.map((rdb, index) => {
-      const rdbName = `${stem}-redis-server-${engine.server}-${numericId}-ignore-${index + 1}-ignore.rdb`;
+      const shard = merged ? 'all' : String(index + 1);
+      const rdbName = `${stem}-redis-server-${engine.server}-${numericId}-ignore-${shard}-ignore.rdb`;
       const name = packedName(rdbName, traits.layout);
       let content = pack(rdbName, rdb, traits.layout, Math.floor(backup.endMs / 1000));
       if (traits.key) content = encrypt(content, traits.key);
@@ -130,7 +143,7 @@ export class BackupFileStore {
       this.byPath.set(file.innerPath, file);
       return file;
     });
-    this.byBackup.set(backup.id, files);
+    this.byBackup.set(cacheKey, files);
     return files;
   }
 
@@ -150,6 +163,12 @@ export class BackupFileStore {
     return Array.from({ length: Math.max(1, shards) }, (_, shard) =>
       writeRdb({ version, aux, databases: shardOf(databases, shard, shards) }),
     );
+  }
+
+  /** A signed link to a (decoded) path, valid from nowSec for `seconds`. */
+  signedUrl(path: string, nowSec: number, seconds: number, restricted = false): string {
+    const sign = signPath(this.signer, path, nowSec, nowSec + seconds, restricted);
+    return `${this.baseUrl}${encodeURI(path)}?sign=${encodeURIComponent(sign)}`;
   }
 
   /** The file a (decoded) URL path names, public or private-network. */

@@ -19,6 +19,7 @@ import {
   type RunningSandbox,
   startSandbox,
 } from '../../../sandbox/index.js';
+import { callLegacy } from './helpers.js';
 
 const LINK_SECONDS = 120;
 const clock = new ManualClock(Date.now());
@@ -338,6 +339,51 @@ describe('restrictions and download faults', () => {
     const rest = await get(url, { Range: `bytes=${got.length}-` });
     expect(rest.status).toBe(206);
     expect(Buffer.concat([got, rest.body]).equals(whole)).toBe(true);
+  });
+});
+
+describe('legacy GetBackupDownloadUrl', () => {
+  const legacy = (params: Record<string, string>, region = 'ap-guangzhou') =>
+    callLegacy(sandbox.url, 'GetBackupDownloadUrl', params, { region });
+
+  it('answers data.extranet and data.intranet for a standard instance', async () => {
+    const reply = await legacy({ redisId: 'crs-demo0001', backupId: DEMO_BACKUPS.ordersManual });
+    expect(reply.code).toBe(0);
+    const data = reply.data as { extranet: string; intranet: string };
+    const body = (await get(data.extranet)).body;
+    expect(body.subarray(0, 9).toString('latin1')).toBe('REDIS0009');
+    expect((await get(data.intranet)).body.equals(body)).toBe(true);
+  });
+
+  it('refuses a cluster backup until it is exported, then serves it as one merged file', async () => {
+    const backupId = await newestBackup('ap-shanghai', 'crs-demo0003');
+    const params = { redisId: 'crs-demo0003', backupId };
+    expect((await legacy(params, 'ap-shanghai')).code).toBe('10711');
+    const record = sandbox.state.findBackup(backupId, 'crs-demo0003');
+    if (!record) throw new Error('no backup');
+    record.exported = true;
+    try {
+      const reply = await legacy(params, 'ap-shanghai');
+      const url = (reply.data as { extranet: string }).extranet;
+      expect(url).toMatch(/-ignore-all-ignore\.rdb\?sign=/);
+      const merged = checkRdb((await get(url)).body, 'merged.rdb');
+      const shards = (await links('ap-shanghai', 'crs-demo0003', backupId)).BackupInfos ?? [];
+      let perShard = 0;
+      for (const [i, info] of shards.entries()) {
+        perShard += Number(
+          /(\d+) keys read/.exec(checkRdb((await get(info.DownloadUrl ?? '')).body, `s${i}.rdb`))?.[1],
+        );
+      }
+      expect(Number(/(\d+) keys read/.exec(merged)?.[1])).toBe(perShard);
+    } finally {
+      record.exported = false;
+    }
+  });
+
+  it('answers 10701, 11213 and 11201 for a missing instance, backup or parameter', async () => {
+    expect((await legacy({ redisId: 'crs-zzzz9999', backupId: 'x' })).code).toBe('10701');
+    expect((await legacy({ redisId: 'crs-demo0001', backupId: 'nope' })).code).toBe('11213');
+    expect((await legacy({ redisId: 'crs-demo0001' })).code).toBe('11201');
   });
 });
 
