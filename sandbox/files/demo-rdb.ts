@@ -194,8 +194,16 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
+const tokens = new Map<number, string>();
+
+/** A session-token-like id, stable per n (memoised: every generation asks for the same ones). */
 function token(n: number): string {
-  return createHash('sha1').update(`t${n}`).digest('hex').slice(0, 24);
+  let t = tokens.get(n);
+  if (t === undefined) {
+    t = createHash('sha1').update(`t${n}`).digest('hex').slice(0, 24);
+    tokens.set(n, t);
+  }
+  return t;
 }
 
 function cart(n: number, g: number): RdbValue {

@@ -28,33 +28,43 @@ export interface RdbDatabase {
 const OP = { aux: 0xfa, resizeDb: 0xfb, expireMs: 0xfc, selectDb: 0xfe, eof: 0xff } as const;
 const TYPE = { string: 0, list: 1, set: 2, zset: 3, hash: 4, zset2: 5 } as const;
 
+/** A growable buffer: fixtures are written byte by byte without an allocation per field. */
 class ByteSink {
-  private readonly chunks: Buffer[] = [];
+  private buf = Buffer.alloc(64 * 1024);
   private size = 0;
 
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk);
+  private reserve(n: number): void {
+    if (this.size + n <= this.buf.length) return;
+    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.size + n));
+    this.buf.copy(next, 0, 0, this.size);
+    this.buf = next;
+  }
+
+  push(chunk: Uint8Array): void {
+    this.reserve(chunk.length);
+    this.buf.set(chunk, this.size);
     this.size += chunk.length;
   }
 
   byte(value: number): void {
-    this.push(Buffer.from([value]));
+    this.reserve(1);
+    this.buf[this.size++] = value;
   }
 
   /** rdbSaveLen: 6-bit, 14-bit (big-endian), 32-bit (0x80) or 64-bit (0x81) big-endian lengths. */
   length(n: number): void {
-    if (n < 1 << 6) this.byte(n);
-    else if (n < 1 << 14) this.push(Buffer.from([0x40 | (n >> 8), n & 0xff]));
-    else if (n <= 0xffffffff) {
-      const b = Buffer.alloc(5);
-      b[0] = 0x80;
-      b.writeUInt32BE(n, 1);
-      this.push(b);
+    this.reserve(9);
+    if (n < 1 << 6) {
+      this.buf[this.size++] = n;
+    } else if (n < 1 << 14) {
+      this.buf[this.size++] = 0x40 | (n >> 8);
+      this.buf[this.size++] = n & 0xff;
+    } else if (n <= 0xffffffff) {
+      this.buf[this.size++] = 0x80;
+      this.size = this.buf.writeUInt32BE(n, this.size);
     } else {
-      const b = Buffer.alloc(9);
-      b[0] = 0x81;
-      b.writeBigUInt64BE(BigInt(n), 1);
-      this.push(b);
+      this.buf[this.size++] = 0x81;
+      this.size = this.buf.writeBigUInt64BE(BigInt(n), this.size);
     }
   }
 
@@ -62,34 +72,44 @@ class ByteSink {
   string(value: Buffer | string): void {
     const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
     const asInt = intEncodable(bytes);
-    if (asInt !== null) {
-      if (asInt >= -128 && asInt <= 127) {
-        this.push(Buffer.from([0xc0, asInt & 0xff]));
-      } else if (asInt >= -32768 && asInt <= 32767) {
-        const b = Buffer.alloc(3);
-        b[0] = 0xc1;
-        b.writeInt16LE(asInt, 1);
-        this.push(b);
-      } else {
-        const b = Buffer.alloc(5);
-        b[0] = 0xc2;
-        b.writeInt32LE(asInt, 1);
-        this.push(b);
-      }
+    if (asInt === null) {
+      this.length(bytes.length);
+      this.push(bytes);
       return;
     }
-    this.length(bytes.length);
-    this.push(bytes);
+    this.reserve(5);
+    if (asInt >= -128 && asInt <= 127) {
+      this.buf[this.size++] = 0xc0;
+      this.size = this.buf.writeInt8(asInt, this.size);
+    } else if (asInt >= -32768 && asInt <= 32767) {
+      this.buf[this.size++] = 0xc1;
+      this.size = this.buf.writeInt16LE(asInt, this.size);
+    } else {
+      this.buf[this.size++] = 0xc2;
+      this.size = this.buf.writeInt32LE(asInt, this.size);
+    }
+  }
+
+  double(value: number): void {
+    this.reserve(8);
+    this.size = this.buf.writeDoubleLE(value, this.size);
+  }
+
+  uint64LE(value: number): void {
+    this.reserve(8);
+    this.size = this.buf.writeBigUInt64LE(BigInt(value), this.size);
   }
 
   concat(): Buffer {
-    return Buffer.concat(this.chunks, this.size);
+    return this.buf.subarray(0, this.size);
   }
 }
 
 /** The integer a string stands for when redis would int-encode it (canonical form, fits in 32 bits). */
 function intEncodable(bytes: Buffer): number | null {
   if (bytes.length === 0 || bytes.length > 11) return null;
+  const lead = bytes[0] as number;
+  if (lead !== 0x2d && (lead < 0x30 || lead > 0x39)) return null;
   const text = bytes.toString('latin1');
   if (!/^-?(0|[1-9]\d*)$/.test(text)) return null;
   const n = Number(text);
@@ -125,9 +145,7 @@ function writeValue(sink: ByteSink, value: RdbValue, version: number): void {
       for (const [member, score] of value.entries) {
         sink.string(member);
         if (version >= 8) {
-          const b = Buffer.alloc(8);
-          b.writeDoubleLE(score, 0);
-          sink.push(b);
+          sink.double(score);
         } else {
           oldDouble(sink, score);
         }
@@ -182,9 +200,7 @@ export function writeRdb(file: RdbFile): Buffer {
     for (const entry of db.entries) {
       if (entry.expireAtMs !== undefined) {
         sink.byte(OP.expireMs);
-        const b = Buffer.alloc(8);
-        b.writeBigUInt64LE(BigInt(Math.floor(entry.expireAtMs)), 0);
-        sink.push(b);
+        sink.uint64LE(Math.floor(entry.expireAtMs));
       }
       sink.byte(typeByte(entry.value, file.version));
       sink.string(entry.key);
