@@ -19,7 +19,7 @@ import {
   type RunningSandbox,
   startSandbox,
 } from '../../../sandbox/index.js';
-import { callLegacy } from './helpers.js';
+import { addFault, callLegacy } from './helpers.js';
 
 const LINK_SECONDS = 120;
 const clock = new ManualClock(Date.now());
@@ -310,7 +310,8 @@ describe('restrictions and download faults', () => {
 
   it('restrictDownload answers 403 once, then the link works', async () => {
     const info = first((await links('ap-guangzhou', 'crs-demo0001', DEMO_BACKUPS.ordersManual)).BackupInfos);
-    sandbox.faults.add({ kind: 'restrictDownload' });
+    // Through the admin API, as a client test outside the process would set it.
+    await addFault(sandbox.url, { kind: 'restrictDownload' });
     expect((await get(info.DownloadUrl ?? '')).status).toBe(403);
     expect((await get(info.DownloadUrl ?? '')).status).toBe(200);
   });
