@@ -1,5 +1,6 @@
 // The files behind each backup, as the sandbox's object storage holds them. With --redis a backup that has
-// a real snapshot (BackupRecord.rdbPath) serves that RDB; every other backup serves an RDB generated from
+// a real snapshot (BackupRecord.rdbPath) serves that RDB (cut per shard for a cluster instance,
+// rdb-split.ts); every other backup serves an RDB generated from
 // the demo data of its instance and generation (demo-rdb.ts), one file per shard for cluster instances, as
 // the official DescribeBackupUrl example shows (tccli examples.json: a five-shard Redis 4.0.8 cluster, five
 // `…-redis-server-4.0.8-<id>-ignore-<shard>-ignore.rdb` files). Files are made on first demand into a
@@ -13,6 +14,7 @@ import type { BackupRecord, InstanceRecord } from '../state/types.js';
 import { type CosSigner, signPath } from './cos-sign.js';
 import { demoDatabases, shardOf } from './demo-rdb.js';
 import { type BackupKey, backupKey, encrypt, type Layout, pack, packedName } from './packaging.js';
+import { splitRdb } from './rdb-split.js';
 import { writeRdb } from './rdb-writer.js';
 
 /** The models say the links of DescribeBackupUrl are valid for 6 hours (SDK 4.1.313 BackupDownloadInfo). */
@@ -107,7 +109,7 @@ export class BackupFileStore {
     const engine = ENGINE_FILES[info.version] ?? { server: info.version, rdb: 9 };
     const shards = info.cluster && !merged ? instance.shardNum : 1;
     const rdbs = backup.rdbPath
-      ? [readFileSync(backup.rdbPath)]
+      ? this.realRdbs(readFileSync(backup.rdbPath), shards)
       : this.demoRdbs(instance, backup, generation, engine.rdb, shards);
     const traits = this.traits(instance, backup);
     const numericId =
@@ -145,6 +147,11 @@ export class BackupFileStore {
     });
     this.byBackup.set(cacheKey, files);
     return files;
+  }
+
+  /** A --redis snapshot, cut per shard for a cluster instance; whole when it cannot be cut. */
+  private realRdbs(snapshot: Buffer, shards: number): Buffer[] {
+    return splitRdb(snapshot, shards) ?? [snapshot];
   }
 
   private demoRdbs(

@@ -128,6 +128,19 @@ describe('--redis restores real data', () => {
     expect(body.equals(readFileSync(backup.rdbPath))).toBe(true);
     expect(infos[0]?.FileSize).toBe(body.length);
 
+    // A cluster instance's snapshot comes cut per shard, by hash slot.
+    const cluster = sandbox.state
+      .backupsOf('crs-demo0003')
+      .find((b) => b.rdbPath && b.origin === 'automatic');
+    const shards = await callV3(
+      sandbox.url,
+      'DescribeBackupUrl',
+      { InstanceId: 'crs-demo0003', BackupId: cluster?.id },
+      { region: 'ap-shanghai' },
+    );
+    const names = (shards.json.BackupInfos as Array<{ FileName: string }>).map((i) => i.FileName);
+    expect(names.map((n) => /-ignore-(\d)-ignore\.rdb$/.exec(n)?.[1])).toEqual(['1', '2', '3']);
+
     const gone = sandbox.state
       .backupsOf('crs-demo0007')
       .find((b) => b.rdbPath && b.rdbPath !== backup.rdbPath);
