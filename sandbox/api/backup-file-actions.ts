@@ -151,7 +151,7 @@ export function describeBackupDetail(
   if ('refusal' in found) return found.refusal;
   const { instance, backup } = found;
   const shards = Math.max(1, instance.shardNum);
-  const traits = ctx.state.files?.traits(instance, backup);
+  const traits = ctx.state.files?.traits(backup);
   const key = traits?.key ?? null;
   return {
     ok: true,

@@ -13,7 +13,8 @@ import { typeInfo } from '../state/catalog.js';
 import type { BackupRecord, InstanceRecord } from '../state/types.js';
 import { type CosSigner, signPath } from './cos-sign.js';
 import { demoDatabases, shardOf } from './demo-rdb.js';
-import { type BackupKey, backupKey, encrypt, type Layout, pack, packedName } from './packaging.js';
+import { backupEncrypted, backupLayout, type Layout } from './demo-traits.js';
+import { type BackupKey, backupKey, encrypt, pack, packedName } from './packaging.js';
 import { splitRdb } from './rdb-split.js';
 import { writeRdb } from './rdb-writer.js';
 
@@ -30,18 +31,6 @@ const ENGINE_FILES: Readonly<Record<string, { server: string; rdb: number }>> = 
   '7.0': { server: '7.0.15', rdb: 10 },
   // Valkey 8.0 writes RDB 11 (valkey src/rdb.h).
   '8.0': { server: '8.0.1', rdb: 11 },
-};
-
-/**
- * Which demo backups are packed or encrypted (sandbox/README.md): sessions are sensitive, so both session
- * stores encrypt their backups; the rest shows each layout once.
- */
-export const DEMO_FILE_TRAITS: Readonly<Record<string, { layout?: Layout; encrypted?: boolean }>> = {
-  'crs-demo0002': { encrypted: true },
-  'crs-demo0015': { encrypted: true },
-  'crs-demo0008': { layout: 'tar' },
-  'crs-demo0011': { layout: 'gz' },
-  'crs-demo0014': { layout: 'tar.gz' },
 };
 
 export interface ServedFile {
@@ -89,12 +78,13 @@ export class BackupFileStore {
     this.signer = { accessKey: 'AKIDsandboxObjectStorage000000000000', secret: randomBytes(32) };
   }
 
-  traits(instance: InstanceRecord, backup: BackupRecord): BackupFileTraits {
-    const demo = DEMO_FILE_TRAITS[instance.id] ?? {};
-    // Only the monthly archives of the ledger are packed; its nightly backups stay plain.
-    const layout = demo.layout === 'tar.gz' && backup.origin !== 'manual' ? 'rdb' : (demo.layout ?? 'rdb');
-    const encrypted = demo.encrypted ?? false;
-    return { layout, encrypted, key: encrypted ? backupKey(this.secret, backup.id) : null };
+  traits(backup: BackupRecord): BackupFileTraits {
+    const encrypted = backupEncrypted(backup);
+    return {
+      layout: backupLayout(backup),
+      encrypted,
+      key: encrypted ? backupKey(this.secret, backup.id) : null,
+    };
   }
 
   /**
@@ -111,7 +101,7 @@ export class BackupFileStore {
     const rdbs = backup.rdbPath
       ? this.realRdbs(readFileSync(backup.rdbPath), shards)
       : this.demoRdbs(instance, backup, generation, engine.rdb, shards);
-    const traits = this.traits(instance, backup);
+    const traits = this.traits(backup);
     const numericId =
       1_000_000 + (createHash('sha1').update(instance.id).digest().readUInt32BE(0) % 9_000_000);
     const stem =

@@ -283,6 +283,14 @@ describe('encrypted backups', () => {
     expect(garbage?.subarray(0, 5).toString('latin1')).not.toBe('REDIS');
   });
 
+  it('lists the same Encrypted flag in DescribeInstanceBackups', async () => {
+    const sessions = await client('ap-guangzhou').DescribeInstanceBackups({ InstanceId: 'crs-demo0002' });
+    const orders = await client('ap-guangzhou').DescribeInstanceBackups({ InstanceId: 'crs-demo0001' });
+    expect(sessions.BackupSet?.length).toBeGreaterThan(0);
+    expect(sessions.BackupSet?.every((b) => b.Encrypted === true)).toBe(true);
+    expect(orders.BackupSet?.every((b) => b.Encrypted === false)).toBe(true);
+  });
+
   it('reports a plain backup as not encrypted, with no key', async () => {
     const detail = await client('ap-guangzhou').DescribeBackupDetail({
       InstanceId: 'crs-demo0001',
