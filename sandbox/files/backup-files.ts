@@ -6,7 +6,7 @@
 // `…-redis-server-4.0.8-<id>-ignore-<shard>-ignore.rdb` files). Files are made on first demand into a
 // private temporary folder (0700, files 0600) and deleted when the sandbox stops.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { typeInfo } from '../state/catalog.js';
@@ -54,6 +54,32 @@ export interface BackupFileTraits {
   key: BackupKey | null;
 }
 
+const FOLDER_PREFIX = 'crs-sandbox-files-';
+
+/**
+ * Deletes the file folders of sandboxes whose process is gone (a SIGKILLed host runs no stop()). The
+ * folder name carries the owner's pid; a live pid, even a reused one, keeps its folder.
+ */
+export function sweepOrphans(parent: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = new RegExp(`^${FOLDER_PREFIX}(\\d+)-`).exec(name);
+    if (!match) continue;
+    try {
+      process.kill(Number(match[1]), 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') {
+        rmSync(join(parent, name), { recursive: true, force: true });
+      }
+    }
+  }
+}
+
 /** Path prefix of private-network (InnerDownloadUrl) links on the sandbox's file server. */
 export const INNER_PREFIX = '/intranet';
 
@@ -74,7 +100,8 @@ export class BackupFileStore {
     legacyLinkSeconds?: number,
   ) {
     this.legacyLinkSeconds = legacyLinkSeconds ?? 12 * 3600;
-    this.root = mkdtempSync(join(tmpdir(), 'crs-sandbox-files-'));
+    sweepOrphans(tmpdir());
+    this.root = mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
     this.signer = { accessKey: 'AKIDsandboxObjectStorage000000000000', secret: randomBytes(32) };
   }
 
