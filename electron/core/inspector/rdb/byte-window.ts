@@ -21,8 +21,11 @@ export class ByteWindow {
   base = 0;
   eof = false;
   readonly crc = new Crc64();
-  /** Set while a value's bytes are being hashed. */
+  /** Set while a value's bytes are being hashed, from buffer index `hashFrom` on. */
   hash: ValueHash | null = null;
+  hashFrom = 0;
+  /** Counts the times the buffer was replaced or shifted, so a caller can tell its indexes still hold. */
+  moves = 0;
   /** Bytes a value reader asked to pass through with `skip` (it yields 0 to ask for it). */
   skipLeft = 0;
   private fed = 0;
@@ -51,8 +54,15 @@ export class ByteWindow {
   feed(upto: number): void {
     if (upto <= this.fed) return;
     this.crc.update(this.buf, this.fed, upto);
-    if (this.hash) this.hash.update(this.buf, this.fed, upto);
+    if (this.hash) this.feedHash(upto);
     this.fed = upto;
+  }
+
+  /** Hashes the value bytes not hashed yet, up to `upto`. */
+  feedHash(upto: number): void {
+    const from = Math.max(this.fed, this.hashFrom);
+    if (this.hash && upto > from) this.hash.update(this.buf, from, upto);
+    this.hashFrom = upto;
   }
 
   /** Waits until at least n bytes are buffered after pos, or the input ended (callers then see the shortfall). */
@@ -76,6 +86,8 @@ export class ByteWindow {
     left -= inBuf;
     if (left === 0) return;
     this.feed(this.end);
+    this.moves++;
+    this.hashFrom = 0;
     this.base += this.end;
     this.buf = EMPTY;
     this.owned = false;
@@ -127,6 +139,8 @@ export class ByteWindow {
 
   private append(chunk: Uint8Array, want: number): void {
     this.feed(this.pos);
+    this.moves++;
+    this.hashFrom = 0;
     const keep = this.end - this.pos;
     if (keep === 0) {
       // Nothing pending: take the chunk as the buffer, no copy.
@@ -156,6 +170,8 @@ export class ByteWindow {
   release(): void {
     if (this.buf.length > WORK_SIZE && this.buf !== this.work && this.end - this.pos <= WORK_SIZE) {
       this.feed(this.pos);
+      this.moves++;
+      this.hashFrom = 0;
       const keep = this.end - this.pos;
       this.work.set(this.buf.subarray(this.pos, this.end), 0);
       this.base += this.pos;

@@ -146,11 +146,14 @@ class Reader {
       let key = p.strValue(keyLen);
 
       // The value.
+      // Hashing: straight over the buffer when the value was all there, else fed as the window moved.
       const hasher = this.hasher;
+      const valueStart = w.pos;
+      const moves = w.moves;
       if (hasher) {
-        w.feed(w.pos);
         hasher.reset();
         w.hash = hasher;
+        w.hashFrom = valueStart;
       }
       let elements = 1;
       let encoding: string;
@@ -179,7 +182,8 @@ class Reader {
       }
       let valueHash: string | undefined;
       if (hasher) {
-        w.feed(w.pos);
+        if (w.moves === moves) hasher.update(w.buf, valueStart, w.pos);
+        else w.feedHash(w.pos);
         w.hash = null;
         valueHash = hasher.digest();
       }

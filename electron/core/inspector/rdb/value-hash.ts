@@ -72,8 +72,20 @@ export class ValueHash {
     h2 ^= this.length;
     h1 = fmix(h1 + h2);
     h2 = fmix(h2 + h1);
-    return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+    return hex32(h1) + hex32(h2);
   }
+}
+
+/** Byte to two hex digits: Number#toString(16) costs more than the whole hash of a small value. */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex32(h: number): string {
+  return (
+    (HEX[(h >>> 24) & 0xff] as string) +
+    (HEX[(h >>> 16) & 0xff] as string) +
+    (HEX[(h >>> 8) & 0xff] as string) +
+    (HEX[h & 0xff] as string)
+  );
 }
 
 function fmix(h: number): number {
