@@ -155,7 +155,8 @@ export class ByteWindow {
     let target: Uint8Array;
     if (this.owned && size <= this.buf.length) target = this.buf;
     else if (size <= this.work.length) target = this.work;
-    else target = new Uint8Array(Math.max(size, Math.min(want * 2, want + (16 << 20))));
+    // Grow by doubling towards what the record needs, never to a length the input has not shown yet.
+    else target = new Uint8Array(Math.max(size, Math.min(want, size * 2)));
     this.owned = true;
     if (target === this.buf) target.copyWithin(0, this.pos, this.end);
     else target.set(this.buf.subarray(this.pos, this.end), 0);

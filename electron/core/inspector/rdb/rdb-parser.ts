@@ -161,6 +161,12 @@ export class RdbParser {
               ((c[p + 3] as number) << 24);
       return new TextEncoder().encode(String(v));
     }
+    if (this.sULen > MAX_BLOB)
+      throw new RdbFormatError(
+        this.sAt,
+        `a compressed key or AUX string of at most ${MAX_BLOB} bytes`,
+        `${this.sULen}`,
+      );
     const out = new Uint8Array(this.sULen);
     if (lzfDecompress(w.buf, p, p + n, out, this.sULen) !== this.sULen)
       throw new RdbFormatError(this.sAt, `LZF data that expands to ${this.sULen} bytes`);
