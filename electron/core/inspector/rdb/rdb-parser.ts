@@ -18,6 +18,8 @@ export const MAX_BLOB = 64 << 20;
 /** The longest string header: the LZF marker and two 9-byte lengths. */
 export const STR_HEAD = 19;
 
+const ascii = new TextEncoder();
+
 export const S_RAW = 0;
 export const S_INT = 1;
 export const S_LZF = 2;
@@ -159,7 +161,7 @@ export class RdbParser {
               ((c[p + 1] as number) << 8) |
               ((c[p + 2] as number) << 16) |
               ((c[p + 3] as number) << 24);
-      return new TextEncoder().encode(String(v));
+      return ascii.encode(String(v));
     }
     if (this.sULen > MAX_BLOB)
       throw new RdbFormatError(

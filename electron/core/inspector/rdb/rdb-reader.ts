@@ -20,6 +20,8 @@ import { moduleOpcodes, readValue, type ValueOut } from './value-readers.js';
 /** Keys longer than this are taken for corruption (Redis caps keys at 512 MB; real ones are far shorter). */
 const MAX_KEY = 64 << 20;
 const utf8 = new TextDecoder('utf-8');
+/** A window grown past this for one big record goes back to its work buffer before the next. */
+const WINDOW_RESET = 1 << 20;
 
 /** An error thrown by the caller's callback, passed back untouched. */
 class CallerError {
@@ -60,6 +62,7 @@ class Reader {
     let idle: number | undefined;
     let freq: number | undefined;
     for (;;) {
+      if (w.buf.length > WINDOW_RESET) w.release();
       if (w.end - w.pos < STR_HEAD + 2) yield STR_HEAD + 2;
       const typeAt = w.offset;
       const type = p.u8();
@@ -178,7 +181,6 @@ class Reader {
         elements = out.n;
         encoding = out.encoding;
         moduleName = out.moduleName;
-        w.release();
       }
       let valueHash: string | undefined;
       if (hasher) {
