@@ -15,7 +15,7 @@ import {
   type ReadRdb,
 } from './rdb-types.js';
 import { ValueHash } from './value-hash.js';
-import { moduleOpcodes, readValue, type ValueOut } from './value-readers.js';
+import { moduleOpcodes, readValue, tryBlobValue, type ValueOut } from './value-readers.js';
 
 /** Keys longer than this are taken for corruption (Redis caps keys at 512 MB; real ones are far shorter). */
 const MAX_KEY = 64 << 20;
@@ -169,6 +169,9 @@ class Reader {
           key = key.slice();
           yield* p.skip(n);
         }
+      } else if (tryBlobValue(p, type, this.out)) {
+        elements = this.out.n;
+        encoding = this.out.encoding;
       } else {
         // Values of the other types may need more input: keep the key, the window moves on.
         key = key.slice();
@@ -189,6 +192,7 @@ class Reader {
         w.hash = null;
         valueHash = hasher.digest();
       }
+      // One object shape for every entry (optional fields present, undefined when absent) keeps creation cheap.
       const entry: RdbKeyEntry = {
         db,
         key,
@@ -197,11 +201,11 @@ class Reader {
         expireAtMs: expireAt,
         elements,
         bytes: w.offset - keyAt,
+        valueHash,
+        moduleName,
+        idleSeconds: idle,
+        frequency: freq,
       };
-      if (valueHash !== undefined) entry.valueHash = valueHash;
-      if (moduleName !== undefined) entry.moduleName = moduleName;
-      if (idle !== undefined) entry.idleSeconds = idle;
-      if (freq !== undefined) entry.frequency = freq;
       this.summary.keys++;
       try {
         this.onKey(entry);

@@ -11,8 +11,11 @@ import {
   B_LISTPACK,
   B_ZIPLIST,
   B_ZIPMAP,
+  MAX_BLOB,
   type Need,
   type RdbParser,
+  S_INT,
+  S_LZF,
   STR_HEAD,
 } from './rdb-parser.js';
 import { RdbFormatError } from './rdb-types.js';
@@ -50,6 +53,49 @@ function evenly(total: number, per: number, at: number, what: string): number {
   if (total % per !== 0)
     throw new RdbFormatError(at, `${what} entries in groups of ${per}`, `${total} entries`);
   return total / per;
+}
+
+/** The value types stored as one compact blob: what the blob is, entries per element, the encoding name. */
+const BLOB_KIND = new Int8Array(256).fill(-1);
+const PER_ELEMENT = new Uint8Array(256);
+const BLOB_ENCODING: string[] = [];
+for (const [type, kind, per, name] of [
+  [C.T_HASH_ZIPMAP, B_ZIPMAP, 1, 'zipmap'],
+  [C.T_LIST_ZIPLIST, B_ZIPLIST, 1, 'ziplist'],
+  [C.T_SET_INTSET, B_INTSET, 1, 'intset'],
+  [C.T_ZSET_ZIPLIST, B_ZIPLIST, 2, 'ziplist'],
+  [C.T_HASH_ZIPLIST, B_ZIPLIST, 2, 'ziplist'],
+  [C.T_HASH_LISTPACK, B_LISTPACK, 2, 'listpack'],
+  [C.T_ZSET_LISTPACK, B_LISTPACK, 2, 'listpack'],
+  [C.T_SET_LISTPACK, B_LISTPACK, 1, 'listpack'],
+] as const) {
+  BLOB_KIND[type] = kind;
+  PER_ELEMENT[type] = per;
+  BLOB_ENCODING[type] = name;
+}
+
+/**
+ * The common case of a small compact value wholly in the window: counted without a generator. Returns false,
+ * having consumed nothing, when the value is of another kind or not all there (readValue then takes it).
+ */
+export function tryBlobValue(p: RdbParser, type: number, out: ValueOut): boolean {
+  const kind = BLOB_KIND[type] as number;
+  const w = p.w;
+  if (kind < 0 || w.end - w.pos < STR_HEAD) return false;
+  const start = w.pos;
+  const n = p.strHead();
+  if (n > w.end - w.pos || p.sKind === S_INT || n > MAX_BLOB || (p.sKind === S_LZF && p.sULen > MAX_BLOB)) {
+    w.pos = start;
+    return false;
+  }
+  const q = w.pos;
+  w.pos += n;
+  const at = p.sAt;
+  const per = PER_ELEMENT[type] as number;
+  out.n = per === 1 ? p.countBlob(kind, q, n, at) : evenly(p.countBlob(kind, q, n, at), per, at, 'encoded');
+  out.encoding = BLOB_ENCODING[type] as string;
+  out.moduleName = undefined;
+  return true;
 }
 
 export function* readValue(p: RdbParser, type: number, valkey: boolean, out: ValueOut): Need {
