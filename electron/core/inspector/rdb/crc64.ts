@@ -10,8 +10,8 @@ const POLY_HI = 0x95ac9329;
 const POLY_LO = 0xac4bc9b5;
 
 const TABLES = 8;
-const tableLo = new Uint32Array(256 * TABLES);
-const tableHi = new Uint32Array(256 * TABLES);
+/** The eight slicing tables, each entry's low and high halves side by side (one cache line per lookup). */
+const table = new Int32Array(256 * TABLES * 2);
 
 function buildTables(): void {
   for (let n = 0; n < 256; n++) {
@@ -26,18 +26,18 @@ function buildTables(): void {
         hi = (hi ^ POLY_HI) >>> 0;
       }
     }
-    tableLo[n] = lo;
-    tableHi[n] = hi;
+    table[2 * n] = lo;
+    table[2 * n + 1] = hi;
   }
   for (let n = 0; n < 256; n++) {
-    let lo = tableLo[n] as number;
-    let hi = tableHi[n] as number;
+    let lo = table[2 * n] as number;
+    let hi = table[2 * n + 1] as number;
     for (let t = 1; t < TABLES; t++) {
-      const idx = lo & 0xff;
-      lo = ((tableLo[idx] as number) ^ ((lo >>> 8) | (hi << 24))) >>> 0;
-      hi = ((tableHi[idx] as number) ^ (hi >>> 8)) >>> 0;
-      tableLo[t * 256 + n] = lo;
-      tableHi[t * 256 + n] = hi;
+      const idx = (lo & 0xff) << 1;
+      lo = (table[idx] as number) ^ ((lo >>> 8) | (hi << 24));
+      hi = (table[idx + 1] as number) ^ (hi >>> 8);
+      table[2 * (t * 256 + n)] = lo;
+      table[2 * (t * 256 + n) + 1] = hi;
     }
   }
 }
@@ -48,48 +48,49 @@ export class Crc64 {
   hi = 0;
 
   update(buf: Uint8Array, start: number, end: number): void {
-    let lo = this.lo;
-    let hi = this.hi;
+    let lo = this.lo | 0;
+    let hi = this.hi | 0;
     let i = start;
-    const tl = tableLo;
-    const th = tableHi;
+    const t = table;
     // Two 32-bit little-endian loads per 8 bytes: DataView reads compile to single loads.
-    const view = end - start >= 64 ? new DataView(buf.buffer, buf.byteOffset, buf.byteLength) : null;
-    if (view)
+    if (end - start >= 64) {
+      const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
       for (; i + 8 <= end; i += 8) {
         const a = lo ^ view.getInt32(i, true);
         const b = hi ^ view.getInt32(i + 4, true);
-        const i7 = 7 * 256 + (a & 0xff);
-        const i6 = 6 * 256 + ((a >>> 8) & 0xff);
-        const i5 = 5 * 256 + ((a >>> 16) & 0xff);
-        const i4 = 4 * 256 + (a >>> 24);
-        const i3 = 3 * 256 + (b & 0xff);
-        const i2 = 2 * 256 + ((b >>> 8) & 0xff);
-        const i1 = 256 + ((b >>> 16) & 0xff);
-        const i0 = b >>> 24;
+        const i7 = (7 * 256 + (a & 0xff)) << 1;
+        const i6 = (6 * 256 + ((a >>> 8) & 0xff)) << 1;
+        const i5 = (5 * 256 + ((a >>> 16) & 0xff)) << 1;
+        const i4 = (4 * 256 + (a >>> 24)) << 1;
+        const i3 = (3 * 256 + (b & 0xff)) << 1;
+        const i2 = (2 * 256 + ((b >>> 8) & 0xff)) << 1;
+        const i1 = (256 + ((b >>> 16) & 0xff)) << 1;
+        const i0 = (b >>> 24) << 1;
         lo =
-          (tl[i7] as number) ^
-          (tl[i6] as number) ^
-          (tl[i5] as number) ^
-          (tl[i4] as number) ^
-          (tl[i3] as number) ^
-          (tl[i2] as number) ^
-          (tl[i1] as number) ^
-          (tl[i0] as number);
+          (t[i7] as number) ^
+          (t[i6] as number) ^
+          (t[i5] as number) ^
+          (t[i4] as number) ^
+          (t[i3] as number) ^
+          (t[i2] as number) ^
+          (t[i1] as number) ^
+          (t[i0] as number);
         hi =
-          (th[i7] as number) ^
-          (th[i6] as number) ^
-          (th[i5] as number) ^
-          (th[i4] as number) ^
-          (th[i3] as number) ^
-          (th[i2] as number) ^
-          (th[i1] as number) ^
-          (th[i0] as number);
+          (t[i7 + 1] as number) ^
+          (t[i6 + 1] as number) ^
+          (t[i5 + 1] as number) ^
+          (t[i4 + 1] as number) ^
+          (t[i3 + 1] as number) ^
+          (t[i2 + 1] as number) ^
+          (t[i1 + 1] as number) ^
+          (t[i0 + 1] as number);
       }
+    }
     for (; i < end; i++) {
-      const idx = (lo ^ (buf[i] as number)) & 0xff;
-      lo = (tl[idx] as number) ^ ((lo >>> 8) | (hi << 24));
-      hi = (th[idx] as number) ^ (hi >>> 8);
+      const idx = ((lo ^ (buf[i] as number)) & 0xff) << 1;
+      const next = (t[idx] as number) ^ ((lo >>> 8) | (hi << 24));
+      hi = (t[idx + 1] as number) ^ (hi >>> 8);
+      lo = next;
     }
     this.lo = lo >>> 0;
     this.hi = hi >>> 0;
