@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRdb } from '../../../electron/core/inspector/rdb/rdb-reader.js';
 import type { RdbKeyEntry, RdbSummary } from '../../../electron/core/inspector/rdb/rdb-types.js';
@@ -19,6 +20,7 @@ const LENGTH_COMMAND: Record<string, string> = {
 
 let redis: TestRedis;
 let summary: RdbSummary;
+let fileSize = 0;
 const seen = new Map<string, Omit<RdbKeyEntry, 'key'> & { key: Buffer }>();
 const name = (db: number, key: Buffer) => `${db}:${key.toString('hex')}`;
 
@@ -85,6 +87,7 @@ describe('the RDB reader against redis-server', () => {
     ]);
     await populate(redis);
     const path = await redis.save();
+    fileSize = (await stat(path)).size;
     summary = await readRdb(createReadStream(path, { highWaterMark: 1 << 16 }), (e) => {
       seen.set(name(e.db, Buffer.from(e.key)), { ...e, key: Buffer.from(e.key) });
     });
@@ -99,6 +102,7 @@ describe('the RDB reader against redis-server', () => {
     expect(summary.checksum).toBe('ok');
     expect(summary.aux['redis-ver']).toMatch(/^7\.0\./);
     expect(summary.keys).toBe(seen.size);
+    expect(summary.bytesRead).toBe(fileSize);
   });
 
   it('finds exactly the keys SCAN finds in every database, with the same TYPE, PTTL and length', async () => {
@@ -173,5 +177,38 @@ describe('the RDB reader against redis-server', () => {
     const total = [...seen.values()].reduce((sum, e) => sum + e.bytes, 0);
     expect(total).toBeLessThan(summary.bytesRead);
     expect(total).toBeGreaterThan(summary.bytesRead * 0.9);
+  });
+});
+
+describe('value hashes across two saves', () => {
+  it('keeps the hash of every unchanged key and changes it for the keys written in between', async () => {
+    const r = await startRedis(['--hash-max-listpack-entries', '128']);
+    try {
+      const hashes = async () => {
+        const out = new Map<string, string | undefined>();
+        await readRdb(
+          createReadStream(await r.save()),
+          (e) => out.set(Buffer.from(e.key).toString(), e.valueHash),
+          {
+            hashValues: true,
+          },
+        );
+        return out;
+      };
+      await r.call('SET', 's', 'x'.repeat(3000));
+      await r.call('HSET', 'h', ...Array.from({ length: 300 }, (_, i) => [`f${i}`, `v${i}`]).flat());
+      await r.call('RPUSH', 'l', ...Array.from({ length: 3000 }, (_, i) => `e${i}`));
+      await r.call('SET', 'same', 'v');
+      const before = await hashes();
+      await r.call('HSET', 'h', 'f7', 'changed');
+      await r.call('RPUSH', 'l', 'one more');
+      const after = await hashes();
+      expect(after.get('same')).toBe(before.get('same'));
+      expect(after.get('s')).toBe(before.get('s'));
+      expect(after.get('h')).not.toBe(before.get('h'));
+      expect(after.get('l')).not.toBe(before.get('l'));
+    } finally {
+      await r.stop();
+    }
   });
 });

@@ -28,7 +28,11 @@ export interface RdbKeyEntry {
   elements: number;
   /** Bytes the key and its value occupy in the RDB file (opcode, expiry and LRU/LFU bytes excluded). */
   bytes: number;
-  /** A 64-bit hash of the value's bytes as stored, as 16 hex digits: present only when asked (`hashValues`). */
+  /**
+   * A 64-bit hash of the value's bytes as stored, as 16 hex digits: present only when asked (`hashValues`).
+   * Equal bytes give equal hashes; the same data stored in another encoding (listpack vs hashtable) or, for
+   * hashtable sets and hashes, in another iteration order hashes differently, so a diff may call it changed.
+   */
   valueHash?: string;
   /** The module's name (9 characters, decoded from its 64-bit module id) when `type` is `module`. */
   moduleName?: string;
