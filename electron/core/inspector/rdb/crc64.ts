@@ -6,6 +6,8 @@
  */
 
 /** The reflected form of the Jones polynomial 0xad93d23594c935a9 (redis `src/crc64.c`). */
+import { createWasmCrc } from './crc64-wasm.js';
+
 const POLY_HI = 0x95ac9329;
 const POLY_LO = 0xac4bc9b5;
 
@@ -43,11 +45,27 @@ function buildTables(): void {
 }
 buildTables();
 
+const wasm = createWasmCrc(table);
+const wasmOut = new Int32Array(2);
+/** Below this a call stays in JavaScript: copying into WebAssembly memory would cost more than it saves. */
+const WASM_MIN = 512;
+
 export class Crc64 {
   lo = 0;
   hi = 0;
 
   update(buf: Uint8Array, start: number, end: number): void {
+    if (wasm && end - start >= WASM_MIN) {
+      wasm.update(buf, start, end, this.lo | 0, this.hi | 0, wasmOut);
+      this.lo = (wasmOut[0] as number) >>> 0;
+      this.hi = (wasmOut[1] as number) >>> 0;
+      return;
+    }
+    this.updateJs(buf, start, end);
+  }
+
+  /** The same in JavaScript (for short ranges, and where WebAssembly is unavailable). */
+  updateJs(buf: Uint8Array, start: number, end: number): void {
     let lo = this.lo | 0;
     let hi = this.hi | 0;
     let i = start;
