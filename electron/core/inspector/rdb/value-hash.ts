@@ -32,6 +32,10 @@ export class ValueHash {
         break;
       }
     }
+    if (end - i >= 64) {
+      const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      for (; i + 4 <= end; i += 4) this.mix(view.getInt32(i, true));
+    }
     for (; i + 4 <= end; i += 4) {
       this.mix(
         (buf[i] as number) |
@@ -72,21 +76,30 @@ export class ValueHash {
     h2 ^= this.length;
     h1 = fmix(h1 + h2);
     h2 = fmix(h2 + h1);
-    return hex32(h1) + hex32(h2);
+    // One flat string from sixteen character codes: concatenating pieces left ropes for the GC.
+    const n = (h: number, shift: number) => HEX_CODES[(h >>> shift) & 0xf] as number;
+    return String.fromCharCode(
+      n(h1, 28),
+      n(h1, 24),
+      n(h1, 20),
+      n(h1, 16),
+      n(h1, 12),
+      n(h1, 8),
+      n(h1, 4),
+      n(h1, 0),
+      n(h2, 28),
+      n(h2, 24),
+      n(h2, 20),
+      n(h2, 16),
+      n(h2, 12),
+      n(h2, 8),
+      n(h2, 4),
+      n(h2, 0),
+    );
   }
 }
 
-/** Byte to two hex digits: Number#toString(16) costs more than the whole hash of a small value. */
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-function hex32(h: number): string {
-  return (
-    (HEX[(h >>> 24) & 0xff] as string) +
-    (HEX[(h >>> 16) & 0xff] as string) +
-    (HEX[(h >>> 8) & 0xff] as string) +
-    (HEX[h & 0xff] as string)
-  );
-}
+const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 function fmix(h: number): number {
   let x = h | 0;
