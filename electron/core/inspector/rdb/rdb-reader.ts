@@ -330,6 +330,10 @@ class Reader {
   }
 }
 
+/**
+ * Implements ReadRdb. The source's chunks are read in place, without a copy, and may still be read after
+ * the next one arrived: a chunk's bytes must stay as they are once yielded (Node streams never reuse them).
+ */
 export const readRdb: ReadRdb = async (source, onKey, options = {}) => {
   const w = new ByteWindow(source, options.signal, options.onProgress);
   const reader = new Reader(w, onKey, options);
