@@ -21,7 +21,7 @@ import { moduleOpcodes, readValue, tryBlobValue, type ValueOut } from './value-r
 const MAX_KEY = 64 << 20;
 const utf8 = new TextDecoder('utf-8');
 /** A window grown past this for one big record goes back to its work buffer before the next. */
-const WINDOW_RESET = 1 << 20;
+const WINDOW_RESET = 4 << 20;
 
 /** An error thrown by the caller's callback, passed back untouched. */
 class CallerError {
