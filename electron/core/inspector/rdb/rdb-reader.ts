@@ -5,6 +5,7 @@
  * keys costs no promise per key; values are skipped (or hashed) as they pass, never built.
  */
 import { ByteWindow } from './byte-window.js';
+import { LogicalHash } from './logical-hash.js';
 import * as C from './rdb-constants.js';
 import { type Need, RdbParser, S_INT, S_LZF, STR_HEAD } from './rdb-parser.js';
 import {
@@ -15,7 +16,7 @@ import {
   type ReadRdb,
 } from './rdb-types.js';
 import { ValueHash } from './value-hash.js';
-import { moduleOpcodes, readValue, tryBlobValue, type ValueOut } from './value-readers.js';
+import { logicalKind, moduleOpcodes, readValue, tryBlobValue, type ValueOut } from './value-readers.js';
 
 /** Keys longer than this are taken for corruption (Redis caps keys at 512 MB; real ones are far shorter). */
 const MAX_KEY = 64 << 20;
@@ -42,6 +43,7 @@ class Reader {
   };
   private valkey = false;
   private readonly hasher: ValueHash | null;
+  private readonly logical = new LogicalHash();
   private readonly out: ValueOut = { n: 0, encoding: '', moduleName: undefined };
 
   constructor(
@@ -153,7 +155,12 @@ class Reader {
       const hasher = this.hasher;
       const valueStart = w.pos;
       const moves = w.moves;
-      if (hasher) {
+      // Collections are hashed by content, so a re-encoded but equal value keeps its hash.
+      const byContent = hasher && type !== C.T_STRING ? logicalKind(type, this.valkey) : null;
+      if (byContent) {
+        this.logical.begin(byContent[0], byContent[1]);
+        p.logical = this.logical;
+      } else if (hasher) {
         hasher.reset();
         w.hash = hasher;
         w.hashFrom = valueStart;
@@ -186,7 +193,10 @@ class Reader {
         moduleName = out.moduleName;
       }
       let valueHash: string | undefined;
-      if (hasher) {
+      if (byContent) {
+        p.logical = null;
+        valueHash = this.logical.digest();
+      } else if (hasher) {
         if (w.moves === moves) hasher.update(w.buf, valueStart, w.pos);
         else w.feedHash(w.pos);
         w.hash = null;

@@ -50,7 +50,8 @@ export class ValueHash {
     }
   }
 
-  private mix(word: number): void {
+  /** Folds one 32-bit word (also used to fold element hashes in order). */
+  mix(word: number): void {
     let k = Math.imul(word, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     k = Math.imul(k, 0x1b873593);
@@ -65,7 +66,8 @@ export class ValueHash {
     this.h2 = (Math.imul(h2, 9) + 0x27d4eb2f) | 0;
   }
 
-  digest(): string {
+  /** The finished 64-bit hash as two 32-bit lanes, in out[0] and out[1]. */
+  finish(out: Int32Array): void {
     let h1 = this.h1;
     let h2 = this.h2;
     if (this.carryBytes > 0) {
@@ -76,32 +78,45 @@ export class ValueHash {
     h2 ^= this.length;
     h1 = fmix(h1 + h2);
     h2 = fmix(h2 + h1);
-    // One flat string from sixteen character codes: concatenating pieces left ropes for the GC.
-    const n = (h: number, shift: number) => HEX_CODES[(h >>> shift) & 0xf] as number;
-    return String.fromCharCode(
-      n(h1, 28),
-      n(h1, 24),
-      n(h1, 20),
-      n(h1, 16),
-      n(h1, 12),
-      n(h1, 8),
-      n(h1, 4),
-      n(h1, 0),
-      n(h2, 28),
-      n(h2, 24),
-      n(h2, 20),
-      n(h2, 16),
-      n(h2, 12),
-      n(h2, 8),
-      n(h2, 4),
-      n(h2, 0),
-    );
+    out[0] = h1;
+    out[1] = h2;
   }
+
+  digest(): string {
+    this.finish(lanes);
+    return hex64(lanes[0] as number, lanes[1] as number);
+  }
+}
+
+const lanes = new Int32Array(2);
+
+/** Sixteen hex digits for a 64-bit hash given as two 32-bit lanes. */
+export function hex64(h1: number, h2: number): string {
+  // One flat string from sixteen character codes: concatenating pieces left ropes for the GC.
+  const n = (h: number, shift: number) => HEX_CODES[(h >>> shift) & 0xf] as number;
+  return String.fromCharCode(
+    n(h1, 28),
+    n(h1, 24),
+    n(h1, 20),
+    n(h1, 16),
+    n(h1, 12),
+    n(h1, 8),
+    n(h1, 4),
+    n(h1, 0),
+    n(h2, 28),
+    n(h2, 24),
+    n(h2, 20),
+    n(h2, 16),
+    n(h2, 12),
+    n(h2, 8),
+    n(h2, 4),
+    n(h2, 0),
+  );
 }
 
 const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
-function fmix(h: number): number {
+export function fmix(h: number): number {
   let x = h | 0;
   x ^= x >>> 16;
   x = Math.imul(x, 0x85ebca6b);

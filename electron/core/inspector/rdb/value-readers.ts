@@ -5,6 +5,7 @@
  * RDB_TYPE_HASH_2 from valkey-io/valkey `src/rdb.c` (each field followed by its expiry in ms, -1 for none).
  */
 import type { ByteWindow } from './byte-window.js';
+import { L_HASH, L_LIST, L_SET, L_ZSET } from './logical-hash.js';
 import * as C from './rdb-constants.js';
 import {
   B_INTSET,
@@ -46,6 +47,82 @@ function* strings(p: RdbParser, w: ByteWindow, count: number): Need {
     const n = p.strHead();
     if (n <= w.end - w.pos) w.pos += n;
     else yield* p.skip(n);
+  }
+}
+
+/**
+ * Collection elements stored as RDB strings. Without content hashing, the same as `strings`; with it, each
+ * element goes to the logical hash in canonical form (integers as text, LZF decompressed).
+ */
+function* elements(p: RdbParser, w: ByteWindow, count: number): Need {
+  const logical = p.logical;
+  if (!logical) return yield* strings(p, w, count);
+  for (let i = 0; i < count; i++) {
+    if (w.end - w.pos < STR_HEAD) yield STR_HEAD;
+    const n = p.strHead();
+    if (p.sKind === S_INT) {
+      if (n > w.end - w.pos) yield n;
+      logical.int(p.intValue(n));
+    } else if (p.sKind === S_LZF && n <= MAX_BLOB) {
+      if (n > w.end - w.pos) {
+        yield n;
+        p.need(n);
+      }
+      const bytes = p.lzfValue(n);
+      logical.bytes(bytes, 0, bytes.length);
+    } else if (n <= w.end - w.pos) {
+      logical.bytes(w.buf, w.pos, w.pos + n);
+      w.pos += n;
+    } else {
+      // A big element: hashed as it streams through the window.
+      w.hash = logical.startStreamed();
+      w.hashFrom = w.pos;
+      yield* p.skip(n);
+      w.feedHash(w.pos);
+      w.hash = null;
+      logical.endStreamed();
+    }
+  }
+}
+
+/** A sorted-set score as a binary double (RDB_TYPE_ZSET_2), hashed as its value when hashing by content. */
+function* binaryScore(p: RdbParser): Need {
+  const w = p.w;
+  if (w.end - w.pos < 8) yield 8;
+  p.need(8);
+  if (p.logical) p.logical.score(new DataView(w.buf.buffer, w.buf.byteOffset + w.pos, 8).getFloat64(0, true));
+  w.pos += 8;
+}
+
+/** How each type is hashed by content: list (ordered), set, hash or sorted set, and elements per group. */
+export function logicalKind(type: number, valkey: boolean): [kind: number, per: number] | null {
+  switch (type) {
+    case C.T_LIST:
+    case C.T_LIST_ZIPLIST:
+    case C.T_LIST_QUICKLIST:
+    case C.T_LIST_QUICKLIST_2:
+      return [L_LIST, 1];
+    case C.T_SET:
+    case C.T_SET_INTSET:
+    case C.T_SET_LISTPACK:
+      return [L_SET, 1];
+    case C.T_ZSET:
+    case C.T_ZSET_2:
+    case C.T_ZSET_ZIPLIST:
+    case C.T_ZSET_LISTPACK:
+      return [L_ZSET, 2];
+    case C.T_HASH:
+    case C.T_HASH_ZIPMAP:
+    case C.T_HASH_ZIPLIST:
+    case C.T_HASH_LISTPACK:
+    case C.T_HASH_METADATA:
+    case C.T_HASH_METADATA_PRE_GA:
+      return [L_HASH, 2];
+    case C.T_HASH_LISTPACK_EX:
+    case C.T_HASH_LISTPACK_EX_PRE_GA:
+      return valkey ? null : [L_HASH, 3];
+    default:
+      return null;
   }
 }
 
@@ -109,7 +186,7 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
       yield* lenOf(p, 'an element count', tmp);
       out.n = tmp.n;
       out.encoding = type === C.T_LIST ? 'linkedlist' : 'hashtable';
-      yield* strings(p, w, tmp.n);
+      yield* elements(p, w, tmp.n);
       return;
     case C.T_ZSET:
     case C.T_ZSET_2: {
@@ -118,13 +195,23 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
       out.n = count;
       out.encoding = 'skiplist';
       for (let i = 0; i < count; i++) {
-        yield* strings(p, w, 1);
-        if (type === C.T_ZSET_2) yield* fixed(p, 8);
+        yield* elements(p, w, 1);
+        if (type === C.T_ZSET_2) yield* binaryScore(p);
         else {
           // Old text doubles: a length byte (253 NaN, 254 +inf, 255 -inf carry no text), then the text.
           if (w.end - w.pos < 1) yield 1;
           const l = p.u8();
-          if (l < 253) yield* fixed(p, l);
+          if (l < 253) {
+            if (p.logical) {
+              if (w.end - w.pos < l) yield l;
+              p.need(l);
+              p.logical.bytes(w.buf, w.pos, w.pos + l);
+            }
+            yield* fixed(p, l);
+          } else
+            p.logical?.score(
+              l === 253 ? Number.NaN : l === 254 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY,
+            );
         }
       }
       return;
@@ -133,7 +220,7 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
       yield* lenOf(p, 'a hash size', tmp);
       out.n = tmp.n;
       out.encoding = 'hashtable';
-      yield* strings(p, w, tmp.n * 2);
+      yield* elements(p, w, tmp.n * 2);
       return;
     case C.T_HASH_ZIPMAP:
       yield* p.blob(B_ZIPMAP, tmp);
@@ -188,8 +275,8 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
       yield* lenOf(p, 'a hash size', tmp);
       out.n = tmp.n;
       out.encoding = 'hashtable';
-      for (let i = 0; i < tmp.n; i++) {
-        yield* strings(p, w, 2);
+      for (let i = 0; i < out.n; i++) {
+        yield* elements(p, w, 2);
         yield* fixed(p, 8);
       }
       return;
@@ -202,7 +289,7 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
     out.encoding = 'metadata';
     for (let i = 0; i < count; i++) {
       yield* lenOf(p, 'a hash field TTL', tmp);
-      yield* strings(p, w, 2);
+      yield* elements(p, w, 2);
     }
     return;
   } else if (type === C.T_HASH_LISTPACK_EX || type === C.T_HASH_LISTPACK_EX_PRE_GA) {
@@ -231,7 +318,7 @@ function* quicklist(p: RdbParser, v2: boolean, out: ValueOut): Need {
         throw new RdbFormatError(at, 'a quicklist container of 1 (plain) or 2 (packed)', `${container}`);
     }
     if (container === C.QL_PLAIN) {
-      yield* strings(p, w, 1);
+      yield* elements(p, w, 1);
       total += 1;
     } else {
       yield* p.blob(v2 ? B_LISTPACK : B_ZIPLIST, tmp);
