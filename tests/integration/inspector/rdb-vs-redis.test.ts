@@ -212,3 +212,40 @@ describe('value hashes across two saves', () => {
     }
   });
 });
+
+describe('value hashes across a re-encoding reload', () => {
+  it('keeps every hash when redis reloads the same data into other encodings', async () => {
+    const r = await startRedis();
+    try {
+      const read = async () => {
+        const out = new Map<string, { hash?: string; encoding: string }>();
+        await readRdb(
+          createReadStream(await r.save()),
+          (e) => out.set(Buffer.from(e.key).toString(), { hash: e.valueHash, encoding: e.encoding }),
+          { hashValues: true },
+        );
+        return out;
+      };
+      await r.call('HSET', 'h', 'name', 'ada', 'n', 12, 'long', 'z'.repeat(40));
+      await r.call('SADD', 'ints', 3, -7, 70000);
+      await r.call('ZADD', 'z', 1.5, 'a', 2, 'b', '-inf', 'c');
+      await r.call('RPUSH', 'l', 'x', 5, 'y'.repeat(50));
+      const before = await read();
+      // Thresholds at zero: on reload every small encoding becomes a hashtable or skiplist.
+      for (const name of ['hash-max-listpack-entries', 'zset-max-listpack-entries', 'set-max-intset-entries'])
+        await r.call('CONFIG', 'SET', name, 0);
+      await r.call('DEBUG', 'RELOAD');
+      const after = await read();
+      for (const key of ['h', 'ints', 'z', 'l']) {
+        expect(after.get(key)?.hash, key).toBe(before.get(key)?.hash);
+      }
+      expect(before.get('h')?.encoding).toBe('listpack');
+      expect(after.get('h')?.encoding).toBe('hashtable');
+      expect(before.get('ints')?.encoding).toBe('intset');
+      expect(after.get('ints')?.encoding).toBe('hashtable');
+      expect(after.get('z')?.encoding).toBe('skiplist');
+    } finally {
+      await r.stop();
+    }
+  });
+});
