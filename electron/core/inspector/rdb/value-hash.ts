@@ -33,7 +33,7 @@ export class ValueHash {
       }
     }
     if (end - i >= 64) {
-      const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      const view = viewOf(buf);
       for (; i + 4 <= end; i += 4) this.mix(view.getInt32(i, true));
     }
     for (; i + 4 <= end; i += 4) {
@@ -89,6 +89,20 @@ export class ValueHash {
 }
 
 const lanes = new Int32Array(2);
+
+let viewed: Uint8Array | null = null;
+let view: DataView | null = null;
+
+/** A DataView over the buffer, reused while the same buffer comes back (values hashed one after another). */
+function viewOf(buf: Uint8Array): DataView {
+  // A big one-off buffer is not kept alive by the cache.
+  if (buf.byteLength > 8 << 20) return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (buf !== viewed || !view) {
+    viewed = buf;
+    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  return view;
+}
 
 /** Sixteen hex digits for a 64-bit hash given as two 32-bit lanes. */
 export function hex64(h1: number, h2: number): string {

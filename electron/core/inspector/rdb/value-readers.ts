@@ -85,12 +85,18 @@ function* elements(p: RdbParser, w: ByteWindow, count: number): Need {
   }
 }
 
+const scoreValue = new Float64Array(1);
+const scoreBytes = new Uint8Array(scoreValue.buffer);
+
 /** A sorted-set score as a binary double (RDB_TYPE_ZSET_2), hashed as its value when hashing by content. */
 function* binaryScore(p: RdbParser): Need {
   const w = p.w;
   if (w.end - w.pos < 8) yield 8;
   p.need(8);
-  if (p.logical) p.logical.score(new DataView(w.buf.buffer, w.buf.byteOffset + w.pos, 8).getFloat64(0, true));
+  if (p.logical) {
+    scoreBytes.set(w.buf.subarray(w.pos, w.pos + 8));
+    p.logical.score(scoreValue[0] as number);
+  }
   w.pos += 8;
 }
 
