@@ -249,3 +249,36 @@ describe('value hashes across a re-encoding reload', () => {
     }
   });
 });
+
+describe('LRU and LFU information', () => {
+  it('reports FREQ under an LFU policy as OBJECT FREQ does, and IDLE under an LRU policy', async () => {
+    const lfu = await startRedis(['--maxmemory-policy', 'allkeys-lfu', '--lfu-decay-time', '0']);
+    try {
+      await lfu.call('SET', 'hot', 'v');
+      await lfu.call('SET', 'cold', 'v');
+      for (let i = 0; i < 200; i++) await lfu.call('GET', 'hot');
+      const freq = new Map<string, number | undefined>();
+      await readRdb(createReadStream(await lfu.save()), (e) =>
+        freq.set(Buffer.from(e.key).toString(), e.frequency),
+      );
+      for (const key of ['hot', 'cold'])
+        expect(freq.get(key), key).toBe(await lfu.call('OBJECT', 'FREQ', key));
+      expect(freq.get('hot')).toBeGreaterThan(freq.get('cold') ?? 255);
+    } finally {
+      await lfu.stop();
+    }
+    const lru = await startRedis(['--maxmemory-policy', 'allkeys-lru']);
+    try {
+      await lru.call('SET', 'k', 'v');
+      const idle = new Map<string, number | undefined>();
+      await readRdb(createReadStream(await lru.save()), (e) =>
+        idle.set(Buffer.from(e.key).toString(), e.idleSeconds),
+      );
+      const live = (await lru.call('OBJECT', 'IDLETIME', 'k')) as number;
+      expect(idle.get('k')).toBeTypeOf('number');
+      expect(Math.abs((idle.get('k') ?? -100) - live)).toBeLessThanOrEqual(2);
+    } finally {
+      await lru.stop();
+    }
+  });
+});
