@@ -1,11 +1,9 @@
 /**
  * Reading (and skipping) one value of each RDB type, counting what LLEN / SCARD / ZCARD / HLEN / XLEN would
  * answer without building anything. Layouts from redis `src/rdb.c` rdbLoadObject (Redis 7.4/8.x, with the
- * hash field TTL types 22–25 and streams 1–3) and rdbLoadCheckModuleValue (module sub-opcodes); Valkey's
- * RDB_TYPE_HASH_2 from valkey-io/valkey `src/rdb.c` (each field followed by its expiry in ms, -1 for none).
+ * hash field TTL types 22–25 and streams 1–3); Valkey's RDB_TYPE_HASH_2 from valkey-io/valkey `src/rdb.c`
+ * (each field followed by its expiry in ms, -1 for none).
  */
-import type { ByteWindow } from './byte-window.js';
-import { L_HASH, L_LIST, L_SET, L_ZSET } from './logical-hash.js';
 import * as C from './rdb-constants.js';
 import {
   B_INTSET,
@@ -20,123 +18,11 @@ import {
   STR_HEAD,
 } from './rdb-parser.js';
 import { RdbFormatError } from './rdb-types.js';
+import { moduleValue, stream } from './stream-module-readers.js';
+import { binaryScore, elements, evenly, fixed, lenOf, type ValueOut } from './value-parts.js';
 
-export interface ValueOut {
-  n: number;
-  encoding: string;
-  moduleName: string | undefined;
-}
-
-const LEN = 9;
-
-function* lenOf(p: RdbParser, what: string, out: { n: number }): Need {
-  if (p.w.end - p.w.pos < LEN) yield LEN;
-  out.n = p.len(what);
-}
-
-function* fixed(p: RdbParser, n: number): Need {
-  if (p.w.end - p.w.pos < n) yield n;
-  p.need(n);
-  p.w.pos += n;
-}
-
-/** Strings one after another, as linked lists, hashtable sets and hashes store their elements. */
-function* strings(p: RdbParser, w: ByteWindow, count: number): Need {
-  for (let i = 0; i < count; i++) {
-    if (w.end - w.pos < STR_HEAD) yield STR_HEAD;
-    const n = p.strHead();
-    if (n <= w.end - w.pos) w.pos += n;
-    else yield* p.skip(n);
-  }
-}
-
-/**
- * Collection elements stored as RDB strings. Without content hashing, the same as `strings`; with it, each
- * element goes to the logical hash in canonical form (integers as text, LZF decompressed).
- */
-function* elements(p: RdbParser, w: ByteWindow, count: number): Need {
-  const logical = p.logical;
-  if (!logical) return yield* strings(p, w, count);
-  for (let i = 0; i < count; i++) {
-    if (w.end - w.pos < STR_HEAD) yield STR_HEAD;
-    const n = p.strHead();
-    if (p.sKind === S_INT) {
-      if (n > w.end - w.pos) yield n;
-      logical.int(p.intValue(n));
-    } else if (p.sKind === S_LZF && n <= MAX_BLOB) {
-      if (n > w.end - w.pos) {
-        yield n;
-        p.need(n);
-      }
-      const bytes = p.lzfValue(n);
-      logical.bytes(bytes, 0, bytes.length);
-    } else if (n <= w.end - w.pos) {
-      logical.bytes(w.buf, w.pos, w.pos + n);
-      w.pos += n;
-    } else {
-      // A big element: hashed as it streams through the window.
-      w.hash = logical.startStreamed();
-      w.hashFrom = w.pos;
-      yield* p.skip(n);
-      w.feedHash(w.pos);
-      w.hash = null;
-      logical.endStreamed();
-    }
-  }
-}
-
-const scoreValue = new Float64Array(1);
-const scoreBytes = new Uint8Array(scoreValue.buffer);
-
-/** A sorted-set score as a binary double (RDB_TYPE_ZSET_2), hashed as its value when hashing by content. */
-function* binaryScore(p: RdbParser): Need {
-  const w = p.w;
-  if (w.end - w.pos < 8) yield 8;
-  p.need(8);
-  if (p.logical) {
-    scoreBytes.set(w.buf.subarray(w.pos, w.pos + 8));
-    p.logical.score(scoreValue[0] as number);
-  }
-  w.pos += 8;
-}
-
-/** How each type is hashed by content: list (ordered), set, hash or sorted set, and elements per group. */
-export function logicalKind(type: number, valkey: boolean): [kind: number, per: number] | null {
-  switch (type) {
-    case C.T_LIST:
-    case C.T_LIST_ZIPLIST:
-    case C.T_LIST_QUICKLIST:
-    case C.T_LIST_QUICKLIST_2:
-      return [L_LIST, 1];
-    case C.T_SET:
-    case C.T_SET_INTSET:
-    case C.T_SET_LISTPACK:
-      return [L_SET, 1];
-    case C.T_ZSET:
-    case C.T_ZSET_2:
-    case C.T_ZSET_ZIPLIST:
-    case C.T_ZSET_LISTPACK:
-      return [L_ZSET, 2];
-    case C.T_HASH:
-    case C.T_HASH_ZIPMAP:
-    case C.T_HASH_ZIPLIST:
-    case C.T_HASH_LISTPACK:
-    case C.T_HASH_METADATA:
-    case C.T_HASH_METADATA_PRE_GA:
-      return [L_HASH, 2];
-    case C.T_HASH_LISTPACK_EX:
-    case C.T_HASH_LISTPACK_EX_PRE_GA:
-      return valkey ? null : [L_HASH, 3];
-    default:
-      return null;
-  }
-}
-
-function evenly(total: number, per: number, at: number, what: string): number {
-  if (total % per !== 0)
-    throw new RdbFormatError(at, `${what} entries in groups of ${per}`, `${total} entries`);
-  return total / per;
-}
+export { moduleOpcodes } from './stream-module-readers.js';
+export { logicalKind, type ValueOut } from './value-parts.js';
 
 /** The value types stored as one compact blob: what the blob is, entries per element, the encoding name. */
 const BLOB_KIND = new Int8Array(256).fill(-1);
@@ -333,90 +219,4 @@ function* quicklist(p: RdbParser, v2: boolean, out: ValueOut): Need {
   }
   out.n = total;
   out.encoding = v2 ? 'quicklist2' : 'quicklist';
-}
-
-function* stream(p: RdbParser, type: number, out: ValueOut): Need {
-  const w = p.w;
-  const tmp = { n: 0 };
-  yield* lenOf(p, 'a stream listpack count', tmp);
-  // Each node: its master entry ID (16 bytes) and a listpack of entries, counted by the length that follows.
-  yield* strings(p, w, tmp.n * 2);
-  yield* lenOf(p, 'a stream length', tmp);
-  out.n = tmp.n;
-  out.encoding = 'stream';
-  // Last ID; from v2 on also the first ID, the max deleted ID and the entries-added counter.
-  const ids = type >= C.T_STREAM_LISTPACKS_2 ? 7 : 2;
-  for (let i = 0; i < ids; i++) yield* lenOf(p, 'a stream ID part', tmp);
-  yield* lenOf(p, 'a consumer group count', tmp);
-  const groups = tmp.n;
-  for (let g = 0; g < groups; g++) {
-    yield* strings(p, w, 1);
-    const parts = type >= C.T_STREAM_LISTPACKS_2 ? 3 : 2;
-    for (let i = 0; i < parts; i++) yield* lenOf(p, 'a consumer group ID part', tmp);
-    yield* lenOf(p, 'a PEL size', tmp);
-    const pel = tmp.n;
-    for (let i = 0; i < pel; i++) {
-      // Raw 128-bit entry ID, delivery time (ms), delivery count.
-      yield* fixed(p, 24);
-      yield* lenOf(p, 'a delivery count', tmp);
-    }
-    yield* lenOf(p, 'a consumer count', tmp);
-    const consumers = tmp.n;
-    for (let c = 0; c < consumers; c++) {
-      yield* strings(p, w, 1);
-      yield* fixed(p, type >= C.T_STREAM_LISTPACKS_3 ? 16 : 8);
-      yield* lenOf(p, 'a consumer PEL size', tmp);
-      const own = tmp.n;
-      if (own * 16 <= w.end - w.pos) w.pos += own * 16;
-      else yield* p.skip(own * 16);
-    }
-  }
-}
-
-/** A module value (type 7) or MODULE_AUX payload: sub-opcodes until RDB_MODULE_OPCODE_EOF. */
-export function* moduleOpcodes(p: RdbParser, name: string): Need {
-  const tmp = { n: 0 };
-  for (;;) {
-    const at = p.w.offset;
-    yield* lenOf(p, 'a module opcode', tmp);
-    switch (tmp.n) {
-      case C.MOD_EOF:
-        return;
-      case C.MOD_SINT:
-      case C.MOD_UINT:
-        yield* lenOf(p, 'a module integer', tmp);
-        break;
-      case C.MOD_FLOAT:
-        yield* fixed(p, 4);
-        break;
-      case C.MOD_DOUBLE:
-        yield* fixed(p, 8);
-        break;
-      case C.MOD_STRING:
-        yield* strings(p, p.w, 1);
-        break;
-      default:
-        throw new RdbFormatError(
-          at,
-          `a module opcode (0–5) in the value of module ${name}`,
-          `opcode ${tmp.n}`,
-        );
-    }
-  }
-}
-
-function* moduleValue(p: RdbParser, type: number, out: ValueOut): Need {
-  const at = p.w.offset;
-  if (p.w.end - p.w.pos < LEN) yield LEN;
-  const name = C.moduleNameOf(p.len64('a module id'));
-  out.moduleName = name;
-  out.encoding = 'module';
-  out.n = 0;
-  if (type === C.T_MODULE_PRE_GA)
-    throw new RdbFormatError(
-      at,
-      'a module value the reader can skip (type 7)',
-      `module ${name} is stored in the Redis 4.0 release-candidate format (type 6), which only the module can read`,
-    );
-  yield* moduleOpcodes(p, name);
 }
