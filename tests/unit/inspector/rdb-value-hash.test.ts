@@ -110,4 +110,18 @@ describe('value hashes by content', () => {
     for (const k of ['quicklist', 'quicklist2', 'linkedlist']) expect(h[k], k).toBe(h.ziplist);
     expect(h.reordered).not.toBe(h.ziplist);
   });
+
+  it('hashes a member too big to buffer as it streams through, the same at any chunking and order', async () => {
+    const big = 'b'.repeat(600_000);
+    const data = new RdbBuilder(10)
+      .key(2, 'one', [...len(2), ...str(big), ...str('small')])
+      .key(2, 'two', [...len(2), ...str('small'), ...str(big)])
+      .key(2, 'three', [...len(2), ...str('small'), ...str(`${big.slice(1)}c`)])
+      .end();
+    const whole = byKey((await readAll(data, [1 << 20], { hashValues: true })).keys);
+    const pieces = byKey((await readAll(data, [4096, 999], { hashValues: true })).keys);
+    expect(pieces.one?.valueHash).toBe(whole.one?.valueHash);
+    expect(whole.two?.valueHash).toBe(whole.one?.valueHash);
+    expect(whole.three?.valueHash).not.toBe(whole.one?.valueHash);
+  });
 });
