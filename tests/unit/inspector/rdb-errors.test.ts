@@ -181,6 +181,15 @@ describe('the reader as a stream consumer', () => {
     ).rejects.toMatchObject({
       name: 'AbortError',
     });
+    const progressError = new Error('progress failed');
+    const big = new RdbBuilder(10).key(0, 'k', str('v'.repeat(5 << 20))).end();
+    await expect(
+      readRdb(chunked(big), () => {}, {
+        onProgress: () => {
+          throw progressError;
+        },
+      }),
+    ).rejects.toBe(progressError);
     const mine = new Error('stop here');
     await expect(
       readRdb(chunked(sample()), () => {

@@ -256,7 +256,18 @@ class Reader {
  * the next one arrived: a chunk's bytes must stay as they are once yielded (Node streams never reuse them).
  */
 export const readRdb: ReadRdb = async (source, onKey, options = {}) => {
-  const w = new ByteWindow(source, options.signal, options.onProgress);
+  const onProgress = options.onProgress;
+  // The caller's progress callback failing is the caller's error, passed back as thrown.
+  const progress =
+    onProgress &&
+    ((bytes: number) => {
+      try {
+        onProgress(bytes);
+      } catch (error) {
+        throw new CallerError(error);
+      }
+    });
+  const w = new ByteWindow(source, options.signal, progress);
   const reader = new Reader(w, onKey, options);
   const run = reader.run();
   try {
@@ -273,7 +284,7 @@ export const readRdb: ReadRdb = async (source, onKey, options = {}) => {
     throw translate(error, w, options.signal);
   }
   reader.summary.bytesRead = w.offset;
-  options.onProgress?.(w.offset);
+  onProgress?.(w.offset);
   return reader.summary;
 };
 
