@@ -66,6 +66,7 @@ async function populate(r: TestRedis): Promise<void> {
   await c('SET', 'ttl:past', 'v', 'PX', 1);
   await c('RPUSH', 'ttl:list', 'a', 'b');
   await c('PEXPIRE', 'ttl:list', 10_000_000);
+  await c('FUNCTION', 'LOAD', "#!lua name=lib\nredis.register_function('one', function() return 1 end)");
   await c('SELECT', 1);
   await c('DEBUG', 'POPULATE', 2000, 'pop', 16);
   await c('SELECT', 5);
@@ -101,6 +102,8 @@ describe('the RDB reader against redis-server', () => {
     expect(summary.rdbVersion).toBe(10);
     expect(summary.checksum).toBe('ok');
     expect(summary.aux['redis-ver']).toMatch(/^7\.0\./);
+    expect(summary.functions).toBe(1);
+    expect(summary.resizeDb[1]).toEqual({ keys: 2000, expires: 0 });
     expect(summary.keys).toBe(seen.size);
     expect(summary.bytesRead).toBe(fileSize);
   });
