@@ -81,7 +81,8 @@ export function* binaryScore(p: RdbParser): Need {
   if (w.end - w.pos < 8) yield 8;
   p.need(8);
   if (p.logical) {
-    scoreBytes.set(w.buf.subarray(w.pos, w.pos + 8));
+    const b = w.buf;
+    for (let i = 0; i < 8; i++) scoreBytes[i] = b[w.pos + i] as number;
     p.logical.score(scoreValue[0] as number);
   }
   w.pos += 8;
