@@ -182,7 +182,15 @@ describe('the reader as a stream consumer', () => {
       name: 'AbortError',
     });
     const progressError = new Error('progress failed');
-    const big = new RdbBuilder(10).key(0, 'k', str('v'.repeat(5 << 20))).end();
+    // A 5 MB value, assembled directly (the builder's number arrays are slow at this size).
+    const head = Uint8Array.from([...new TextEncoder().encode('REDIS0010'), 0, ...str('k'), ...len(5 << 20)]);
+    const big = new Uint8Array(head.length + (5 << 20) + 9);
+    big.set(head);
+    big.fill(0x76, head.length, head.length + (5 << 20));
+    big[big.length - 9] = 0xff;
+    const crc = new Crc64();
+    crc.update(big, 0, big.length - 8);
+    big.set([...u32le(crc.lo), ...u32le(crc.hi)], big.length - 8);
     await expect(
       readRdb(chunked(big), () => {}, {
         onProgress: () => {
