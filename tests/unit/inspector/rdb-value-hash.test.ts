@@ -112,7 +112,8 @@ describe('value hashes by content', () => {
   });
 
   it('hashes a member too big to buffer as it streams through, the same at any chunking and order', async () => {
-    const big = 'b'.repeat(600_000);
+    // Just over the 256 KB the window buffers whole.
+    const big = 'b'.repeat(300_000);
     const data = new RdbBuilder(10)
       .key(2, 'one', [...len(2), ...str(big), ...str('small')])
       .key(2, 'two', [...len(2), ...str('small'), ...str(big)])
