@@ -114,7 +114,9 @@ export class FaultBook {
           ? 'restore'
           : spec.action === 'ManualBackupInstance'
             ? 'backup'
-            : null;
+            : spec.action === 'CloneInstances'
+              ? 'clone'
+              : null;
       const count = typeof spec.count === 'number' ? spec.count : 1;
       for (let i = 0; i < count; i++) {
         this.state.plannedFailures.push({
