@@ -4,9 +4,9 @@
 import { CRS_ZONES } from '../../shared/crs-zones.js';
 import { formatTencentTime } from '../clock.js';
 import { findRegion, REGIONS, typeInfo } from '../state/catalog.js';
+import { startClone } from '../state/clone-flow.js';
 import type { CloneRequestFields } from '../state/clone-options.js';
 import { MAX_GOODS } from '../state/clone-options.js';
-import { startClone } from '../state/clone-flow.js';
 import { DEAL_OVERDUE_MS, DEAL_STATUS_TEXT, type DealRecord, dealStatus } from '../state/deals.js';
 import { quote } from '../state/prices.js';
 import {
@@ -43,12 +43,18 @@ const I = { type: 'int' } as const;
 const B = { type: 'bool' } as const;
 const fail = (code: string, message: string) => ({ ok: false as const, code, message });
 
-function cloneInstances(ctx: ActionContext, p: P<'CloneInstances'>): ActionResult<ActionAnswer<'CloneInstances'>> {
+function cloneInstances(
+  ctx: ActionContext,
+  p: P<'CloneInstances'>,
+): ActionResult<ActionAnswer<'CloneInstances'>> {
   const result = startClone(ctx.state, ctx.region, ctx.principal, p as unknown as CloneRequestFields);
   if (!result.ok) return result;
   const { deal } = result;
   // DealId is marked deprecated in the model but still answered, as in the official example.
-  return { ok: true, data: { DealId: deal.dealId, DealName: deal.dealName, InstanceIds: [...deal.instanceIds] } };
+  return {
+    ok: true,
+    data: { DealId: deal.dealId, DealName: deal.dealName, InstanceIds: [...deal.instanceIds] },
+  };
 }
 
 function zoneIdOf(region: string, zoneId: number | undefined, zoneName: string | undefined): number | null {
@@ -67,7 +73,8 @@ function inquiryPrice(
     return fail('MissingParameter', 'One of ZoneId and ZoneName is required.');
   }
   const billingMode = int(p, 'BillingMode') ?? -1;
-  if (billingMode !== 0 && billingMode !== 1) return fail('InvalidParameterValue', 'BillingMode must be 0 or 1.');
+  if (billingMode !== 0 && billingMode !== 1)
+    return fail('InvalidParameterValue', 'BillingMode must be 0 or 1.');
   // "购买时长…按量计费实例填1即可…取值范围 [1,2,3,4,5,6,7,8,9,10,11,12,24,36]".
   const period = int(p, 'Period') ?? 0;
   const periods = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
@@ -76,7 +83,8 @@ function inquiryPrice(
   }
   const goodsNum = int(p, 'GoodsNum') ?? 0;
   const maxGoods = billingMode === 1 ? MAX_GOODS.prepaid : MAX_GOODS.postpaid;
-  if (goodsNum < 1 || goodsNum > maxGoods) return fail('InvalidParameterValue', `GoodsNum must be 1..${maxGoods}.`);
+  if (goodsNum < 1 || goodsNum > maxGoods)
+    return fail('InvalidParameterValue', `GoodsNum must be 1..${maxGoods}.`);
   const type = int(p, 'TypeId') ?? 0;
   const spec = {
     type,
@@ -86,7 +94,8 @@ function inquiryPrice(
   };
   const zoneId = zoneIdOf(ctx.region, int(p, 'ZoneId'), zoneName);
   const problem =
-    specProblem(spec) ?? (zoneId === null || !zoneInRegion(ctx.region, zoneId) ? `Zone not sold in ${ctx.region}.` : null);
+    specProblem(spec) ??
+    (zoneId === null || !zoneInRegion(ctx.region, zoneId) ? `Zone not sold in ${ctx.region}.` : null);
   if (problem) return fail('InvalidParameterValue.SpecNotExist', problem);
   const { account } = ctx.state.clones;
   const q = quote({ ...spec, billingMode, period, goodsNum }, account.currency, account.amountUnit);
@@ -131,15 +140,21 @@ function describeDeals(
   p: P<'DescribeInstanceDealDetail'>,
 ): ActionResult<ActionAnswer<'DescribeInstanceDealDetail'>> {
   ctx.state.tick();
-  const ids = [...(strs(p, 'DealIds') ?? []), ...(str(p, 'DealName') !== undefined ? [str(p, 'DealName') ?? ''] : [])];
+  const ids = [
+    ...(strs(p, 'DealIds') ?? []),
+    ...(str(p, 'DealName') !== undefined ? [str(p, 'DealName') ?? ''] : []),
+  ];
   // "数组最大长度限制为10".
   if (ids.length === 0) return fail('MissingParameter', 'DealIds or DealName is required.');
-  if ((strs(p, 'DealIds') ?? []).length > 10) return fail('InvalidParameter', 'DealIds holds at most 10 ids.');
+  if ((strs(p, 'DealIds') ?? []).length > 10)
+    return fail('InvalidParameter', 'DealIds holds at most 10 ids.');
   const deals = ids
     .map((id) => ctx.state.clones.findDeal(id))
     .filter((d): d is DealRecord => d !== undefined && d.region === ctx.region);
   const unique = [...new Set(deals)];
-  const refusal = readScopeRefusal(ctx.state, ctx.principal, { instanceIds: unique.flatMap((d) => d.instanceIds) });
+  const refusal = readScopeRefusal(ctx.state, ctx.principal, {
+    instanceIds: unique.flatMap((d) => d.instanceIds),
+  });
   if (refusal) return refusal;
   return { ok: true, data: { DealDetails: unique.map((d) => dealRow(ctx.state, d)) } };
 }

@@ -50,9 +50,10 @@ export type SdkAction =
  * The SDK's request model of an action (the first parameter of its Client method); a model the SDK
  * declares as `null` (DescribeProductInfoRequest: no fields) reads as an empty object.
  */
-export type RequestOf<A extends SdkAction> = NonNullable<Parameters<Client[A]>[0]> extends never
-  ? Record<never, never>
-  : NonNullable<Parameters<Client[A]>[0]>;
+export type RequestOf<A extends SdkAction> =
+  NonNullable<Parameters<Client[A]>[0]> extends never
+    ? Record<never, never>
+    : NonNullable<Parameters<Client[A]>[0]>;
 
 /** The SDK's response model of an action (what its Client method resolves to). */
 export type ResponseOf<A extends SdkAction> = Awaited<ReturnType<Client[A]>>;

@@ -6,10 +6,10 @@
 // (CheckNotPass "业务校验不通过" for backup and point-in-time problems) is the sandbox's choice, unverified.
 import { formatTencentTime } from '../clock.js';
 import { findRegion, InstanceStatus, typeInfo } from './catalog.js';
-import { type DealRecord, DEAL_OVERDUE_MS } from './deals.js';
 import { type CloneOptions, type Refused, refuse, validateCloneOptions } from './clone-options.js';
+import { DEAL_OVERDUE_MS, type DealRecord } from './deals.js';
 import { quote } from './prices.js';
-import { soldOut, SOLD_TYPES, zoneInRegion } from './products.js';
+import { SOLD_TYPES, soldOut, zoneInRegion } from './products.js';
 import { baseBackupAt, pointInTimeProblem } from './second-level.js';
 import type { SandboxState } from './store.js';
 import type { BackupRecord, InstanceRecord, Principal } from './types.js';
@@ -37,14 +37,21 @@ function chooseBackup(
     if (opts.backupId !== '') {
       const named = state.findBackup(opts.backupId, source.id);
       if (!named || named.instanceId !== source.id || named.startMs > opts.cloneTimeMs) {
-        return refuse('InvalidParameterValue.CheckNotPass', `BackupId ${opts.backupId} does not precede CloneTime.`);
+        return refuse(
+          'InvalidParameterValue.CheckNotPass',
+          `BackupId ${opts.backupId} does not precede CloneTime.`,
+        );
       }
     }
   } else {
-    if (opts.backupId.trim() === '') return refuse('InvalidParameter.EmptyParam', 'BackupId must not be empty.');
+    if (opts.backupId.trim() === '')
+      return refuse('InvalidParameter.EmptyParam', 'BackupId must not be empty.');
     backup = state.findBackup(opts.backupId, source.id);
     if (!backup || backup.instanceId !== source.id) {
-      return refuse('InvalidParameterValue.CheckNotPass', `No backup ${opts.backupId} for instance ${source.id}.`);
+      return refuse(
+        'InvalidParameterValue.CheckNotPass',
+        `No backup ${opts.backupId} for instance ${source.id}.`,
+      );
     }
     if (state.backupStatus(backup) < 0) {
       return refuse('InvalidParameterValue.CheckNotPass', `Backup ${backup.id} is expired or deleted.`);
@@ -60,7 +67,10 @@ function chooseBackup(
     return refuse('InvalidParameterValue.CheckNotPass', `Backup ${backup.id} has no data file.`);
   }
   if (state.engine && backup.rdbPath && !state.engine.snapshotExists(backup.rdbPath)) {
-    return refuse('InternalError.InternalError', `Backup file for ${backup.id} is missing from backup storage.`);
+    return refuse(
+      'InternalError.InternalError',
+      `Backup file for ${backup.id} is missing from backup storage.`,
+    );
   }
   return { backup };
 }
@@ -73,29 +83,42 @@ export function startClone(
 ): CloneResult {
   state.tick();
   state.clones.cloneCalls += 1;
-  if ((raw.InstanceId ?? '').trim() === '') return refuse('InvalidParameter.EmptyParam', 'InstanceId must not be empty.');
+  if ((raw.InstanceId ?? '').trim() === '')
+    return refuse('InvalidParameter.EmptyParam', 'InstanceId must not be empty.');
   const source = state.instances.get(raw.InstanceId ?? '');
   if (!source || source.region !== region) {
-    return refuse('ResourceNotFound.InstanceNotExists', `Instance ${raw.InstanceId} does not exist in ${region}.`);
+    return refuse(
+      'ResourceNotFound.InstanceNotExists',
+      `Instance ${raw.InstanceId} does not exist in ${region}.`,
+    );
+  }
+  if (!SOLD_TYPES.has(source.type)) {
+    return refuse('InvalidParameterValue.InvalidInstanceTypeId', `Type ${source.type} is no longer sold.`);
   }
   const opts = validateCloneOptions(raw, source, state);
   if (!opts.ok) return opts;
   const projects = principal.allowedProjects;
   const o = opts.value;
   if (projects && (!projects.includes(source.projectId) || !projects.includes(o.projectId))) {
-    return refuse('InvalidParameter.PermissionDenied', `Key ${principal.secretId} may not clone in that project.`);
+    return refuse(
+      'InvalidParameter.PermissionDenied',
+      `Key ${principal.secretId} may not clone in that project.`,
+    );
   }
   if (source.status === InstanceStatus.Isolated || source.status === InstanceStatus.ToBeDeleted) {
-    return refuse('ResourceUnavailable.InstanceDeleted', `Instance ${source.id} is isolated or being deleted.`);
+    return refuse(
+      'ResourceUnavailable.InstanceDeleted',
+      `Instance ${source.id} is isolated or being deleted.`,
+    );
   }
   if (source.status === InstanceStatus.ToBeInitialized) {
     return refuse('InvalidParameterValue.CheckNotPass', `Instance ${source.id} is not initialised.`);
   }
-  if (!SOLD_TYPES.has(source.type)) {
-    return refuse('InvalidParameterValue.InvalidInstanceTypeId', `Type ${source.type} is no longer sold.`);
-  }
   if (!zoneInRegion(region, o.zoneId) || o.nodeZones.some((z) => !zoneInRegion(region, z))) {
-    return refuse('ResourceUnavailable.NoServiceAvailableForThisZoneId', `Zone ${o.zoneId} does not sell Redis in ${region}.`);
+    return refuse(
+      'ResourceUnavailable.NoServiceAvailableForThisZoneId',
+      `Zone ${o.zoneId} does not sell Redis in ${region}.`,
+    );
   }
   if (soldOut(o.zoneId, source.type)) {
     return refuse('ResourceUnavailable.SaleOut', `Type ${source.type} is sold out in zone ${o.zoneId}.`);
@@ -109,7 +132,10 @@ export function startClone(
     (i) => i.region === region && i.status !== InstanceStatus.ToBeDeleted,
   ).length;
   if (held + o.goodsNum > state.clones.quotaOf(region)) {
-    return refuse('LimitExceeded', `The account may hold ${state.clones.quotaOf(region)} instances in ${region}.`);
+    return refuse(
+      'LimitExceeded',
+      `The account may hold ${state.clones.quotaOf(region)} instances in ${region}.`,
+    );
   }
   const price = quote(
     {
@@ -170,7 +196,6 @@ function placeOrder(
       durationMs: state.taskMs,
     });
     task.plannedFailure = takePlannedFailure(state);
-    instance.lockTaskId = task.id;
     deal.instanceIds.push(instance.id);
     deal.tasks.push(task);
     const engine = state.engine;
@@ -230,7 +255,8 @@ function newInstance(
     password: opts.password,
     tags: opts.tags,
     createdMs: now,
-    deadlineMs: opts.billingMode === 1 ? now + opts.period * MONTH_MS : now + 120 * MONTH_MS + DEAL_OVERDUE_MS,
+    deadlineMs:
+      opts.billingMode === 1 ? now + opts.period * MONTH_MS : now + 120 * MONTH_MS + DEAL_OVERDUE_MS,
     billingMode: opts.billingMode,
     autoRenewFlag: opts.autoRenew === 1 ? 1 : 0,
     wanIp: `10.${octet}.240.${seq + 2}`,

@@ -88,10 +88,13 @@ export function passwordProblem(password: string, type: number): string | null {
     return 'The password contains a character outside letters, digits and ()`~!@#$%^&*-+=_|{}[]:;<>,.?/.';
   }
   const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  return kinds >= 2 ? null : 'The password must mix at least two of lower case, upper case, digits and symbols.';
+  return kinds >= 2
+    ? null
+    : 'The password must mix at least two of lower case, upper case, digits and symbols.';
 }
 
-const KNOWN_PROJECTS = (state: SandboxState) => new Set([0, ...[...state.instances.values()].map((i) => i.projectId)]);
+const KNOWN_PROJECTS = (state: SandboxState) =>
+  new Set([0, ...[...state.instances.values()].map((i) => i.projectId)]);
 
 export function validateCloneOptions(
   raw: CloneRequestFields,
@@ -100,18 +103,24 @@ export function validateCloneOptions(
 ): { ok: true; value: CloneOptions } | Refused {
   const check = (code: string, message: string) => refuse(code, message);
   const billingMode = raw.BillingMode ?? -1;
-  if (billingMode !== 0 && billingMode !== 1) return check('InvalidParameterValue.CheckNotPass', 'BillingMode must be 0 or 1.');
+  if (billingMode !== 0 && billingMode !== 1)
+    return check('InvalidParameterValue.CheckNotPass', 'BillingMode must be 0 or 1.');
   const goodsNum = raw.GoodsNum ?? 0;
   const maxGoods = billingMode === 1 ? MAX_GOODS.prepaid : MAX_GOODS.postpaid;
   if (goodsNum < 1 || goodsNum > maxGoods) {
     return check('LimitExceeded.InvalidParameterGoodsNumNotInRange', `GoodsNum must be 1..${maxGoods}.`);
   }
   const period = raw.Period ?? 0;
-  if (billingMode === 1 && period < 1) return check('LimitExceeded.PeriodLessThanMinLimit', 'Period must be at least 1 month.');
+  if (billingMode === 1 && period < 1)
+    return check('LimitExceeded.PeriodLessThanMinLimit', 'Period must be at least 1 month.');
   if (billingMode === 1 && !PREPAID_PERIODS.includes(period)) {
-    return check('InvalidParameterValue.CheckNotPass', `Period must be one of ${PREPAID_PERIODS.join(', ')}.`);
+    return check(
+      'InvalidParameterValue.CheckNotPass',
+      `Period must be one of ${PREPAID_PERIODS.join(', ')}.`,
+    );
   }
-  if (billingMode === 0 && period !== 1) return check('InvalidParameterValue.CheckNotPass', 'Period must be 1 for pay-as-you-go.');
+  if (billingMode === 0 && period !== 1)
+    return check('InvalidParameterValue.CheckNotPass', 'Period must be 1 for pay-as-you-go.');
 
   const region = source.region;
   const vpcId = raw.VpcId ?? '';
@@ -121,42 +130,59 @@ export function validateCloneOptions(
   }
   if (vpcId !== '') {
     const subnets = vpcsOf(state, region).get(vpcId);
-    if (!subnets) return check('InvalidParameterValue.UnVpcIdNotExists', `VPC ${vpcId} does not exist in ${region}.`);
-    if (!subnets.has(subnetId)) return check('InvalidParameterValue.InvalidSubnetId', `Subnet ${subnetId} is not in ${vpcId}.`);
+    if (!subnets)
+      return check('InvalidParameterValue.UnVpcIdNotExists', `VPC ${vpcId} does not exist in ${region}.`);
+    if (!subnets.has(subnetId))
+      return check('InvalidParameterValue.InvalidSubnetId', `Subnet ${subnetId} is not in ${vpcId}.`);
   } else if (subnetId !== '') {
-    return check('InvalidParameterValue.InvalidSubnetId', 'A subnet needs its VpcId ("基础网络时该参数无需配置").');
+    return check(
+      'InvalidParameterValue.InvalidSubnetId',
+      'A subnet needs its VpcId ("基础网络时该参数无需配置").',
+    );
   }
   const groups = new Set(securityGroupsOf(state, region).map((g) => g.id));
   const unknownGroup = (raw.SecurityGroupIdList ?? []).find((id) => !groups.has(id));
   if (unknownGroup !== undefined) {
-    return check('InvalidParameterValue.SecurityGroupIdsNotExists', `Security group ${unknownGroup} does not exist.`);
+    return check(
+      'InvalidParameterValue.SecurityGroupIdsNotExists',
+      `Security group ${unknownGroup} does not exist.`,
+    );
   }
 
   // "是否加密密码": the sandbox holds no key to decrypt one.
-  if (raw.EncryptPassword === true) return check('UnsupportedOperation', 'EncryptPassword is not supported by the sandbox.');
+  if (raw.EncryptPassword === true)
+    return check('UnsupportedOperation', 'EncryptPassword is not supported by the sandbox.');
   const noAuth = raw.NoAuth === true;
   // "开启 SSL 与外网均不支持免密访问".
-  if (noAuth && raw.EnableSSL === true) return check('InvalidParameterValue.CheckNotPass', 'SSL needs a password.');
+  if (noAuth && raw.EnableSSL === true)
+    return check('InvalidParameterValue.CheckNotPass', 'SSL needs a password.');
   let password: string | null = null;
   if (!noAuth) {
-    if ((raw.Password ?? '') === '') return check('InvalidParameterValue.PasswordEmpty', 'Password must be set unless NoAuth is true.');
+    if ((raw.Password ?? '') === '')
+      return check('InvalidParameterValue.PasswordEmpty', 'Password must be set unless NoAuth is true.');
     password = raw.Password ?? '';
     const problem = passwordProblem(password, source.type);
     if (problem) return check('InvalidParameterValue.PasswordRuleError', problem);
   }
 
   if (raw.InstanceName !== undefined && !NAME_RULE.test(raw.InstanceName)) {
-    return check('InvalidParameterValue.CheckNotPass', 'InstanceName: under 60 Chinese, English letters, digits, "-" or "_".');
+    return check(
+      'InvalidParameterValue.CheckNotPass',
+      'InstanceName: under 60 Chinese, English letters, digits, "-" or "_".',
+    );
   }
   const autoRenew = raw.AutoRenew ?? 0;
-  if (![0, 1, 2].includes(autoRenew)) return check('InvalidParameterValue.CheckNotPass', 'AutoRenew must be 0, 1 or 2.');
+  if (![0, 1, 2].includes(autoRenew))
+    return check('InvalidParameterValue.CheckNotPass', 'AutoRenew must be 0, 1 or 2.');
   const vport = raw.VPort ?? 6379;
-  if (vport < 1024 || vport > 65535) return check('InvalidParameterValue.CheckNotPass', 'VPort must be 1024..65535.');
+  if (vport < 1024 || vport > 65535)
+    return check('InvalidParameterValue.CheckNotPass', 'VPort must be 1024..65535.');
   if (raw.ProductVersion !== undefined && !['local', 'localv2'].includes(raw.ProductVersion)) {
     return check('InvalidParameterValue.CheckNotPass', 'ProductVersion must be local or localv2.');
   }
   const projectId = raw.ProjectId ?? source.projectId;
-  if (!KNOWN_PROJECTS(state).has(projectId)) return check('InvalidParameterValue.CheckNotPass', `Project ${projectId} does not exist.`);
+  if (!KNOWN_PROJECTS(state).has(projectId))
+    return check('InvalidParameterValue.CheckNotPass', `Project ${projectId} does not exist.`);
 
   const zoneId = raw.ZoneId ?? 0;
   const nodeZones: number[] = [];
@@ -165,16 +191,21 @@ export function validateCloneOptions(
     // RedisNodeInfo: NodeType "0：为主节点 1：为副本节点", ZoneId of that node.
     const types = raw.NodeSet.map((n) => n.NodeType);
     if (types.some((t) => t !== 0 && t !== 1) || types.filter((t) => t === 0).length !== 1) {
-      return check('InvalidParameterValue.CheckNotPass', 'NodeSet needs exactly one master (NodeType 0) and replicas (1).');
+      return check(
+        'InvalidParameterValue.CheckNotPass',
+        'NodeSet needs exactly one master (NodeType 0) and replicas (1).',
+      );
     }
     for (const node of raw.NodeSet) {
       if (node.ZoneId !== undefined) {
-        if (typeof node.ZoneId !== 'number') return check('InvalidParameterValue.CheckNotPass', 'NodeSet ZoneId must be a number.');
+        if (typeof node.ZoneId !== 'number')
+          return check('InvalidParameterValue.CheckNotPass', 'NodeSet ZoneId must be a number.');
         nodeZones.push(node.ZoneId);
       }
     }
     replicasNum = types.length - 1;
-    if (replicasNum < 1 || replicasNum > 5) return check('InvalidParameterValue.CheckNotPass', 'A clone has 1 to 5 replicas.');
+    if (replicasNum < 1 || replicasNum > 5)
+      return check('InvalidParameterValue.CheckNotPass', 'A clone has 1 to 5 replicas.');
   }
   const tags: InstanceTag[] = [];
   for (const tag of raw.ResourceTags ?? []) {
@@ -187,7 +218,8 @@ export function validateCloneOptions(
   if (raw.CloneTime !== undefined && raw.CloneTime !== '') {
     // The format is not documented; the sandbox takes the API's usual "YYYY-MM-DD HH:mm:ss" (Beijing time).
     cloneTimeMs = parseTencentTime(raw.CloneTime);
-    if (cloneTimeMs === null) return check('InvalidParameterValue.CheckNotPass', 'CloneTime must read YYYY-MM-DD HH:mm:ss.');
+    if (cloneTimeMs === null)
+      return check('InvalidParameterValue.CheckNotPass', 'CloneTime must read YYYY-MM-DD HH:mm:ss.');
   }
   return {
     ok: true,

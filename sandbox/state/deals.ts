@@ -101,7 +101,10 @@ export class CloneLedger {
   newDealIds(beijingDate: string): { dealId: string; dealName: string } {
     this.dealSeq += 1;
     // DealName is a date plus a serial, like the official example's "20181101110365".
-    return { dealId: String(this.dealSeq), dealName: `${beijingDate}${String(this.dealSeq % 1_000_000).padStart(6, '0')}` };
+    return {
+      dealId: String(this.dealSeq),
+      dealName: `${beijingDate}${String(this.dealSeq % 1_000_000).padStart(6, '0')}`,
+    };
   }
 
   quotaOf(region: string): number {
@@ -109,7 +112,8 @@ export class CloneLedger {
   }
 
   findDeal(idOrName: string): DealRecord | undefined {
-    for (const deal of this.deals.values()) if (deal.dealId === idOrName || deal.dealName === idOrName) return deal;
+    for (const deal of this.deals.values())
+      if (deal.dealId === idOrName || deal.dealName === idOrName) return deal;
     return undefined;
   }
 }

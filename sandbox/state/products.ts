@@ -15,9 +15,7 @@ import type { InstanceRecord } from './types.js';
 export const SOLD_TYPES: ReadonlySet<number> = new Set([2, 6, 7, 8, 9, 15, 16, 17, 18, 200]);
 
 /** RedisShardNum of InquiryPriceCreateInstanceRequest: "集群架构分片数量支持设置为1、3、5、8、…、128". */
-export const CLUSTER_SHARD_NUMS: readonly number[] = [
-  1, 3, 5, 8, 12, 16, 24, 32, 40, 48, 64, 80, 96, 128,
-];
+export const CLUSTER_SHARD_NUMS: readonly number[] = [1, 3, 5, 8, 12, 16, 24, 32, 40, 48, 64, 80, 96, 128];
 
 /** RedisReplicasNum: "取值范围为：1、2、3、4、5". */
 export const REPLICA_NUMS: readonly number[] = [1, 2, 3, 4, 5];
@@ -85,7 +83,13 @@ export function securityGroupsOf(state: SandboxState, region: string): SecurityG
   for (const i of state.instances.values()) if (i.region === region) projects.add(i.projectId);
   const epoch = Date.UTC(2024, 0, 15);
   const groups: SecurityGroup[] = [
-    { id: `sg-${tag}default`, name: 'default', remark: 'allow 6379 from the VPC', projectId: 0, createdMs: epoch },
+    {
+      id: `sg-${tag}default`,
+      name: 'default',
+      remark: 'allow 6379 from the VPC',
+      projectId: 0,
+      createdMs: epoch,
+    },
   ];
   for (const projectId of [...projects].filter((p) => p !== 0).sort((a, b) => a - b)) {
     groups.push({

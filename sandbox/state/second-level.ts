@@ -48,7 +48,11 @@ export function secondLevelRange(instance: InstanceRecord, nowMs: number): Secon
 }
 
 /** The newest usable backup taken at or before the time: what a clone at that time is built from. */
-export function baseBackupAt(state: SandboxState, instance: InstanceRecord, atMs: number): BackupRecord | undefined {
+export function baseBackupAt(
+  state: SandboxState,
+  instance: InstanceRecord,
+  atMs: number,
+): BackupRecord | undefined {
   return state
     .backupsOf(instance.id)
     .filter((b) => state.backupStatus(b) >= 0 && b.startMs <= atMs && b.instanceType === instance.type)
