@@ -71,7 +71,8 @@ export function newAccount(): Account {
     uin: '100012345678',
     currency: 'CNY',
     amountUnit: 'pent',
-    balancePent: 0,
+    // Generous outside the demo seed (which sets its own), so fleet and empty sandboxes can buy.
+    balancePent: 100_000_000,
     quotaByRegion: new Map(),
     defaultQuota: 100,
   };

@@ -4,6 +4,7 @@
 // state (or, for Tencent's own faults, the apiError fault); an order walking to delivered and its instance
 // to running; prices against the table; second-level ranges with gaps; a lost answer never a second order.
 import { redis } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis/index.js';
+import type { CloneInstancesRequest } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis/v20180412/redis_models.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_SECRET_ID,
@@ -56,6 +57,9 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   );
 }
 
+/** A request built from loosely typed parts, as the SDK method takes it. */
+const asClone = (r: Record<string, unknown>) => r as unknown as CloneInstancesRequest;
+
 const fmt = (ms: number) => new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 19).replace('T', ' ');
 
 /** A valid clone request of the instance (pay-as-you-go, same zone and network, newest backup). */
@@ -84,7 +88,7 @@ async function validClone(region: string, instanceId: string): Promise<Record<st
 async function resolve(c: CloneErrorCase): Promise<object> {
   if (c.setup === 'cloneIntoProject1') {
     const req = await validClone('ap-beijing', 'crs-demo0011');
-    const placed = await client('ap-beijing').CloneInstances(req as never);
+    const placed = await client('ap-beijing').CloneInstances(asClone(req));
     return { DealName: placed.DealName };
   }
   if (c.action !== 'CloneInstances') return c.params;
@@ -145,7 +149,7 @@ describe('a clone from a backup', () => {
       RedisShardNum: 1,
       RedisReplicasNum: 1,
     });
-    const placed = await client(G).CloneInstances({ ...(req as never), InstanceName: 'sessions-copy' });
+    const placed = await client(G).CloneInstances(asClone({ ...req, InstanceName: 'sessions-copy' }));
     expect(placed.InstanceIds).toHaveLength(1);
     expect(placed.DealName).toMatch(/^\d{14}$/);
     // Pay-as-you-go: the first hour is taken from the balance when the order is placed.
@@ -174,7 +178,7 @@ describe('a clone from a backup', () => {
     const req = { ...(await validClone(G, 'crs-demo0002')), BillingMode: 1, Period: 1 };
     sandbox.faults.add({ kind: 'failTask', action: 'CloneInstances', message: 'no capacity left' });
     const balance = sandbox.state.clones.account.balancePent;
-    const placed = await client(G).CloneInstances(req as never);
+    const placed = await client(G).CloneInstances(asClone(req));
     const charged = balance - sandbox.state.clones.account.balancePent;
     expect(charged).toBeGreaterThan(0);
     clock.advance(21_000);
@@ -279,11 +283,11 @@ describe('second-level backups', () => {
     const inGap = ((gap?.StartTimeStamp ?? 0) + 60) * 1000;
     const beforeStart = ((info.StartTimestamp ?? 0) - 60) * 1000;
     for (const at of [inGap, beforeStart]) {
-      const refused = client(G).CloneInstances({ ...(req as never), CloneTime: fmt(at) });
+      const refused = client(G).CloneInstances(asClone({ ...req, CloneTime: fmt(at) }));
       expect(await codeOf(refused), fmt(at)).toBe('InvalidParameterValue.CheckNotPass');
     }
     const at = clock.now() - 2 * HOUR_MS;
-    const placed = await client(G).CloneInstances({ ...(req as never), CloneTime: fmt(at) });
+    const placed = await client(G).CloneInstances(asClone({ ...req, CloneTime: fmt(at) }));
     const deal = [...sandbox.state.clones.deals.values()].find((d) => d.dealName === placed.DealName);
     const base = (
       await client(G).DescribeSecondLevelBackupInfo({
@@ -303,7 +307,7 @@ describe('a lost CloneInstances answer', () => {
     const redis28 = { ...(await validClone(G, 'crs-demo0007')), InstanceName: 'lost-answer-clone' };
     sandbox.faults.add({ kind: 'hang', action: 'CloneInstances' });
     const orders = sandbox.state.clones.ordersPlaced;
-    const lost = client(G, 'default', 1).CloneInstances(redis28 as never);
+    const lost = client(G, 'default', 1).CloneInstances(asClone(redis28));
     await expect(lost).rejects.toBeDefined();
     expect(sandbox.state.clones.ordersPlaced).toBe(orders + 1);
     const found = await client(G).DescribeInstances({ InstanceName: 'lost-answer-clone' });
@@ -313,5 +317,45 @@ describe('a lost CloneInstances answer', () => {
     );
     const byName = await client(G).DescribeInstanceDealDetail({ DealName: deal?.dealName ?? '' });
     expect(byName.DealDetails?.[0]?.InstanceIds).toEqual([found.InstanceSet?.[0]?.InstanceId]);
+  });
+});
+
+describe('finance regions', () => {
+  it('refuse a clone without a VPC (InvalidParameter.OnlyVPCOnSpecZoneId) from real state', async () => {
+    const fleet = await startSandbox({ seed: 'fleet:200', clock, taskSeconds: 20 });
+    try {
+      const source = [...fleet.state.instances.values()].find(
+        (i) =>
+          i.region === 'ap-shanghai-fsi' &&
+          i.status === 2 &&
+          [2, 6, 7, 8, 9, 15, 16, 17, 18].includes(i.type),
+      );
+      if (!source) throw new Error('fleet:200 has no running ap-shanghai-fsi instance of a sold type');
+      const backup = fleet.state.backupsOf(source.id).find((b) => fleet.state.backupStatus(b) === 2);
+      const c = new redis.v20180412.Client({
+        credential: KEYS.default,
+        region: 'ap-shanghai-fsi',
+        profile: { httpProfile: { endpoint: `127.0.0.1:${fleet.port}`, protocol: 'http://' } },
+      });
+      const req = {
+        InstanceId: source.id,
+        GoodsNum: 1,
+        ZoneId: source.zoneId,
+        BillingMode: 0,
+        Period: 1,
+        SecurityGroupIdList: [],
+        BackupId: backup?.id ?? '',
+        Password: 'Clone#2024x',
+      };
+      expect(await codeOf(c.CloneInstances(req))).toBe('InvalidParameter.OnlyVPCOnSpecZoneId');
+      const inVpc = await c.CloneInstances({
+        ...req,
+        VpcId: source.uniqVpcId,
+        SubnetId: source.uniqSubnetId,
+      });
+      expect(inVpc.InstanceIds).toHaveLength(1);
+    } finally {
+      await fleet.stop();
+    }
   });
 });
