@@ -320,6 +320,18 @@ describe('a lost CloneInstances answer', () => {
   });
 });
 
+describe('an unreadable CloneInstances answer', () => {
+  it('is an error to the SDK, yet the one order it placed stands', async () => {
+    const req = { ...(await validClone(G, 'crs-demo0007')), InstanceName: 'garbled-answer-clone' };
+    sandbox.faults.add({ kind: 'malformedJson', action: 'CloneInstances' });
+    const orders = sandbox.state.clones.ordersPlaced;
+    await expect(client(G).CloneInstances(asClone(req))).rejects.toBeDefined();
+    expect(sandbox.state.clones.ordersPlaced).toBe(orders + 1);
+    const found = await client(G).DescribeInstances({ InstanceName: 'garbled-answer-clone' });
+    expect(found.InstanceSet).toHaveLength(1);
+  });
+});
+
 describe('finance regions', () => {
   it('refuse a clone without a VPC (InvalidParameter.OnlyVPCOnSpecZoneId) from real state', async () => {
     const fleet = await startSandbox({ seed: 'fleet:200', clock, taskSeconds: 20 });
