@@ -31,6 +31,13 @@ export type {
 
 /** The API 3.0 actions the sandbox answers: each one a method of the SDK's redis Client. */
 export type SdkAction =
+  // Restore into a new instance (sandbox/api/clone-actions.ts).
+  | 'CloneInstances'
+  | 'InquiryPriceCreateInstance'
+  | 'DescribeInstanceDealDetail'
+  | 'DescribeSecondLevelBackupInfo'
+  | 'DescribeInstanceSecurityGroup'
+  | 'DescribeProductInfo'
   | 'DescribeInstances'
   | 'DescribeInstanceBackups'
   | 'RestoreInstance'

@@ -12,6 +12,7 @@ import {
   describeBackupUrlSchema,
 } from './backup-file-actions.js';
 import { describeInstanceBackups, describeInstanceBackupsSchema } from './backup-listing.js';
+import { CLONE_ACTIONS } from './clone-actions.js';
 import { instanceRows, listInstances } from './instance-listing.js';
 import { int, ints, type Params, type ParamsOf, type Schema, type SchemaOf, str, strs } from './params.js';
 import { readScopeRefusal } from './read-scope.js';
@@ -20,7 +21,7 @@ import type { RequestOf, SdkAction } from './sdk-models.js';
 import { describeTaskList, describeTaskListSchema } from './task-list-actions.js';
 
 /** An action typed by its SDK models: the schema accepts exactly the request model's fields. */
-interface ActionDef<A extends SdkAction> {
+export interface ActionDef<A extends SdkAction> {
   schema: SchemaOf<RequestOf<A>>;
   run(ctx: ActionContext, params: ParamsOf<RequestOf<A>>): ActionResult<ActionAnswer<A>>;
 }
@@ -84,6 +85,8 @@ function describeInstances(
   ctx: ActionContext,
   p: P<'DescribeInstances'>,
 ): ActionResult<ActionAnswer<'DescribeInstances'>> {
+  // Tasks (and clones) that ended since the last call show their new status.
+  ctx.state.tick();
   const limit = int(p, 'Limit') ?? 20;
   const offset = int(p, 'Offset') ?? 0;
   if (limit < 0 || limit > 1000) return bad('Limit must be between 0 and 1000.');
@@ -198,6 +201,7 @@ export const TASK_TYPE_TEXT: Readonly<Record<TaskRecord['kind'], string>> = {
   backup: '备份实例',
   autoBackup: '备份实例',
   upgrade: '版本升级',
+  clone: '克隆备份',
 };
 
 function describeTaskInfo(
@@ -223,6 +227,7 @@ function describeTaskInfo(
 }
 
 export const V3_ACTIONS: { readonly [A in SdkAction]: ActionDef<A> } = {
+  ...CLONE_ACTIONS,
   DescribeInstances: { schema: describeInstancesSchema, run: describeInstances },
   DescribeInstanceBackups: { schema: describeInstanceBackupsSchema, run: describeInstanceBackups },
   RestoreInstance: {

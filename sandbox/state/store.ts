@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { DEFAULT_TASK_SECONDS } from '../constants.js';
 import type { BackupFileStore } from '../files/backup-files.js';
 import { InstanceStatus } from './catalog.js';
+import { CloneLedger } from './deals.js';
 import type { BackupRecord, InstanceRecord, TaskKind, TaskRecord, TaskStatus } from './types.js';
 
 /** What --redis plugs in: real snapshots and restores behind the bookkeeping. */
@@ -16,6 +17,8 @@ export interface DataEngine {
   isAlive(instanceId: string): boolean;
   /** false when a backup's RDB file has vanished from the sandbox's backup storage. */
   snapshotExists(path: string): boolean;
+  /** Starts a server for a new instance (a clone) with the RDB file as its data; sets its address. */
+  startFromSnapshot(instance: InstanceRecord, rdbPath: string): Promise<void>;
 }
 
 /** TaskMessage of a flow whose instance node became unreachable while it ran. */
@@ -29,6 +32,8 @@ export interface PlannedTaskFailure {
 export class SandboxState {
   readonly instances = new Map<string, InstanceRecord>();
   readonly tasks = new Map<number, TaskRecord>();
+  /** Orders, the account and what CloneInstances keeps (state/clone-flow.ts). */
+  readonly clones = new CloneLedger();
   /** RestoreInstance calls received per instance id (both protocols, accepted or not). */
   readonly restoreCalls = new Map<string, number>();
   /** Requests received per action (after authentication). */
@@ -255,6 +260,7 @@ export class SandboxState {
       else if (task.work.state === 'failed') this.finish(task, 'failed', task.work.message);
       else if (task.work.state !== 'pending') this.finish(task, 'succeed', '');
     }
+    this.clones.tick(this);
   }
 
   private finish(task: TaskRecord, status: 'succeed' | 'failed' | 'error', message: string): void {
@@ -264,6 +270,12 @@ export class SandboxState {
     if (instance && instance.lockTaskId === task.id) {
       instance.lockTaskId = null;
       if (task.kind === 'restore') instance.status = InstanceStatus.Running;
+      this.instancesChanged();
+    }
+    // A clone delivered is running; one whose delivery failed is reclaimed ("待删除").
+    if (instance && task.kind === 'clone') {
+      instance.status = status === 'succeed' ? InstanceStatus.Running : InstanceStatus.ToBeDeleted;
+      instance.title = null;
       this.instancesChanged();
     }
     if (instance && task.kind === 'upgrade') {
