@@ -117,7 +117,8 @@ export function cloneCloud(w: World) {
       backups,
       statusCoverage: 'all' as const,
     }))
-    .script('describeSecondLevelBackupInfo', async () => ({
+    .script('describeSecondLevelBackupInfo', async (p) => ({
+      ...(p.time && cloud.secondLevel.startTime ? { backupId: 'b-1', backupTime: p.time } : {}),
       ...(cloud.secondLevel.startTime ? { startTime: cloud.secondLevel.startTime } : {}),
       missing: cloud.secondLevel.missing,
     }))

@@ -263,6 +263,23 @@ describe('CloneService start', () => {
     service.dispose();
   });
 
+  it('a point in time is ordered with CloneTime and the backup the cloud names for that second', async () => {
+    const { w, cloud, service } = setUp();
+    const time = new Date(w.clock.now() - 60_000).toISOString();
+    cloud.secondLevel.startTime = new Date(w.clock.now() - 86_400_000).toISOString();
+    const record = await service.start({
+      plan: clonePlan(w, { point: { kind: 'time', time } }),
+      password: 'Secret#Pass1',
+      priceShown: PRICE,
+    });
+    await service.settled(record.restoreId);
+    expect(w.cloud.paramsOf('cloneInstances')).toEqual([
+      expect.objectContaining({ backupId: 'b-1', cloneTime: time }),
+    ]);
+    expect(w.updates.at(-1)).toMatchObject({ backupId: 'b-1', clone: { point: { kind: 'time', time } } });
+    service.dispose();
+  });
+
   it('refuses when the price changed since it was shown; nothing is ordered', async () => {
     const { w, cloud, start } = setUp();
     cloud.price = 31000;
