@@ -136,7 +136,7 @@ describe('every error code of the clone actions, through the official SDK', () =
 });
 
 describe('a clone from a backup', () => {
-  it('walks the order 2 → 3 → 4 and the new instance from 添加实例中 to running', async () => {
+  it('walks the order 2 → 3 → 4 and the new instance from 待初始化 through 添加实例中 to running', async () => {
     const req = await validClone(G, 'crs-demo0002');
     const balance = sandbox.state.clones.account.balancePent;
     const price = await client(G).InquiryPriceCreateInstance({
@@ -153,23 +153,27 @@ describe('a clone from a backup', () => {
     expect(placed.InstanceIds).toHaveLength(1);
     expect(placed.DealName).toMatch(/^\d{14}$/);
     // Pay-as-you-go: the first hour is taken from the balance when the order is placed.
-    expect(sandbox.state.clones.account.balancePent).toBe(balance - (price.HighPrecisionPrice ?? 0));
+    expect(sandbox.state.clones.account.balancePent).toBe(balance - (price.Price ?? 0));
     const id = placed.InstanceIds?.[0] ?? '';
     const deal = async () =>
       (await client(G).DescribeInstanceDealDetail({ DealIds: [placed.DealId ?? ''] })).DealDetails?.[0];
+    // Only DescribeInstances is asked here, so the instance's own listing must move on with the clock.
     const instance = async () => (await client(G).DescribeInstances({ InstanceId: id })).InstanceSet?.[0];
-    expect(await deal()).toMatchObject({ Status: 2, Description: '已支付，未发货', InstanceIds: [id] });
     expect(await instance()).toMatchObject({
-      Status: 1,
-      InstanceTitle: '添加实例中',
+      Status: 0,
+      InstanceTitle: '待初始化',
       InstanceName: 'sessions-copy',
     });
+    expect(await deal()).toMatchObject({ Status: 2, Description: '已支付，未发货', InstanceIds: [id] });
     clock.advance(3_000);
     expect(await deal()).toMatchObject({ Status: 3, Description: '发货中', EndTime: '0000-00-00 00:00:00' });
+    expect((await instance())?.Status).toBe(0);
+    clock.advance(4_000);
+    expect(await instance()).toMatchObject({ Status: 1, InstanceTitle: '添加实例中' });
+    expect(await deal()).toMatchObject({ Status: 4, Description: '发货成功' });
     const task = (await client(G).DescribeTaskList({ InstanceId: id })).Tasks?.[0];
     expect(task).toMatchObject({ TaskType: '026', Result: 1 });
-    clock.advance(20_000);
-    expect(await deal()).toMatchObject({ Status: 4, Description: '发货成功' });
+    clock.advance(15_000);
     expect(await instance()).toMatchObject({ Status: 2, Type: 17, RedisShardNum: 1, BillingMode: 0 });
     expect((await client(G).DescribeTaskInfo({ TaskId: task?.TaskId ?? 0 })).Status).toBe('succeed');
   });
@@ -181,16 +185,16 @@ describe('a clone from a backup', () => {
     const placed = await client(G).CloneInstances(asClone(req));
     const charged = balance - sandbox.state.clones.account.balancePent;
     expect(charged).toBeGreaterThan(0);
-    clock.advance(21_000);
     const deal = async () =>
       (await client(G).DescribeInstanceDealDetail({ DealName: placed.DealName ?? '' })).DealDetails?.[0];
+    clock.advance(6_500);
     expect(await deal()).toMatchObject({ Status: 5, Description: '发货失败', Price: charged });
-    clock.advance(3_000);
-    expect(await deal()).toMatchObject({ Status: 6, Description: '已退款' });
-    expect(sandbox.state.clones.account.balancePent).toBe(balance);
     const row = (await client(G).DescribeInstances({ InstanceId: placed.InstanceIds?.[0] ?? '' }))
       .InstanceSet?.[0];
     expect(row?.Status).toBe(-3);
+    clock.advance(2_000);
+    expect(await deal()).toMatchObject({ Status: 6, Description: '已退款' });
+    expect(sandbox.state.clones.account.balancePent).toBe(balance);
   });
 });
 
@@ -317,6 +321,56 @@ describe('a lost CloneInstances answer', () => {
     );
     const byName = await client(G).DescribeInstanceDealDetail({ DealName: deal?.dealName ?? '' });
     expect(byName.DealDetails?.[0]?.InstanceIds).toEqual([found.InstanceSet?.[0]?.InstanceId]);
+  });
+});
+
+describe('an unreadable CloneInstances answer', () => {
+  it('is an error to the SDK, yet the one order it placed stands', async () => {
+    const req = { ...(await validClone(G, 'crs-demo0007')), InstanceName: 'garbled-answer-clone' };
+    sandbox.faults.add({ kind: 'malformedJson', action: 'CloneInstances' });
+    const orders = sandbox.state.clones.ordersPlaced;
+    await expect(client(G).CloneInstances(asClone(req))).rejects.toBeDefined();
+    expect(sandbox.state.clones.ordersPlaced).toBe(orders + 1);
+    const found = await client(G).DescribeInstances({ InstanceName: 'garbled-answer-clone' });
+    expect(found.InstanceSet).toHaveLength(1);
+  });
+});
+
+describe('POST /__sandbox/account', () => {
+  const post = async (body: string) => {
+    const res = await fetch(`${sandbox.url}/__sandbox/account`, { method: 'POST', body });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('sets the balance and quotas a clone is checked against', async () => {
+    const before = sandbox.state.clones.account.balancePent;
+    const req = await validClone(G, 'crs-demo0002');
+    try {
+      expect((await post('{"balancePent": 0}')).json).toMatchObject({ balancePent: 0, currency: 'CNY' });
+      expect(await codeOf(client(G).CloneInstances(asClone(req)))).toBe('FailedOperation.PayFailed');
+      await post(`{"balancePent": ${before}, "quotaByRegion": {"ap-guangzhou": 0}}`);
+      expect(await codeOf(client(G).CloneInstances(asClone(req)))).toBe('LimitExceeded');
+    } finally {
+      await post(`{"balancePent": ${before}, "quotaByRegion": {"ap-guangzhou": 20}}`);
+    }
+  });
+
+  it('refuses a bad body whole, with a clear error, and changes nothing', async () => {
+    const before = { ...sandbox.state.clones.account };
+    for (const body of [
+      'nope',
+      '[]',
+      '{"balance": 1}',
+      '{"balancePent": -1}',
+      '{"currency": "EUR"}',
+      '{"balancePent": 5, "quotaByRegion": {"ap-guangzhou": 1.5}}',
+    ]) {
+      const reply = await post(body);
+      expect(reply.status, body).toBe(400);
+      expect(String(reply.json.error), body).not.toBe('');
+    }
+    expect(sandbox.state.clones.account.balancePent).toBe(before.balancePent);
+    expect(sandbox.state.clones.quotaOf(G)).toBe(20);
   });
 });
 
