@@ -122,14 +122,12 @@ describe('restore rules', () => {
     service.dispose();
 
     const failed = cloudOf(world());
-    failed.cloud
-      .queue('manualBackup', { taskId: '5' })
-      .script('describeTask', async ({ taskId }) => ({
-        taskId,
-        status: 'failed',
-        statusRaw: 'failed',
-        message: 'disk',
-      }));
+    failed.cloud.queue('manualBackup', { taskId: '5' }).script('describeTask', async ({ taskId }) => ({
+      taskId,
+      status: 'failed',
+      statusRaw: 'failed',
+      message: 'disk',
+    }));
     const second = restoreService(failed);
     await second.start(request(true));
     await failed.clock.until(() => failed.finished.length > 0);
