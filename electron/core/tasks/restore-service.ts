@@ -91,8 +91,14 @@ export class RestoreService {
   async preflight(target: PreflightTarget & { profileId: string }): Promise<PreflightResult> {
     const profile = this.#deps.profile(target.profileId);
     const api = this.#deps.api(profile);
+    // A clone of this instance (kind 'clone', instanceId its source) reads a backup, not the instance, and
+    // is not a restore of it: it does not hold the instance. The cloud's own lock is checked separately.
     const active = this.list().find(
-      (r) => r.profileId === profile.id && r.instanceId === target.instanceId && !isTerminal(r.status),
+      (r) =>
+        r.profileId === profile.id &&
+        r.instanceId === target.instanceId &&
+        r.kind !== 'clone' &&
+        !isTerminal(r.status),
     );
     const outcome = await runPreflight(api, target, active, this.#deps.now());
     const accounts = await this.#deps.secrets.accounts();

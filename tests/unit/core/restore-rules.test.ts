@@ -136,6 +136,48 @@ describe('restore rules', () => {
     second.dispose();
   });
 
+  it('a clone under way from this instance is not an active restore of it', async () => {
+    const w = cloudOf(world());
+    const at = new Date(w.clock.now()).toISOString();
+    const base = {
+      profileId: w.profile.id,
+      profileName: 'prod',
+      region: 'ap-guangzhou',
+      instanceId: 'crs-1',
+      instanceName: 'orders',
+      backupId: 'b1',
+      phase: 'polling' as const,
+      status: 'running' as const,
+      message: '',
+      createdAt: at,
+      updatedAt: at,
+      polls: 0,
+    };
+    await w.journal.write({
+      ...base,
+      restoreId: '00000000-0000-4000-8000-00000000000c',
+      kind: 'clone',
+      clone: {
+        stage: 'restoring',
+        point: { kind: 'backup', backupId: 'b1' },
+        instanceName: 'orders-copy',
+        zoneId: 100003,
+        billingMode: 'pay-as-you-go',
+        period: 1,
+        securityGroupIds: [],
+      },
+    });
+    const service = restoreService(w);
+    const check = async () =>
+      (await service.preflight({ ...request(), profileId: w.profile.id })).checks.find(
+        (c) => c.id === 'no-active-restore',
+      );
+    expect((await check())?.ok).toBe(true);
+    await w.journal.write({ ...base, restoreId: '00000000-0000-4000-8000-00000000000d', taskId: '94' });
+    expect((await check())?.ok).toBe(false);
+    service.dispose();
+  });
+
   it('the task follower is built in one line and follows a task to its end', async () => {
     const w = cloudOf(world());
     const at = new Date(w.clock.now()).toISOString();
