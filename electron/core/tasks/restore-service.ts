@@ -91,8 +91,14 @@ export class RestoreService {
   async preflight(target: PreflightTarget & { profileId: string }): Promise<PreflightResult> {
     const profile = this.#deps.profile(target.profileId);
     const api = this.#deps.api(profile);
+    // A clone of this instance (kind 'clone', instanceId its source) reads a backup, not the instance, and
+    // is not a restore of it: it does not hold the instance. The cloud's own lock is checked separately.
     const active = this.list().find(
-      (r) => r.profileId === profile.id && r.instanceId === target.instanceId && !isTerminal(r.status),
+      (r) =>
+        r.profileId === profile.id &&
+        r.instanceId === target.instanceId &&
+        r.kind !== 'clone' &&
+        !isTerminal(r.status),
     );
     const outcome = await runPreflight(api, target, active, this.#deps.now());
     const accounts = await this.#deps.secrets.accounts();
@@ -181,7 +187,8 @@ export class RestoreService {
     let resumed = 0;
     // Every record not marked done is unfinished business, even one whose status already ended: the app may
     // have died between learning the outcome and recording it as done (audit, notification).
-    for (const record of records.filter((r) => r.phase !== 'done')) {
+    // Clones share the journal; CloneService resumes them (electron/core/clones/clone-service.ts).
+    for (const record of records.filter((r) => r.phase !== 'done' && r.kind !== 'clone')) {
       resumed++;
       if (isTerminal(record.status)) await this.#finish(record);
       else if (record.phase === 'polling' && record.taskId) this.#follower.follow(record);

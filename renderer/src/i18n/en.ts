@@ -260,6 +260,8 @@ export const en = {
     'profile-added': 'Profile added',
     'profile-updated': 'Profile updated',
     'profile-deleted': 'Profile deleted',
+    // Restore into a new instance (issue 20, clone-core).
+    clone: 'Restore into a new instance',
   },
   outcome: {
     requested: 'Requested',
@@ -311,6 +313,11 @@ export const en = {
     'generation-legacy-v2': 'legacy v2 API',
     nothing: 'nothing',
     separator: ', ',
+    // Restore into a new instance (issue 20, clone-core).
+    'clone-requested': 'Restore into a new instance requested; preflight passed, price shown.',
+    'clone-ordered': 'Order {{dealName}} placed; new instance {{newInstanceId}}.',
+    'clone-unanswered':
+      'CloneInstances was sent but its answer was lost; reconciling from the instance list.',
   },
   auditField: {
     name: 'name',
