@@ -57,4 +57,52 @@ describe('equivalent tccli command', () => {
     expect(shellQuote('$(rm -rf /)')).toBe("'$(rm -rf /)'");
     expect(shellQuote('')).toBe("''");
   });
+
+  it('writes a clone the --cli-unfold-argument way, lists and nested objects included', () => {
+    const command = tccliCommand({
+      action: 'CloneInstances',
+      generation: 'v3',
+      region: 'ap-shanghai',
+      unfold: true,
+      params: {
+        InstanceId: 'crs-qddzg',
+        GoodsNum: 1,
+        ZoneId: 200005,
+        SecurityGroupIdList: ['sg-1', 'sg-2'],
+        NodeSet: [
+          { NodeType: 0, ZoneId: 200005 },
+          { NodeType: 1, ZoneId: 200002 },
+        ],
+        ResourceTags: [{ TagKey: 'team', TagValue: 'ops & db' }],
+        AlarmPolicyList: [],
+        NoAuth: false,
+      },
+      password: true,
+    });
+    expect(command).toBe(
+      "tccli redis CloneInstances --cli-unfold-argument --region ap-shanghai --InstanceId crs-qddzg --GoodsNum 1 --ZoneId 200005 --SecurityGroupIdList sg-1 sg-2 --NodeSet.0.NodeType 0 --NodeSet.0.ZoneId 200005 --NodeSet.1.NodeType 1 --NodeSet.1.ZoneId 200002 --ResourceTags.0.TagKey team --ResourceTags.0.TagValue 'ops & db' --NoAuth false --Password \"$CRS_PASSWORD\"",
+    );
+  });
+
+  it('never writes a secret nested in a list either', () => {
+    const command = tccliCommand({
+      action: 'CloneInstances',
+      generation: 'v3',
+      region: 'ap-shanghai',
+      unfold: true,
+      params: { InstanceId: 'crs-1', Extra: [{ Password: 'Orders#2024', Name: 'x' }] },
+    });
+    expect(command).not.toMatch(/Orders#2024|Password/);
+    expect(command).toContain('--Extra.0.Name x');
+  });
+
+  it('writes a list as JSON when not unfolded', () => {
+    const command = tccliCommand({
+      action: 'CloneInstances',
+      generation: 'v3',
+      region: 'ap-shanghai',
+      params: { SecurityGroupIdList: ['sg-1'] },
+    });
+    expect(command).toContain(`--SecurityGroupIdList '["sg-1"]'`);
+  });
 });
