@@ -80,7 +80,7 @@ describe('equivalent tccli command', () => {
       password: true,
     });
     expect(command).toBe(
-      "tccli redis CloneInstances --cli-unfold-argument --region ap-shanghai --InstanceId crs-qddzg --GoodsNum 1 --ZoneId 200005 --SecurityGroupIdList sg-1 sg-2 --NodeSet.0.NodeType 0 --NodeSet.0.ZoneId 200005 --NodeSet.1.NodeType 1 --NodeSet.1.ZoneId 200002 --ResourceTags.0.TagKey team --ResourceTags.0.TagValue 'ops & db' --NoAuth false --Password \"$CRS_PASSWORD\"",
+      'tccli redis CloneInstances --cli-unfold-argument --region ap-shanghai --InstanceId crs-qddzg --GoodsNum 1 --ZoneId 200005 --SecurityGroupIdList sg-1 sg-2 --NodeSet.0.NodeType 0 --NodeSet.0.ZoneId 200005 --NodeSet.1.NodeType 1 --NodeSet.1.ZoneId 200002 --ResourceTags.0.TagKey team --ResourceTags.0.TagValue \'ops & db\' --NoAuth false --Password "$CRS_PASSWORD"',
     );
   });
 
