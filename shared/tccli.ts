@@ -6,20 +6,7 @@
  */
 import type { ApiGeneration } from './domain';
 
-export type TccliAction = 'RestoreInstance' | 'ManualBackupInstance' | 'DescribeTaskInfo' | 'CloneInstances';
-
-export type TccliScalar = string | number | boolean;
-/**
- * A parameter's value: a scalar, a list of scalars (`--SecurityGroupIdList sg-1 sg-2`) or a list of objects
- * (`--NodeSet.0.NodeType 0`). Lists need `unfold`: that is tccli's `--cli-unfold-argument` syntax, as the
- * published CloneInstances example writes it (TencentCloud/tencentcloud-cli,
- * tccli/examples/redis/v20180412/CloneInstances.md).
- */
-export type TccliValue =
-  | TccliScalar
-  | undefined
-  | readonly TccliScalar[]
-  | ReadonlyArray<Readonly<Record<string, TccliScalar | undefined>>>;
+export type TccliAction = 'RestoreInstance' | 'ManualBackupInstance' | 'DescribeTaskInfo';
 
 export interface TccliCall {
   action: TccliAction;
@@ -29,17 +16,13 @@ export interface TccliCall {
   profile?: string;
   /** `scheme://host[:port]` of a custom endpoint; absent for the public one. */
   endpoint?: string;
-  params: Readonly<Record<string, TccliValue>>;
-  /** Writes lists the `--cli-unfold-argument` way instead of as JSON. */
-  unfold?: boolean;
+  params: Readonly<Record<string, string | number | undefined>>;
   /** Adds `--Password "$CRS_PASSWORD"`: the value itself is never written into the command. */
   password?: boolean;
 }
 
 /** The shell variable a DBA sets (for example with `read -rs CRS_PASSWORD`) before running the command. */
 export const PASSWORD_VARIABLE = 'CRS_PASSWORD';
-
-const isSecretName = (name: string) => /password|secret|token/i.test(name);
 
 /** POSIX shell quoting: bare when safe, single-quoted otherwise. */
 export function shellQuote(value: string): string {
@@ -49,31 +32,14 @@ export function shellQuote(value: string): string {
 
 export function tccliCommand(call: TccliCall): string | undefined {
   if (call.generation !== 'v3') return undefined;
-  const parts = ['tccli', 'redis', call.action];
-  if (call.unfold) parts.push('--cli-unfold-argument');
-  parts.push('--region', shellQuote(call.region));
+  const parts = ['tccli', 'redis', call.action, '--region', shellQuote(call.region)];
   if (call.profile) parts.push('--profile', shellQuote(call.profile));
   if (call.endpoint)
     parts.push('--endpoint', shellQuote(call.endpoint.replace(/^https?:\/\//i, '').replace(/\/$/, '')));
   for (const [name, value] of Object.entries(call.params)) {
-    if (value === undefined || value === '' || isSecretName(name)) continue;
-    if (!Array.isArray(value)) {
-      parts.push(`--${name}`, shellQuote(String(value)));
-    } else if (value.length === 0) {
-      // An empty list says nothing tccli would send.
-    } else if (!call.unfold) {
-      parts.push(`--${name}`, shellQuote(JSON.stringify(value)));
-    } else if (value.every((v) => typeof v !== 'object')) {
-      parts.push(`--${name}`, ...value.map((v) => shellQuote(String(v))));
-    } else {
-      value.forEach((item, index) => {
-        if (typeof item !== 'object') return;
-        for (const [key, field] of Object.entries(item)) {
-          if (field === undefined || field === '' || isSecretName(key)) continue;
-          parts.push(`--${name}.${index}.${key}`, shellQuote(String(field)));
-        }
-      });
-    }
+    if (value === undefined || value === '') continue;
+    if (/password|secret|token/i.test(name)) continue;
+    parts.push(`--${name}`, shellQuote(String(value)));
   }
   if (call.password) parts.push('--Password', `"$${PASSWORD_VARIABLE}"`);
   return parts.join(' ');
@@ -86,11 +52,9 @@ export function tccliCallFor(
   action: TccliAction,
   params: TccliCall['params'],
   password = false,
-  unfold = false,
 ): TccliCall {
   return {
     action,
-    ...(unfold ? { unfold } : {}),
     generation: profile.generation,
     region,
     profile: profile.name,
