@@ -23,6 +23,7 @@ const ALLOWED = new Set([
   'API',
   'IP', // written as such in Chinese technical text (IP 地址)
   'CAM',
+  'CloneInstances',
   'CRS',
   'CSV',
   'Desk', // the app's name, CRS Restore Desk
@@ -40,6 +41,9 @@ const ALLOWED = new Set([
   'Redis',
   'RequestId',
   'RestoreInstance',
+  'SSL',
+  'SwitchAccessNewInstance',
+  'Shift', // the key, in the timeline's keyboard hint
   'STS',
   'SecretId',
   'SecretKey',
