@@ -7,6 +7,8 @@ export const AuditActionSchema = z.enum([
   'profile-added',
   'profile-updated',
   'profile-deleted',
+  /** A restore into a new instance (CloneInstances): a billable order. */
+  'clone',
 ]);
 
 export const AuditOutcomeSchema = z.enum([
@@ -40,6 +42,15 @@ export const AuditEntrySchema = z.object({
   taskId: z.string().optional(),
   /** Set by the restore service so every entry of one restore can be grouped. */
   restoreId: z.string().optional(),
+  // Restore into a new instance (issue 20): the price shown before the order, the order and its instance.
+  /** The price the window showed, in its unit (`priceUnit`), e.g. 30400 pent; with the currency and billing. */
+  priceShown: z.number().optional(),
+  priceUnit: z.string().optional(),
+  currency: z.string().optional(),
+  billingMode: z.string().optional(),
+  dealId: z.string().optional(),
+  dealName: z.string().optional(),
+  newInstanceId: z.string().optional(),
   /** English, for exports and for entries written before messages had codes. */
   message: z.string(),
   /**
@@ -75,6 +86,10 @@ export const auditMessages = [
   'profile-added',
   'profile-updated',
   'profile-deleted',
+  // Restore into a new instance (issue 20).
+  'clone-requested',
+  'clone-ordered',
+  'clone-unanswered',
 ] as const;
 export type AuditMessageCode = (typeof auditMessages)[number];
 
@@ -96,4 +111,11 @@ export const auditColumns = [
   'restoreId',
   'profileId',
   'id',
+  'priceShown',
+  'priceUnit',
+  'currency',
+  'billingMode',
+  'dealId',
+  'dealName',
+  'newInstanceId',
 ] as const satisfies ReadonlyArray<keyof AuditEntry>;

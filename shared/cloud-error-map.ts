@@ -2,6 +2,7 @@
  * Cloud error codes — API 3.0 strings and legacy numbers — mapped onto the app's catalog codes.
  */
 import { type AppErrorCode, type CatalogText, describeError, type Language } from './error-catalog';
+import { cloneCloudCodes } from './error-catalog-clone';
 /** Same values as `ApiGeneration` in domain.ts, repeated as a type so errors.ts stays import-free. */
 export type CloudGeneration = 'v3' | 'legacy-v2';
 
@@ -59,6 +60,8 @@ export const api3ErrorCodes = {
   'ResourceUnavailable.InstanceStateError': 'INSTANCE_STATE_ERROR',
   'ResourceUnavailable.InstanceStatusAbnormal': 'INSTANCE_NOT_RUNNING',
   'UnauthorizedOperation.NoCAMAuthed': 'PERMISSION_DENIED',
+  // Restore into a new instance (issue 20): CloneInstances' own codes (error-catalog-clone.ts).
+  ...cloneCloudCodes,
 } as const satisfies Record<string, AppErrorCode>;
 
 /** Legacy v2 error codes (`code`, a number that may arrive as a string). */

@@ -3,6 +3,7 @@
  * mapping) and cloud-error-map.ts (which describes mapped codes) both import it without importing each other.
  */
 import { appErrorEntries } from './error-catalog-app';
+import { cloneErrorEntries } from './error-catalog-clone';
 import { cloudErrorEntries } from './error-catalog-cloud';
 import { crsActionErrorEntries } from './error-catalog-crs';
 
@@ -19,7 +20,12 @@ export interface CatalogEntry {
 }
 
 /** The one catalog: every app code, with an English and a Chinese message and next step. */
-export const errorCatalog = { ...appErrorEntries, ...cloudErrorEntries, ...crsActionErrorEntries } as const;
+export const errorCatalog = {
+  ...appErrorEntries,
+  ...cloudErrorEntries,
+  ...crsActionErrorEntries,
+  ...cloneErrorEntries,
+} as const;
 
 export type AppErrorCode = keyof typeof errorCatalog;
 

@@ -6,6 +6,15 @@
 import { z } from 'zod';
 import { AuditEntrySchema, AuditQuerySchema } from './audit';
 import { BackupSpanSchema, StatusCoverageSchema } from './backup-span';
+import {
+  CloneDefaultsSchema,
+  ClonePlanSchema,
+  ClonePreflightSchema,
+  ClonePriceSchema,
+  CloneSourceSchema,
+  CloneStartSchema,
+  PitrRangeSchema,
+} from './clones';
 import { BackupSchema, InstanceSchema } from './domain';
 import { ProfileInputSchema, ProfilePatchSchema, ProfileViewSchema, RegionSchema } from './profiles';
 import { PreferencesPatchSchema, PreferencesSchema } from './settings';
@@ -242,6 +251,22 @@ export const invokeContract = {
     z.object({ format: z.enum(['csv', 'json']), query: AuditQuerySchema.optional() }).strict(),
     ExportSchema,
   ),
+  // Restore into a new instance (issue 20): the clone's task travels as a `task:updated` record, kind 'clone'.
+  /** The source instance's settings as a new instance's form: zone, network, security groups, spec, tags. */
+  'clone:defaults': channel(CloneSourceSchema, CloneDefaultsSchema),
+  /** InquiryPriceCreateInstance for the source's spec with the plan's zone, billing mode and period. */
+  'clone:price': channel(ClonePlanSchema, ClonePriceSchema),
+  /** The point-in-time range of an instance with second-level backups, with its missing ranges. */
+  'clone:pitr-range': channel(CloneSourceSchema, PitrRangeSchema),
+  'clone:preflight': channel(
+    z.object({ plan: ClonePlanSchema, password: z.string().max(64).optional() }).strict(),
+    ClonePreflightSchema,
+  ),
+  /**
+   * Checks and journals the clone and answers with its record at once; CloneInstances (a billable order, sent
+   * once, never retried) follows, told by `task:updated` events like a restore.
+   */
+  'clone:start': channel(CloneStartSchema, RestoreRecordSchema),
 } as const;
 
 export const eventContract = {

@@ -3,6 +3,7 @@
  * journal) and is what the tasks panel, notifications and the audit log speak of.
  */
 import { z } from 'zod';
+import { CloneDetailsSchema } from './clones';
 
 export const RestorePhaseSchema = z.enum([
   /** Checks passed, nothing sent yet. */
@@ -48,6 +49,12 @@ export const terminalRestoreStatuses: readonly RestoreStatus[] = [
 
 export const RestoreRecordSchema = z.object({
   restoreId: z.string(),
+  /**
+   * `clone`: a restore into a new instance (CloneInstances); `instanceId` is then the source, `clone` the
+   * order and the new instance. Absent on restores recorded before clones existed: an in-place restore.
+   */
+  kind: z.enum(['restore', 'clone']).optional(),
+  clone: CloneDetailsSchema.optional(),
   profileId: z.string(),
   profileName: z.string(),
   region: z.string(),
@@ -203,6 +210,28 @@ export const taskMessages = {
   'reconcile-unreadable':
     'Outcome unknown — check the console. No answer came back and the instance’s tasks could not be read ({{reason}}), so whether the restore started is unknown; it was not resent. Check the instance in the console before starting another: {{consoleUrl}}',
   error: '{{text}}',
+  // Restore into a new instance (issue 20).
+  'clone-sending': 'Placing the order for the new instance…',
+  'clone-ordered': 'Order {{dealName}} placed; new instance {{newInstanceId}}.',
+  'clone-deal': 'Order {{dealName}}: {{dealState}}.',
+  'clone-unpaid':
+    'Order {{dealName}} is not paid yet. Pay it in the console (Billing → Orders); the app keeps following it.',
+  'clone-creating': 'Creating the new instance {{newInstanceId}}…',
+  'clone-restoring': 'Loading the data into {{newInstanceId}}…',
+  'clone-running': 'The new instance {{newInstanceId}} is running at {{address}}.',
+  'clone-deal-failed':
+    'Order {{dealName}} ended as {{dealState}}; no instance was delivered. Check Billing → Orders in the console.',
+  'clone-reconciling':
+    'No answer came back for the order; looking for it in the order and instance lists. It is never placed again.',
+  'clone-adopted': 'The order had been placed: new instance {{newInstanceId}} was found; following it.',
+  'clone-reconcile-ambiguous':
+    'Outcome unknown — check the console (orders). No answer came back and {{count}} new instances named {{instanceName}} were found, so which one is this order’s is unknown; nothing was ordered again. Check Billing → Orders and the instance list: {{consoleUrl}}',
+  'clone-reconcile-unknown':
+    'Outcome unknown — check the console (orders). No answer came back and no order or new instance named {{instanceName}} was found, so whether the order was placed is unknown; it was not placed again. Check Billing → Orders and the instance list before trying again: {{consoleUrl}}',
+  'clone-outcome-unknown':
+    'Outcome unknown — check the console (orders). The app could not learn how order {{dealName}} ended ({{reason}}) and stopped asking; nothing was ordered again. Check it in the console: {{consoleUrl}}',
+  'clone-stopped-before-send':
+    'The app stopped before the order was placed; nothing was ordered. Start it again if needed.',
 } as const;
 export type TaskMessageCode = keyof typeof taskMessages;
 
@@ -229,8 +258,17 @@ export function cloudText(message: string): Pick<RestoreRecord, 'message' | 'mes
 export const CRS_CONSOLE_INSTANCE_LIST_URL = 'https://console.cloud.tencent.com/redis/instance/list';
 
 /** The desktop notification's title for a finished restore, in English (Electron's main process). */
-export function finishedTitle(record: Pick<RestoreRecord, 'status' | 'instanceName' | 'instanceId'>): string {
+export function finishedTitle(
+  record: Pick<RestoreRecord, 'status' | 'instanceName' | 'instanceId' | 'kind' | 'clone'>,
+): string {
   const name = record.instanceName || record.instanceId;
+  if (record.kind === 'clone') {
+    const target = record.clone?.instanceName || record.clone?.newInstanceId || name;
+    if (record.status === 'succeed') return `New instance ${target} from ${name} is running`;
+    if (record.status === 'outcome-unknown')
+      return `Clone of ${name}: outcome unknown — check the console (orders)`;
+    return `Clone of ${name} did not succeed (${record.status})`;
+  }
   if (record.status === 'succeed') return `Restore of ${name} succeeded`;
   if (record.status === 'outcome-unknown') return `Restore of ${name}: outcome unknown — check the console`;
   return `Restore of ${name} did not succeed (${record.status})`;

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import type { AppInfo, EventChannel, EventPayloadOf, Notice } from '../../shared/ipc-contract';
 import { isTerminal } from '../../shared/tasks';
 import { AuditLog } from './audit/audit-log';
+import { CloneService } from './clones/clone-service';
 import type { FetchLike } from './cloud/crs-api';
 import { RateLimiter } from './cloud/transport/rate-limiter';
 import { BackupService } from './inventory/backup-service';
@@ -49,6 +50,7 @@ export interface Core {
   settings: SettingsService;
   profiles: ProfileService;
   restores: RestoreService;
+  clones: CloneService;
   audit: AuditLog;
   /** Resumes unfinished restores from the journal; shells call it once the window can hear events. */
   start(): Promise<void>;
@@ -153,6 +155,20 @@ export function createCore(deps: CoreDeps): Core {
     onUpdate: (record) => emit('task:updated', record),
     onFinished: (record) => emit('task:finished', record),
   });
+  // Clones share the restore journal and its task events: one tasks list, one resume at start-up.
+  const clones = new CloneService({
+    journal,
+    audit,
+    profile,
+    api,
+    preferences: () => settings.get(),
+    now,
+    logger,
+    setTimer: deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
+    clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
+    onUpdate: (record) => emit('task:updated', record),
+    onFinished: (record) => emit('task:finished', record),
+  });
   const sandbox = new SandboxLauncher({ start: deps.startSandbox, profiles, logger });
 
   const unsubscribe = [
@@ -188,6 +204,7 @@ export function createCore(deps: CoreDeps): Core {
     fleet,
     backups,
     restores,
+    clones,
     audit,
     sandbox,
   });
@@ -197,6 +214,7 @@ export function createCore(deps: CoreDeps): Core {
     settings,
     profiles,
     restores,
+    clones,
     audit,
     start: async () => {
       // Restores on the sandbox profile can only be followed with the sandbox up: start it first.
@@ -209,6 +227,8 @@ export function createCore(deps: CoreDeps): Core {
         }),
       );
       const { skipped } = await restores.resume();
+      // After the restores: their resume loaded the journal both services share.
+      await clones.resume();
       // Session-only secrets are gone after a restart: restores still open on a profile can only be followed
       // once its SecretKey is entered again, so the window asks for those keys before anything else.
       const waiting = await profilesAwaitingKeys();
@@ -237,6 +257,7 @@ export function createCore(deps: CoreDeps): Core {
     dispose: async () => {
       for (const off of unsubscribe) off();
       restores.dispose();
+      clones.dispose();
       // Cache writes run after the answers they belong to; let them land before the process goes.
       await fleet.flush();
       await sandbox.stop();

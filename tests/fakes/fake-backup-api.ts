@@ -104,6 +104,23 @@ export function fakeBackupApi(backups: Backup[], instances: Instance[] = [fakeIn
     async listRestoreTasks() {
       return [];
     },
+    // Restore into a new instance: not modelled by this fake (tests/fakes/fake-crs-api.ts scripts them).
+    ...notScripted([
+      'cloneInstances',
+      'inquiryPriceCreateInstance',
+      'describeDeals',
+      'describeSecondLevelBackupInfo',
+      'describeInstanceSecurityGroups',
+      'describeProductInfo',
+      'describeInstanceSpec',
+    ]),
   };
   return api;
+}
+
+/** Methods that reject with "not in this fake", typed as the CrsApi methods they stand for. */
+function notScripted<K extends keyof CrsApi>(names: K[]): Pick<CrsApi, K> {
+  return Object.fromEntries(
+    names.map((name) => [name, async () => Promise.reject(new Error(`not in this fake: ${String(name)}`))]),
+  ) as unknown as Pick<CrsApi, K>;
 }

@@ -63,7 +63,7 @@ export class AuditLog {
     const matches = entries.filter(
       (e) =>
         (!q.profileId || e.profileId === q.profileId) &&
-        (!q.instanceId || e.instanceId === q.instanceId) &&
+        (!q.instanceId || e.instanceId === q.instanceId || e.newInstanceId === q.instanceId) &&
         (!q.outcome || e.outcome === q.outcome) &&
         (!q.since || e.time >= q.since) &&
         (!text ||

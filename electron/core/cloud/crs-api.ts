@@ -4,6 +4,7 @@
  * and normalize them into the domain types of shared/domain.ts.
  */
 import type { StatusCoverage } from '../../../shared/backup-span';
+import type { DealState } from '../../../shared/clones';
 import type { ApiGeneration, Backup, Instance, RestoreTask } from '../../../shared/domain';
 import type { Logger } from '../logging/logger';
 import type { RateLimiter } from './transport/rate-limiter';
@@ -76,6 +77,135 @@ export interface RestoreTaskSummary {
   unknownStatus?: string;
 }
 
+// Restore into a new instance (issue 20). Field meanings: tencentcloud-sdk-nodejs 4.1.313
+// services/redis/v20180412/redis_models.d.ts (CloneInstancesRequest and the other models named below).
+
+/** CloneInstances: every request field of the official model; the password never reaches a log. */
+export interface CloneInstancesParams {
+  region: string;
+  /** The source instance (`InstanceId`). */
+  instanceId: string;
+  /** Exactly one of backupId and cloneTime (ISO; instances with second-level backups only). */
+  backupId?: string;
+  cloneTime?: string;
+  /** Always 1: one clone per order, so an order maps to one instance. */
+  goodsNum: 1;
+  zoneId: number;
+  /** 0 pay-as-you-go, 1 monthly. */
+  billingMode: 0 | 1;
+  period: number;
+  securityGroupIds: string[];
+  noAuth?: boolean;
+  vpcId?: string;
+  subnetId?: string;
+  instanceName?: string;
+  password?: string;
+  autoRenew?: 0 | 1 | 2;
+  vPort?: number;
+  nodeSet?: Array<{ nodeType: 0 | 1; zoneId?: number; zoneName?: string }>;
+  projectId?: number;
+  tags?: Array<{ key: string; value: string }>;
+  templateId?: string;
+  alarmPolicyIds?: string[];
+}
+
+/** CloneInstances' answer. `DealId` is marked deprecated in favour of `DealName`; either may come. */
+export interface CloneOrder {
+  dealId?: string;
+  dealName?: string;
+  instanceIds: string[];
+}
+
+/** InquiryPriceCreateInstance. */
+export interface InquiryPriceParams {
+  region: string;
+  typeId: number;
+  memSizeMb: number;
+  goodsNum: number;
+  period: number;
+  billingMode: 0 | 1;
+  zoneId?: number;
+  shardNum?: number;
+  replicasNum?: number;
+  productVersion?: string;
+}
+
+export interface PriceQuote {
+  price?: number;
+  highPrecisionPrice?: number;
+  originalPrice?: number;
+  highPrecisionOriginalPrice?: number;
+  currency?: string;
+  amountUnit?: string;
+}
+
+/** One order of DescribeInstanceDealDetail (TradeDealDetail). */
+export interface DealDetail {
+  dealId?: string;
+  dealName?: string;
+  /** Status as sent; `state` is its documented meaning, `unknown` outside 1–12. */
+  status?: number;
+  state: DealState;
+  description?: string;
+  instanceIds: string[];
+  zoneId?: number;
+  createdAt?: string;
+  endedAt?: string;
+  /** "订单实际总价，单位：分". */
+  price?: number;
+}
+
+/** DescribeSecondLevelBackupInfo, times as ISO. */
+export interface SecondLevelBackupInfo {
+  backupId?: string;
+  backupTime?: string;
+  /** When second-level backup was turned on (StartTimestamp). */
+  startTime?: string;
+  missing: Array<{ start: string; end: string }>;
+}
+
+/** DescribeInstanceSecurityGroup: security group ids per instance. */
+export type InstanceSecurityGroups = Record<string, Array<{ id: string; name?: string }>>;
+
+/** One zone's sale information from DescribeProductInfo (ZoneCapacityConf / ProductConf). */
+export interface ZoneSale {
+  region: string;
+  zoneName?: string;
+  /** "ap-guangzhou-3" style id. */
+  zoneCode?: string;
+  /** The numeric id CloneInstances takes (`OldZoneId`). */
+  zoneId?: number;
+  saleOut: boolean;
+  products: Array<{
+    typeId: number;
+    saleOut: boolean;
+    minBuyNum?: number;
+    maxBuyNum?: number;
+    shardNum: string[];
+    replicaNum: string[];
+    totalSizeGb: string[];
+    shardSizeGb: string[];
+    payModes: string[];
+  }>;
+}
+
+/** What a clone inherits from its source that the instance listing's domain row leaves out. */
+export interface InstanceSpec {
+  instanceId: string;
+  typeId: number;
+  sizeMb: number;
+  shardSizeMb?: number;
+  shardNum?: number;
+  replicasNum?: number;
+  billingMode?: 0 | 1;
+  productVersion?: string;
+  backupMode?: string;
+  nodeSet?: Array<{ nodeType: number; zoneId?: number; zoneName?: string }>;
+  vip?: string;
+  port?: number;
+  status?: number;
+}
+
 export interface CrsApi {
   readonly generation: ApiGeneration;
   describeInstances(params: DescribeInstancesParams): Promise<{ total: number; instances: Instance[] }>;
@@ -91,6 +221,26 @@ export interface CrsApi {
    * restore whose answer was lost is reconciled without sending it again.
    */
   listRestoreTasks(params: ListRestoreTasksParams): Promise<RestoreTaskSummary[]>;
+  /**
+   * A billable order, sent exactly once; never retried. A lost answer throws AppError('CLONE_OUTCOME_UNKNOWN'):
+   * the caller reconciles from the deal and instance lists, never by sending it again.
+   */
+  cloneInstances(params: CloneInstancesParams): Promise<CloneOrder>;
+  inquiryPriceCreateInstance(params: InquiryPriceParams): Promise<PriceQuote>;
+  describeDeals(params: { region: string; dealIds?: string[]; dealName?: string }): Promise<DealDetail[]>;
+  describeSecondLevelBackupInfo(params: {
+    region: string;
+    instanceId: string;
+    /** ISO; the cloud's default point when absent. */
+    time?: string;
+  }): Promise<SecondLevelBackupInfo>;
+  describeInstanceSecurityGroups(params: {
+    region: string;
+    instanceIds: string[];
+  }): Promise<InstanceSecurityGroups>;
+  /** Sale information of the region's zones (the answer covers every region; filtered to this one). */
+  describeProductInfo(params: { region: string }): Promise<ZoneSale[]>;
+  describeInstanceSpec(params: { region: string; instanceId: string }): Promise<InstanceSpec | undefined>;
   /** Milliseconds added to the local clock when signing, learned from a SignatureExpire answer. */
   readonly clockOffsetMs: number;
 }

@@ -5,6 +5,7 @@
 import type { AppInfo, Notice } from '../../../shared/ipc-contract';
 import { ProfileInputSchema } from '../../../shared/profiles';
 import type { AuditLog } from '../audit/audit-log';
+import type { CloneService } from '../clones/clone-service';
 import type { BackupService } from '../inventory/backup-service';
 import type { FleetService } from '../inventory/fleet-service';
 import { describeOneInstance } from '../inventory/instance-status';
@@ -25,6 +26,7 @@ export interface HandlerServices {
   fleet: FleetService;
   backups: BackupService;
   restores: RestoreService;
+  clones: CloneService;
   audit: AuditLog;
   sandbox: SandboxLauncher;
 }
@@ -82,5 +84,10 @@ export function buildHandlers(s: HandlerServices): Handlers {
     },
     'audit:list': (query) => s.audit.list(query),
     'audit:export': ({ format, query }) => s.audit.export(format, query),
+    'clone:defaults': (source) => s.clones.defaults(source),
+    'clone:price': (plan) => s.clones.price(plan),
+    'clone:pitr-range': (source) => s.clones.pitrRange(source),
+    'clone:preflight': (request) => s.clones.preflight(request),
+    'clone:start': (request) => s.clones.start(request),
   };
 }

@@ -181,7 +181,8 @@ export class RestoreService {
     let resumed = 0;
     // Every record not marked done is unfinished business, even one whose status already ended: the app may
     // have died between learning the outcome and recording it as done (audit, notification).
-    for (const record of records.filter((r) => r.phase !== 'done')) {
+    // Clones share the journal; CloneService resumes them (electron/core/clones/clone-service.ts).
+    for (const record of records.filter((r) => r.phase !== 'done' && r.kind !== 'clone')) {
       resumed++;
       if (isTerminal(record.status)) await this.#finish(record);
       else if (record.phase === 'polling' && record.taskId) this.#follower.follow(record);

@@ -27,6 +27,25 @@ export const coreTextZhCN: Strings<typeof coreTextEn> = {
       '结果未知——请到控制台查看。恢复请求未收到应答，且未找到实例 {{instanceId}}（{{region}}）的恢复任务，因此无法确定恢复是否已开始；该请求未被重复发送。再次发起恢复前，请先在控制台查看该实例：{{consoleUrl}}',
     'reconcile-unreadable':
       '结果未知——请到控制台查看。恢复请求未收到应答，且无法读取该实例的任务（{{reason}}），因此无法确定恢复是否已开始；该请求未被重复发送。再次发起恢复前，请先在控制台查看该实例：{{consoleUrl}}',
+    // Restore into a new instance (issue 20).
+    'clone-sending': '正在为新实例下单…',
+    'clone-ordered': '已下单 {{dealName}}；新实例 {{newInstanceId}}。',
+    'clone-deal': '订单 {{dealName}}：{{dealState}}。',
+    'clone-unpaid': '订单 {{dealName}} 尚未支付。请在控制台（费用中心 → 订单）完成支付；应用会继续跟踪。',
+    'clone-creating': '正在创建新实例 {{newInstanceId}}…',
+    'clone-restoring': '正在向 {{newInstanceId}} 加载数据…',
+    'clone-running': '新实例 {{newInstanceId}} 已在 {{address}} 运行。',
+    'clone-deal-failed':
+      '订单 {{dealName}} 以“{{dealState}}”结束；未交付任何实例。请在控制台查看“费用中心 → 订单”。',
+    'clone-reconciling': '下单请求未收到应答；正在订单和实例列表中查找。绝不会重复下单。',
+    'clone-adopted': '订单已下达：已找到新实例 {{newInstanceId}}；正在跟踪。',
+    'clone-reconcile-ambiguous':
+      '结果未知——请到控制台查看订单。下单请求未收到应答，且找到 {{count}} 个名为 {{instanceName}} 的新实例，无法确定哪一个属于本订单；未重复下单。请查看“费用中心 → 订单”和实例列表：{{consoleUrl}}',
+    'clone-reconcile-unknown':
+      '结果未知——请到控制台查看订单。下单请求未收到应答，且未找到名为 {{instanceName}} 的订单或新实例，因此无法确定是否已下单；未重复下单。再次尝试前，请先查看“费用中心 → 订单”和实例列表：{{consoleUrl}}',
+    'clone-outcome-unknown':
+      '结果未知——请到控制台查看订单。应用无法获知订单 {{dealName}} 的结果（{{reason}}），已停止查询；未重复下单。请在控制台查看：{{consoleUrl}}',
+    'clone-stopped-before-send': '应用在下单前已停止；未下任何订单。如有需要请重新发起。',
   },
   noticeText: {
     'settings-moved':

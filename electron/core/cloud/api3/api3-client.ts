@@ -9,15 +9,24 @@ import type { Instance, RestoreTask } from '../../../../shared/domain';
 import { mapCloudError } from '../../../../shared/errors';
 import type {
   BackupsPage,
+  CloneInstancesParams,
+  CloneOrder,
   CrsApi,
   CrsClientOptions,
+  DealDetail,
   DescribeBackupsParams,
   DescribeInstancesParams,
   DescribeTaskParams,
+  InquiryPriceParams,
+  InstanceSecurityGroups,
+  InstanceSpec,
   ListRestoreTasksParams,
   ManualBackupParams,
+  PriceQuote,
   RestoreInstanceParams,
   RestoreTaskSummary,
+  SecondLevelBackupInfo,
+  ZoneSale,
 } from '../crs-api';
 import {
   cloudTimeParam,
@@ -35,6 +44,7 @@ import { DEFAULT_API3_ENDPOINT, type Endpoint, parseEndpoint } from '../transpor
 import type { CrsOperation } from '../transport/rate-limiter';
 import type { WireResponse } from '../transport/transport';
 import { ALL_BACKUP_STATUSES, api3Backup, isInvalidParameter, SDK_BACKUP_STATUSES } from './api3-backups';
+import { Api3Clones } from './api3-clones';
 import { type Api3InstanceRow, instancePageSchema } from './api3-instance-page';
 import * as S from './api3-schemas';
 import { Api3EnvelopeSchema } from './api3-schemas';
@@ -48,6 +58,7 @@ export class Api3CrsClient implements CrsApi {
   readonly #endpoint: Endpoint;
   readonly #runner: CallRunner;
   readonly #tzOffset: number;
+  readonly #clones: Api3Clones;
   #statusFilterRefused = false;
 
   constructor(options: CrsClientOptions) {
@@ -55,6 +66,47 @@ export class Api3CrsClient implements CrsApi {
     this.#endpoint = parseEndpoint(options.endpoint, DEFAULT_API3_ENDPOINT);
     this.#runner = new CallRunner(options, 'v3', options.logger.child('crs-api3'));
     this.#tzOffset = options.cloudUtcOffsetMinutes ?? CLOUD_UTC_OFFSET_MINUTES;
+    this.#clones = new Api3Clones(
+      (action, region, payload, schema, ids, unknownOutcome) =>
+        this.#call(action, region, payload, schema, ids, unknownOutcome),
+      this.#tzOffset,
+    );
+  }
+
+  // Restore into a new instance (issue 20): api3-clones.ts.
+  cloneInstances(params: CloneInstancesParams): Promise<CloneOrder> {
+    return this.#clones.cloneInstances(params);
+  }
+
+  inquiryPriceCreateInstance(params: InquiryPriceParams): Promise<PriceQuote> {
+    return this.#clones.inquiryPrice(params);
+  }
+
+  describeDeals(params: { region: string; dealIds?: string[]; dealName?: string }): Promise<DealDetail[]> {
+    return this.#clones.describeDeals(params);
+  }
+
+  describeSecondLevelBackupInfo(params: {
+    region: string;
+    instanceId: string;
+    time?: string;
+  }): Promise<SecondLevelBackupInfo> {
+    return this.#clones.secondLevelBackupInfo(params);
+  }
+
+  describeInstanceSecurityGroups(params: {
+    region: string;
+    instanceIds: string[];
+  }): Promise<InstanceSecurityGroups> {
+    return this.#clones.securityGroups(params);
+  }
+
+  describeProductInfo(params: { region: string }): Promise<ZoneSale[]> {
+    return this.#clones.productInfo(params);
+  }
+
+  describeInstanceSpec(params: { region: string; instanceId: string }): Promise<InstanceSpec | undefined> {
+    return this.#clones.instanceSpec(params);
   }
 
   get clockOffsetMs(): number {
@@ -245,7 +297,7 @@ export class Api3CrsClient implements CrsApi {
     payload: Record<string, unknown>,
     schema: SafeParser<T>,
     ids: CallSpec<T>['ids'],
-    unknownOutcome?: 'RESTORE_OUTCOME_UNKNOWN' | 'BACKUP_OUTCOME_UNKNOWN',
+    unknownOutcome?: 'RESTORE_OUTCOME_UNKNOWN' | 'BACKUP_OUTCOME_UNKNOWN' | 'CLONE_OUTCOME_UNKNOWN',
   ): Promise<T> {
     const body = JSON.stringify(payload);
     const endpoint = this.#endpoint;

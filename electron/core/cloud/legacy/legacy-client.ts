@@ -5,18 +5,25 @@
  */
 import type { z } from 'zod';
 import type { Backup, Instance, RestoreTask } from '../../../../shared/domain';
-import { mapCloudError } from '../../../../shared/errors';
+import { AppError, mapCloudError } from '../../../../shared/errors';
 import type {
   BackupsPage,
+  CloneOrder,
   CrsApi,
   CrsClientOptions,
+  DealDetail,
   DescribeBackupsParams,
   DescribeInstancesParams,
   DescribeTaskParams,
+  InstanceSecurityGroups,
+  InstanceSpec,
   ListRestoreTasksParams,
   ManualBackupParams,
+  PriceQuote,
   RestoreInstanceParams,
   RestoreTaskSummary,
+  SecondLevelBackupInfo,
+  ZoneSale,
 } from '../crs-api';
 import {
   cloudTimeParam,
@@ -213,6 +220,37 @@ export class LegacyCrsClient implements CrsApi {
       });
   }
 
+  // Restore into a new instance (issue 20): the legacy v2 API documents no clone, price inquiry, order,
+  // second-level backup, security group or sale-information action (the legacy Redis pages of
+  // tencentyun/qcloud-documents, api/数据库/云存储Redis/), so each says so instead of guessing.
+  cloneInstances(): Promise<CloneOrder> {
+    return notInLegacy('CloneInstances');
+  }
+
+  inquiryPriceCreateInstance(): Promise<PriceQuote> {
+    return notInLegacy('InquiryPriceCreateInstance');
+  }
+
+  describeDeals(): Promise<DealDetail[]> {
+    return notInLegacy('DescribeInstanceDealDetail');
+  }
+
+  describeSecondLevelBackupInfo(): Promise<SecondLevelBackupInfo> {
+    return notInLegacy('DescribeSecondLevelBackupInfo');
+  }
+
+  describeInstanceSecurityGroups(): Promise<InstanceSecurityGroups> {
+    return notInLegacy('DescribeInstanceSecurityGroup');
+  }
+
+  describeProductInfo(): Promise<ZoneSale[]> {
+    return notInLegacy('DescribeProductInfo');
+  }
+
+  describeInstanceSpec(): Promise<InstanceSpec | undefined> {
+    return notInLegacy('DescribeInstances (clone spec)');
+  }
+
   #call<T>(
     operation: CrsOperation,
     action: string,
@@ -328,4 +366,9 @@ export function parseLegacy<T>(response: WireResponse, schema: z.ZodType<T>): Pa
   const data = schema.safeParse(json.value);
   if (!data.success) return { kind: 'bad-response', reason: describeIssues(data.error) };
   return { kind: 'ok', value: data.data };
+}
+
+/** Refused before anything is sent: the legacy API has no such action. */
+function notInLegacy(action: string): Promise<never> {
+  return Promise.reject(new AppError('NOT_IN_LEGACY_API', undefined, { action }));
 }

@@ -25,7 +25,12 @@ export interface CallSpec<T> {
   action: string;
   region: string;
   /** Writes are sent once; their lost answers become `unknownOutcome` errors. */
-  write?: { unknownOutcome: Extract<AppErrorCode, 'RESTORE_OUTCOME_UNKNOWN' | 'BACKUP_OUTCOME_UNKNOWN'> };
+  write?: {
+    unknownOutcome: Extract<
+      AppErrorCode,
+      'RESTORE_OUTCOME_UNKNOWN' | 'BACKUP_OUTCOME_UNKNOWN' | 'CLONE_OUTCOME_UNKNOWN'
+    >;
+  };
   /** Ids for logs and error details — never secrets or passwords. */
   ids: Record<string, string | number | undefined>;
   build(credentials: CloudCredentials, timestampSeconds: number): WireRequest;

@@ -12,7 +12,13 @@ export type CrsOperation =
   | 'RestoreInstance'
   | 'DescribeTaskInfo'
   | 'ManualBackupInstance'
-  | 'DescribeTaskList';
+  | 'DescribeTaskList'
+  | 'CloneInstances'
+  | 'InquiryPriceCreateInstance'
+  | 'DescribeInstanceDealDetail'
+  | 'DescribeSecondLevelBackupInfo'
+  | 'DescribeInstanceSecurityGroup'
+  | 'DescribeProductInfo';
 
 /**
  * Requests per second. The first four are the published "默认接口请求频率限制" (crs-api.md §3.5);
@@ -29,6 +35,14 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<CrsOperation, number>> = {
   DescribeTaskInfo: 20,
   ManualBackupInstance: 10,
   DescribeTaskList: 10,
+  // The clone actions' limits are not in the sources the app cites; each is kept well under the lowest
+  // published CRS action limit (20/s): the clone flow makes a handful of these calls per order.
+  CloneInstances: 5,
+  InquiryPriceCreateInstance: 10,
+  DescribeInstanceDealDetail: 10,
+  DescribeSecondLevelBackupInfo: 10,
+  DescribeInstanceSecurityGroup: 10,
+  DescribeProductInfo: 5,
 };
 
 export interface RateLimiterDeps {

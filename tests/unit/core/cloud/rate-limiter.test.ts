@@ -19,6 +19,12 @@ describe('RateLimiter', () => {
       DescribeTaskInfo: 20,
       ManualBackupInstance: 10,
       DescribeTaskList: 10,
+      CloneInstances: 5,
+      InquiryPriceCreateInstance: 10,
+      DescribeInstanceDealDetail: 10,
+      DescribeSecondLevelBackupInfo: 10,
+      DescribeInstanceSecurityGroup: 10,
+      DescribeProductInfo: 5,
     });
   });
 
