@@ -71,12 +71,17 @@ export const cloneTextEn = {
       format: 'Use up to 59 letters, digits, Chinese characters, - or _.',
     },
     passwordLabel: 'Password of the new instance',
-    passwordHint:
-      '8–30 characters with at least two of: lowercase, uppercase, digits, ()`~!@#$%^&*-+=_|{}[]:;<>,.?/ — not starting with /.',
-    passwordHintCkv: '8–30 letters and digits, with both letters and digits.',
+    passwordHint: {
+      redis:
+        '8–30 characters with at least two of: lowercase, uppercase, digits, ()`~!@#$%^&*-+=_|{}[]:;<>,.?/ — not starting with /.',
+      ckv: '8–30 letters and digits, with both letters and digits.',
+      undocumented:
+        'Tencent documents no password format for this engine: the cloud checks it when the order is placed.',
+    },
     passwordProblem: {
       empty: 'Enter a password, or choose a password-free instance.',
       length: 'Use 8 to 30 characters.',
+      'too-long': 'Use at most 64 characters.',
       classes: 'Use at least two kinds of characters.',
       chars: 'It contains a character the password format does not allow.',
       slash: 'It must not start with /.',
@@ -149,6 +154,66 @@ export const cloneTextEn = {
     'name-valid': 'Name valid',
     'password-valid': 'Password allowed',
     network: 'Network (VPC, subnet, security groups)',
+  },
+  cloneReason: {
+    'endpoint-reachable': {
+      ok: 'The CRS endpoint answered.',
+      error: 'The instance could not be read ({{code}}).',
+    },
+    'source-found': {
+      ok: 'Listed by the cloud.',
+      missing: 'No complete listing of the instance in this region.',
+    },
+    'source-running': { ok: 'Running.', status: 'The instance is {{status}}.' },
+    'point-in-range': {
+      ok: 'Covered by second-level backups.',
+      'not-enabled': 'The instance has no second-level backups.',
+      'not-covered': 'No second-level backup covers {{time}}.',
+      error: 'The second-level backups could not be read ({{code}}).',
+    },
+    'backup-restorable': {
+      ok: 'Normal and unlocked.',
+      missing: 'No backup with this id in the instance’s retention.',
+      'not-restorable': 'Not restorable: {{reason}}.',
+      error: 'The backups could not be read ({{code}}).',
+    },
+    'zone-sells-spec': {
+      ok: 'The zone sells this spec.',
+      error: 'The sale information could not be read ({{code}}).',
+      'zone-missing': 'Zone {{zoneId}} is not among the region’s zones.',
+      'zone-sold-out': 'Zone {{zoneId}} is sold out.',
+      'spec-unread': 'The source’s spec could not be read.',
+      'type-not-sold': 'The zone does not sell type {{typeId}}.',
+      'billing-not-sold': 'The zone does not sell it with {{billingMode}} billing.',
+      'shape-not-sold': 'The zone does not sell {{shardNum}} shards with {{replicasNum}} replicas.',
+    },
+    quota: {
+      'none-buyable': 'The zone sells none of this product now.',
+      'checked-at-order': 'Quota and balance are checked by the cloud when the order is placed.',
+    },
+    'name-valid': {
+      ok: 'The name is free in the region.',
+      pattern: 'Up to 59 letters, digits, Chinese characters, - or _.',
+      taken:
+        'An instance named {{name}} exists in this region: a lost answer is found again by the name, so it must be unique.',
+      error: 'The instance list could not be read ({{code}}).',
+    },
+    'password-valid': {
+      ok: 'Meets the engine’s rules.',
+      'no-auth': 'Password-free access: no password is set.',
+      missing: 'A password is needed.',
+      undocumented: 'No documented rule for this engine; the cloud checks it.',
+      length: 'Use 8 to 30 characters.',
+      classes: 'Use at least two kinds of characters.',
+      'leading-slash': 'It must not start with /.',
+      characters: 'It contains a character the format does not allow.',
+    },
+    network: {
+      ok: 'Network as the source’s.',
+      'no-security-group': 'At least one security group is needed.',
+      'no-subnet': 'A VPC needs a subnet.',
+      'no-vpc': 'A subnet needs its VPC.',
+    },
   },
   cloneTask: {
     stagesLabel: 'Stages of the new instance',

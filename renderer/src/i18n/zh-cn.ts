@@ -248,6 +248,8 @@ export const zhCN: Translation = {
     'profile-added': '添加配置',
     'profile-updated': '修改配置',
     'profile-deleted': '删除配置',
+    // Restore into a new instance (issue 20, clone-ui).
+    clone: '恢复到新实例',
   },
   outcome: {
     requested: '已请求',
@@ -299,6 +301,10 @@ export const zhCN: Translation = {
     'generation-legacy-v2': '旧版 v2 API',
     nothing: '无',
     separator: '、',
+    // Restore into a new instance (issue 20, clone-ui).
+    'clone-requested': '已请求恢复到新实例；检查通过，已显示价格。',
+    'clone-ordered': '已下单 {{dealName}}；新实例 {{newInstanceId}}。',
+    'clone-unanswered': 'CloneInstances 已发出但应答丢失；正在根据订单和实例列表核对，绝不重复下单。',
   },
   auditField: {
     name: '名称',

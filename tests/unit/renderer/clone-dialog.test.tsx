@@ -67,7 +67,7 @@ const preflight = (failing?: CloneCheck['id']): ClonePreflight => ({
     id,
     state: id === failing ? 'fail' : id === 'quota' ? 'unknown' : 'pass',
     detail: id === failing ? `${id} failed` : 'ok',
-    reason: id,
+    reason: id === failing ? id : id === 'quota' ? 'checked-at-order' : 'ok',
     params: {},
   })),
   passed: failing === undefined,
@@ -278,7 +278,9 @@ describe('new-instance form', () => {
   it('shows a check the API cannot make as such, without blocking', async () => {
     await openDialog();
     await toReview();
-    expect(document.querySelector('[data-check="quota"]')?.textContent).toContain('Not checkable');
+    const quota = document.querySelector('[data-check="quota"]')?.textContent;
+    expect(quota).toContain('Not checkable');
+    expect(quota).toContain('checked by the cloud when the order is placed');
   });
 
   it('gives the tccli command with --cli-unfold-argument and never the password', async () => {

@@ -8,6 +8,7 @@ import {
   cloneGate,
   nameProblem,
   passwordProblem,
+  passwordRuleFor,
 } from '../../../renderer/src/components/clone/clone-gate';
 import type { ClonePreflight, ClonePrice } from '../../../shared/clones';
 
@@ -28,21 +29,37 @@ describe('clone name', () => {
 
 describe('clone password', () => {
   it.each([
-    ['Orders-2026', false, undefined],
-    ['orders2026', false, undefined],
-    ['ordersorders', false, 'classes'],
-    ['Short1', false, 'length'],
-    ['x'.repeat(29) + 'A', false, undefined],
-    ['x'.repeat(30) + 'A', false, 'length'],
-    ['/Orders2026', false, 'slash'],
-    ['Orders 2026', false, 'chars'],
-    ['Orders2026é', false, 'chars'],
-    ['', false, 'empty'],
-    ['abc12345', true, undefined],
-    ['abcdefgh', true, 'classes'],
-    ['abc-12345', true, 'chars'],
-  ] as const)('%j (CKV %s) → %s', (password, ckv, problem) => {
-    expect(passwordProblem(password, ckv)).toBe(problem);
+    ['Orders-2026', 'redis', undefined],
+    ['orders2026', 'redis', undefined],
+    ['ordersorders', 'redis', 'classes'],
+    ['orders-orders', 'redis', undefined],
+    ['Short1', 'redis', 'length'],
+    [`${'x'.repeat(29)}A`, 'redis', undefined],
+    [`${'x'.repeat(30)}A`, 'redis', 'length'],
+    ['/Orders2026', 'redis', 'slash'],
+    // Characters outside the four classes are not forbidden by the model's text: the cloud decides.
+    ['Orders 2026', 'redis', undefined],
+    ['', 'redis', 'empty'],
+    ['abc12345', 'ckv', undefined],
+    ['abcdefgh', 'ckv', 'classes'],
+    ['abc-12345', 'ckv', 'chars'],
+    ['short', 'undocumented', undefined],
+    ['x'.repeat(65), 'undocumented', 'too-long'],
+    ['', 'undocumented', 'empty'],
+  ] as const)('%j (%s rule) → %s', (password, rule, problem) => {
+    expect(passwordProblem(password, rule)).toBe(problem);
+  });
+
+  it.each([
+    [2, 'redis'],
+    [9, 'redis'],
+    [3, 'ckv'],
+    [4, 'ckv'],
+    [15, 'undocumented'],
+    [18, 'undocumented'],
+    [undefined, 'undocumented'],
+  ] as const)('type %s → %s rule', (typeId, rule) => {
+    expect(passwordRuleFor(typeId)).toBe(rule);
   });
 });
 
@@ -51,7 +68,7 @@ const form = {
   name: 'orders-clone',
   noAuth: false,
   password: 'Orders-2026',
-  ckv: false,
+  passwordRule: 'redis' as const,
   pointValid: true,
   incomplete: [] as string[],
 };

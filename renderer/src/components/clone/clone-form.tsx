@@ -26,7 +26,8 @@ export function CloneFormStep({ form, backupTime }: { form: Form; backupTime?: s
   const { state, defaults, sourceInstance, fields, pitr, target } = form;
   const name = sourceInstance?.name || target.instanceId;
   const shownName = fields.name !== '' ? nameProblem(fields.name) : undefined;
-  const shownPassword = fields.password !== '' ? passwordProblem(fields.password, form.ckv) : undefined;
+  const shownPassword =
+    fields.password !== '' ? passwordProblem(fields.password, form.passwordRule) : undefined;
 
   return (
     <>
@@ -161,9 +162,7 @@ export function CloneFormStep({ form, backupTime }: { form: Form; backupTime?: s
             <p className={shownPassword ? 'field-error' : 'hint'} id={`${id}-password-hint`}>
               {shownPassword
                 ? t(`clone.passwordProblem.${shownPassword}`)
-                : form.ckv
-                  ? t('clone.passwordHintCkv')
-                  : t('clone.passwordHint')}
+                : t(`clone.passwordHint.${form.passwordRule}`)}
             </p>
           </div>
         )}

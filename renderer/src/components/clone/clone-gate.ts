@@ -5,15 +5,28 @@
  *
  * Name and password formats: the CloneInstancesRequest comments of the official models
  * (tencentcloud-sdk-nodejs 4.1.313 services/redis/v20180412/redis_models.d.ts). The password comment names
- * Redis 2.8, 4.0 and 5.0 and CKV 3.2; newer Redis and Valkey are held to the Redis rule (an assumption,
- * written down in docs/CLOUD-FIDELITY.md): a password the cloud would refuse never leaves the app, and the
- * cloud still judges the rest.
+ * Redis 2.8, 4.0 and 5.0 and CKV 3.2 only; for other engines no format is documented, so only what the
+ * contract needs is asked here and the cloud judges the rest. The same reading as the core's
+ * electron/core/clones/clone-password.ts (which the renderer cannot import), so the form and the checks agree.
  */
 import { CLONE_NAME_PATTERN, type ClonePreflight, type ClonePrice } from '../../../../shared/clones';
 import type { LoadStatus } from '../../store/types';
 
 export type NameProblem = 'empty' | 'format';
-export type PasswordProblem = 'empty' | 'length' | 'classes' | 'chars' | 'slash';
+export type PasswordProblem = 'empty' | 'length' | 'too-long' | 'classes' | 'chars' | 'slash';
+
+/** Which documented password format applies: by API 3.0 Type (InstanceSet.Type in the models). */
+export type PasswordRule = 'redis' | 'ckv' | 'undocumented';
+const REDIS_RULE_TYPES = new Set([2, 5, 6, 7, 8, 9]);
+const CKV_RULE_TYPES = new Set([3, 4]);
+export const passwordRuleFor = (typeId: number | undefined): PasswordRule =>
+  typeId === undefined
+    ? 'undocumented'
+    : CKV_RULE_TYPES.has(typeId)
+      ? 'ckv'
+      : REDIS_RULE_TYPES.has(typeId)
+        ? 'redis'
+        : 'undocumented';
 
 export function nameProblem(name: string): NameProblem | undefined {
   if (name.trim() === '') return 'empty';
@@ -23,18 +36,25 @@ export function nameProblem(name: string): NameProblem | undefined {
 /** The special characters the Redis password rule lists: ()`~!@#$%^&*-+=_|{}[]:;<>,.?/ */
 const REDIS_SPECIALS = '()`~!@#$%^&*-+=_|{}[]:;<>,.?/';
 
-export function passwordProblem(password: string, ckv: boolean): PasswordProblem | undefined {
+/** The longest password the IPC contract carries. */
+const PASSWORD_MAX = 64;
+
+export function passwordProblem(password: string, rule: PasswordRule): PasswordProblem | undefined {
   if (password === '') return 'empty';
-  if (password.length < 8 || password.length > 30) return 'length';
-  if (ckv) {
+  const length = [...password].length;
+  if (length > PASSWORD_MAX) return 'too-long';
+  if (rule === 'undocumented') return undefined;
+  if (length < 8 || length > 30) return 'length';
+  if (rule === 'ckv') {
     // "8-30个字符，必须包含字母和数字，且不包含其他字符"
     if (!/^[A-Za-z0-9]+$/.test(password)) return 'chars';
     return /[A-Za-z]/.test(password) && /[0-9]/.test(password) ? undefined : 'classes';
   }
-  // "8-30个字符，至少包含小写字母、大写字母、数字和字符 … 中的2种，不能以"/"开头"
-  if ([...password].some((c) => !/[A-Za-z0-9]/.test(c) && !REDIS_SPECIALS.includes(c))) return 'chars';
+  // "8-30个字符，至少包含小写字母、大写字母、数字和字符 … 中的2种，不能以"/"开头". Other characters are not
+  // forbidden by the text, so they are left to the cloud.
   if (password.startsWith('/')) return 'slash';
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
+  const special = [...password].some((c) => REDIS_SPECIALS.includes(c));
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(password)).length + (special ? 1 : 0);
   return classes >= 2 ? undefined : 'classes';
 }
 
@@ -45,7 +65,7 @@ export interface CloneFormInput {
   name: string;
   noAuth: boolean;
   password: string;
-  ckv: boolean;
+  passwordRule: PasswordRule;
   /** A backup chosen, or a point in time inside the range and outside every gap. */
   pointValid: boolean;
   incomplete: readonly string[];
@@ -57,7 +77,7 @@ export function cloneFormGate(input: CloneFormInput): { enabled: boolean; missin
   if (!input.defaultsReady) missing.push('defaults');
   if (input.incomplete.length > 0) missing.push('incomplete');
   if (nameProblem(input.name)) missing.push('name');
-  if (!input.noAuth && passwordProblem(input.password, input.ckv)) missing.push('password');
+  if (!input.noAuth && passwordProblem(input.password, input.passwordRule)) missing.push('password');
   if (!input.pointValid) missing.push('point');
   return { enabled: missing.length === 0, missing };
 }

@@ -11,7 +11,7 @@ import { requestNotificationPermission } from '../../lib/notify';
 import { useApp } from '../../store';
 import { sameSource } from '../../store/clone-slice';
 import { selectFleetUsable, selectRowById } from '../../store/selectors';
-import { cloneFormGate, cloneGate } from './clone-gate';
+import { cloneFormGate, cloneGate, passwordRuleFor } from './clone-gate';
 import { isSelectable, latestSelectable, type PitrWindow, SECOND } from './pitr-steps';
 
 export type PointKind = 'backup' | 'time';
@@ -84,7 +84,9 @@ export function useCloneForm(active: boolean) {
   if (!target || !state || !source || !sameSource(state.source, source)) return undefined;
   const defaults = state.defaults;
   const sourceInstance = defaults?.source ?? row?.instance;
-  const ckv = (sourceInstance?.engine ?? '').startsWith('CKV');
+  const passwordRule = passwordRuleFor(
+    sourceInstance?.generation === 'v3' ? sourceInstance.typeId : undefined,
+  );
   const pointValid =
     pointKind === 'backup'
       ? target.backupId !== ''
@@ -97,7 +99,7 @@ export function useCloneForm(active: boolean) {
     name,
     noAuth,
     password,
-    ckv,
+    passwordRule,
     pointValid,
     incomplete: [...(row?.instance.incomplete ?? []), ...(defaults?.source.incomplete ?? [])],
   });
@@ -179,7 +181,7 @@ export function useCloneForm(active: boolean) {
     profile,
     defaults,
     sourceInstance,
-    ckv,
+    passwordRule,
     pitr,
     plan,
     review,
