@@ -1,7 +1,7 @@
 // A small, explicit parameter checker for API 3.0 actions. It reproduces the common-layer errors the
 // real gateway gives: MissingParameter, InvalidParameter (wrong type) and UnknownParameter.
 
-export type FieldType = 'string' | 'int' | 'bool' | 'string[]' | 'int[]' | 'object[]';
+export type FieldType = 'string' | 'int' | 'bool' | 'string[]' | 'int[]' | 'object[]' | 'object';
 
 export interface FieldSpec {
   type: FieldType;
@@ -24,7 +24,9 @@ type FieldTypeOf<V> = [V] extends [string]
           ? 'int[]'
           : [V] extends [object[]]
             ? 'object[]'
-            : never;
+            : [V] extends [object]
+              ? 'object'
+              : never;
 
 /**
  * A schema for a request model: exactly the model's fields (a missing or extra name fails the typecheck),
@@ -93,6 +95,11 @@ export function validateParams(schema: Schema, input: Params, fromQuery: boolean
       code: 'InvalidParameter',
       message: `The type of parameter \`${name}\` is not correct: expected ${spec.type}.`,
     };
+    if (spec.type === 'object') {
+      if (typeof raw !== 'object' || Array.isArray(raw)) return wrongType;
+      params[name] = raw;
+      continue;
+    }
     if (spec.type === 'object[]') {
       if (!Array.isArray(raw) || raw.some((item) => typeof item !== 'object' || item === null))
         return wrongType;

@@ -10,6 +10,7 @@ import type { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis
 import type { RawJson } from './raw-json.js';
 
 export type {
+  CloneInstancesRequest,
   DescribeInstanceBackupsRequest,
   DescribeInstanceBackupsResponse,
   DescribeInstancesRequest,
@@ -36,10 +37,23 @@ export type SdkAction =
   | 'RestoreInstance'
   | 'DescribeTaskInfo'
   | 'DescribeTaskList'
-  | 'ManualBackupInstance';
+  | 'ManualBackupInstance'
+  // Restore into a new instance (sandbox/api/clone-actions.ts).
+  | 'CloneInstances'
+  | 'InquiryPriceCreateInstance'
+  | 'DescribeInstanceDealDetail'
+  | 'DescribeSecondLevelBackupInfo'
+  | 'DescribeInstanceSecurityGroup'
+  | 'DescribeProductInfo';
 
-/** The SDK's request model of an action (the first parameter of its Client method). */
-export type RequestOf<A extends SdkAction> = Parameters<Client[A]>[0];
+/**
+ * The SDK's request model of an action (the first parameter of its Client method); a model the SDK
+ * declares as `null` (DescribeProductInfoRequest: no fields) reads as an empty object.
+ */
+export type RequestOf<A extends SdkAction> =
+  NonNullable<Parameters<Client[A]>[0]> extends never
+    ? Record<never, never>
+    : NonNullable<Parameters<Client[A]>[0]>;
 
 /** The SDK's response model of an action (what its Client method resolves to). */
 export type ResponseOf<A extends SdkAction> = Awaited<ReturnType<Client[A]>>;

@@ -22,6 +22,8 @@ export const TASK_TYPE_CODE: Readonly<Record<TaskKind, string>> = {
   backup: '012',
   autoBackup: '017',
   upgrade: '067',
+  // FLOW_CLONEBACKUP "026" 克隆备份 (TaskInfoDetail enum, SDK 4.1.313): the new instance's clone flow.
+  clone: '026',
 };
 
 /** TaskInfoDetail.Result: 0 initialising, 1 running, 2 done, 4 failed. */

@@ -6,6 +6,7 @@ import { startManualBackup, startRestore } from '../state/flows.js';
 import type { InstanceRecord, TaskRecord } from '../state/types.js';
 import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './action-types.js';
 import { describeInstanceBackups, describeInstanceBackupsSchema } from './backup-listing.js';
+import { CLONE_ACTIONS } from './clone-actions.js';
 import { instanceRows, listInstances } from './instance-listing.js';
 import { int, ints, type Params, type ParamsOf, type Schema, type SchemaOf, str, strs } from './params.js';
 import { readScopeRefusal } from './read-scope.js';
@@ -14,7 +15,7 @@ import type { RequestOf, SdkAction } from './sdk-models.js';
 import { describeTaskList, describeTaskListSchema } from './task-list-actions.js';
 
 /** An action typed by its SDK models: the schema accepts exactly the request model's fields. */
-interface ActionDef<A extends SdkAction> {
+export interface ActionDef<A extends SdkAction> {
   schema: SchemaOf<RequestOf<A>>;
   run(ctx: ActionContext, params: ParamsOf<RequestOf<A>>): ActionResult<ActionAnswer<A>>;
 }
@@ -192,6 +193,7 @@ export const TASK_TYPE_TEXT: Readonly<Record<TaskRecord['kind'], string>> = {
   backup: '备份实例',
   autoBackup: '备份实例',
   upgrade: '版本升级',
+  clone: '克隆备份',
 };
 
 function describeTaskInfo(
@@ -233,6 +235,7 @@ export const V3_ACTIONS: { readonly [A in SdkAction]: ActionDef<A> } = {
     schema: { InstanceId: { type: 'string', required: true }, Remark: S, StorageDays: I },
     run: manualBackupInstance,
   },
+  ...CLONE_ACTIONS,
 };
 
 /** An action by the name a request gives, as the common layer (and tests) call it; undefined if unknown. */

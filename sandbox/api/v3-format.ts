@@ -87,7 +87,8 @@ export function formatInstance(instance: InstanceRecord): InstanceSet {
     CurrentRedisVersion: info.version,
     UpgradeProxyVersion: PROXY_VERSION,
     UpgradeRedisVersion: info.version,
-    BackupMode: 'NormalLevelBackup',
+    // InstanceSet.BackupMode: SecondLevelBackup where point-in-time backup is on (state/second-level.ts).
+    BackupMode: instance.secondLevel ? 'SecondLevelBackup' : 'NormalLevelBackup',
     DeleteProtectionSwitch: 0,
   };
 }

@@ -35,6 +35,12 @@ const READ_ACTIONS = [
   'DescribeRedis',
   'GetRedisBackupList',
   'GetRedisTaskList',
+  // Restore into a new instance: reads and the price inquiry (CloneInstances itself is a write).
+  'DescribeInstanceDealDetail',
+  'DescribeSecondLevelBackupInfo',
+  'DescribeInstanceSecurityGroup',
+  'DescribeProductInfo',
+  'InquiryPriceCreateInstance',
 ];
 
 export class KeyRing {

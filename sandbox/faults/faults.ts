@@ -47,6 +47,25 @@ export const API_ERROR_CODES = [
   'InternalError.DbOperationFailed',
   'InternalError.InternalError',
   'UnsupportedOperation',
+  // Restore into a new instance (CloneInstances, InquiryPriceCreateInstance, DescribeInstanceDealDetail,
+  // DescribeInstanceSecurityGroup lists): account, network and capacity faults with no seeded trigger
+  // (errors.go: BaseNetWorkAccessDeny "不是vpc网络下实例", PasswordFreeDenied "腾讯集团内部账号禁止使用免密
+  // 实例", InvalidMemSize, ReachTheAmountLimit "请求的 redis 数量超过最大/最小购买数限制", ResourceInsufficient
+  // "资源不足", AccountDoesNotExists "uin 值为空", NoEnoughVipInVPC "vpc网络IP资源不足", NoRedisService "请求的
+  // 区域暂时不提供redis服务", InstanceConfError "实例配置错误", UserNotInWhiteList "用户不在白名单中").
+  // OnlyVPCOnSpecZoneId is also reachable from state (a clone without VpcId in a finance region).
+  'InvalidParameter.OnlyVPCOnSpecZoneId',
+  'InvalidParameterValue.BaseNetWorkAccessDeny',
+  'InvalidParameterValue.PasswordFreeDenied',
+  'LimitExceeded.InvalidMemSize',
+  'LimitExceeded.ReachTheAmountLimit',
+  'ResourceInsufficient',
+  'ResourceNotFound.AccountDoesNotExists',
+  'ResourceUnavailable.NoEnoughVipInVPC',
+  'ResourceUnavailable.NoRedisService',
+  'ResourceUnavailable.InstanceConfError',
+  'UnauthorizedOperation',
+  'UnauthorizedOperation.UserNotInWhiteList',
 ] as const;
 
 export interface ActiveFault extends FaultSpec {
@@ -114,7 +133,9 @@ export class FaultBook {
           ? 'restore'
           : spec.action === 'ManualBackupInstance'
             ? 'backup'
-            : null;
+            : spec.action === 'CloneInstances'
+              ? 'clone'
+              : null;
       const count = typeof spec.count === 'number' ? spec.count : 1;
       for (let i = 0; i < count; i++) {
         this.state.plannedFailures.push({

@@ -59,10 +59,12 @@ export class RedisManager implements DataEngine {
   }
 
   /** Starts a redis-server for the instance and points the instance's address at it. */
-  async start(instance: InstanceRecord): Promise<void> {
+  async start(instance: InstanceRecord, rdbPath?: string): Promise<void> {
     const port = await freePort();
     const dir = join(this.root, instance.id);
     await mkdir(dir, { recursive: true });
+    // A clone loads its backup at start-up, as the restore path does after SHUTDOWN NOSAVE.
+    if (rdbPath !== undefined) await copyFile(rdbPath, join(dir, 'dump.rdb'));
     const proc: RedisProcess = {
       port,
       dir,
@@ -76,6 +78,11 @@ export class RedisManager implements DataEngine {
     await this.waitReady(proc);
     instance.wanIp = '127.0.0.1';
     instance.port = port;
+  }
+
+  /** A new instance (CloneInstances) whose data is the backup's RDB file. */
+  startFromSnapshot(instance: InstanceRecord, rdbPath: string): Promise<void> {
+    return this.start(instance, rdbPath);
   }
 
   isAlive(instanceId: string): boolean {

@@ -2,6 +2,7 @@
 // UI must render, and one real state behind each RestoreInstance refusal. Documented in sandbox/README.md.
 import { InstanceStatus, type InstanceStatusCode } from '../state/catalog.js';
 import type { SandboxState } from '../state/store.js';
+import { seedCloneDemo } from './demo-clones.js';
 import { seedHistory, seedLedgerArchive } from './demo-history.js';
 import { DAY_MS, makeBackup, makeInstance, nightlyStart } from './factory.js';
 
@@ -219,6 +220,7 @@ export function seedDemo(state: SandboxState): void {
     }
   });
   addSpecialBackups(state, now);
+  seedCloneDemo(state, now);
 }
 
 function addSpecialBackups(state: SandboxState, now: number): void {

@@ -3,6 +3,7 @@
 import type { Clock } from '../clock.js';
 import { DEFAULT_TASK_SECONDS } from '../constants.js';
 import { InstanceStatus } from './catalog.js';
+import { CloneLedger } from './deals.js';
 import type { BackupRecord, InstanceRecord, TaskKind, TaskRecord, TaskStatus } from './types.js';
 
 /** What --redis plugs in: real snapshots and restores behind the bookkeeping. */
@@ -15,6 +16,8 @@ export interface DataEngine {
   isAlive(instanceId: string): boolean;
   /** false when a backup's RDB file has vanished from the sandbox's backup storage. */
   snapshotExists(path: string): boolean;
+  /** Starts a server for a new instance (a clone) with the RDB file as its data; sets its address. */
+  startFromSnapshot(instance: InstanceRecord, rdbPath: string): Promise<void>;
 }
 
 /** TaskMessage of a flow whose instance node became unreachable while it ran. */
@@ -42,6 +45,8 @@ export class SandboxState {
   /** Failures queued by the fail-next-task fault, consumed by the next created task(s). */
   readonly plannedFailures: PlannedTaskFailure[] = [];
   engine: DataEngine | null = null;
+  /** Orders, the account and what CloneInstances keeps (state/clone-flow.ts). */
+  readonly clones = new CloneLedger();
   /**
    * Generates an instance's backups on first access. fleet:100000 would otherwise build hundreds of
    * thousands of records nobody looks at.
@@ -261,6 +266,12 @@ export class SandboxState {
     if (instance && instance.lockTaskId === task.id) {
       instance.lockTaskId = null;
       if (task.kind === 'restore') instance.status = InstanceStatus.Running;
+      this.instancesChanged();
+    }
+    // A clone delivered is running; one whose delivery failed is reclaimed ("待删除").
+    if (instance && task.kind === 'clone') {
+      instance.status = status === 'succeed' ? InstanceStatus.Running : InstanceStatus.ToBeDeleted;
+      instance.title = null;
       this.instancesChanged();
     }
     if (instance && task.kind === 'upgrade') {

@@ -15,6 +15,21 @@ export function stateSummary(state: SandboxState): Record<string, unknown> {
     actionCalls: Object.fromEntries(state.actionCalls),
     rateLimitedCalls: Object.fromEntries(state.rateLimitedCalls),
     plannedTaskFailures: state.plannedFailures.length,
+    // Restore into a new instance: what a "never a second order" test counts, and the account.
+    cloneCalls: state.clones.cloneCalls,
+    ordersPlaced: state.clones.ordersPlaced,
+    deals: [...state.clones.deals.values()].map((d) => ({
+      dealId: d.dealId,
+      dealName: d.dealName,
+      instanceIds: d.instanceIds,
+      sourceInstanceId: d.sourceInstanceId,
+      backupId: d.backupId,
+    })),
+    account: {
+      balancePent: state.clones.account.balancePent,
+      currency: state.clones.account.currency,
+      amountUnit: state.clones.account.amountUnit,
+    },
     tasks: [...state.tasks.values()].map((t) => ({
       taskId: t.id,
       kind: t.kind,

@@ -1,4 +1,5 @@
 import type { InstanceStatusCode } from './catalog.js';
+import type { SecondLevelBackup } from './second-level.js';
 
 export interface InstanceTag {
   key: string;
@@ -43,6 +44,8 @@ export interface InstanceRecord {
    * (FailedOperation.SystemError). Also set when a --redis process dies.
    */
   healthy: boolean;
+  /** Point-in-time (second-level) backup, when switched on (BackupMode SecondLevelBackup). */
+  secondLevel?: SecondLevelBackup;
 }
 
 export type BackupLockReason = 'restore' | 'backup' | 'export';
@@ -75,9 +78,10 @@ export interface BackupRecord {
 
 /**
  * restore and backup are the flows the sandbox runs on request; autoBackup (the nightly backup) and
- * upgrade (a version upgrade holding an instance "in process") exist as seeded history and state.
+ * upgrade (a version upgrade holding an instance "in process") exist as seeded history and state; clone
+ * builds a new instance from a backup (CloneInstances, state/clone-flow.ts).
  */
-export type TaskKind = 'restore' | 'backup' | 'autoBackup' | 'upgrade';
+export type TaskKind = 'restore' | 'backup' | 'autoBackup' | 'upgrade' | 'clone';
 export type TaskStatus = 'preparing' | 'running' | 'succeed' | 'failed' | 'error';
 
 export interface TaskRecord {

@@ -5,6 +5,7 @@
 // expected ones below, each with its reason. A field a newer SDK adds shows up as a failure here.
 import { describe, expect, it } from 'vitest';
 import type { CrsOperation } from '../../../electron/core/cloud/transport/rate-limiter.js';
+import { CLONE_ACTIONS } from '../../../sandbox/api/clone-actions.js';
 import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
 import type { SdkAction } from '../../../sandbox/api/sdk-models.js';
 import { V3_ACTIONS } from '../../../sandbox/api/v3-actions.js';
@@ -137,7 +138,8 @@ describe(`sandbox answers against the SDK ${SDK_VERSION} models`, () => {
 
   it('serves exactly the actions the app uses', () => {
     expect(listsEveryOperation).toBe(true);
-    expect(Object.keys(V3_ACTIONS).sort()).toEqual([...APP_ACTIONS].sort());
+    // Plus the clone actions, checked against their models in clone-model-coverage.test.ts.
+    expect(Object.keys(V3_ACTIONS).sort()).toEqual([...APP_ACTIONS, ...Object.keys(CLONE_ACTIONS)].sort());
   });
 
   it.each(APP_ACTIONS)(

@@ -1,0 +1,174 @@
+// The clone actions' requests and answers against the official SDK's models, read from the SDK's .d.ts
+// text: each schema accepts exactly the request model's fields (required as the SDK says), and every
+// answer fills every field of its response model and nested rows but the listed ones. Also the deal
+// status texts against the TradeDealDetail.Status comment.
+import { describe, expect, it } from 'vitest';
+import { CLONE_ACTIONS } from '../../../sandbox/api/clone-actions.js';
+import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
+import type { SdkAction } from '../../../sandbox/api/sdk-models.js';
+import { handleV3 } from '../../../sandbox/api/v3-handler.js';
+import { KeyRing } from '../../../sandbox/auth/keys.js';
+import { ManualClock } from '../../../sandbox/clock.js';
+import { DEFAULT_RATE_LIMITS } from '../../../sandbox/constants.js';
+import { RateLimiter } from '../../../sandbox/rate-limiter.js';
+import { applySeed } from '../../../sandbox/seeds/index.js';
+import { DEAL_STATUS_TEXT } from '../../../sandbox/state/deals.js';
+import { SandboxState } from '../../../sandbox/state/store.js';
+import { tc3Headers } from '../../integration/sandbox/helpers.js';
+import { modelFields, requiredFields } from './sdk-model-text.js';
+
+type Row = Record<string, unknown>;
+
+/** Fields no rendered answer carries, and why. */
+const NEVER_FILLED: Readonly<Record<string, readonly string[]>> = {
+  CloneInstancesResponse: [],
+  InquiryPriceCreateInstanceResponse: [],
+  DescribeInstanceDealDetailResponse: [],
+  TradeDealDetail: [],
+  DescribeSecondLevelBackupInfoResponse: [],
+  SecondLevelBackupMissingTimestamps: [],
+  DescribeInstanceSecurityGroupResponse: [],
+  InstanceSecurityGroupDetail: [],
+  SecurityGroupDetail: [],
+  SecurityGroupsInboundAndOutbound: [],
+  DescribeProductInfoResponse: [],
+  // No published Chinese region names or areas to copy; RegionShortName only where the legacy API has one.
+  RegionConf: ['Area'],
+  ZoneCapacityConf: [],
+  ProductConf: [],
+};
+
+const NESTED: ReadonlyArray<readonly [string, SdkAction, readonly string[]]> = [
+  ['TradeDealDetail', 'DescribeInstanceDealDetail', ['DealDetails']],
+  ['SecondLevelBackupMissingTimestamps', 'DescribeSecondLevelBackupInfo', ['MissingTimestamps']],
+  ['InstanceSecurityGroupDetail', 'DescribeInstanceSecurityGroup', ['InstanceSecurityGroupsDetail']],
+  [
+    'SecurityGroupDetail',
+    'DescribeInstanceSecurityGroup',
+    ['InstanceSecurityGroupsDetail', 'SecurityGroupDetails'],
+  ],
+  [
+    'SecurityGroupsInboundAndOutbound',
+    'DescribeInstanceSecurityGroup',
+    ['InstanceSecurityGroupsDetail', 'SecurityGroupDetails', 'InboundRule'],
+  ],
+  ['RegionConf', 'DescribeProductInfo', ['RegionSet']],
+  ['ZoneCapacityConf', 'DescribeProductInfo', ['RegionSet', 'ZoneSet']],
+  ['ProductConf', 'DescribeProductInfo', ['RegionSet', 'ZoneSet', 'ProductSet']],
+];
+
+function renderAll(): Map<SdkAction, Row[]> {
+  const clock = new ManualClock(Date.UTC(2026, 0, 15, 12));
+  const state = new SandboxState(clock, 20);
+  applySeed(state, 'demo');
+  const deps = { state, keys: new KeyRing(), limiter: new RateLimiter(clock, DEFAULT_RATE_LIMITS) };
+  const answers = new Map<SdkAction, Row[]>();
+  const call = (action: SdkAction, params: Row, region = 'ap-guangzhou'): Row => {
+    clock.advance(1100);
+    const body = JSON.stringify(params);
+    const signed = tc3Headers('http://127.0.0.1:8080', action, body, {
+      region,
+      timestamp: Math.floor(clock.now() / 1000),
+    });
+    const headers: Record<string, string> = { host: '127.0.0.1:8080' };
+    for (const [k, v] of Object.entries(signed)) headers[k.toLowerCase()] = v;
+    const envelope = handleV3(deps, { method: 'POST', url: '/', headers, body: Buffer.from(body) });
+    const response = (JSON.parse(encodeAnswer(envelope).toString('utf8')) as { Response: Row }).Response;
+    expect(response.Error, `${action} ${body}`).toBeUndefined();
+    answers.set(action, [...(answers.get(action) ?? []), response]);
+    return response;
+  };
+  const orders = state.instances.get('crs-demo0001');
+  const backup = state.backupsOf('crs-demo0001').find((b) => state.backupStatus(b) === 2);
+  const placed = call('CloneInstances', {
+    InstanceId: 'crs-demo0001',
+    GoodsNum: 1,
+    ZoneId: orders?.zoneId,
+    BillingMode: 0,
+    Period: 1,
+    SecurityGroupIdList: ['sg-gzdefault'],
+    BackupId: backup?.id,
+    Password: 'Clone#2024x',
+  });
+  call('InquiryPriceCreateInstance', {
+    TypeId: 15,
+    MemSize: 1024,
+    GoodsNum: 1,
+    Period: 1,
+    BillingMode: 0,
+    ZoneId: 100003,
+  });
+  call('DescribeInstanceDealDetail', { DealIds: [placed.DealId] });
+  clock.advance(30_000);
+  call('DescribeInstanceDealDetail', { DealName: placed.DealName });
+  call('DescribeSecondLevelBackupInfo', { InstanceId: 'crs-demo0001' });
+  call('DescribeInstanceSecurityGroup', { InstanceIds: ['crs-demo0001'] });
+  call('DescribeProductInfo', {});
+  return answers;
+}
+
+function rowsAt(answers: readonly Row[], path: readonly string[]): Row[] {
+  let rows: unknown[] = [...answers];
+  for (const key of path) {
+    rows = rows.flatMap((r) => {
+      const v = (r as Row)[key];
+      return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+    });
+  }
+  return rows as Row[];
+}
+
+function unfilled(model: string, rows: readonly Row[]) {
+  const fields = [...modelFields(model).keys()];
+  const seen = new Set(rows.flatMap((r) => Object.keys(r)));
+  return { never: fields.filter((f) => !seen.has(f)), extra: [...seen].filter((f) => !fields.includes(f)) };
+}
+
+const ACTIONS = Object.keys(CLONE_ACTIONS) as Array<keyof typeof CLONE_ACTIONS>;
+
+describe('clone actions against the SDK models', () => {
+  const answers = renderAll();
+
+  it.each(ACTIONS.filter((a) => a !== 'DescribeProductInfo'))(
+    '%s accepts exactly the request model’s fields, required as the SDK says',
+    (action) => {
+      const model = modelFields(`${action}Request`);
+      const schema = CLONE_ACTIONS[action].schema as Readonly<Record<string, { required?: boolean }>>;
+      expect(Object.keys(schema).sort()).toEqual([...model.keys()].sort());
+      const required = requiredFields(`${action}Request`);
+      for (const name of model.keys()) expect(schema[name]?.required ?? false, name).toBe(required.has(name));
+    },
+  );
+
+  it('DescribeProductInfo takes no field (its request model is null)', () => {
+    expect(Object.keys(CLONE_ACTIONS.DescribeProductInfo.schema)).toEqual([]);
+  });
+
+  it.each(ACTIONS)('%s answers every field of its response model but the expected ones', (action) => {
+    const model = `${action}Response`;
+    const result = unfilled(model, answers.get(action) ?? []);
+    expect(answers.get(action)?.length, action).toBeGreaterThan(0);
+    expect(result.never).toEqual(NEVER_FILLED[model]);
+    expect(result.extra).toEqual(['RequestId'].filter((f) => !modelFields(model).has(f)));
+  });
+
+  it.each(NESTED)('%s rows fill every field but the expected ones', (model, action, path) => {
+    const rows = rowsAt(answers.get(action) ?? [], path);
+    expect(rows.length, model).toBeGreaterThan(0);
+    const result = unfilled(model, rows);
+    expect(result.never).toEqual(NEVER_FILLED[model]);
+    expect(result.extra).toEqual([]);
+  });
+
+  it('names every deal status of the TradeDealDetail.Status comment, as written there', () => {
+    const comment = modelFields('TradeDealDetail').get('Status') ?? '';
+    const documented = new Map<number, string>();
+    for (const m of comment.matchAll(/(\d+)[：:]\s*([^\d]+?)(?=\s+\d+[：:]|\s*$)/g)) {
+      documented.set(Number(m[1]), (m[2] ?? '').trim());
+    }
+    expect(documented.size).toBeGreaterThanOrEqual(9);
+    expect(Object.fromEntries(Object.entries(DEAL_STATUS_TEXT))).toEqual(
+      Object.fromEntries([...documented].map(([k, v]) => [String(k), v])),
+    );
+  });
+});
