@@ -74,6 +74,9 @@ export const createTasksSlice =
         ...finishedNotice(record),
         body: messageParts(record),
       });
+      // A clone that runs is a new instance: list the fleet again so its link opens it.
+      if (record.kind === 'clone' && success && record.profileId === get().fleetProfileId)
+        void get().refreshFleet();
       const prefs = get().prefs;
       if (get().info?.shell === 'browser' && prefs?.notifications !== false) notify(record);
     },

@@ -99,4 +99,15 @@ describe('a clone in the task list', () => {
     expect(finishedNotice(clone({ status: 'outcome-unknown' })).titleKey).toBe('cloneTask.toast.unknown');
     expect(finishedNotice(record({ status: 'succeed' })).titleKey).toBe('toast.restoreSucceeded');
   });
+
+  it('lists the fleet again when a clone runs, so the new instance can be opened', async () => {
+    const fake = fakeCore();
+    const store = createAppStore(fake.api);
+    store.setState({ fleetProfileId: record().profileId });
+    store.getState().onTaskFinished(clone({ status: 'failed' }));
+    expect(fake.calls.some((c) => c.channel === 'fleet:refresh')).toBe(false);
+    store.getState().onTaskFinished(clone({ status: 'succeed' }, { stage: 'running' }));
+    await Promise.resolve();
+    expect(fake.calls.filter((c) => c.channel === 'fleet:refresh')).toHaveLength(1);
+  });
 });
