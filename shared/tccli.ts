@@ -39,11 +39,11 @@ export function shellQuote(value: string): string {
 export function tccliCommand(call: TccliCall): string | undefined {
   if (call.generation !== 'v3') return undefined;
   const parts = ['tccli', 'redis', call.action, '--region', shellQuote(call.region)];
-  // Indexed names (`SecurityGroupIdList.0`, `NodeSet.0.NodeType`) are tccli's unfolded form of arrays.
-  if (Object.keys(call.params).some((name) => name.includes('.'))) parts.push('--cli-unfold-argument');
   if (call.profile) parts.push('--profile', shellQuote(call.profile));
   if (call.endpoint)
     parts.push('--endpoint', shellQuote(call.endpoint.replace(/^https?:\/\//i, '').replace(/\/$/, '')));
+  // Indexed names (`SecurityGroupIdList.0`, `NodeSet.0.NodeType`) are tccli's unfolded form of arrays.
+  if (Object.keys(call.params).some((name) => name.includes('.'))) parts.push('--cli-unfold-argument');
   for (const [name, value] of Object.entries(call.params)) {
     if (value === undefined || value === '') continue;
     if (/password|secret|token/i.test(name)) continue;

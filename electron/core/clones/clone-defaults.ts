@@ -9,6 +9,13 @@ import { AppError } from '../../../shared/errors';
 import type { CrsApi, InstanceSpec } from '../cloud/crs-api';
 import { cloneSpec } from './clone-price';
 
+/**
+ * What the cloud answers DescribeSecondLevelBackupInfo for an instance without second-level backup. Not in
+ * the SDK's per-action error list; it is what the sandbox answers (sandbox/api/clone-actions.ts), and an
+ * assumption about the real service until checked with an account.
+ */
+const UNSUPPORTED = 'FailedOperation.UnSupportError';
+
 /** "支持7天内任意秒级时间点" (DescribeSecondLevelBackupInfoRequest.BackupTimestamp). */
 export const PITR_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -87,11 +94,17 @@ export async function cloneDefaults(api: CrsApi, source: CloneSource): Promise<C
  * StartTimestamp has no second-level backups.
  */
 export async function pitrRange(api: CrsApi, source: CloneSource, now: number): Promise<PitrRange> {
-  const info = await api.describeSecondLevelBackupInfo({
-    region: source.region,
-    instanceId: source.instanceId,
-  });
   const checkedAt = new Date(now).toISOString();
+  let info: Awaited<ReturnType<CrsApi['describeSecondLevelBackupInfo']>>;
+  try {
+    info = await api.describeSecondLevelBackupInfo({ region: source.region, instanceId: source.instanceId });
+  } catch (error) {
+    // An instance without second-level backup is refused as an unsupported operation; any other failure
+    // (network, permission) says nothing about it and is passed on.
+    if (error instanceof AppError && error.details?.cloudCode === UNSUPPORTED)
+      return { enabled: false, missing: [], checkedAt };
+    throw error;
+  }
   const started = info.startTime ? Date.parse(info.startTime) : Number.NaN;
   if (!Number.isFinite(started)) return { enabled: false, missing: [], checkedAt };
   const start = Math.max(started, now - PITR_DAYS * DAY_MS);

@@ -162,8 +162,13 @@ export class CloneService {
     if (!samePrice(price, request.priceShown)) {
       throw new AppError('CLONE_PRICE_CHANGED', undefined, { price });
     }
+    // BackupId is required by the request model even with CloneTime: a point in time is sent with the
+    // backup DescribeSecondLevelBackupInfo names for that second.
+    const backupId =
+      plan.point.kind === 'backup' ? plan.point.backupId : await this.#backupAt(api, plan, plan.point.time);
     const record = await this.#save({
       ...base,
+      backupId,
       clone: { ...(base.clone as NonNullable<RestoreRecord['clone']>), priceShown: price },
     });
     await this.#audit(
@@ -241,9 +246,8 @@ export class CloneService {
       order = await api.cloneInstances({
         region: plan.region,
         instanceId: plan.sourceInstanceId,
-        ...(plan.point.kind === 'backup'
-          ? { backupId: plan.point.backupId }
-          : { cloneTime: plan.point.time }),
+        backupId: record.backupId,
+        ...(plan.point.kind === 'time' ? { cloneTime: plan.point.time } : {}),
         goodsNum: 1,
         zoneId: plan.zoneId,
         billingMode: billingModeCode[plan.billingMode],
@@ -331,6 +335,16 @@ export class CloneService {
       ...(Object.keys(words).length > 0 ? { errorDetails: words } : {}),
       ...taskText('error', { text: message }),
     });
+  }
+
+  async #backupAt(api: CrsApi, plan: ClonePlan, time: string): Promise<string> {
+    const info = await api.describeSecondLevelBackupInfo({
+      region: plan.region,
+      instanceId: plan.sourceInstanceId,
+      time,
+    });
+    if (!info.backupId) throw new AppError('PITR_TIME_UNAVAILABLE', undefined, { time });
+    return info.backupId;
   }
 
   #profile(id: string): StoredProfile {

@@ -261,7 +261,7 @@ export const en = {
     'profile-added': 'Profile added',
     'profile-updated': 'Profile updated',
     'profile-deleted': 'Profile deleted',
-    // Restore into a new instance (issue 20, clone-ui).
+    // Restore into a new instance (issue 20, clone-core).
     clone: 'Restore into a new instance',
   },
   outcome: {
@@ -314,11 +314,11 @@ export const en = {
     'generation-legacy-v2': 'legacy v2 API',
     nothing: 'nothing',
     separator: ', ',
-    // Restore into a new instance (issue 20, clone-ui).
-    'clone-requested': 'Restore into a new instance requested; checks passed, price shown.',
+    // Restore into a new instance (issue 20, clone-core).
+    'clone-requested': 'Restore into a new instance requested; preflight passed, price shown.',
     'clone-ordered': 'Order {{dealName}} placed; new instance {{newInstanceId}}.',
     'clone-unanswered':
-      'CloneInstances was sent but its answer was lost; reconciling from the order and instance lists, never ordering again.',
+      'CloneInstances was sent but its answer was lost; reconciling from the instance list.',
   },
   auditField: {
     name: 'name',

@@ -248,7 +248,7 @@ export const zhCN: Translation = {
     'profile-added': '添加配置',
     'profile-updated': '修改配置',
     'profile-deleted': '删除配置',
-    // Restore into a new instance (issue 20, clone-ui).
+    // Restore into a new instance (issue 20, clone-core).
     clone: '恢复到新实例',
   },
   outcome: {
@@ -301,10 +301,10 @@ export const zhCN: Translation = {
     'generation-legacy-v2': '旧版 v2 API',
     nothing: '无',
     separator: '、',
-    // Restore into a new instance (issue 20, clone-ui).
-    'clone-requested': '已请求恢复到新实例；检查通过，已显示价格。',
+    // Restore into a new instance (issue 20, clone-core).
+    'clone-requested': '已请求恢复到新实例；安全检查已通过，已显示价格。',
     'clone-ordered': '已下单 {{dealName}}；新实例 {{newInstanceId}}。',
-    'clone-unanswered': 'CloneInstances 已发出但应答丢失；正在根据订单和实例列表核对，绝不重复下单。',
+    'clone-unanswered': 'CloneInstances 已发送但未收到应答；正在根据实例列表核对。',
   },
   auditField: {
     name: '名称',
