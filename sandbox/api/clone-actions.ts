@@ -112,13 +112,9 @@ function inquiryPrice(
   };
 }
 
-/** A deal as DescribeInstanceDealDetail shows it now; a failed delivery is refunded when it shows 6. */
+/** A deal as DescribeInstanceDealDetail shows it now (refunds happen in the state's tick). */
 function dealRow(state: SandboxState, deal: DealRecord) {
   const { status, endMs } = dealStatus(deal, state.now());
-  if (status === 6 && !deal.refunded) {
-    deal.refunded = true;
-    state.clones.account.balancePent += deal.pricePent;
-  }
   return {
     DealId: deal.dealId,
     DealName: deal.dealName,

@@ -79,6 +79,8 @@ function describeInstances(
   ctx: ActionContext,
   p: P<'DescribeInstances'>,
 ): ActionResult<ActionAnswer<'DescribeInstances'>> {
+  // Tasks (and clones) that ended since the last call show their new status.
+  ctx.state.tick();
   const limit = int(p, 'Limit') ?? 20;
   const offset = int(p, 'Offset') ?? 0;
   if (limit < 0 || limit > 1000) return bad('Limit must be between 0 and 1000.');

@@ -63,20 +63,13 @@ export function formatInstance(instance: InstanceRecord): InstanceSet {
     MonitorVersion: '1s',
     ClientLimitMin: 10000,
     ClientLimitMax: 40000,
-    NodeSet: [
-      {
-        NodeType: 0,
-        NodeId: 0,
-        ZoneId: instance.zoneId,
-        ZoneName: `${instance.region}-${instance.zoneId % 10}`,
-      },
-      {
-        NodeType: 1,
-        NodeId: 1,
-        ZoneId: instance.zoneId,
-        ZoneName: `${instance.region}-${instance.zoneId % 10}`,
-      },
-    ],
+    // One master (NodeType 0) and RedisReplicasNum replicas (1), all in the instance's zone.
+    NodeSet: Array.from({ length: 1 + instance.replicasNum }, (_, n) => ({
+      NodeType: n === 0 ? 0 : 1,
+      NodeId: n,
+      ZoneId: instance.zoneId,
+      ZoneName: `${instance.region}-${instance.zoneId % 10}`,
+    })),
     Region: instance.region,
     WanAddress: '',
     PolarisServer: '',

@@ -7,7 +7,7 @@
 import { formatTencentTime } from '../clock.js';
 import { findRegion, InstanceStatus, typeInfo } from './catalog.js';
 import { type CloneOptions, type Refused, refuse, validateCloneOptions } from './clone-options.js';
-import { DEAL_OVERDUE_MS, type DealRecord } from './deals.js';
+import { DEAL_OVERDUE_MS, DELIVERY_SHARE, type DealRecord } from './deals.js';
 import { quote } from './prices.js';
 import { SOLD_TYPES, soldOut, zoneInRegion } from './products.js';
 import { baseBackupAt, pointInTimeProblem } from './second-level.js';
@@ -182,6 +182,7 @@ function placeOrder(
     backupId: backup.id,
     cloneTimeMs: opts.cloneTimeMs,
     durationMs: state.taskMs,
+    deliveryFails: false,
     refunded: false,
   };
   for (let n = 0; n < opts.goodsNum; n++) {
@@ -196,6 +197,11 @@ function placeOrder(
       durationMs: state.taskMs,
     });
     task.plannedFailure = takePlannedFailure(state);
+    // A doomed clone fails while its order is delivered; it never loads data.
+    if (task.plannedFailure !== null) {
+      task.durationMs = Math.round(state.taskMs * DELIVERY_SHARE);
+      deal.deliveryFails = true;
+    }
     deal.instanceIds.push(instance.id);
     deal.tasks.push(task);
     const engine = state.engine;
@@ -243,9 +249,9 @@ function newInstance(
     subnetId: opts.subnetId === '' ? 0 : (subnetTwin?.subnetId ?? 0),
     uniqVpcId: opts.vpcId,
     uniqSubnetId: opts.subnetId,
-    status: InstanceStatus.InProcess,
-    // The official DescribeInstances example shows an instance being bought as Status 1, "添加实例中".
-    title: '添加实例中',
+    // "To be initialised" until its order is delivered; then 1 (添加实例中) while it loads (state/deals.ts).
+    status: InstanceStatus.ToBeInitialized,
+    title: null,
     subStatus: 0,
     type: source.type,
     sizeMb: source.sizeMb,

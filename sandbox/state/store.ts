@@ -257,6 +257,7 @@ export class SandboxState {
       else if (task.work.state === 'failed') this.finish(task, 'failed', task.work.message);
       else if (task.work.state !== 'pending') this.finish(task, 'succeed', '');
     }
+    this.clones.tick(this);
   }
 
   private finish(task: TaskRecord, status: 'succeed' | 'failed' | 'error', message: string): void {

@@ -136,7 +136,7 @@ describe('every error code of the clone actions, through the official SDK', () =
 });
 
 describe('a clone from a backup', () => {
-  it('walks the order 2 → 3 → 4 and the new instance from 添加实例中 to running', async () => {
+  it('walks the order 2 → 3 → 4 and the new instance from 待初始化 through 添加实例中 to running', async () => {
     const req = await validClone(G, 'crs-demo0002');
     const balance = sandbox.state.clones.account.balancePent;
     const price = await client(G).InquiryPriceCreateInstance({
@@ -157,19 +157,23 @@ describe('a clone from a backup', () => {
     const id = placed.InstanceIds?.[0] ?? '';
     const deal = async () =>
       (await client(G).DescribeInstanceDealDetail({ DealIds: [placed.DealId ?? ''] })).DealDetails?.[0];
+    // Only DescribeInstances is asked here, so the instance's own listing must move on with the clock.
     const instance = async () => (await client(G).DescribeInstances({ InstanceId: id })).InstanceSet?.[0];
-    expect(await deal()).toMatchObject({ Status: 2, Description: '已支付，未发货', InstanceIds: [id] });
     expect(await instance()).toMatchObject({
-      Status: 1,
-      InstanceTitle: '添加实例中',
+      Status: 0,
+      InstanceTitle: '待初始化',
       InstanceName: 'sessions-copy',
     });
+    expect(await deal()).toMatchObject({ Status: 2, Description: '已支付，未发货', InstanceIds: [id] });
     clock.advance(3_000);
     expect(await deal()).toMatchObject({ Status: 3, Description: '发货中', EndTime: '0000-00-00 00:00:00' });
+    expect((await instance())?.Status).toBe(0);
+    clock.advance(4_000);
+    expect(await instance()).toMatchObject({ Status: 1, InstanceTitle: '添加实例中' });
+    expect(await deal()).toMatchObject({ Status: 4, Description: '发货成功' });
     const task = (await client(G).DescribeTaskList({ InstanceId: id })).Tasks?.[0];
     expect(task).toMatchObject({ TaskType: '026', Result: 1 });
-    clock.advance(20_000);
-    expect(await deal()).toMatchObject({ Status: 4, Description: '发货成功' });
+    clock.advance(15_000);
     expect(await instance()).toMatchObject({ Status: 2, Type: 17, RedisShardNum: 1, BillingMode: 0 });
     expect((await client(G).DescribeTaskInfo({ TaskId: task?.TaskId ?? 0 })).Status).toBe('succeed');
   });
@@ -181,16 +185,16 @@ describe('a clone from a backup', () => {
     const placed = await client(G).CloneInstances(asClone(req));
     const charged = balance - sandbox.state.clones.account.balancePent;
     expect(charged).toBeGreaterThan(0);
-    clock.advance(21_000);
     const deal = async () =>
       (await client(G).DescribeInstanceDealDetail({ DealName: placed.DealName ?? '' })).DealDetails?.[0];
+    clock.advance(6_500);
     expect(await deal()).toMatchObject({ Status: 5, Description: '发货失败', Price: charged });
-    clock.advance(3_000);
-    expect(await deal()).toMatchObject({ Status: 6, Description: '已退款' });
-    expect(sandbox.state.clones.account.balancePent).toBe(balance);
     const row = (await client(G).DescribeInstances({ InstanceId: placed.InstanceIds?.[0] ?? '' }))
       .InstanceSet?.[0];
     expect(row?.Status).toBe(-3);
+    clock.advance(2_000);
+    expect(await deal()).toMatchObject({ Status: 6, Description: '已退款' });
+    expect(sandbox.state.clones.account.balancePent).toBe(balance);
   });
 });
 

@@ -25,7 +25,7 @@ async function row(id: string): Promise<Record<string, unknown>> {
   return (reply.json.InstanceSet as Array<Record<string, unknown>>)[0] ?? {};
 }
 
-/** Clones crs-demo0001 with the given overrides; resolves when the order is delivered. */
+/** Clones crs-demo0001 with the given overrides; resolves when the new instance runs. */
 async function cloneOrders(overrides: Record<string, unknown>): Promise<Record<string, unknown>> {
   const source = await row('crs-demo0001');
   const reply = await callV3(sandbox.url, 'CloneInstances', {
@@ -40,17 +40,16 @@ async function cloneOrders(overrides: Record<string, unknown>): Promise<Record<s
     ...overrides,
   });
   expect(errorCode(reply)).toBeUndefined();
-  const dealName = reply.json.DealName as string;
+  const id = (reply.json.InstanceIds as string[])[0] ?? '';
+  // The order is delivered first; the instance runs once its data is loaded.
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const deal = await callV3(sandbox.url, 'DescribeInstanceDealDetail', { DealName: dealName });
-    const status = (deal.json.DealDetails as Array<{ Status: number }>)[0]?.Status;
-    if (status === 4) break;
-    if (status === 5 || Date.now() > deadline) throw new Error(`deal ${dealName} ended ${status}`);
+    const current = await row(id);
+    if (current.Status === 2) return current;
+    if (current.Status === -3 || Date.now() > deadline)
+      throw new Error(`clone ${id} ended ${current.Status}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  const id = (reply.json.InstanceIds as string[])[0] ?? '';
-  return row(id);
 }
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { type DealRecord, dealStatus } from '../../../sandbox/state/deals.js';
 import { discountFactor, quote } from '../../../sandbox/state/prices.js';
 import { soldOut, specProblem } from '../../../sandbox/state/products.js';
 import { pointInTimeProblem, secondLevelRange } from '../../../sandbox/state/second-level.js';
-import type { InstanceRecord, TaskRecord } from '../../../sandbox/state/types.js';
+import type { InstanceRecord } from '../../../sandbox/state/types.js';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -57,18 +57,7 @@ describe('price table', () => {
 });
 
 describe('order status over time', () => {
-  const task = (outcome: TaskRecord['outcome']): TaskRecord => ({
-    id: 1,
-    kind: 'clone',
-    instanceId: 'crs-cl000001',
-    backupId: 'b',
-    startMs: 0,
-    durationMs: 20_000,
-    plannedFailure: null,
-    work: { state: 'none' },
-    outcome,
-  });
-  const deal = (t: TaskRecord): DealRecord => ({
+  const deal = (deliveryFails: boolean): DealRecord => ({
     dealId: '1',
     dealName: '20260101000001',
     region: 'ap-guangzhou',
@@ -79,26 +68,27 @@ describe('order status over time', () => {
     billingMode: 0,
     pricePent: 1,
     instanceIds: ['crs-cl000001'],
-    tasks: [t],
+    tasks: [],
     sourceInstanceId: 'crs-demo0001',
     backupId: 'b',
     cloneTimeMs: null,
     durationMs: 20_000,
+    deliveryFails,
     refunded: false,
   });
 
-  it('is 2 (paid, not delivered) for the first tenth, then 3 until the clone ends, then 4', () => {
-    const running = deal(task(null));
-    expect(dealStatus(running, 1_999).status).toBe(2);
-    expect(dealStatus(running, 2_000).status).toBe(3);
-    const done = deal(task({ status: 'succeed', message: '', atMs: 20_000 }));
-    expect(dealStatus(done, 20_000)).toEqual({ status: 4, endMs: 20_000 });
+  it('is 2 (paid, not delivered) for the first tenth, 3 (delivering) to three tenths, then 4', () => {
+    expect(dealStatus(deal(false), 1_999).status).toBe(2);
+    expect(dealStatus(deal(false), 2_000)).toEqual({ status: 3, endMs: null });
+    expect(dealStatus(deal(false), 6_000)).toEqual({ status: 4, endMs: 6_000 });
+    expect(dealStatus(deal(false), 60_000).status).toBe(4);
   });
 
-  it('is 5 (delivery failed) when the clone fails, then 6 (refunded) a tenth later', () => {
-    const failed = deal(task({ status: 'failed', message: 'x', atMs: 20_000 }));
-    expect(dealStatus(failed, 21_999).status).toBe(5);
-    expect(dealStatus(failed, 22_000).status).toBe(6);
+  it('is 5 (delivery failed) when delivery fails, then 6 (refunded) a tenth later', () => {
+    expect(dealStatus(deal(true), 5_999).status).toBe(3);
+    expect(dealStatus(deal(true), 6_000).status).toBe(5);
+    expect(dealStatus(deal(true), 7_999).status).toBe(5);
+    expect(dealStatus(deal(true), 8_000).status).toBe(6);
   });
 });
 
