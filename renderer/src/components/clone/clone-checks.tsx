@@ -32,7 +32,7 @@ export function CloneChecks({ checks }: { checks: CloneCheck[] }) {
   const { t } = useTranslation();
   const zone = useTimeZone();
   return (
-    <ul className="checks" data-testid="clone-checks">
+    <ul className="checks clone-checks" data-testid="clone-checks">
       {checks.map((c) => (
         <li
           key={c.id}

@@ -81,7 +81,8 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
                   </>
                 ) : (
                   <>
-                    {formatDateTime(r.backupStartTime, zone)}
+                    {/* A clone's record may know its backup by id only. */}
+                    {(r.kind !== 'clone' || r.backupStartTime) && formatDateTime(r.backupStartTime, zone)}
                     <div className="mono muted small">{r.backupId}</div>
                   </>
                 )}
