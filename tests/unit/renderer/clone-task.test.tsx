@@ -3,7 +3,7 @@
  * move traffic and release it with its cost per hour. No way back (the source was untouched), nothing
  * switched or released, and a finished clone's notice opens the new instance.
  */
-import { cleanup, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TaskRows } from '../../../renderer/src/components/tasks/task-rows';
 import { finishedNotice } from '../../../renderer/src/lib/finished-toast';
@@ -109,5 +109,17 @@ describe('a clone in the task list', () => {
     store.getState().onTaskFinished(clone({ status: 'succeed' }, { stage: 'running' }));
     await Promise.resolve();
     expect(fake.calls.filter((c) => c.channel === 'fleet:refresh')).toHaveLength(1);
+  });
+
+  it('offers a refused clone again on the new-instance path, a refused restore on the overwrite path', async () => {
+    const store = rows([
+      clone({ status: 'refused', phase: 'done', restoreId: 'c-2' }, { stage: 'ordering' }),
+    ]);
+    await act(async () => fireEvent.click(screen.getByTestId('restore-again')));
+    expect(store.getState().restore?.path).toBe('clone');
+    cleanup();
+    const other = rows([record({ status: 'refused', phase: 'done' })]);
+    await act(async () => fireEvent.click(screen.getByTestId('restore-again')));
+    expect(other.getState().restore?.path).toBe('overwrite');
   });
 });
