@@ -216,6 +216,8 @@ export const cloneTextEn = {
     },
   },
   cloneTask: {
+    sourceRunning:
+      'A restore into a new instance from this instance is under way ({{stage}}). It does not change this instance; Restore stays disabled until it ends.',
     stagesLabel: 'Stages of the new instance',
     stage: {
       ordering: 'Ordering',

@@ -201,6 +201,7 @@ export const cloneTextZhCN: Strings<typeof cloneTextEn> = {
     },
   },
   cloneTask: {
+    sourceRunning: '正在从本实例恢复到新实例（{{stage}}）。这不会改动本实例；结束前“恢复”保持禁用。',
     stagesLabel: '新实例的阶段',
     stage: {
       ordering: '下单',

@@ -3,8 +3,9 @@
  * move traffic and release it with its cost per hour. No way back (the source was untouched), nothing
  * switched or released, and a finished clone's notice opens the new instance.
  */
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/app';
 import { TaskRows } from '../../../renderer/src/components/tasks/task-rows';
 import { finishedNotice } from '../../../renderer/src/lib/finished-toast';
 import { createAppStore } from '../../../renderer/src/store';
@@ -13,7 +14,10 @@ import type { RestoreRecord } from '../../../shared/tasks';
 import { renderWithStore } from './fixtures/render';
 import { fakeCore, record } from './fixtures/sample';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+});
 
 const details = (patch: Partial<CloneDetails> = {}): CloneDetails => ({
   stage: 'creating',
@@ -121,5 +125,15 @@ describe('a clone in the task list', () => {
     const other = rows([record({ status: 'refused', phase: 'done' })]);
     await act(async () => fireEvent.click(screen.getByTestId('restore-again')));
     expect(other.getState().restore?.path).toBe('overwrite');
+  });
+
+  it('says on the source’s page that a clone from it runs and does not change it', async () => {
+    const fake = fakeCore({ tasks: [clone({ status: 'running', phase: 'polling' })] });
+    window.location.hash = '#/instance/ap-guangzhou/crs-abcd1234';
+    render(<App resolution={{ api: fake.api }} />);
+    const banner = await screen.findByTestId('restore-running');
+    expect(banner.textContent).toBe(
+      'A restore into a new instance from this instance is under way (Creating). It does not change this instance; Restore stays disabled until it ends.',
+    );
   });
 });
