@@ -143,10 +143,13 @@ export const createCloneSlice: SliceCreator<CloneSlice> = (api) => (set, get) =>
         }),
       );
       if (!result.ok) {
+        const stale = result.error.code === 'CLONE_PRICE_CHANGED';
         patch({
           submitting: false,
           startError: result.error,
           outcomeUnknown: unknownCodes.has(result.error.code),
+          // The price shown no longer holds: nothing can be ordered until the new one is asked for and seen.
+          ...(stale ? { review: { ...review, priceStatus: 'idle' as const, price: undefined } } : {}),
         });
         return undefined;
       }

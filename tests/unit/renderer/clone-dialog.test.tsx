@@ -326,6 +326,36 @@ describe('new-instance form', () => {
   });
 });
 
+describe('a price that changed before the order', () => {
+  it('is refused by main; the old price is dropped and must be asked for and seen again', async () => {
+    let quote = 152;
+    let refuse = true;
+    const { fake } = await openDialog({
+      price: () => ok(price({ price: { amount: quote, unit: 'pent', unitStated: true, currency: 'CNY' } })),
+      start: () =>
+        refuse
+          ? fail('CLONE_PRICE_CHANGED', 'The price changed since it was shown; nothing was ordered.')
+          : ok(record({ kind: 'clone', status: 'pending', phase: 'accepted', restoreId: 'c-1' })),
+    });
+    await toReview();
+    fill('clone-confirm-input', 'orders-clone');
+    await act(async () => fireEvent.click(submit()));
+    expect(screen.getByText(/The price changed since it was shown/)).toBeTruthy();
+    expect(screen.queryByTestId('clone-price-amount')).toBeNull();
+    expect(screen.getByTestId('clone-price-stale')).toBeTruthy();
+    expect(submit().disabled).toBe(true);
+    quote = 180;
+    refuse = false;
+    await act(async () => fireEvent.click(screen.getByTestId('clone-recheck')));
+    expect(screen.getByTestId('clone-price-amount').textContent).toMatch(/1\.80/);
+    expect(submit().disabled).toBe(false);
+    await act(async () => fireEvent.click(submit()));
+    const starts = fake.calls.filter((c) => c.channel === 'clone:start');
+    expect(starts).toHaveLength(2);
+    expect(starts[1]?.request).toMatchObject({ priceShown: { price: { amount: 180 } } });
+  });
+});
+
 describe('point-in-time timeline', () => {
   const pitrSetup = { pitr: pitrRange() };
 

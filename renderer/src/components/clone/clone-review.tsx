@@ -56,6 +56,11 @@ export function CloneReviewStep({ form }: { form: Form }) {
         {review.priceStatus === 'loading' && <p role="status">{t('clone.price.loading')}</p>}
         {review.priceError && <ErrorBox error={review.priceError} title={t('clone.price.failed')} />}
         {review.price && <ClonePrice price={review.price} />}
+        {review.priceStatus === 'idle' && !review.price && (
+          <p className="banner banner-warn small" role="note" data-testid="clone-price-stale">
+            {t('clone.price.stale')}
+          </p>
+        )}
       </section>
 
       <section className="dialog-section" aria-labelledby={`${id}-checks`}>
@@ -65,9 +70,18 @@ export function CloneReviewStep({ form }: { form: Form }) {
           <ErrorBox error={review.preflightError} title={t('restore.preflightFailed')} />
         )}
         {review.preflight && <CloneChecks checks={review.preflight.checks} />}
-        {(review.preflightError || review.priceError || review.preflight?.passed === false) && (
-          <button type="button" className="btn btn-small" onClick={form.recheck} disabled={state.submitting}>
-            {t('restore.rerun')}
+        {(review.preflightError ||
+          review.priceError ||
+          review.preflight?.passed === false ||
+          (review.priceStatus === 'idle' && !review.price)) && (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={form.recheck}
+            disabled={state.submitting}
+            data-testid="clone-recheck"
+          >
+            {t('clone.recheck')}
           </button>
         )}
       </section>
