@@ -191,6 +191,11 @@ export const ClonePreflightSchema = z.object({
   requiresTypedConfirmation: z.boolean(),
   /** What the user types to confirm: the new instance's name. */
   confirmationText: z.string(),
+  /**
+   * For a point in time: the backup DescribeSecondLevelBackupInfo names for that second, which CloneInstances
+   * is sent with (its BackupId is required even with CloneTime). Absent when the cloud named none.
+   */
+  pointBackupId: z.string().optional(),
 });
 export type ClonePreflight = z.infer<typeof ClonePreflightSchema>;
 
@@ -334,13 +339,24 @@ export function cloneAftercare(clone: CloneDetails): CloneAftercare {
 }
 
 /**
+ * An ISO time as the `YYYY-MM-DD HH:mm:ss` China Standard Time (UTC+8) wall clock the app sends CloneTime in
+ * (electron/core/cloud/api3/api3-clones.ts), so the tccli command says exactly what the app sends.
+ */
+export function chinaWallClock(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
  * CloneInstances' parameters as tccli takes them with `--cli-unfold-argument` (arrays as `Name.N` and
  * `Name.N.Field`, as the published example does: tencentcloud-cli tccli/examples/redis/v20180412/
  * CloneInstances.md). The password is never among them: tccli.ts adds `--Password "$CRS_PASSWORD"`.
  */
 export function cloneTccliParams(
   plan: ClonePlan,
-  cloudTime?: (iso: string) => string,
+  /** For a point in time: the backup the cloud names for that second (ClonePreflight.pointBackupId). */
+  pointBackupId?: string,
 ): Record<string, string | number | undefined> {
   const params: Record<string, string | number | undefined> = {
     InstanceId: plan.sourceInstanceId,
@@ -353,7 +369,11 @@ export function cloneTccliParams(
     params[`SecurityGroupIdList.${i}`] = id;
   });
   if (plan.point.kind === 'backup') params.BackupId = plan.point.backupId;
-  else params.CloneTime = cloudTime ? cloudTime(plan.point.time) : plan.point.time;
+  else {
+    // BackupId is required by the model even with CloneTime; the app sends the one named for that second.
+    if (pointBackupId) params.BackupId = pointBackupId;
+    params.CloneTime = chinaWallClock(plan.point.time);
+  }
   params.VpcId = plan.vpcId;
   params.SubnetId = plan.subnetId;
   params.InstanceName = plan.instanceName;

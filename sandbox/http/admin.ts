@@ -1,5 +1,5 @@
-// Loopback-only test hooks: GET /__sandbox/state, GET|POST|DELETE /__sandbox/faults, and
-// POST /__sandbox/sts to mint temporary credentials.
+// Loopback-only test hooks: GET /__sandbox/state, GET|POST|DELETE /__sandbox/faults,
+// POST /__sandbox/sts to mint temporary credentials, and POST /__sandbox/account (admin-account.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyRing } from '../auth/keys.js';
 import { parseMintOptions } from '../auth/sts.js';
@@ -7,6 +7,7 @@ import { type FaultBook, type FaultSpec, parseFaultSpec } from '../faults/faults
 import type { RedisManager } from '../redis/redis-manager.js';
 import type { SandboxState } from '../state/store.js';
 import { stateSummary } from '../state/summary.js';
+import { accountView, applyAccountPatch, parseAccountPatch } from './admin-account.js';
 
 export interface AdminDeps {
   state: SandboxState;
@@ -57,6 +58,7 @@ function route(deps: AdminDeps, req: IncomingMessage, path: string, body: Buffer
     if (req.method === 'POST') return addFaults(deps, body);
   }
   if (path === '/__sandbox/sts' && req.method === 'POST') return mintTemporary(deps, body);
+  if (path === '/__sandbox/account' && req.method === 'POST') return patchAccount(deps, body);
   return { status: 404, body: { error: `no admin route ${req.method} ${path}` } };
 }
 
@@ -94,4 +96,18 @@ function mintTemporary(deps: AdminDeps, body: Buffer): AdminReply {
   const options = parseMintOptions(input);
   if (typeof options === 'string') return { status: 400, body: { error: options } };
   return { status: 200, body: deps.keys.mintTemporary(options, Math.floor(deps.state.now() / 1000)) };
+}
+
+/** Sets the clone account's balance, currency, amount unit or quotas; answers the account as it now is. */
+function patchAccount(deps: AdminDeps, body: Buffer): AdminReply {
+  let input: unknown;
+  try {
+    input = JSON.parse(body.toString('utf8'));
+  } catch {
+    return { status: 400, body: { error: 'body must be JSON, e.g. {"balancePent": 0}' } };
+  }
+  const patch = parseAccountPatch(input);
+  if (typeof patch === 'string') return { status: 400, body: { error: patch } };
+  applyAccountPatch(deps.state.clones.account, patch);
+  return { status: 200, body: accountView(deps.state.clones.account) };
 }

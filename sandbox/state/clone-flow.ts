@@ -150,11 +150,13 @@ export function startClone(
     account.currency,
     account.amountUnit,
   );
-  if (price.pent > account.balancePent) {
+  // The balance is kept in whole pent, as the order's Price is.
+  const due = Math.round(price.pent);
+  if (due > account.balancePent) {
     return refuse('FailedOperation.PayFailed', 'The account balance does not cover the order.');
   }
-  account.balancePent -= price.pent;
-  return { ok: true, deal: placeOrder(state, region, source, backup, o, price.pent) };
+  account.balancePent -= due;
+  return { ok: true, deal: placeOrder(state, region, source, backup, o, due) };
 }
 
 function placeOrder(

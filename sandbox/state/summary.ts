@@ -29,6 +29,8 @@ export function stateSummary(state: SandboxState): Record<string, unknown> {
       balancePent: state.clones.account.balancePent,
       currency: state.clones.account.currency,
       amountUnit: state.clones.account.amountUnit,
+      defaultQuota: state.clones.account.defaultQuota,
+      quotaByRegion: Object.fromEntries(state.clones.account.quotaByRegion),
     },
     tasks: [...state.tasks.values()].map((t) => ({
       taskId: t.id,

@@ -103,6 +103,10 @@ export class CloneService {
             : c,
         )
       : outcome.checks;
+    const pointBackupId =
+      plan.point.kind === 'time'
+        ? await this.#backupAt(api, plan, plan.point.time).catch(() => undefined)
+        : undefined;
     let price: ClonePrice | undefined;
     if (spec) price = await quoteClone(api, plan, spec, this.#deps.now()).catch(() => undefined);
     return {
@@ -114,6 +118,7 @@ export class CloneService {
         this.#deps.preferences().typedConfirmation,
       ),
       confirmationText: plan.instanceName,
+      ...(pointBackupId ? { pointBackupId } : {}),
     };
   }
 

@@ -153,7 +153,7 @@ describe('a clone from a backup', () => {
     expect(placed.InstanceIds).toHaveLength(1);
     expect(placed.DealName).toMatch(/^\d{14}$/);
     // Pay-as-you-go: the first hour is taken from the balance when the order is placed.
-    expect(sandbox.state.clones.account.balancePent).toBe(balance - (price.HighPrecisionPrice ?? 0));
+    expect(sandbox.state.clones.account.balancePent).toBe(balance - (price.Price ?? 0));
     const id = placed.InstanceIds?.[0] ?? '';
     const deal = async () =>
       (await client(G).DescribeInstanceDealDetail({ DealIds: [placed.DealId ?? ''] })).DealDetails?.[0];
@@ -333,6 +333,44 @@ describe('an unreadable CloneInstances answer', () => {
     expect(sandbox.state.clones.ordersPlaced).toBe(orders + 1);
     const found = await client(G).DescribeInstances({ InstanceName: 'garbled-answer-clone' });
     expect(found.InstanceSet).toHaveLength(1);
+  });
+});
+
+describe('POST /__sandbox/account', () => {
+  const post = async (body: string) => {
+    const res = await fetch(`${sandbox.url}/__sandbox/account`, { method: 'POST', body });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('sets the balance and quotas a clone is checked against', async () => {
+    const before = sandbox.state.clones.account.balancePent;
+    const req = await validClone(G, 'crs-demo0002');
+    try {
+      expect((await post('{"balancePent": 0}')).json).toMatchObject({ balancePent: 0, currency: 'CNY' });
+      expect(await codeOf(client(G).CloneInstances(asClone(req)))).toBe('FailedOperation.PayFailed');
+      await post(`{"balancePent": ${before}, "quotaByRegion": {"ap-guangzhou": 0}}`);
+      expect(await codeOf(client(G).CloneInstances(asClone(req)))).toBe('LimitExceeded');
+    } finally {
+      await post(`{"balancePent": ${before}, "quotaByRegion": {"ap-guangzhou": 20}}`);
+    }
+  });
+
+  it('refuses a bad body whole, with a clear error, and changes nothing', async () => {
+    const before = { ...sandbox.state.clones.account };
+    for (const body of [
+      'nope',
+      '[]',
+      '{"balance": 1}',
+      '{"balancePent": -1}',
+      '{"currency": "EUR"}',
+      '{"balancePent": 5, "quotaByRegion": {"ap-guangzhou": 1.5}}',
+    ]) {
+      const reply = await post(body);
+      expect(reply.status, body).toBe(400);
+      expect(String(reply.json.error), body).not.toBe('');
+    }
+    expect(sandbox.state.clones.account.balancePent).toBe(before.balancePent);
+    expect(sandbox.state.clones.quotaOf(G)).toBe(20);
   });
 });
 

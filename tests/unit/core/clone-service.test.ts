@@ -277,6 +277,10 @@ describe('CloneService start', () => {
       expect.objectContaining({ backupId: 'b-1', cloneTime: time }),
     ]);
     expect(w.updates.at(-1)).toMatchObject({ backupId: 'b-1', clone: { point: { kind: 'time', time } } });
+    const pre = await service.preflight({
+      plan: clonePlan(w, { point: { kind: 'time', time }, instanceName: 'x2' }),
+    });
+    expect(pre.pointBackupId).toBe('b-1');
     service.dispose();
   });
 

@@ -2,6 +2,7 @@
 // text: each schema accepts exactly the request model's fields (required as the SDK says), and every
 // answer fills every field of its response model and nested rows but the listed ones. Also the deal
 // status texts against the TradeDealDetail.Status comment.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLONE_ACTIONS } from '../../../sandbox/api/clone-actions.js';
 import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
@@ -57,6 +58,14 @@ const NESTED: ReadonlyArray<readonly [string, SdkAction, readonly string[]]> = [
   ['ProductConf', 'DescribeProductInfo', ['RegionSet', 'ZoneSet', 'ProductSet']],
 ];
 
+/** Tencent's own response examples (tests/fixtures/official/api3/, sources in its README). */
+function official(action: string): Row {
+  const text = readFileSync(new URL(`../../fixtures/official/api3/${action}.json`, import.meta.url), 'utf8');
+  return (JSON.parse(text) as { Response: Row }).Response;
+}
+
+const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
 function renderAll(): Map<SdkAction, Row[]> {
   const clock = new ManualClock(Date.UTC(2026, 0, 15, 12));
   const state = new SandboxState(clock, 20);
@@ -102,6 +111,10 @@ function renderAll(): Map<SdkAction, Row[]> {
   clock.advance(30_000);
   call('DescribeInstanceDealDetail', { DealName: placed.DealName });
   call('DescribeSecondLevelBackupInfo', { InstanceId: 'crs-demo0001' });
+  // An instance whose range has no gap answers MissingTimestamps null, as the official example does.
+  const ledger = state.instances.get('crs-demo0014');
+  if (ledger?.secondLevel) ledger.secondLevel.gaps = [];
+  call('DescribeSecondLevelBackupInfo', { InstanceId: 'crs-demo0014' }, 'ap-beijing');
   call('DescribeInstanceSecurityGroup', { InstanceIds: ['crs-demo0001'] });
   call('DescribeProductInfo', {});
   return answers;
@@ -158,6 +171,23 @@ describe('clone actions against the SDK models', () => {
     const result = unfilled(model, rows);
     expect(result.never).toEqual(NEVER_FILLED[model]);
     expect(result.extra).toEqual([]);
+  });
+
+  it.each([
+    'CloneInstances',
+    'InquiryPriceCreateInstance',
+    'DescribeInstanceDealDetail',
+    'DescribeSecondLevelBackupInfo',
+  ] as const)('%s carries every field of the official example, with its JSON type', (action) => {
+    const example = official(action);
+    const rendered = answers.get(action) ?? [];
+    const nested = (row: Row) =>
+      action === 'DescribeInstanceDealDetail' ? ((row.DealDetails as Row[])[0] ?? {}) : row;
+    for (const [field, value] of Object.entries(nested(example))) {
+      if (field === 'RequestId') continue;
+      const kinds = new Set(rendered.map((r) => kind(nested(r)[field])));
+      expect(kinds, `${action}.${field}`).toContain(kind(value));
+    }
   });
 
   it('names every deal status of the TradeDealDetail.Status comment, as written there', () => {

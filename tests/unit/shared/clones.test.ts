@@ -141,6 +141,16 @@ describe('the tccli command of a clone', () => {
   });
 });
 
+describe('the tccli command of a point-in-time clone', () => {
+  it('writes CloneTime in the cloud’s wall clock, as the app sends it', () => {
+    const parsed = ClonePlanSchema.parse({ ...plan, point: { kind: 'time', time: '2026-06-01T02:00:05Z' } });
+    expect(cloneTccliParams(parsed, 'b-9')).toMatchObject({
+      BackupId: 'b-9',
+      CloneTime: '2026-06-01 10:00:05',
+    });
+  });
+});
+
 describe('password rules (CloneInstancesRequest.Password)', () => {
   it.each([
     [6, 'abcdefgh', 'classes'],
