@@ -2,87 +2,24 @@
 // (tencentcloud-sdk-nodejs 4.1.313, unchanged): every code of the official lists of CloneInstances,
 // InquiryPriceCreateInstance, DescribeInstanceDealDetail and DescribeInstanceSecurityGroup from a real
 // state (or, for Tencent's own faults, the apiError fault); an order walking to delivered and its instance
-// to running; prices against the table; second-level ranges with gaps; a lost answer never a second order.
-import { redis } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis/index.js';
-import type { CloneInstancesRequest } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis/v20180412/redis_models.js';
+// to running; prices against the table. Point in time, lost answers and the account: clone-pitr-faults.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SECRET_ID,
-  DEFAULT_SECRET_KEY,
-  ManualClock,
-  NOACCESS_SECRET_ID,
-  NOACCESS_SECRET_KEY,
-  PROJECT0_SECRET_ID,
-  PROJECT0_SECRET_KEY,
-  READONLY_SECRET_ID,
-  READONLY_SECRET_KEY,
-  type RunningSandbox,
-  startSandbox,
-} from '../../../sandbox/index.js';
+import { ManualClock, type RunningSandbox, startSandbox } from '../../../sandbox/index.js';
+import { asClone, codeOf, G, sdkClient, validClone as validCloneOf } from './clone-client.js';
 import { CLONE_ERROR_CASES, CLONE_ERROR_LISTS, type CloneErrorCase } from './clone-errors.js';
 import type { Key } from './official-errors.js';
-
-const KEYS: Readonly<Record<Key, { secretId: string; secretKey: string }>> = {
-  default: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
-  readonly: { secretId: READONLY_SECRET_ID, secretKey: READONLY_SECRET_KEY },
-  project0: { secretId: PROJECT0_SECRET_ID, secretKey: PROJECT0_SECRET_KEY },
-  noaccess: { secretId: NOACCESS_SECRET_ID, secretKey: NOACCESS_SECRET_KEY },
-};
-const G = 'ap-guangzhou';
-const HOUR_MS = 3600_000;
 
 let sandbox: RunningSandbox;
 const clock = new ManualClock(Date.now());
 
-function client(region: string, key: Key = 'default', reqTimeout?: number) {
-  const endpoint = `127.0.0.1:${sandbox.port}`;
-  return new redis.v20180412.Client({
-    credential: KEYS[key],
-    region,
-    profile: { httpProfile: { endpoint, protocol: 'http://', ...(reqTimeout ? { reqTimeout } : {}) } },
-  });
-}
+const client = (region: string, key: Key = 'default') => sdkClient(sandbox, region, key);
+const validClone = (region: string, id: string) => validCloneOf(sandbox, region, id);
 
 async function call(region: string, action: string, params: object, key: Key = 'default') {
   const c = client(region, key) as unknown as Record<string, (req: object) => Promise<unknown>>;
   const method = c[action];
   if (!method) throw new Error(`no SDK method ${action}`);
   return method.call(c, params) as Promise<Record<string, unknown>>;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  return promise.then(
-    () => undefined,
-    (e: unknown) => (e as { code?: string }).code,
-  );
-}
-
-/** A request built from loosely typed parts, as the SDK method takes it. */
-const asClone = (r: Record<string, unknown>) => r as unknown as CloneInstancesRequest;
-
-const fmt = (ms: number) => new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 19).replace('T', ' ');
-
-/** A valid clone request of the instance (pay-as-you-go, same zone and network, newest backup). */
-async function validClone(region: string, instanceId: string): Promise<Record<string, unknown>> {
-  const rows = (await client(region).DescribeInstances({ InstanceId: instanceId })).InstanceSet ?? [];
-  const src = rows[0];
-  const backups = await client(region).DescribeInstanceBackups({ InstanceId: instanceId, Limit: 100 });
-  const groups = await client(region).DescribeInstanceSecurityGroup({ InstanceIds: [instanceId] });
-  return {
-    InstanceId: instanceId,
-    GoodsNum: 1,
-    ZoneId: src?.ZoneId ?? 100003,
-    BillingMode: 0,
-    Period: 1,
-    SecurityGroupIdList: (groups.InstanceSecurityGroupsDetail?.[0]?.SecurityGroupDetails ?? []).map(
-      (g) => g.SecurityGroupId ?? '',
-    ),
-    BackupId: backups.BackupSet?.[0]?.BackupId ?? 'none',
-    VpcId: src?.UniqVpcId ?? '',
-    SubnetId: src?.UniqSubnetId ?? '',
-    InstanceName: `${src?.InstanceName ?? 'x'}-clone`,
-    Password: 'Clone#2024x',
-  };
 }
 
 async function resolve(c: CloneErrorCase): Promise<object> {
@@ -249,167 +186,6 @@ describe('prices from the table', () => {
       { TypeId: 15, MemSize: 1024, GoodsNum: 1, Period: 1, BillingMode: 0, ZoneId: 800002 },
     ]) {
       expect(await codeOf(inquire(spec)), JSON.stringify(spec)).toBe('InvalidParameterValue.SpecNotExist');
-    }
-  });
-});
-
-describe('second-level backups', () => {
-  it('shows BackupMode and the range with its gaps', async () => {
-    const rows =
-      (await client(G).DescribeInstances({ InstanceIds: ['crs-demo0001', 'crs-demo0002'] })).InstanceSet ??
-      [];
-    const mode = Object.fromEntries(rows.map((r) => [r.InstanceId, r.BackupMode]));
-    expect(mode).toEqual({ 'crs-demo0001': 'SecondLevelBackup', 'crs-demo0002': 'NormalLevelBackup' });
-    const info = await client(G).DescribeSecondLevelBackupInfo({ InstanceId: 'crs-demo0001' });
-    const now = Math.floor(clock.now() / 1000);
-    expect(info.BackupTimestamp).toBe(now);
-    // Switched on an hour after the nightly backup of three days ago.
-    expect(now - (info.StartTimestamp ?? 0)).toBeLessThan(4 * 24 * 3600);
-    expect(info.MissingTimestamps).toHaveLength(2);
-    for (const gap of info.MissingTimestamps ?? []) {
-      expect(gap.EndTimeStamp ?? 0).toBeGreaterThan(gap.StartTimeStamp ?? 0);
-      expect(gap.StartTimeStamp ?? 0).toBeGreaterThanOrEqual(info.StartTimestamp ?? 0);
-    }
-    expect(await codeOf(client(G).DescribeSecondLevelBackupInfo({ InstanceId: 'crs-demo0002' }))).toBe(
-      'FailedOperation.UnSupportError',
-    );
-    const tooOld = client(G).DescribeSecondLevelBackupInfo({
-      InstanceId: 'crs-demo0001',
-      BackupTimestamp: now - 8 * 86400,
-    });
-    expect(await codeOf(tooOld)).toBe('InvalidParameter.InvalidParameter');
-  });
-
-  it('clones a point in time from the newest backup before it, and refuses gaps and the outside', async () => {
-    const info = await client(G).DescribeSecondLevelBackupInfo({ InstanceId: 'crs-demo0001' });
-    const gap = info.MissingTimestamps?.[0];
-    const req = { ...(await validClone(G, 'crs-demo0001')), BackupId: '' };
-    const inGap = ((gap?.StartTimeStamp ?? 0) + 60) * 1000;
-    const beforeStart = ((info.StartTimestamp ?? 0) - 60) * 1000;
-    for (const at of [inGap, beforeStart]) {
-      const refused = client(G).CloneInstances(asClone({ ...req, CloneTime: fmt(at) }));
-      expect(await codeOf(refused), fmt(at)).toBe('InvalidParameterValue.CheckNotPass');
-    }
-    const at = clock.now() - 2 * HOUR_MS;
-    const placed = await client(G).CloneInstances(asClone({ ...req, CloneTime: fmt(at) }));
-    const deal = [...sandbox.state.clones.deals.values()].find((d) => d.dealName === placed.DealName);
-    const base = (
-      await client(G).DescribeSecondLevelBackupInfo({
-        InstanceId: 'crs-demo0001',
-        BackupTimestamp: Math.floor(at / 1000),
-      })
-    ).BackupId;
-    // The manual backup of three hours ago is the newest at or before two hours ago.
-    expect(base).toBe('1250000000-6000001-demo0001m');
-    expect(deal?.backupId).toBe(base);
-    expect(deal?.cloneTimeMs).toBe(Math.floor(at / 1000) * 1000);
-  });
-});
-
-describe('a lost CloneInstances answer', () => {
-  it('places exactly one order; the clone is found by name, never ordered again', async () => {
-    const redis28 = { ...(await validClone(G, 'crs-demo0007')), InstanceName: 'lost-answer-clone' };
-    sandbox.faults.add({ kind: 'hang', action: 'CloneInstances' });
-    const orders = sandbox.state.clones.ordersPlaced;
-    const lost = client(G, 'default', 1).CloneInstances(asClone(redis28));
-    await expect(lost).rejects.toBeDefined();
-    expect(sandbox.state.clones.ordersPlaced).toBe(orders + 1);
-    const found = await client(G).DescribeInstances({ InstanceName: 'lost-answer-clone' });
-    expect(found.InstanceSet).toHaveLength(1);
-    const deal = [...sandbox.state.clones.deals.values()].find((d) =>
-      d.instanceIds.includes(found.InstanceSet?.[0]?.InstanceId ?? ''),
-    );
-    const byName = await client(G).DescribeInstanceDealDetail({ DealName: deal?.dealName ?? '' });
-    expect(byName.DealDetails?.[0]?.InstanceIds).toEqual([found.InstanceSet?.[0]?.InstanceId]);
-  });
-});
-
-describe('an unreadable CloneInstances answer', () => {
-  it('is an error to the SDK, yet the one order it placed stands', async () => {
-    const req = { ...(await validClone(G, 'crs-demo0007')), InstanceName: 'garbled-answer-clone' };
-    sandbox.faults.add({ kind: 'malformedJson', action: 'CloneInstances' });
-    const orders = sandbox.state.clones.ordersPlaced;
-    await expect(client(G).CloneInstances(asClone(req))).rejects.toBeDefined();
-    expect(sandbox.state.clones.ordersPlaced).toBe(orders + 1);
-    const found = await client(G).DescribeInstances({ InstanceName: 'garbled-answer-clone' });
-    expect(found.InstanceSet).toHaveLength(1);
-  });
-});
-
-describe('POST /__sandbox/account', () => {
-  const post = async (body: string) => {
-    const res = await fetch(`${sandbox.url}/__sandbox/account`, { method: 'POST', body });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  };
-
-  it('sets the balance and quotas a clone is checked against', async () => {
-    const before = sandbox.state.clones.account.balancePent;
-    const req = await validClone(G, 'crs-demo0002');
-    try {
-      expect((await post('{"balancePent": 0}')).json).toMatchObject({ balancePent: 0, currency: 'CNY' });
-      expect(await codeOf(client(G).CloneInstances(asClone(req)))).toBe('FailedOperation.PayFailed');
-      await post(`{"balancePent": ${before}, "quotaByRegion": {"ap-guangzhou": 0}}`);
-      expect(await codeOf(client(G).CloneInstances(asClone(req)))).toBe('LimitExceeded');
-    } finally {
-      await post(`{"balancePent": ${before}, "quotaByRegion": {"ap-guangzhou": 20}}`);
-    }
-  });
-
-  it('refuses a bad body whole, with a clear error, and changes nothing', async () => {
-    const before = { ...sandbox.state.clones.account };
-    for (const body of [
-      'nope',
-      '[]',
-      '{"balance": 1}',
-      '{"balancePent": -1}',
-      '{"currency": "EUR"}',
-      '{"balancePent": 5, "quotaByRegion": {"ap-guangzhou": 1.5}}',
-    ]) {
-      const reply = await post(body);
-      expect(reply.status, body).toBe(400);
-      expect(String(reply.json.error), body).not.toBe('');
-    }
-    expect(sandbox.state.clones.account.balancePent).toBe(before.balancePent);
-    expect(sandbox.state.clones.quotaOf(G)).toBe(20);
-  });
-});
-
-describe('finance regions', () => {
-  it('refuse a clone without a VPC (InvalidParameter.OnlyVPCOnSpecZoneId) from real state', async () => {
-    const fleet = await startSandbox({ seed: 'fleet:200', clock, taskSeconds: 20 });
-    try {
-      const source = [...fleet.state.instances.values()].find(
-        (i) =>
-          i.region === 'ap-shanghai-fsi' &&
-          i.status === 2 &&
-          [2, 6, 7, 8, 9, 15, 16, 17, 18].includes(i.type),
-      );
-      if (!source) throw new Error('fleet:200 has no running ap-shanghai-fsi instance of a sold type');
-      const backup = fleet.state.backupsOf(source.id).find((b) => fleet.state.backupStatus(b) === 2);
-      const c = new redis.v20180412.Client({
-        credential: KEYS.default,
-        region: 'ap-shanghai-fsi',
-        profile: { httpProfile: { endpoint: `127.0.0.1:${fleet.port}`, protocol: 'http://' } },
-      });
-      const req = {
-        InstanceId: source.id,
-        GoodsNum: 1,
-        ZoneId: source.zoneId,
-        BillingMode: 0,
-        Period: 1,
-        SecurityGroupIdList: [],
-        BackupId: backup?.id ?? '',
-        Password: 'Clone#2024x',
-      };
-      expect(await codeOf(c.CloneInstances(req))).toBe('InvalidParameter.OnlyVPCOnSpecZoneId');
-      const inVpc = await c.CloneInstances({
-        ...req,
-        VpcId: source.uniqVpcId,
-        SubnetId: source.uniqSubnetId,
-      });
-      expect(inVpc.InstanceIds).toHaveLength(1);
-    } finally {
-      await fleet.stop();
     }
   });
 });
