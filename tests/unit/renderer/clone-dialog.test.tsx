@@ -390,5 +390,9 @@ describe('point-in-time timeline', () => {
       plan: { point: { kind: 'time', time: '2026-11-30T06:59:59.000Z' } },
     });
     expect(screen.getByTestId('clone-plan-point').textContent).toContain('2026-11-30 14:59:59 (UTC+8)');
+    // The tccli command sends the time as the client does: the cloud's wall clock, Beijing time.
+    fireEvent.click(within(screen.getByTestId('tccli-clone')).getByText('Equivalent tccli command'));
+    const text = screen.getByTestId('tccli-clone-text').textContent ?? '';
+    expect(text).toContain("--CloneTime '2026-11-30 14:59:59'");
   });
 });
