@@ -382,7 +382,10 @@ describe('point-in-time timeline', () => {
   });
 
   it('sends the chosen time as the clone’s point', async () => {
-    const { fake } = await openDialog(pitrSetup);
+    const { fake } = await openDialog({
+      ...pitrSetup,
+      preflight: { ...preflight(), pointBackupId: '1250000000-6000001-base' },
+    });
     fireEvent.click(screen.getByTestId('point-time'));
     fireEvent.keyDown(screen.getByRole('slider'), { key: 'PageDown' });
     await toReview();
@@ -394,5 +397,7 @@ describe('point-in-time timeline', () => {
     fireEvent.click(within(screen.getByTestId('tccli-clone')).getByText('Equivalent tccli command'));
     const text = screen.getByTestId('tccli-clone-text').textContent ?? '';
     expect(text).toContain("--CloneTime '2026-11-30 14:59:59'");
+    // The backup the checks named for that second, as the client sends it with CloneTime.
+    expect(text).toContain('--BackupId 1250000000-6000001-base');
   });
 });

@@ -16,25 +16,19 @@ import { ClonePrice } from './clone-price';
 import type { CloneForm as Form } from './use-clone-form';
 
 /**
- * CloneTime as the app's API 3.0 client sends it: the cloud's wall-clock form `YYYY-MM-DD HH:mm:ss` in China
- * Standard Time (UTC+8 all year), like every other time parameter (electron/core/cloud/parsing/cloud-time.ts,
- * which the renderer cannot import). The model does not document the format (see sandbox/README.md).
+ * CloneInstances as tccli would send this plan: for a point in time with the backup the checks named for that
+ * second, as the client sends it; the password only as a shell variable.
  */
-export function cloudWallClock(iso: string): string {
-  const shifted = new Date(Date.parse(iso) + 8 * 60 * 60_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
-
-/** CloneInstances as tccli would send this plan; the password only as a shell variable. */
 export function cloneTccliCall(
   profile: Pick<ProfileView, 'generation' | 'name' | 'endpoint'>,
   plan: ClonePlan,
+  pointBackupId?: string,
 ) {
   return tccliCallFor(
     profile,
     plan.region,
     'CloneInstances',
-    cloneTccliParams(plan, cloudWallClock),
+    cloneTccliParams(plan, pointBackupId),
     !plan.noAuth,
   );
 }
@@ -103,7 +97,12 @@ export function CloneReviewStep({ form }: { form: Form }) {
       </section>
 
       <section className="dialog-section form">
-        {profile && <TccliCommand testId="tccli-clone" call={cloneTccliCall(profile, plan)} />}
+        {profile && (
+          <TccliCommand
+            testId="tccli-clone"
+            call={cloneTccliCall(profile, plan, review.preflight?.pointBackupId)}
+          />
+        )}
         {form.needsTyped && (
           <div className="field confirm-field">
             <label htmlFor={`${id}-typed`}>
