@@ -312,7 +312,9 @@ export function hourlyCost(price: ClonePrice | undefined): Money | undefined {
  *   documentation limits it to "处于时间窗口中待切换操作的实例" (an instance waiting in its time window for the
  *   switch of a spec or version change), which a clone is not; SwitchInstanceVip swaps addresses only "在通过
  *   DTS 支持跨可用区灾备的场景中" with a DTS sync between the two (tencentcloud-sdk-nodejs 4.1.313
- *   services/redis/v20180412/redis_client.d.ts). Neither applies to a clone made from a backup.
+ *   services/redis/v20180412/redis_client.d.ts; https://cloud.tencent.com/document/api/239/102362). The
+ *   switch time window is that of a version upgrade's last step, "等待切换…绑定 VIP 至新实例"
+ *   (https://cloud.tencent.com/document/product/239/46457). Neither applies to a clone made from a backup.
  * - Releasing: pay-as-you-go instances are destroyed with DestroyPostpaidInstance ("用于销毁按量计费实例"),
  *   monthly ones returned with DestroyPrepaidInstance ("用于退还包年包月计费的 Redis 实例"), same source.
  */

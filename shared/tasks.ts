@@ -273,3 +273,15 @@ export function finishedTitle(
   if (record.status === 'outcome-unknown') return `Restore of ${name}: outcome unknown — check the console`;
   return `Restore of ${name} did not succeed (${record.status})`;
 }
+
+/**
+ * Where clicking a finished task's notification leads: the instance restored, or for a clone that runs, the
+ * new instance (its page in the fleet is where the DBA checks it before moving traffic).
+ */
+export function finishedTarget(
+  record: Pick<RestoreRecord, 'profileId' | 'region' | 'instanceId' | 'kind' | 'clone' | 'status'>,
+): { profileId: string; region: string; instanceId: string } {
+  const newId =
+    record.kind === 'clone' && record.status === 'succeed' ? record.clone?.newInstanceId : undefined;
+  return { profileId: record.profileId, region: record.region, instanceId: newId ?? record.instanceId };
+}

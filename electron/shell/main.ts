@@ -8,7 +8,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, session, shell } from 'electron';
 import Store from 'electron-store';
 import { type EventChannel, invokeChannels } from '../../shared/ipc-contract';
-import { finishedTitle, type RestoreRecord } from '../../shared/tasks';
+import { finishedTarget, finishedTitle, type RestoreRecord } from '../../shared/tasks';
 import { bootCore } from '../boot/boot-core';
 import type { FetchLike } from '../core/cloud/crs-api';
 import { chromiumProxyConfig } from '../core/cloud/transport/proxy-fetch';
@@ -94,11 +94,7 @@ function notifyFinished(record: RestoreRecord, enabled: boolean): void {
   });
   notification.on('click', () => {
     mainWindow?.show();
-    mainWindow?.webContents.send('app:navigate', {
-      profileId: record.profileId,
-      region: record.region,
-      instanceId: record.instanceId,
-    });
+    mainWindow?.webContents.send('app:navigate', finishedTarget(record));
   });
   notification.show();
 }

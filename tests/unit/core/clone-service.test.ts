@@ -313,6 +313,30 @@ describe('CloneService start', () => {
     service.dispose();
   });
 
+  it('an unpaid order says so and waits; an order status outside the documented set ends "outcome unknown"', async () => {
+    const { w, cloud, service, start } = setUp();
+    const record = await start();
+    await service.settled(record.restoreId);
+    cloud.progress('20261207000001', 'unpaid');
+    await w.clock.until(() => w.updates.at(-1)?.messageCode === 'clone-unpaid');
+    expect(w.updates.at(-1)).toMatchObject({
+      status: 'preparing',
+      clone: { stage: 'ordering', dealState: 'unpaid' },
+    });
+    const order = cloud.orders[0] as (typeof cloud.orders)[number];
+    w.cloud.script('describeDeals', async () => [
+      { dealId: order.dealId, dealName: order.dealName, status: 42, state: 'unknown', instanceIds: [] },
+    ]);
+    await w.clock.until(() => w.finished.length > 0);
+    expect(w.finished[0]).toMatchObject({
+      status: 'outcome-unknown',
+      errorCode: 'CLONE_OUTCOME_UNKNOWN',
+      messageCode: 'clone-outcome-unknown',
+    });
+    expect(w.cloud.count('cloneInstances')).toBe(1);
+    service.dispose();
+  });
+
   it('a cloud refusal ends the clone as refused with the cloud’s words; nothing to reconcile', async () => {
     const { w, service, start } = setUp();
     w.cloud.failNext(

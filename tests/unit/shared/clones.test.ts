@@ -11,7 +11,7 @@ import {
   majorAmount,
   moneyText,
 } from '../../../shared/clones';
-import { finishedTitle, type RestoreRecord } from '../../../shared/tasks';
+import { finishedTarget, finishedTitle, type RestoreRecord } from '../../../shared/tasks';
 import { tccliCallFor, tccliCommand } from '../../../shared/tccli';
 
 const plan = {
@@ -105,6 +105,14 @@ describe('after a clone runs', () => {
       switchAccess: { offered: false, reason: 'only-for-time-window-switch' },
     });
     expect(cloneAftercare(details('monthly')).release.action).toBe('DestroyPrepaidInstance');
+  });
+
+  it('leads the notification of a running clone to the new instance, of any other end to the source', () => {
+    const base = { profileId: 'p1', region: 'ap-guangzhou', instanceId: 'crs-src00001' };
+    const clone = { ...base, kind: 'clone' as const, clone: details('pay-as-you-go') };
+    expect(finishedTarget({ ...clone, status: 'succeed' })).toEqual({ ...base, instanceId: 'crs-new00001' });
+    expect(finishedTarget({ ...clone, status: 'outcome-unknown' })).toEqual(base);
+    expect(finishedTarget({ ...base, status: 'succeed' })).toEqual(base);
   });
 
   it('titles the notification as a clone', () => {

@@ -35,8 +35,10 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<CrsOperation, number>> = {
   DescribeTaskInfo: 20,
   ManualBackupInstance: 10,
   DescribeTaskList: 10,
-  // The clone actions' limits are not in the sources the app cites; each is kept well under the lowest
-  // published CRS action limit (20/s): the clone flow makes a handful of these calls per order.
+  // CloneInstances and InquiryPriceCreateInstance are published at 20/s ("默认接口请求频率限制：20次/秒",
+  // https://cloud.tencent.com/document/api/239/89391 and the API overview
+  // https://cloud.tencent.com/document/api/239/20002); the other clone reads are not in the sources the app
+  // cites. Each is kept well under 20/s: the clone flow makes a handful of these calls per order.
   CloneInstances: 5,
   InquiryPriceCreateInstance: 10,
   DescribeInstanceDealDetail: 10,
