@@ -10,7 +10,6 @@ import type { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis
 import type { RawJson } from './raw-json.js';
 
 export type {
-  CloneInstancesRequest,
   DescribeInstanceBackupsRequest,
   DescribeInstanceBackupsResponse,
   DescribeInstancesRequest,
@@ -32,28 +31,27 @@ export type {
 
 /** The API 3.0 actions the sandbox answers: each one a method of the SDK's redis Client. */
 export type SdkAction =
-  | 'DescribeInstances'
-  | 'DescribeInstanceBackups'
-  | 'RestoreInstance'
-  | 'DescribeTaskInfo'
-  | 'DescribeTaskList'
-  | 'ManualBackupInstance'
   // Restore into a new instance (sandbox/api/clone-actions.ts).
   | 'CloneInstances'
   | 'InquiryPriceCreateInstance'
   | 'DescribeInstanceDealDetail'
   | 'DescribeSecondLevelBackupInfo'
   | 'DescribeInstanceSecurityGroup'
-  | 'DescribeProductInfo';
+  | 'DescribeProductInfo'
+  | 'DescribeInstances'
+  | 'DescribeInstanceBackups'
+  | 'RestoreInstance'
+  | 'DescribeTaskInfo'
+  | 'DescribeTaskList'
+  | 'ManualBackupInstance';
 
 /**
- * The SDK's request model of an action (the first parameter of its Client method); a model the SDK
- * declares as `null` (DescribeProductInfoRequest: no fields) reads as an empty object.
+ * The SDK's request model of an action (the first parameter of its Client method). An action without
+ * parameters has the model `null` (DescribeBackupDownloadRestrictionRequest): no fields.
  */
-export type RequestOf<A extends SdkAction> =
-  NonNullable<Parameters<Client[A]>[0]> extends never
-    ? Record<never, never>
-    : NonNullable<Parameters<Client[A]>[0]>;
+export type RequestOf<A extends SdkAction> = [NonNullable<Parameters<Client[A]>[0]>] extends [never]
+  ? Record<never, never>
+  : Parameters<Client[A]>[0];
 
 /** The SDK's response model of an action (what its Client method resolves to). */
 export type ResponseOf<A extends SdkAction> = Awaited<ReturnType<Client[A]>>;

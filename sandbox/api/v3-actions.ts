@@ -221,6 +221,7 @@ function describeTaskInfo(
 }
 
 export const V3_ACTIONS: { readonly [A in SdkAction]: ActionDef<A> } = {
+  ...CLONE_ACTIONS,
   DescribeInstances: { schema: describeInstancesSchema, run: describeInstances },
   DescribeInstanceBackups: { schema: describeInstanceBackupsSchema, run: describeInstanceBackups },
   RestoreInstance: {
@@ -237,7 +238,6 @@ export const V3_ACTIONS: { readonly [A in SdkAction]: ActionDef<A> } = {
     schema: { InstanceId: { type: 'string', required: true }, Remark: S, StorageDays: I },
     run: manualBackupInstance,
   },
-  ...CLONE_ACTIONS,
 };
 
 /** An action by the name a request gives, as the common layer (and tests) call it; undefined if unknown. */

@@ -28,6 +28,12 @@ interface KeyEntry {
 }
 
 const READ_ACTIONS = [
+  // Restore into a new instance: reads and the price inquiry (CloneInstances itself is a write).
+  'DescribeInstanceDealDetail',
+  'DescribeSecondLevelBackupInfo',
+  'DescribeInstanceSecurityGroup',
+  'DescribeProductInfo',
+  'InquiryPriceCreateInstance',
   'DescribeInstances',
   'DescribeInstanceBackups',
   'DescribeTaskInfo',
@@ -35,12 +41,6 @@ const READ_ACTIONS = [
   'DescribeRedis',
   'GetRedisBackupList',
   'GetRedisTaskList',
-  // Restore into a new instance: reads and the price inquiry (CloneInstances itself is a write).
-  'DescribeInstanceDealDetail',
-  'DescribeSecondLevelBackupInfo',
-  'DescribeInstanceSecurityGroup',
-  'DescribeProductInfo',
-  'InquiryPriceCreateInstance',
 ];
 
 export class KeyRing {

@@ -41,12 +41,6 @@ export interface FaultSpec {
  * is documented. apiError answers one of them (legacy: 6000) without running the action.
  */
 export const API_ERROR_CODES = [
-  'FailedOperation.SystemError',
-  'FailedOperation.Unknown',
-  'FailedOperation.CommitFlowError',
-  'InternalError.DbOperationFailed',
-  'InternalError.InternalError',
-  'UnsupportedOperation',
   // Restore into a new instance (CloneInstances, InquiryPriceCreateInstance, DescribeInstanceDealDetail,
   // DescribeInstanceSecurityGroup lists): account, network and capacity faults with no seeded trigger
   // (errors.go: BaseNetWorkAccessDeny "不是vpc网络下实例", PasswordFreeDenied "腾讯集团内部账号禁止使用免密
@@ -66,6 +60,12 @@ export const API_ERROR_CODES = [
   'ResourceUnavailable.InstanceConfError',
   'UnauthorizedOperation',
   'UnauthorizedOperation.UserNotInWhiteList',
+  'FailedOperation.SystemError',
+  'FailedOperation.Unknown',
+  'FailedOperation.CommitFlowError',
+  'InternalError.DbOperationFailed',
+  'InternalError.InternalError',
+  'UnsupportedOperation',
 ] as const;
 
 export interface ActiveFault extends FaultSpec {

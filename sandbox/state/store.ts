@@ -31,6 +31,8 @@ export interface PlannedTaskFailure {
 export class SandboxState {
   readonly instances = new Map<string, InstanceRecord>();
   readonly tasks = new Map<number, TaskRecord>();
+  /** Orders, the account and what CloneInstances keeps (state/clone-flow.ts). */
+  readonly clones = new CloneLedger();
   /** RestoreInstance calls received per instance id (both protocols, accepted or not). */
   readonly restoreCalls = new Map<string, number>();
   /** Requests received per action (after authentication). */
@@ -45,8 +47,6 @@ export class SandboxState {
   /** Failures queued by the fail-next-task fault, consumed by the next created task(s). */
   readonly plannedFailures: PlannedTaskFailure[] = [];
   engine: DataEngine | null = null;
-  /** Orders, the account and what CloneInstances keeps (state/clone-flow.ts). */
-  readonly clones = new CloneLedger();
   /**
    * Generates an instance's backups on first access. fleet:100000 would otherwise build hundreds of
    * thousands of records nobody looks at.
