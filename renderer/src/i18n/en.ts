@@ -1,4 +1,5 @@
 /** English strings. The source of truth for keys: zh-cn.ts must have exactly the same shape (TS checks it). */
+import { cloneTextEn } from './clone-text-en';
 import { coreTextEn } from './core-text-en';
 import { restoreTextEn } from './restore-text-en';
 import { settingsTextEn } from './settings-text-en';
@@ -363,6 +364,8 @@ export const en = {
     error: 'Error',
   },
   /** The restore as a task: cancelling, waiting for the cloud, the instance page live, the way back. */
+  // Restore into a new instance (issue 20, clone-ui).
+  ...cloneTextEn,
 } as const;
 
 /** The shape every language must have: same keys, any strings. */

@@ -1,4 +1,5 @@
 /** 简体中文. Typed as `Translation`, so a missing or extra key fails the type check (and the i18n test). */
+import { cloneTextZhCN } from './clone-text-zh-cn';
 import { coreTextZhCN } from './core-text-zh-cn';
 import type { Translation } from './en';
 import { restoreTextZhCN } from './restore-text-zh-cn';
@@ -348,4 +349,6 @@ export const zhCN: Translation = {
     warning: '警告',
     error: '错误',
   },
+  // Restore into a new instance (issue 20, clone-ui).
+  ...cloneTextZhCN,
 };

@@ -54,7 +54,12 @@ export function offsetLabel(offsetMinutes: number): string {
  * A time as the console shows it, with its zone always named: "2026-12-05 02:00 (UTC+8)". The numeric form
  * reads the same in both languages, so a DBA can compare it with the console and with tccli output.
  */
-export function formatDateTime(iso: string | undefined, zone: TimeZoneSetting): string {
+export function formatDateTime(
+  iso: string | undefined,
+  zone: TimeZoneSetting,
+  /** With seconds: a point in time for a clone is chosen to the second. */
+  seconds = false,
+): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
@@ -63,7 +68,7 @@ export function formatDateTime(iso: string | undefined, zone: TimeZoneSetting): 
   const shifted = new Date(date.getTime() + offset * 60_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
-  const time = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+  const time = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}${seconds ? `:${pad(shifted.getUTCSeconds())}` : ''}`;
   return `${day} ${time} (${offsetLabel(offset)})`;
 }
 

@@ -1,28 +1,22 @@
 /**
- * Browser mode's desktop notification for a finished restore (Electron's main process shows its own).
- * Clicking it focuses the window and opens the instance.
+ * Browser mode's desktop notification for a finished restore or clone (Electron's main process shows its
+ * own). Clicking it focuses the window and opens the instance (for a clone that runs, the new one).
  */
 import type { i18n as I18n } from 'i18next';
 import type { RestoreRecord } from '../../../shared/tasks';
-import { instanceHref } from '../store/tasks-slice';
+import { finishedNotice } from './finished-toast';
 import { taskMessage } from './task-message';
 
 export function createWebNotifier(i18n: I18n): (record: RestoreRecord) => void {
   return (record) => {
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-    const name = record.instanceName || record.instanceId;
-    const key =
-      record.status === 'succeed'
-        ? 'toast.restoreSucceeded'
-        : record.status === 'outcome-unknown'
-          ? 'toast.restoreUnknown'
-          : 'toast.restoreFailed';
-    const title = i18n.t(key, { name });
+    const notice = finishedNotice(record);
+    const title = i18n.t(notice.titleKey, notice.values);
     const body = taskMessage(record, i18n.t, i18n.language);
     const notification = new Notification(title, { body, tag: record.restoreId });
     notification.onclick = () => {
       window.focus();
-      window.location.hash = instanceHref(record);
+      window.location.hash = notice.href;
       notification.close();
     };
   };

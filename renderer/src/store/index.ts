@@ -9,6 +9,7 @@ import type { RendererApi } from '../../../shared/renderer-api';
 import { createAppSlice } from './app-slice';
 import { createAuditSlice } from './audit-slice';
 import { createBackupsSlice } from './backups-slice';
+import { createCloneSlice } from './clone-slice';
 import { createFleetSlice } from './fleet-slice';
 import { createLiveSlice } from './live-slice';
 import { createProfilesSlice } from './profiles-slice';
@@ -35,6 +36,7 @@ export function createAppStore(api: RendererApi, options: StoreOptions = {}): Ap
     ...createLiveSlice(api)(...a),
     ...createTasksSlice(notify)(api)(...a),
     ...createRestoreSlice(api)(...a),
+    ...createCloneSlice(api)(...a),
     ...createAuditSlice(api)(...a),
   }));
 }

@@ -15,10 +15,17 @@ export interface RestoreTarget {
   backupId: string;
 }
 
+/**
+ * The two ways the dialog offers: restore into a new instance (CloneInstances; the source is untouched) or
+ * overwrite this instance (RestoreInstance). The new instance comes first and is the default.
+ */
+export type RestorePath = 'clone' | 'overwrite';
+
 export type RestoreStartOptions = Omit<RequestOf<'restore:start'>, keyof RestoreTarget>;
 
 export interface RestoreDialogState {
   target: RestoreTarget;
+  path: RestorePath;
   preflightStatus: LoadStatus;
   preflight?: PreflightResult;
   preflightError?: UiError;
@@ -31,7 +38,9 @@ export interface RestoreDialogState {
 
 export interface RestoreSlice {
   restore?: RestoreDialogState;
-  openRestore(target: RestoreTarget): Promise<void>;
+  /** Opens the dialog on the new-instance path unless told otherwise (a retry of an overwrite, a way back). */
+  openRestore(target: RestoreTarget, path?: RestorePath): Promise<void>;
+  chooseRestorePath(path: RestorePath): void;
   runPreflight(): Promise<void>;
   closeRestore(): void;
   startRestore(options: RestoreStartOptions): Promise<RestoreRecord | undefined>;
@@ -47,9 +56,13 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (api) => (set, get
     if (current) set({ restore: { ...current, ...value } });
   };
   return {
-    openRestore: async (target) => {
-      set({ restore: { target, preflightStatus: 'idle', submitting: false, outcomeUnknown: false } });
+    openRestore: async (target, path = 'clone') => {
+      set({ restore: { target, path, preflightStatus: 'idle', submitting: false, outcomeUnknown: false } });
       await get().runPreflight();
+    },
+    chooseRestorePath: (path) => {
+      // The overwrite's request may be in flight: its outcome stays in view on its own path.
+      if (!get().restore?.submitting) patch({ path });
     },
     runPreflight: async () => {
       const current = get().restore;

@@ -26,10 +26,10 @@ export type CancelAnswer = { ok: true; value: ResponseOf<'restore:cancel'> } | {
 /** Shows a desktop notification; injected so tests (and Electron) can replace it. */
 export type Notify = (record: RestoreRecord) => void;
 
+import { finishedNotice } from '../lib/finished-toast';
 import { messageParts } from '../lib/task-message';
 
-export const instanceHref = (r: Pick<RestoreRecord, 'region' | 'instanceId'>) =>
-  `#/instance/${encodeURIComponent(r.region)}/${encodeURIComponent(r.instanceId)}`;
+export { instanceHref } from '../lib/finished-toast';
 
 export const createTasksSlice =
   (notify: Notify): SliceCreator<TasksSlice> =>
@@ -71,15 +71,12 @@ export const createTasksSlice =
       const unknown = record.status === 'outcome-unknown';
       get().addToast({
         level: success ? 'success' : unknown ? 'info' : 'error',
-        titleKey: success
-          ? 'toast.restoreSucceeded'
-          : unknown
-            ? 'toast.restoreUnknown'
-            : 'toast.restoreFailed',
-        values: { name: record.instanceName || record.instanceId },
+        ...finishedNotice(record),
         body: messageParts(record),
-        href: instanceHref(record),
       });
+      // A clone that runs is a new instance: list the fleet again so its link opens it.
+      if (record.kind === 'clone' && success && record.profileId === get().fleetProfileId)
+        void get().refreshFleet();
       const prefs = get().prefs;
       if (get().info?.shell === 'browser' && prefs?.notifications !== false) notify(record);
     },

@@ -8,6 +8,7 @@ import type { AppErrorPayload, Envelope } from '../../../shared/result';
 import type { AppSlice } from './app-slice';
 import type { AuditSlice } from './audit-slice';
 import type { BackupsSlice } from './backups-slice';
+import type { CloneSlice } from './clone-slice';
 import type { FleetSlice } from './fleet-slice';
 import type { LiveSlice } from './live-slice';
 import type { ProfilesSlice } from './profiles-slice';
@@ -23,6 +24,7 @@ export type AppState = AppSlice &
   LiveSlice &
   TasksSlice &
   RestoreSlice &
+  CloneSlice &
   AuditSlice;
 
 export type SliceCreator<S> = (api: RendererApi) => StateCreator<AppState, [], [], S>;

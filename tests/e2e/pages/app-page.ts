@@ -83,11 +83,22 @@ export class AppPage {
     return this.page.getByRole('dialog');
   }
 
+  /** Opens the restore dialog on its overwrite path (the dialog opens on the new-instance path). */
   async openRestoreDialog(): Promise<void> {
     await this.backupRadios().first().check();
     await this.page.getByRole('button', { name: this.t.instance.restoreSelected }).click();
     await expect(this.restoreDialog()).toBeVisible();
+    await this.page.getByTestId('path-overwrite').check();
     await expect(this.page.getByTestId('preflight-checks')).toBeVisible();
+  }
+
+  /** Opens the restore dialog on its default path, restoring into a new instance, read from the source. */
+  async openCloneDialog(backupIndex = 0): Promise<void> {
+    await this.backupRadios().nth(backupIndex).check();
+    await this.page.getByRole('button', { name: this.t.instance.restoreSelected }).click();
+    await expect(this.restoreDialog()).toBeVisible();
+    await expect(this.page.getByTestId('path-clone')).toBeChecked();
+    await expect(this.page.getByTestId('clone-inherited')).toBeVisible({ timeout: 15_000 });
   }
 
   /** Runs axe and returns the serious and critical violations (ids and targets, for a readable failure). */

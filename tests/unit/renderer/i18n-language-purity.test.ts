@@ -23,12 +23,16 @@ const ALLOWED = new Set([
   'API',
   'IP', // written as such in Chinese technical text (IP 地址)
   'CAM',
+  'CKV', // the engine's name (CKV 3.2)
+  'CloneInstances',
   'CRS',
   'CSV',
   'Desk', // the app's name, CRS Restore Desk
   'Restore',
   'DescribeTaskInfo',
+  'FailedOperation.PayFailed',
   'FailedOperation.Unknown',
+  'LimitExceeded.ReachTheAmountLimit',
   'HTTP',
   'HTTPS',
   'HTTPS_PROXY',
@@ -40,6 +44,9 @@ const ALLOWED = new Set([
   'Redis',
   'RequestId',
   'RestoreInstance',
+  'SSL',
+  'SwitchAccessNewInstance',
+  'Shift', // the key, in the timeline's keyboard hint
   'STS',
   'SecretId',
   'SecretKey',

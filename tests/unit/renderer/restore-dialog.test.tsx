@@ -51,13 +51,17 @@ async function openDialog(setup: Setup = {}) {
   });
   renderWithStore(store, <RestoreDialog />);
   const { openRestore } = store.getState();
+  // These tests are about the overwrite path; the new-instance path has its own (clone-dialog.test.tsx).
   await act(() =>
-    openRestore({
-      profileId: prof.id,
-      region: inst.region,
-      instanceId: inst.id,
-      backupId: '64b1c2d3-backup-1',
-    }),
+    openRestore(
+      {
+        profileId: prof.id,
+        region: inst.region,
+        instanceId: inst.id,
+        backupId: '64b1c2d3-backup-1',
+      },
+      'overwrite',
+    ),
   );
   return { fake, store, inst };
 }
@@ -353,12 +357,15 @@ describe('saved password', () => {
     renderWithStore(store, <RestoreDialog />);
     const { openRestore } = store.getState();
     await act(() =>
-      openRestore({
-        profileId: prof.id,
-        region: 'ap-guangzhou',
-        instanceId: 'crs-abcd1234',
-        backupId: 'b',
-      }),
+      openRestore(
+        {
+          profileId: prof.id,
+          region: 'ap-guangzhou',
+          instanceId: 'crs-abcd1234',
+          backupId: 'b',
+        },
+        'overwrite',
+      ),
     );
     expect(screen.queryByLabelText('Instance password')).toBeNull();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Forget the saved password' })));

@@ -57,7 +57,11 @@ export function InstanceView({ region, id }: { region: string; id: string }) {
           </div>
           {active && (
             <div className="banner banner-info" role="status" data-testid="restore-running">
-              {t('restoreFlow.running', { phase: t(`phase.${active.phase}`) })}
+              {active.kind === 'clone'
+                ? t('cloneTask.sourceRunning', {
+                    stage: t(`cloneTask.stage.${active.clone?.stage ?? 'ordering'}`),
+                  })
+                : t('restoreFlow.running', { phase: t(`phase.${active.phase}`) })}
             </div>
           )}
           {live?.error && <ErrorBox error={live.error} title={t('restoreFlow.liveFailed')} />}

@@ -1,8 +1,10 @@
 /**
- * The destructive dialog. It names the instance and backup, states the consequences for the engine, shows
- * every preflight check, asks for the password when the instance has one, and enables Restore only when
- * `restoreGate` says so. It sends `restore:start` once per press and never retries by itself. It only
- * renders: what it shows and the submit come from `useRestoreForm()` (use-restore-form.ts).
+ * The restore dialog. It first offers two ways (restore-paths.tsx): into a new instance (recommended, the
+ * default; components/clone/) or overwriting this instance. The overwrite path is the destructive one: it
+ * names the instance and backup, states the consequences for the engine, shows every preflight check, asks
+ * for the password when the instance has one, and enables Restore only when `restoreGate` says so. It sends
+ * `restore:start` once per press and never retries by itself. It only renders: what it shows and the submit
+ * come from `useRestoreForm()` (use-restore-form.ts) and `useCloneForm()`.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +12,14 @@ import { CRS_CONSOLE_INSTANCE_LIST_URL } from '../../../../shared/tasks';
 import { tccliCallFor } from '../../../../shared/tccli';
 import { formatDateTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
+import { useApp } from '../../store';
+import { clonePathParts } from '../clone/clone-path';
+import { useCloneForm } from '../clone/use-clone-form';
 import { ErrorBox } from '../common/error-box';
 import { Modal } from '../common/modal';
 import { TccliCommand } from '../common/tccli-command';
 import { PreflightList } from './preflight-list';
+import { RestorePaths } from './restore-paths';
 import { RestoreSummary } from './restore-summary';
 import { useRestoreForm } from './use-restore-form';
 
@@ -22,6 +28,12 @@ export function RestoreDialog() {
   const zone = useTimeZone();
   const id = useId();
   const form = useRestoreForm();
+  const legacy = form?.profile?.generation === 'legacy-v2';
+  // CloneInstances is an API 3.0 action: a legacy v2 profile has only the overwrite path.
+  const path = legacy ? 'overwrite' : (form?.state.path ?? 'clone');
+  const clone = useCloneForm(form !== undefined && path === 'clone');
+  const choosePath = useApp((s) => s.chooseRestorePath);
+  const closeClone = useApp((s) => s.closeClone);
   if (!form) return null;
   const {
     state,
@@ -45,6 +57,47 @@ export function RestoreDialog() {
     submit,
   } = form;
   const rerun = form.rerun;
+  const busy = state.submitting || clone?.state.submitting === true;
+  const paths = (
+    <RestorePaths
+      value={path}
+      onChange={choosePath}
+      {...(legacy ? { cloneUnavailable: 'legacy' as const } : {})}
+      disabled={busy || state.outcomeUnknown || clone?.state.outcomeUnknown === true}
+    />
+  );
+  const summary = (
+    <RestoreSummary
+      instance={instance}
+      instanceId={target.instanceId}
+      backup={backup}
+      backupId={target.backupId}
+      profile={profile}
+      consequences={path === 'overwrite'}
+    />
+  );
+
+  if (path === 'clone') {
+    const parts = clone ? clonePathParts(clone, t, id, backup?.startTime) : undefined;
+    return (
+      <Modal
+        alerts={parts?.alerts}
+        title={t('restore.title')}
+        onClose={clone ? clone.close : close}
+        closable={!busy}
+        footer={parts?.footer}
+        wide
+      >
+        {paths}
+        {summary}
+        {parts?.body ?? <p role="status">{t('clone.defaultsLoading')}</p>}
+      </Modal>
+    );
+  }
+  const closeBoth = () => {
+    closeClone();
+    close();
+  };
 
   const footer = (
     <>
@@ -59,7 +112,7 @@ export function RestoreDialog() {
         </div>
       )}
       <span className="spacer" />
-      <button type="button" className="btn" onClick={close} disabled={state.submitting}>
+      <button type="button" className="btn" onClick={closeBoth} disabled={state.submitting}>
         {t('restore.cancel')}
       </button>
       <button
@@ -93,19 +146,14 @@ export function RestoreDialog() {
     <Modal
       alerts={alerts}
       title={t('restore.title')}
-      onClose={close}
-      closable={!state.submitting}
+      onClose={closeBoth}
+      closable={!busy}
       tone="danger"
       footer={footer}
       wide
     >
-      <RestoreSummary
-        instance={instance}
-        instanceId={target.instanceId}
-        backup={backup}
-        backupId={target.backupId}
-        profile={profile}
-      />
+      {paths}
+      {summary}
 
       {earlierUnknown && (
         <div className="banner banner-warn" role="note" data-testid="earlier-unknown">

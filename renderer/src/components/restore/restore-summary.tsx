@@ -12,6 +12,8 @@ interface Props {
   backup?: Backup;
   backupId: string;
   profile?: ProfileView;
+  /** The overwrite's consequences; the new-instance path states its own. */
+  consequences?: boolean;
 }
 
 /** The consequence sentence for this engine: documented in place, documented clone-and-swap, or assumed worst. */
@@ -21,7 +23,14 @@ export function semanticsKey(instance: Instance | undefined): 'inPlace' | 'clone
   return rule.semantics === 'overwrite-in-place' ? 'inPlace' : 'cloneSwap';
 }
 
-export function RestoreSummary({ instance, instanceId, backup, backupId, profile }: Props) {
+export function RestoreSummary({
+  instance,
+  instanceId,
+  backup,
+  backupId,
+  profile,
+  consequences = true,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const zone = useTimeZone();
@@ -64,17 +73,19 @@ export function RestoreSummary({ instance, instanceId, backup, backupId, profile
           </>
         )}
       </dl>
-      <section className="consequences" aria-labelledby="consequences-title">
-        <h3 id="consequences-title">{t('restore.consequences')}</h3>
-        <ul>
-          <li>{t('restore.dataLost')}</li>
-          <li>{t('restore.interrupted')}</li>
-          <li data-testid="restore-capacity">{t('restore.capacity')}</li>
-          <li data-testid="restore-semantics" data-semantics={semanticsKey(instance)}>
-            {t(`restore.${semanticsKey(instance)}`, { engine: engine || t('restore.engineUnknown') })}
-          </li>
-        </ul>
-      </section>
+      {consequences && (
+        <section className="consequences" aria-labelledby="consequences-title">
+          <h3 id="consequences-title">{t('restore.consequences')}</h3>
+          <ul>
+            <li>{t('restore.dataLost')}</li>
+            <li>{t('restore.interrupted')}</li>
+            <li data-testid="restore-capacity">{t('restore.capacity')}</li>
+            <li data-testid="restore-semantics" data-semantics={semanticsKey(instance)}>
+              {t(`restore.${semanticsKey(instance)}`, { engine: engine || t('restore.engineUnknown') })}
+            </li>
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -122,12 +122,16 @@ export function Refusal({ record: r }: { record: RestoreRecord }) {
         className="btn btn-small"
         data-testid="restore-again"
         onClick={() =>
-          void openRestore({
-            profileId: r.profileId,
-            region: r.region,
-            instanceId: r.instanceId,
-            backupId: r.backupId,
-          })
+          void openRestore(
+            {
+              profileId: r.profileId,
+              region: r.region,
+              instanceId: r.instanceId,
+              backupId: r.backupId,
+            },
+            // The same way again: a refused clone reopens on the new-instance path.
+            r.kind === 'clone' ? 'clone' : 'overwrite',
+          )
         }
       >
         {t('restoreFlow.again')}

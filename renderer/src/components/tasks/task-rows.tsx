@@ -14,6 +14,7 @@ import { useApp } from '../../store';
 import { instanceHref } from '../../store/tasks-slice';
 import { StatusChip, taskTone } from '../common/status-chip';
 import { TccliCommand } from '../common/tccli-command';
+import { CloneProgress } from './clone-progress';
 import { AwaitingCloud, CancelRestore, Refusal, SafetyProgress } from './task-progress';
 import { useNow } from './use-now';
 import { WayBack } from './way-back';
@@ -73,8 +74,19 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
                 </div>
               </td>
               <td>
-                {formatDateTime(r.backupStartTime, zone)}
-                <div className="mono muted small">{r.backupId}</div>
+                {r.clone?.point.kind === 'time' ? (
+                  <>
+                    {formatDateTime(r.clone.point.time, zone, true)}
+                    <div className="muted small">{t('cloneTask.pointInTime')}</div>
+                  </>
+                ) : (
+                  <>
+                    {/* A clone's record may know its backup by id only. */}
+                    {(r.kind !== 'clone' || r.backupStartTime) && formatDateTime(r.backupStartTime, zone)}
+                    <div className="mono muted small">{r.backupId}</div>
+                  </>
+                )}
+                {r.kind === 'clone' && <div className="small">{t('cloneTask.intoNew')}</div>}
               </td>
               <td>{formatDateTime(r.createdAt, zone)}</td>
               <td className="num mono">{formatDuration(end - new Date(r.createdAt).getTime())}</td>
@@ -91,7 +103,9 @@ export function TaskRows({ tasks, showInstance = true }: { tasks: RestoreRecord[
                 <AwaitingCloud record={r} now={now} />
                 <CancelRestore record={r} />
                 <Refusal record={r} />
-                <WayBack record={r} />
+                <CloneProgress record={r} />
+                {/* A clone left its source untouched: there is nothing to go back from. */}
+                {r.kind !== 'clone' && <WayBack record={r} />}
                 {r.taskId && (
                   <TccliCommand
                     call={taskInfoCall(

@@ -60,12 +60,15 @@ export function WayBack({ record: r }: { record: RestoreRecord }) {
             className="btn btn-small"
             data-testid="restore-from-safety"
             onClick={() =>
-              void openRestore({
-                profileId: r.profileId,
-                region: r.region,
-                instanceId: r.instanceId,
-                backupId,
-              })
+              void openRestore(
+                {
+                  profileId: r.profileId,
+                  region: r.region,
+                  instanceId: r.instanceId,
+                  backupId,
+                },
+                'overwrite',
+              )
             }
           >
             {t('restoreFlow.wayBack.fromSafety', { id: backupId })}
