@@ -6,8 +6,8 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RestoreDialog } from '../../../renderer/src/components/restore/restore-dialog';
+import { toRow } from '../../../renderer/src/fleet-grid';
 import { createAppStore } from '../../../renderer/src/store';
-import { toRow } from '../../../renderer/src/store/fleet-rows';
 import type {
   CloneCheck,
   CloneDefaults,
