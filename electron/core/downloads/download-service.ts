@@ -163,10 +163,10 @@ export class DownloadService {
       const detail = await api.describeBackupDetail(ref);
       const encryption: Encryption =
         detail.encrypted === true ? 'decrypted' : detail.encrypted === false ? 'no' : 'unknown';
-      if (detail.encrypted) {
-        checkAlgorithm(detail.keyAlgorithm);
-        key = aesKeyOf(detail.decryptKey ?? '');
-      }
+      if (detail.encrypted) checkAlgorithm(detail.keyAlgorithm);
+      // A key without `Encrypted` (the official DescribeBackupDetail example has one): the content decides.
+      if (detail.encrypted !== false && detail.decryptKey) key = aesKeyOf(detail.decryptKey);
+      if (detail.encrypted && !key) key = aesKeyOf('');
       let planned = await this.#resolve(api, ref);
       entry = await this.#prepare(ref, planned, encryption);
       this.#log.info('download started', {
@@ -196,7 +196,7 @@ export class DownloadService {
         fileCount: planned.length,
         bytes: entryBytes(entry),
         totalBytes: entryBytes(entry),
-        encryption,
+        encryption: entry.encryption,
       });
       this.#log.info('download done', { downloadId: active.id, bytes: entryBytes(entry) });
       this.#emit(active, done);
@@ -246,9 +246,13 @@ export class DownloadService {
   async #prepare(ref: BackupRef, planned: Planned[], encryption: Encryption): Promise<CacheEntry> {
     const cache = this.#deps.cache;
     const existing = cache.get(ref);
+    // Unknown now but decided by a part's first bytes earlier (a key without `Encrypted`): that decision holds.
+    const sameMode =
+      existing !== undefined &&
+      (existing.encryption === encryption || (encryption === 'unknown' && existing.files.length > 0));
     const sameFiles =
       existing !== undefined &&
-      existing.encryption === encryption &&
+      sameMode &&
       existing.files.length === planned.length &&
       existing.files.every((f, at) => f.name === planned[at]?.name);
     if (existing && !sameFiles) {
@@ -258,7 +262,7 @@ export class DownloadService {
       existing.files = [];
     }
     const entry = await cache.ensure(ref, encryption);
-    entry.encryption = encryption;
+    if (!sameFiles) entry.encryption = encryption;
     if (entry.files.length === 0) {
       entry.files = planned.map((p) => ({
         name: p.name,
@@ -325,7 +329,11 @@ export class DownloadService {
           partPath,
           partBytes: file.bytes,
           ...(plan.expectedBytes !== undefined && !key ? { expectedBytes: plan.expectedBytes } : {}),
-          ...(key ? { key } : {}),
+          ...(key && entry.encryption !== 'no' ? { key } : {}),
+          ...(key && entry.encryption === 'unknown' ? { sniff: true } : {}),
+          onMode: (decrypting) => {
+            entry.encryption = decrypting ? 'decrypted' : 'no';
+          },
           signal: active.controller.signal,
           idleTimeoutMs: this.#deps.idleTimeoutMs ?? DEFAULT_IDLE_MS,
           onBytes: (bytes) => {

@@ -51,6 +51,12 @@ export interface FetchFileOptions {
   expectedBytes?: number;
   /** AES key when the backup is encrypted (backup-decrypt.ts). */
   key?: Buffer;
+  /**
+   * With a key whose use the API left open (a DecryptKey without `Encrypted`): the first bytes decide — a
+   * file that already looks like a backup is kept as served, anything else is decrypted. Told by `onMode`.
+   */
+  sniff?: boolean;
+  onMode?: (decrypting: boolean) => void;
   signal: AbortSignal;
   /** No byte for this long aborts the attempt as a network failure. */
   idleTimeoutMs: number;
@@ -127,7 +133,8 @@ async function planOf(response: FetchResponseLike, start: number, options: Fetch
     if (range && Number(range[1]) === start) {
       return { from: start, total: range[3] === '*' ? undefined : Number(range[3]) };
     }
-    throw new FetchFailure('http', 206, 0, 'unexpected Content-Range');
+    // Not the bytes asked for: appending them would corrupt the file, so the service restarts it from 0.
+    throw new FetchFailure('size', 206, 0, 'unexpected Content-Range');
   }
   if (status === 200) {
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -151,7 +158,8 @@ async function writeBody(
   ) {
     throw new FetchFailure('size', undefined, 0, 'server size differs from the announced one');
   }
-  const cipher = options.key ? new CbcStream(options.key) : undefined;
+  let deciding = options.key !== undefined && options.sniff === true && plan.from === 0;
+  let cipher = options.key && !deciding ? new CbcStream(options.key) : undefined;
   const handle = await open(options.partPath, plan.from === 0 ? 'w' : 'a', 0o600);
   let served = plan.from;
   // Resumed: the part was cut to `from` (whole blocks when decrypting), so plaintext and served offsets agree.
@@ -159,6 +167,26 @@ async function writeBody(
   const progressedFrom = onDisk;
   let headChecked = !cipher || plan.from > 0;
   const head: Buffer[] = [];
+  const raw: Buffer[] = [];
+  /** Served bytes in: decided (sniff), decrypted when needed, then written. */
+  const feed = async (chunk: Buffer, final: boolean) => {
+    let data = chunk;
+    if (deciding) {
+      raw.push(chunk);
+      const head = Buffer.concat(raw);
+      const plain = looksLikeBackup(head, final);
+      if (plain === undefined) return;
+      deciding = false;
+      raw.length = 0;
+      if (!plain && options.key) {
+        cipher = new CbcStream(options.key);
+        headChecked = false;
+      }
+      options.onMode?.(cipher !== undefined);
+      data = head;
+    }
+    await write(cipher ? cipher.update(data) : data, false);
+  };
   const write = async (data: Buffer, final: boolean) => {
     if (!headChecked) {
       head.push(data);
@@ -189,8 +217,9 @@ async function writeBody(
       arm();
       const chunk = next.value ?? new Uint8Array(0);
       served += chunk.byteLength;
-      await write(cipher ? cipher.update(chunk) : Buffer.from(chunk), false);
+      await feed(Buffer.from(chunk), false);
     }
+    if (deciding) await feed(Buffer.alloc(0), true);
     if (plan.total !== undefined && served !== plan.total) {
       // Fewer bytes than announced: the connection was cut; more: the object is not what was announced.
       const kind = served < plan.total ? 'network' : 'size';
