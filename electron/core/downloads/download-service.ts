@@ -217,6 +217,8 @@ export class DownloadService {
         backupId: ref.backupId,
         ...(code ? { code } : {}),
         ...(error instanceof FetchFailure ? { kind: error.kind, status: error.status } : {}),
+        // The name only: a message could quote a path or a value.
+        ...(error instanceof AppError || error instanceof FetchFailure ? {} : { error: nameOf(error) }),
       });
       this.#emit(active, last);
       return last;
@@ -457,6 +459,10 @@ function progressCounts(last: DownloadProgress): Partial<DownloadProgress> {
     ...optional('totalBytes', last.totalBytes),
     ...optional('encryption', last.encryption),
   };
+}
+
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 function codeOf(error: unknown): AppErrorCode {
