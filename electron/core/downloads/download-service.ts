@@ -145,6 +145,11 @@ export class DownloadService {
     return this.#deps.cache.filesFor({ profileId, region, instanceId, backupId });
   }
 
+  /** Holds a backup's files while the inspector reads them: neither eviction nor "delete all" removes them. */
+  pin(ref: BackupRef): () => void {
+    return this.#deps.cache.pin(ref);
+  }
+
   /** Cancels every running download (app shutdown); parts stay for a later resume. */
   async dispose(): Promise<void> {
     const running = [...this.#active.values()];

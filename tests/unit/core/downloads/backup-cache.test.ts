@@ -36,7 +36,7 @@ describe('BackupCache', () => {
 
   it('never evicts a backup in use: the next oldest goes instead', async () => {
     const h = await filled(3500);
-    const release = h.cache.pin(h.ref('a'));
+    const release = h.service.pin(h.ref('a'));
     h.addBackup('d', [rdbLike(1000)]);
     expect((await h.download('d')).state).toBe('done');
     expect(await cached(h)).toEqual(['a', 'c', 'd']);
