@@ -126,6 +126,34 @@ export class BackupCache {
       }
       this.#entries.set(refKey(entry), entry);
     }
+    await this.#sweep();
+  }
+
+  /**
+   * Removes folders the index does not know (a crash between creating a folder and writing the index, or an
+   * entry dropped from a damaged index): unaccounted bytes would escape the cap forever.
+   */
+  async #sweep(): Promise<void> {
+    const { readdir } = await import('node:fs/promises');
+    const known = new Set<string>();
+    for (const entry of this.#entries.values()) {
+      const parts = entry.dir.split(sep);
+      for (let depth = 1; depth <= parts.length; depth++) known.add(parts.slice(0, depth).join(sep));
+    }
+    const walk = async (rel: string, depth: number): Promise<void> => {
+      const dirents = await readdir(join(this.root, rel), { withFileTypes: true }).catch(() => []);
+      for (const dirent of dirents) {
+        if (!dirent.isDirectory()) continue;
+        const child = rel ? join(rel, dirent.name) : dirent.name;
+        if (!known.has(child)) {
+          this.#log.info('removed an unindexed cache folder', { depth });
+          await rm(join(this.root, child), { recursive: true, force: true });
+        } else if (depth < 4) {
+          await walk(child, depth + 1);
+        }
+      }
+    };
+    await walk('', 1);
   }
 
   /** The entry of a backup, if any. */

@@ -115,6 +115,23 @@ describe('BackupCache', () => {
     expect(await readdir(h.userData)).toContain('keep-me.txt');
   });
 
+  it('removes folders its index does not know, so they cannot escape the cap', async () => {
+    const h = await filled(1e6);
+    const stray = join(h.userData, CACHE_FOLDER, 'p1', 'ap-guangzhou', 'crs-abcd1234', 'lost');
+    await mkdir(stray, { recursive: true });
+    await writeFile(join(stray, 'x.rdb.part'), 'x');
+    const { BackupCache } = await import('../../../../electron/core/downloads/backup-cache');
+    const again = new BackupCache({
+      userData: h.userData,
+      capBytes: () => 1e6,
+      now: () => 0,
+      logger: h.logger,
+    });
+    await again.load();
+    const left = await readdir(join(h.userData, CACHE_FOLDER, 'p1', 'ap-guangzhou', 'crs-abcd1234'));
+    expect(left.sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('an index entry pointing outside the cache folder is ignored', async () => {
     const h = await filled(1e6);
     const victim = join(h.userData, 'victim');
