@@ -77,6 +77,8 @@ export class BackupCache {
   readonly #log: Logger;
   readonly #entries = new Map<string, CacheEntry>();
   readonly #pins = new Map<string, number>();
+  /** The size each running download's backup will reach, by backup: what is not written yet is not free. */
+  readonly #reserved = new Map<string, number>();
   #loaded: Promise<void> | undefined;
   #writes: Promise<void> = Promise.resolve();
 
@@ -237,11 +239,17 @@ export class BackupCache {
     if ((own ? entryBytes(own) : 0) + bytes > cap) {
       throw new AppError('BACKUP_CACHE_FULL', undefined, { neededBytes: bytes, capBytes: cap });
     }
+    // Other running downloads will still write what they reserved: that room is not free.
+    let pending = 0;
+    for (const [key, target] of this.#reserved) {
+      const entry = this.#entries.get(key);
+      if (key !== refKey(forRef)) pending += Math.max(0, target - (entry ? entryBytes(entry) : 0));
+    }
     const candidates = [...this.#entries.values()]
       .filter((e) => refKey(e) !== refKey(forRef) && !this.isPinned(e))
       .sort((a, b) => a.lastUsedAt - b.lastUsedAt);
     let evicted = 0;
-    while (this.usedBytes() + bytes > cap) {
+    while (this.usedBytes() + pending + bytes > cap) {
       const victim = candidates.shift();
       if (!victim) {
         if (evicted > 0) await this.save();
@@ -251,7 +259,13 @@ export class BackupCache {
       await this.#remove(victim);
       evicted++;
     }
+    this.#reserved.set(refKey(forRef), (own ? entryBytes(own) : 0) + bytes);
     if (evicted > 0) await this.save();
+  }
+
+  /** The download of `ref` ended: what it had reserved and not written is free again. */
+  unreserve(ref: BackupRef): void {
+    this.#reserved.delete(refKey(ref));
   }
 
   /** Removes one backup's files (not when in use); true when it was there and removed. */

@@ -96,6 +96,7 @@ export class DownloadService {
     this.#active.set(refKey(ref), active);
     this.#byId.set(id, active);
     active.done = this.#run(active).finally(() => {
+      this.#deps.cache.unreserve(ref);
       active.release();
       this.#active.delete(refKey(ref));
       this.#byId.delete(id);

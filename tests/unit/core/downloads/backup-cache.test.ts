@@ -61,6 +61,39 @@ describe('BackupCache', () => {
     for (const release of releases) release();
   });
 
+  it('counts what running downloads will still write: two at once cannot overrun the cap', async () => {
+    // `a` holds after its first 4096 bytes; 3904 more will come, so 4000 for `b` would overrun 10000.
+    const h = await downloadHarness({ capBytes: 10_000 });
+    h.addBackup('a', [rdbLike(8000)]);
+    h.addBackup('b', [rdbLike(4000)]);
+    let release: () => void = () => undefined;
+    h.storage.faults.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = await h.service.start(h.ref('a'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await h.download('b')).toMatchObject({ state: 'failed', errorCode: 'BACKUP_CACHE_FULL' });
+    release();
+    expect(await h.service.whenDone(first.downloadId)).toMatchObject({ state: 'done' });
+    // Once `a` ended its reservation is gone; `b` then fits by evicting `a`, the least recently used.
+    expect((await h.download('b')).state).toBe('done');
+    expect(await cached(h)).toEqual(['b']);
+  });
+
+  it('a cancelled download stops counting what it would still have written', async () => {
+    const h = await downloadHarness({ capBytes: 10_000 });
+    h.addBackup('a', [rdbLike(8000)]);
+    h.addBackup('b', [rdbLike(4000)]);
+    h.storage.faults.hold = new Promise(() => undefined);
+    const first = await h.service.start(h.ref('a'));
+    await new Promise((r) => setTimeout(r, 30));
+    h.service.cancel(first.downloadId);
+    expect(await h.service.whenDone(first.downloadId)).toMatchObject({ state: 'cancelled' });
+    // 4096 bytes of `a` kept for a resume, plus 4000 of `b`: both fit, nothing is evicted.
+    expect((await h.download('b')).state).toBe('done');
+    expect(await cached(h)).toEqual(['a', 'b']);
+  });
+
   it('"Delete downloaded backups" removes all but those in use, and says so', async () => {
     const h = await filled(1e6);
     const release = h.cache.pin(h.ref('b'));
