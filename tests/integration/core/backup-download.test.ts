@@ -179,6 +179,20 @@ describe('backup downloads against the sandbox', () => {
     expect(isRdb(await readFile(paths[0] as string))).toBe(true);
   });
 
+  it('a refusal cured by a fresh link downloads; one that persists is named, after one refresh', async () => {
+    const api = clientFor('v3');
+    sandbox.faults.add({ kind: 'restrictDownload' });
+    const s = service(api);
+    const once = await s.run('ap-guangzhou', 'crs-demo0001', DEMO_BACKUPS.ordersManual);
+    expect(once.last?.state).toBe('done');
+    await s.downloads.clear();
+    sandbox.faults.add({ kind: 'restrictDownload' });
+    sandbox.faults.add({ kind: 'restrictDownload' });
+    const twice = await s.run('ap-guangzhou', 'crs-demo0001', DEMO_BACKUPS.ordersManual);
+    // The sandbox's account restriction is NoLimit (DescribeBackupDownloadRestriction), so this is a denial.
+    expect(twice.last).toMatchObject({ state: 'failed', errorCode: 'BACKUP_DOWNLOAD_DENIED' });
+  });
+
   it('decrypts an encrypted backup with the key DescribeBackupDetail gives', async () => {
     const api = clientFor('v3');
     const backupId = await newest(api, 'ap-guangzhou', 'crs-demo0002');
