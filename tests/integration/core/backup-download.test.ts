@@ -145,6 +145,20 @@ describe('backup downloads against the sandbox', () => {
     for (const path of paths) expect(isRdb(await readFile(path))).toBe(true);
   });
 
+  it('keeps packed layouts (.tar, .gz) as served, under the names the cloud gave', async () => {
+    const api = clientFor('v3');
+    const backupId = await newest(api, 'ap-beijing', 'crs-demo0011');
+    const files = await api.describeBackupUrl({ region: 'ap-beijing', instanceId: 'crs-demo0011', backupId });
+    const { last, paths } = await service(api).run('ap-beijing', 'crs-demo0011', backupId);
+    expect(last?.state).toBe('done');
+    expect(paths.map((p) => p.split('/').pop())).toEqual(files.map((f) => f.fileName));
+    for (const path of paths) {
+      const bytes = await readFile(path);
+      if (path.endsWith('.gz')) expect(isRdb(gunzipSync(bytes))).toBe(true);
+      else expect(isRdb(bytes) || bytes.subarray(257, 262).toString('latin1') === 'ustar').toBe(true);
+    }
+  });
+
   it('resumes a cut connection with Range and ends with the same bytes', async () => {
     const api = clientFor('v3');
     const whole = service(api);
