@@ -12,6 +12,7 @@ import type {
   BackupDownloadNetwork,
   BackupRef,
   CacheCleared,
+  CachedBackup,
   DownloadList,
   DownloadProgress,
   DownloadStarted,
@@ -119,10 +120,27 @@ export class DownloadService {
 
   async list(): Promise<DownloadList> {
     await this.#deps.cache.load();
-    const entries = this.#deps.cache.list().map((entry) => {
+    const listed = new Set<string>();
+    const entries: CachedBackup[] = this.#deps.cache.list().map((entry) => {
+      listed.add(refKey(entry));
       const active = this.#active.get(refKey(entry));
       return active ? { ...entry, state: 'active' as const, downloadId: active.id } : entry;
     });
+    // A download still asking the cloud for its links has no cache entry yet; it is listed all the same.
+    for (const active of this.#active.values()) {
+      if (listed.has(refKey(active.ref))) continue;
+      const now = new Date(this.#deps.now()).toISOString();
+      entries.unshift({
+        ...active.ref,
+        state: 'active',
+        files: [],
+        bytes: 0,
+        encryption: active.last.encryption ?? 'unknown',
+        createdAt: now,
+        lastUsedAt: now,
+        downloadId: active.id,
+      });
+    }
     return { entries, usedBytes: this.#deps.cache.usedBytes(), capBytes: this.#deps.cache.capBytes() };
   }
 

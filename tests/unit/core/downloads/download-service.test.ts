@@ -191,7 +191,12 @@ describe('DownloadService', () => {
       release = resolve;
     });
     const started = await h.service.start(h.ref('b1'));
+    // Listed as active from the start, before any byte (while it asks the cloud for links).
+    expect((await h.service.list()).entries).toEqual([
+      expect.objectContaining({ backupId: 'b1', state: 'active', downloadId: started.downloadId }),
+    ]);
     await new Promise((r) => setTimeout(r, 20));
+    expect((await h.service.list()).entries[0]).toMatchObject({ state: 'active', bytes: 4096 });
     expect(h.service.cancel(started.downloadId)).toEqual({ cancelled: true });
     const last = await h.service.whenDone(started.downloadId);
     expect(last?.state).toBe('cancelled');
