@@ -281,6 +281,16 @@ export const appErrorEntries = {
       next: '请在设置中调大缓存上限，或删除不再需要的已下载备份。',
     },
   },
+  BACKUP_DOWNLOAD_APP_FAULT: {
+    en: {
+      message: 'The download stopped because of a fault in the app itself, not the network or the cloud.',
+      next: 'What was downloaded is kept. Start it again; if it happens again, restart the app and report it.',
+    },
+    zh: {
+      message: '下载因应用自身的故障而中断，并非网络或云端原因。',
+      next: '已下载的部分会保留。请重新开始；如再次出现，请重启应用并报告问题。',
+    },
+  },
   BACKUP_CACHE_ERROR: {
     en: {
       message: 'The downloaded backup could not be written to the cache folder.',

@@ -54,7 +54,8 @@ export function codeOf(error: unknown): AppErrorCode {
   if (error instanceof AppError) return error.code;
   // A file-system error (no space, no permission) while preparing the cache folder.
   if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string') return 'BACKUP_CACHE_ERROR';
-  return 'BACKUP_DOWNLOAD_FAILED';
+  // Anything else is a fault of the app, not of the network or the cloud, and is told as such.
+  return 'BACKUP_DOWNLOAD_APP_FAULT';
 }
 
 export function messageOf(error: unknown, code: AppErrorCode): string {

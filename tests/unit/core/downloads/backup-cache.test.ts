@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FOLDER, safeFileName, safeSegment } from '../../../../electron/core/downloads/backup-cache';
 import { rdbLike } from './fake-storage';
-import { downloadHarness } from './harness';
+import { downloadHarness, until } from './harness';
 
 async function filled(cap: number) {
   const h = await downloadHarness({ capBytes: cap });
@@ -71,7 +71,9 @@ describe('BackupCache', () => {
       release = resolve;
     });
     const first = await h.service.start(h.ref('a'));
-    await new Promise((r) => setTimeout(r, 30));
+    await until(() =>
+      h.events.some((e) => e.backupId === 'a' && e.state === 'downloading' && e.bytes === 4096),
+    );
     expect(await h.download('b')).toMatchObject({ state: 'failed', errorCode: 'BACKUP_CACHE_FULL' });
     release();
     expect(await h.service.whenDone(first.downloadId)).toMatchObject({ state: 'done' });
@@ -86,7 +88,9 @@ describe('BackupCache', () => {
     h.addBackup('b', [rdbLike(4000)]);
     h.storage.faults.hold = new Promise(() => undefined);
     const first = await h.service.start(h.ref('a'));
-    await new Promise((r) => setTimeout(r, 30));
+    await until(() =>
+      h.events.some((e) => e.backupId === 'a' && e.state === 'downloading' && e.bytes === 4096),
+    );
     h.service.cancel(first.downloadId);
     expect(await h.service.whenDone(first.downloadId)).toMatchObject({ state: 'cancelled' });
     // 4096 bytes of `a` kept for a resume, plus 4000 of `b`: both fit, nothing is evicted.

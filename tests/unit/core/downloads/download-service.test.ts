@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FOLDER } from '../../../../electron/core/downloads/backup-cache';
 import { DENIED_XML, EXPIRED_XML, rdbLike } from './fake-storage';
-import { downloadHarness } from './harness';
+import { downloadHarness, until } from './harness';
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 
@@ -195,7 +195,7 @@ describe('DownloadService', () => {
     expect((await h.service.list()).entries).toEqual([
       expect.objectContaining({ backupId: 'b1', state: 'active', downloadId: started.downloadId }),
     ]);
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => h.events.some((e) => e.state === 'downloading' && e.bytes === 4096));
     expect((await h.service.list()).entries[0]).toMatchObject({ state: 'active', bytes: 4096 });
     expect(h.service.cancel(started.downloadId)).toEqual({ cancelled: true });
     const last = await h.service.whenDone(started.downloadId);
@@ -206,6 +206,16 @@ describe('DownloadService', () => {
     expect((await h.service.list()).entries[0]?.state).toBe('partial');
     expect((await h.download('b1')).state).toBe('done');
     expect(h.storage.requests.at(-1)?.range).toBe('bytes=4096-');
+  });
+
+  it('tells a fault of the app as such, not as a network failure', async () => {
+    h = await downloadHarness();
+    h.addBackup('b1', [rdbLike(1000)]);
+    h.api.describeBackupDetail = async () => {
+      throw new TypeError('a bug');
+    };
+    expect(await h.download('b1')).toMatchObject({ state: 'failed', errorCode: 'BACKUP_DOWNLOAD_APP_FAULT' });
+    expect(h.logger.lines.join('\n')).not.toContain('a bug');
   });
 
   it('refuses an unknown profile at once, before anything is fetched', async () => {

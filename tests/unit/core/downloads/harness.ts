@@ -154,3 +154,12 @@ export function encrypt(plain: Buffer, key: Buffer, iv = randomBytes(16)): Buffe
   const cipher = createCipheriv('aes-256-cbc', key, iv);
   return Buffer.concat([iv, cipher.update(plain), cipher.final()]);
 }
+
+/** Waits (in real time) until `done` holds; the download runs meanwhile. */
+export async function until(done: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
