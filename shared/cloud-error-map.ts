@@ -62,6 +62,12 @@ export const api3ErrorCodes = {
   'UnauthorizedOperation.NoCAMAuthed': 'PERMISSION_DENIED',
   // Restore into a new instance (issue 20): CloneInstances' own codes (error-catalog-clone.ts).
   ...cloneCloudCodes,
+  // Backup downloads (issue 19): the codes client.go lists above DescribeBackupUrl that no other action has.
+  'ResourceUnavailable.BackupStatusInvalid': 'BACKUP_STATUS_INVALID',
+  'UnauthorizedOperation.UserNotInWhiteList': 'ACCOUNT_NOT_ALLOWLISTED',
+  'UnsupportedOperation.ClusterInstanceAccessedDeny': 'CLUSTER_INSTANCE_DENIED',
+  'UnsupportedOperation.IsAutoRenewError': 'AUTO_RENEW_FLAG_ERROR',
+  'UnsupportedOperation.OnlyClusterInstanceCanExportBackup': 'EXPORT_CLUSTER_ONLY',
 } as const satisfies Record<string, AppErrorCode>;
 
 /** Legacy v2 error codes (`code`, a number that may arrive as a string). */

@@ -16,6 +16,7 @@ import {
   PitrRangeSchema,
 } from './clones';
 import { BackupSchema, InstanceSchema } from './domain';
+import { downloadChannels, downloadEvents } from './downloads';
 import { ProfileInputSchema, ProfilePatchSchema, ProfileViewSchema, RegionSchema } from './profiles';
 import { PreferencesPatchSchema, PreferencesSchema } from './settings';
 import { PreflightCheckSchema, RestoreRecordSchema } from './tasks';
@@ -267,6 +268,8 @@ export const invokeContract = {
    * once, never retried) follows, told by `task:updated` events like a restore.
    */
   'clone:start': channel(CloneStartSchema, RestoreRecordSchema),
+  // Backup downloads (issue 19): shared/downloads.ts.
+  ...downloadChannels,
 } as const;
 
 export const eventContract = {
@@ -285,6 +288,8 @@ export const eventContract = {
   'app:notice': NoticeSchema,
   /** The user clicked a desktop notification shown by main (Electron): open that instance. */
   'app:navigate': z.object({ profileId: z.string(), region: z.string(), instanceId: z.string() }),
+  // Backup downloads (issue 19): shared/downloads.ts.
+  ...downloadEvents,
 } as const;
 
 export type InvokeContract = typeof invokeContract;

@@ -3,6 +3,7 @@
  * injects (settings store, secret store, fetch, event sink) and returns the handler table for the guard.
  * No business logic lives in the shells; none lives here either, only wiring.
  */
+import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { AppInfo, EventChannel, EventPayloadOf, Notice } from '../../shared/ipc-contract';
 import { isTerminal } from '../../shared/tasks';
@@ -10,6 +11,9 @@ import { AuditLog } from './audit/audit-log';
 import { CloneService } from './clones/clone-service';
 import type { FetchLike } from './cloud/crs-api';
 import { RateLimiter } from './cloud/transport/rate-limiter';
+import { BackupCache } from './downloads/backup-cache';
+import { DownloadService } from './downloads/download-service';
+import type { DownloadFetch } from './downloads/file-fetch';
 import { BackupService } from './inventory/backup-service';
 import { FleetCache } from './inventory/fleet-cache';
 import { FleetService } from './inventory/fleet-service';
@@ -52,6 +56,8 @@ export interface Core {
   restores: RestoreService;
   clones: CloneService;
   audit: AuditLog;
+  /** Backup downloads; its `filesFor` is what the inspector reads local backup files through. */
+  downloads: DownloadService;
   /** Resumes unfinished restores from the journal; shells call it once the window can hear events. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -170,6 +176,23 @@ export function createCore(deps: CoreDeps): Core {
     onFinished: (record) => emit('task:finished', record),
   });
   const sandbox = new SandboxLauncher({ start: deps.startSandbox, profiles, logger });
+  const downloads = new DownloadService({
+    cache: new BackupCache({
+      userData: deps.userData,
+      capBytes: () => settings.get().backupCacheGb * 1e9,
+      now,
+      logger,
+    }),
+    api: (profileId) => api(profile(profileId)),
+    // A GET carries no body; both shells' fetch (net.fetch, undici) accept an init without one.
+    fetch: deps.fetch as unknown as DownloadFetch,
+    network: () => settings.get().backupDownloadNetwork,
+    emit: (progress) => emit('backup:download-progress', progress),
+    now,
+    sleep,
+    logger,
+    newId: randomUUID,
+  });
 
   const unsubscribe = [
     settings.onChange((prefs) => emit('settings:changed', prefs)),
@@ -207,6 +230,7 @@ export function createCore(deps: CoreDeps): Core {
     clones,
     audit,
     sandbox,
+    downloads,
   });
 
   return {
@@ -216,6 +240,7 @@ export function createCore(deps: CoreDeps): Core {
     restores,
     clones,
     audit,
+    downloads,
     start: async () => {
       // Restores on the sandbox profile can only be followed with the sandbox up: start it first.
       await sandbox.resumeAtLaunch(settings.get().lastProfileId).catch((error: unknown) =>
@@ -258,6 +283,7 @@ export function createCore(deps: CoreDeps): Core {
       for (const off of unsubscribe) off();
       restores.dispose();
       clones.dispose();
+      await downloads.dispose();
       // Cache writes run after the answers they belong to; let them land before the process goes.
       await fleet.flush();
       await sandbox.stop();

@@ -114,12 +114,21 @@ export function fakeBackupApi(backups: Backup[], instances: Instance[] = [fakeIn
       'describeProductInfo',
       'describeInstanceSpec',
     ]),
+    async describeBackupUrl() {
+      throw new Error('not in this fake');
+    },
+    async describeBackupDetail() {
+      throw new Error('not in this fake');
+    },
+    async describeBackupDownloadRestriction() {
+      return undefined;
+    },
   };
   return api;
 }
 
 /** Methods that reject with "not in this fake", typed as the CrsApi methods they stand for. */
-function notScripted<K extends keyof CrsApi>(names: K[]): Pick<CrsApi, K> {
+export function notScripted<K extends keyof CrsApi>(names: K[]): Pick<CrsApi, K> {
   return Object.fromEntries(
     names.map((name) => [name, async () => Promise.reject(new Error(`not in this fake: ${String(name)}`))]),
   ) as unknown as Pick<CrsApi, K>;

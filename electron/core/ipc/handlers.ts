@@ -6,6 +6,7 @@ import type { AppInfo, Notice } from '../../../shared/ipc-contract';
 import { ProfileInputSchema } from '../../../shared/profiles';
 import type { AuditLog } from '../audit/audit-log';
 import type { CloneService } from '../clones/clone-service';
+import type { DownloadService } from '../downloads/download-service';
 import type { BackupService } from '../inventory/backup-service';
 import type { FleetService } from '../inventory/fleet-service';
 import { describeOneInstance } from '../inventory/instance-status';
@@ -29,6 +30,7 @@ export interface HandlerServices {
   clones: CloneService;
   audit: AuditLog;
   sandbox: SandboxLauncher;
+  downloads: DownloadService;
 }
 
 export function buildHandlers(s: HandlerServices): Handlers {
@@ -89,5 +91,10 @@ export function buildHandlers(s: HandlerServices): Handlers {
     'clone:pitr-range': (source) => s.clones.pitrRange(source),
     'clone:preflight': (request) => s.clones.preflight(request),
     'clone:start': (request) => s.clones.start(request),
+    // Backup downloads (issue 19).
+    'backup:download': (ref) => s.downloads.start(ref),
+    'backup:download-cancel': ({ downloadId }) => s.downloads.cancel(downloadId),
+    'backup:downloads': () => s.downloads.list(),
+    'backup:cache-clear': () => s.downloads.clear(),
   };
 }

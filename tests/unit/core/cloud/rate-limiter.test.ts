@@ -11,7 +11,7 @@ function maxInAnyWindow(times: number[], windowMs = 1000): number {
 }
 
 describe('RateLimiter', () => {
-  it('uses the published per-second limits (conservative for ManualBackupInstance)', () => {
+  it('uses the published per-second limits (conservative for ManualBackupInstance and downloads)', () => {
     expect(DEFAULT_RATE_LIMITS).toEqual({
       DescribeInstances: 35,
       DescribeInstanceBackups: 50,
@@ -25,6 +25,10 @@ describe('RateLimiter', () => {
       DescribeSecondLevelBackupInfo: 10,
       DescribeInstanceSecurityGroup: 10,
       DescribeProductInfo: 5,
+      // Published at 20/s (DescribeBackupUrl, DescribeBackupDownloadRestriction); none found for the detail.
+      DescribeBackupUrl: 10,
+      DescribeBackupDetail: 10,
+      DescribeBackupDownloadRestriction: 10,
     });
   });
 
