@@ -1,5 +1,6 @@
 /** English strings. The source of truth for keys: zh-cn.ts must have exactly the same shape (TS checks it). */
 import { coreTextEn } from './core-text-en';
+import { inspectTextEn } from './inspect-text-en';
 import { restoreTextEn } from './restore-text-en';
 import { settingsTextEn } from './settings-text-en';
 
@@ -356,6 +357,8 @@ export const en = {
     error: 'Error',
   },
   /** The restore as a task: cancelling, waiting for the cloud, the instance page live, the way back. */
+  /** The backup inspector (issue 19). */
+  ...inspectTextEn,
 } as const;
 
 /** The shape every language must have: same keys, any strings. */

@@ -1,6 +1,7 @@
 /** 简体中文. Typed as `Translation`, so a missing or extra key fails the type check (and the i18n test). */
 import { coreTextZhCN } from './core-text-zh-cn';
 import type { Translation } from './en';
+import { inspectTextZhCN } from './inspect-text-zh-cn';
 import { restoreTextZhCN } from './restore-text-zh-cn';
 import { settingsTextZhCN } from './settings-text-zh-cn';
 
@@ -342,4 +343,6 @@ export const zhCN: Translation = {
     warning: '警告',
     error: '错误',
   },
+  /** The backup inspector (issue 19). */
+  ...inspectTextZhCN,
 };
