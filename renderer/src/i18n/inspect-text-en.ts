@@ -16,8 +16,6 @@ export const inspectTextEn = {
     tabCompare: 'Compare',
     notListed:
       'This backup is not in the loaded list of the instance’s backups. Go back to the instance and widen the span.',
-    legacy:
-      'This profile uses the legacy v2 API, which has no action to download a backup (DescribeBackupUrl is an API 3.0 action). Add an API 3.0 profile for the same account to inspect its backups.',
   },
   download: {
     title: 'Download the backup',
@@ -33,15 +31,16 @@ export const inspectTextEn = {
     rate: '{{rate}}/s',
     left: 'about {{time}} left',
     leftUnknown: 'time left unknown',
-    file: 'File {{index}} of {{count}}: {{name}}',
+    file: 'File {{index}} of {{count}}',
     decrypting: 'Encrypted backup: decrypted on this computer while it downloads.',
+    encryptionUnknown:
+      'The legacy API cannot say whether this backup is encrypted: its files are kept as the cloud served them, and an encrypted one cannot be read.',
     cached: 'Already downloaded: read from this computer.',
     linkExpired: 'The download link has expired (links are valid for a few hours).',
     newLink: 'Get a new link',
     vpcRestricted:
       'Downloads of this account’s backups are restricted to a VPC or to IP addresses, and this computer is outside them. Change the download restriction in the console, or run the app inside the allowed network.',
     reading: 'Reading the backup…',
-    readingBytes: 'Reading the backup: {{done}} of {{total}}',
   },
   report: {
     summaryLabel: 'Summary',
@@ -63,14 +62,15 @@ export const inspectTextEn = {
     encodingsTitle: 'Encodings',
     prefixTitle: 'Keys by prefix',
     prefixHelp: 'Arrow keys move; Right opens a prefix, Left closes it or goes to its parent; Enter toggles.',
-    prefixOther: '(other prefixes)',
-    prefixOtherNote: 'Rare prefixes are counted together under “(other prefixes)”.',
+    prefixOther: '(other keys)',
+    prefixNone: '(no prefix)',
+    prefixOtherNote:
+      'Keys under a prefix that are not listed under a longer one are counted in “(other keys)”; some prefixes were folded there to keep the report small.',
     prefixShare: '{{share}} of the bytes',
     separators: 'Separators',
     ttlTitle: 'Time to live',
     ttlChart: 'Keys by time to live: {{list}}',
-    ttlRelative: 'Measured from when the backup was taken.',
-    ttlRelativeNow: 'Measured from now.',
+    ttlReference: 'Measured from {{time}}, when this report was made.',
     ttl: {
       expired: 'expired',
       lt1m: '< 1 min',
@@ -93,6 +93,13 @@ export const inspectTextEn = {
     file: 'File',
     redisVersion: 'Redis version',
     empty: 'This backup holds no key.',
+    databasesTitle: 'Databases',
+    typesTable: 'Keys, bytes and elements by type',
+    ttlColumn: 'TTL',
+    noTtl: 'none',
+    progress: 'Reading the backup: {{done}} of {{total}}',
+    progressUnknownTotal: 'Reading the backup: {{done}} read',
+    functions: 'Function libraries',
   },
   find: {
     title: 'Find a key',
@@ -134,7 +141,7 @@ export const inspectTextEn = {
     byPrefix: 'By prefix',
     prefix: 'Prefix',
     samples: 'Samples',
-    samplesOf: '{{kind}}: up to {{count}} keys',
+    samplesOf: '{{kind}}: {{count}} sample keys',
     lossTitle: 'What this restore would lose',
     lossBody:
       'Compared with the newest backup ({{time}}): {{removed}} of its keys are not in this backup, and {{changed}} keys have a different value here. Restoring this backup would lose them.',
@@ -144,7 +151,9 @@ export const inspectTextEn = {
       'This compares two backups, not the live instance: whatever was written after {{time}} is not counted here, and a restore loses it too.',
     lossNotNewest:
       'To see what a restore would lose, compare with the newest backup: the comparison below is with an older one.',
-    sameBackup: 'Choose a different backup to compare with.',
+    isNewest:
+      'This is the newest backup: restoring it loses only what was written after {{time}}, which no backup holds.',
+    downloadOther: 'Download the backup of {{time}} to compare with it',
     noOther: 'The instance has no other backup in the loaded list.',
   },
   backupCache: {
@@ -153,7 +162,7 @@ export const inspectTextEn = {
       'Downloaded backups are kept in a private folder on this computer, readable only by you, and never sent anywhere.',
     cap: 'Keep at most (GB)',
     capHelp: 'When full, the backups used longest ago are deleted first.',
-    capInvalid: 'Type a whole number of GB from 1 to 1024.',
+    capInvalid: 'Type a whole number of GB from 1 to 10000.',
     usage: '{{used}} used by {{count}} downloaded backups',
     usageNone: 'No backup downloaded.',
     clear: 'Delete downloaded backups…',

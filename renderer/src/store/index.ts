@@ -10,6 +10,7 @@ import { createAppSlice } from './app-slice';
 import { createAuditSlice } from './audit-slice';
 import { createBackupsSlice } from './backups-slice';
 import { createFleetSlice } from './fleet-slice';
+import { createInspectSlice } from './inspect-slice';
 import { createLiveSlice } from './live-slice';
 import { createProfilesSlice } from './profiles-slice';
 import { createRestoreSlice } from './restore-slice';
@@ -36,6 +37,7 @@ export function createAppStore(api: RendererApi, options: StoreOptions = {}): Ap
     ...createTasksSlice(notify)(api)(...a),
     ...createRestoreSlice(api)(...a),
     ...createAuditSlice(api)(...a),
+    ...createInspectSlice(api)(...a),
   }));
 }
 

@@ -9,6 +9,7 @@ import type { AppSlice } from './app-slice';
 import type { AuditSlice } from './audit-slice';
 import type { BackupsSlice } from './backups-slice';
 import type { FleetSlice } from './fleet-slice';
+import type { InspectSlice } from './inspect-slice';
 import type { LiveSlice } from './live-slice';
 import type { ProfilesSlice } from './profiles-slice';
 import type { RestoreSlice } from './restore-slice';
@@ -23,7 +24,8 @@ export type AppState = AppSlice &
   LiveSlice &
   TasksSlice &
   RestoreSlice &
-  AuditSlice;
+  AuditSlice &
+  InspectSlice;
 
 export type SliceCreator<S> = (api: RendererApi) => StateCreator<AppState, [], [], S>;
 

@@ -62,7 +62,6 @@ const ALLOWED = new Set([
   'tccli',
   'v2',
   // The backup inspector (issue 19): the file format, Redis's own terms, the API action and units.
-  'DescribeBackupUrl',
   'GB',
   'KB',
   'RDB',

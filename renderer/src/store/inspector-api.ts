@@ -1,0 +1,52 @@
+/**
+ * The inspector's and the download cache's functions on the renderer API. PROVISIONAL: the `backup:*` and
+ * `inspect:*` channels are defined in shared/downloads.ts and shared/inspector.ts but not yet spread into
+ * ipc-contract.ts (their helpers add them when main handles them). Until then this names the functions the
+ * contract will derive, with the same names and types; once the channels are in, `inspectorApi` goes and
+ * callers use `api` directly.
+ */
+import type {
+  BackupRef,
+  CacheCleared,
+  DownloadList,
+  DownloadProgress,
+  DownloadStarted,
+} from '../../../shared/downloads';
+import type {
+  DiffResult,
+  FindResult,
+  InspectionReport,
+  InspectProgress,
+  ValuePreview,
+} from '../../../shared/inspector';
+import type { RendererApi } from '../../../shared/renderer-api';
+import type { Envelope } from '../../../shared/result';
+
+type Fn<Req, Res> = (request: Req) => Promise<Envelope<Res>>;
+
+export interface InspectorApi {
+  backup: {
+    download: Fn<BackupRef, DownloadStarted>;
+    downloadCancel: Fn<{ downloadId: string }, { cancelled: boolean }>;
+    downloads: Fn<Record<string, never>, DownloadList>;
+    cacheClear: Fn<Record<string, never>, CacheCleared>;
+  };
+  inspect: {
+    report: Fn<{ requestId: string; backup: BackupRef; separators?: string }, InspectionReport>;
+    find: Fn<
+      { requestId: string; backups: BackupRef[]; pattern: string; glob: boolean; limit?: number },
+      FindResult
+    >;
+    diff: Fn<{ requestId: string; base: BackupRef; other: BackupRef; separators?: string }, DiffResult>;
+    preview: Fn<{ requestId: string; backup: BackupRef; db: number; key: string }, ValuePreview>;
+  };
+  on: {
+    backupDownloadProgress(listener: (payload: DownloadProgress) => void): () => void;
+    inspectProgress(listener: (payload: InspectProgress) => void): () => void;
+  };
+}
+
+export const inspectorApi = (api: RendererApi): InspectorApi => api as unknown as InspectorApi;
+
+/** A fresh id for one inspector request (the caller's, so progress events can be matched to it). */
+export const newRequestId = (): string => crypto.randomUUID();
