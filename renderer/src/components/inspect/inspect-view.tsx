@@ -15,6 +15,7 @@ import { DownloadStep } from './download-step';
 import { FindView } from './find-view';
 import { ReportView } from './report-view';
 import { useInspectTarget } from './use-inspect-target';
+import './inspect.css';
 
 const tabs: ReadonlyArray<[InspectTab, string]> = [
   ['report', 'inspect.tabReport'],
