@@ -3,7 +3,7 @@
  * inspected one): its type, TTL, size and element count, and which backups hold it. A value is read only
  * when asked, one at a time, and shown in a panel that forgets it when closed.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindResult, KeyMatch } from '../../../../shared/inspector';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
@@ -43,6 +43,12 @@ export function FindView({ target }: { target: InspectTarget }) {
   const [error, setError] = useState<UiError>();
   const [result, setResult] = useState<FindResult>();
   const [open, setOpen] = useState<KeyMatch>();
+  // The button that opened the value panel: focus goes back to it when the panel closes.
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const closeValue = () => {
+    setOpen(undefined);
+    opener.current?.focus();
+  };
 
   const isDownloaded = (backupId: string) => {
     const ref = target.refOf(backupId);
@@ -191,7 +197,10 @@ export function FindView({ target }: { target: InspectTarget }) {
                           type="button"
                           className="btn btn-small"
                           aria-expanded={open === m}
-                          onClick={() => setOpen(open === m ? undefined : m)}
+                          onClick={(e) => {
+                            opener.current = e.currentTarget;
+                            setOpen(open === m ? undefined : m);
+                          }}
                           data-testid="show-value"
                         >
                           {t('find.showValue')}
@@ -210,7 +219,7 @@ export function FindView({ target }: { target: InspectTarget }) {
           match={open}
           backup={target.refOf(open.backups[0] ?? inspected)}
           backupTime={timeOf(open.backups[0] ?? inspected)}
-          onClose={() => setOpen(undefined)}
+          onClose={closeValue}
         />
       )}
     </section>

@@ -1,7 +1,7 @@
 /**
  * One key's value, read from the downloaded backup only when asked: the first 1 KB, rendered as text (never
  * HTML) with every hidden or control character escaped. Kept in this panel's state only: closing it (button
- * or Escape) drops the value and returns focus to where it was asked for.
+ * or Escape) drops the value; the caller puts focus back where it was asked for.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,12 +30,10 @@ export function ValuePreviewPanel({
   const [value, setValue] = useState<ValuePreview>();
   const [error, setError] = useState<UiError>();
   const panel = useRef<HTMLElement>(null);
-  const opener = useRef<Element | null>(null);
   const backupKey = backup ? refKey(backup) : '';
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again only for another key or backup.
   useEffect(() => {
-    opener.current = document.activeElement;
     panel.current?.focus();
     let live = true;
     if (backup) {
@@ -47,9 +45,8 @@ export function ValuePreviewPanel({
     }
     return () => {
       live = false;
-      // The value goes with the panel; focus goes back to the button that opened it.
+      // The value goes with the panel.
       setValue(undefined);
-      if (opener.current instanceof HTMLElement) opener.current.focus();
     };
   }, [backupKey, match.db, match.key, preview]);
 
