@@ -36,10 +36,7 @@ export const inspectTextEn = {
     encryptionUnknown:
       'The legacy API cannot say whether this backup is encrypted: its files are kept as the cloud served them, and an encrypted one cannot be read.',
     cached: 'Already downloaded: read from this computer.',
-    linkExpired: 'The download link has expired (links are valid for a few hours).',
     newLink: 'Get a new link',
-    vpcRestricted:
-      'Downloads of this account’s backups are restricted to a VPC or to IP addresses, and this computer is outside them. Change the download restriction in the console, or run the app inside the allowed network.',
     reading: 'Reading the backup…',
   },
   report: {
@@ -162,6 +159,11 @@ export const inspectTextEn = {
       'Downloaded backups are kept in a private folder on this computer, readable only by you, and never sent anywhere.',
     cap: 'Keep at most (GB)',
     capHelp: 'When full, the backups used longest ago are deleted first.',
+    network: 'Download from',
+    networkPublic: 'The public link',
+    networkInner: 'The private-network link',
+    networkHelp:
+      'The private-network link works only from a machine inside Tencent Cloud, in the network the backup download restriction allows.',
     capInvalid: 'Type a whole number of GB from 1 to 10000.',
     usage: '{{used}} used by {{count}} downloaded backups',
     usageNone: 'No backup downloaded.',

@@ -34,10 +34,7 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     decrypting: '加密备份：下载时在本机解密。',
     encryptionUnknown: '旧版 API 无法告知此备份是否加密：文件按云端提供的原样保存，若已加密则无法读取。',
     cached: '已下载过：从本机读取。',
-    linkExpired: '下载链接已过期（链接的有效期为数小时）。',
     newLink: '获取新链接',
-    vpcRestricted:
-      '此账号的备份下载被限制在指定的 VPC 或 IP 地址内，而本机不在其中。请在控制台修改下载限制，或在允许的网络内运行本应用。',
     reading: '正在读取备份…',
   },
   report: {
@@ -154,6 +151,10 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     privacy: '下载的备份保存在本机的私有文件夹中，只有你能读取，且不会被发送到任何地方。',
     cap: '最多保留（GB）',
     capHelp: '空间用满时，最久未使用的备份先被删除。',
+    network: '下载方式',
+    networkPublic: '外网链接',
+    networkInner: '内网链接',
+    networkHelp: '内网链接只能在腾讯云内、备份下载限制允许的网络中的机器上使用。',
     capInvalid: '请输入 1 到 10000 之间的整数（GB）。',
     usage: '{{count}} 个已下载的备份，占用 {{used}}',
     usageNone: '尚未下载任何备份。',

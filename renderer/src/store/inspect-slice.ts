@@ -71,8 +71,8 @@ const progressError = (p: DownloadProgress): UiError => ({
   message: p.errorMessage ?? '',
 });
 
-export const createInspectSlice: SliceCreator<InspectSlice> = (rendererApi) => (set, get) => {
-  const api = inspectorApi(rendererApi);
+export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get) => {
+  const inspector = inspectorApi(api);
   const setDownload = (key: string, view: DownloadView) =>
     set({ downloads: { ...get().downloads, [key]: view } });
   const setReport = (key: string, view: ReportView) => set({ reports: { ...get().reports, [key]: view } });
@@ -83,7 +83,7 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (rendererApi) => (
     watchInspector: () => {
       const offs = [
         api.on.backupDownloadProgress((p) => get().onDownloadProgress(p)),
-        api.on.inspectProgress((p) => {
+        inspector.on.inspectProgress((p) => {
           const entry = Object.entries(get().reports).find(([, r]) => r.requestId === p.requestId);
           if (entry && entry[1].status === 'loading') setReport(entry[0], { ...entry[1], progress: p });
         }),
@@ -150,7 +150,9 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (rendererApi) => (
       const key = refKey(ref);
       const mine: ReportView = { status: 'loading', requestId: newRequestId() };
       setReport(key, mine);
-      const result = await call(() => api.inspect.report({ requestId: mine.requestId, backup: bare(ref) }));
+      const result = await call(() =>
+        inspector.inspect.report({ requestId: mine.requestId, backup: bare(ref) }),
+      );
       // Asked again meanwhile: this answer is not the one shown.
       if (get().reports[key]?.requestId !== mine.requestId) return;
       setReport(
@@ -174,10 +176,12 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (rendererApi) => (
       return { ok: true };
     },
     findKeys: (backups, pattern, glob) =>
-      call(() => api.inspect.find({ requestId: newRequestId(), backups: backups.map(bare), pattern, glob })),
+      call(() =>
+        inspector.inspect.find({ requestId: newRequestId(), backups: backups.map(bare), pattern, glob }),
+      ),
     compareBackups: (base, other) =>
-      call(() => api.inspect.diff({ requestId: newRequestId(), base: bare(base), other: bare(other) })),
+      call(() => inspector.inspect.diff({ requestId: newRequestId(), base: bare(base), other: bare(other) })),
     previewValue: (backup, db, key) =>
-      call(() => api.inspect.preview({ requestId: newRequestId(), backup: bare(backup), db, key })),
+      call(() => inspector.inspect.preview({ requestId: newRequestId(), backup: bare(backup), db, key })),
   };
 };

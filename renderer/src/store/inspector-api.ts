@@ -1,17 +1,11 @@
 /**
- * The inspector's and the download cache's functions on the renderer API. PROVISIONAL: the `backup:*` and
- * `inspect:*` channels are defined in shared/downloads.ts and shared/inspector.ts but not yet spread into
- * ipc-contract.ts (their helpers add them when main handles them). Until then this names the functions the
- * contract will derive, with the same names and types; once the channels are in, `inspectorApi` goes and
- * callers use `api` directly.
+ * The inspector's functions on the renderer API. PROVISIONAL: the `inspect:*` channels are defined in
+ * shared/inspector.ts but not yet spread into ipc-contract.ts (its helper adds them when main handles them).
+ * Until then this names the functions the contract will derive, with the same names and types; once the
+ * channels are in, `inspectorApi` goes and callers use `api` directly. The download cache's `backup:*`
+ * channels are in the contract already and are called on `api` itself.
  */
-import type {
-  BackupRef,
-  CacheCleared,
-  DownloadList,
-  DownloadProgress,
-  DownloadStarted,
-} from '../../../shared/downloads';
+import type { BackupRef } from '../../../shared/downloads';
 import type {
   DiffResult,
   FindResult,
@@ -25,12 +19,6 @@ import type { Envelope } from '../../../shared/result';
 type Fn<Req, Res> = (request: Req) => Promise<Envelope<Res>>;
 
 export interface InspectorApi {
-  backup: {
-    download: Fn<BackupRef, DownloadStarted>;
-    downloadCancel: Fn<{ downloadId: string }, { cancelled: boolean }>;
-    downloads: Fn<Record<string, never>, DownloadList>;
-    cacheClear: Fn<Record<string, never>, CacheCleared>;
-  };
   inspect: {
     report: Fn<{ requestId: string; backup: BackupRef; separators?: string }, InspectionReport>;
     find: Fn<
@@ -41,7 +29,6 @@ export interface InspectorApi {
     preview: Fn<{ requestId: string; backup: BackupRef; db: number; key: string }, ValuePreview>;
   };
   on: {
-    backupDownloadProgress(listener: (payload: DownloadProgress) => void): () => void;
     inspectProgress(listener: (payload: InspectProgress) => void): () => void;
   };
 }

@@ -171,6 +171,12 @@ describe('Settings: backup downloads', () => {
         .map((c) => c.request)
         .filter((r) => typeof r === 'object' && r !== null && 'backupCacheGb' in r);
     await waitFor(() => expect(capSaves()).toEqual([{ backupCacheGb: 12 }]));
+    fireEvent.change(screen.getByLabelText('Download from'), { target: { value: 'inner' } });
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.channel === 'settings:update').at(-1)?.request).toEqual({
+        backupDownloadNetwork: 'inner',
+      }),
+    );
     fireEvent.click(screen.getByTestId('backup-cache-clear'));
     const dialog = await screen.findByRole('dialog');
     expect(fake.callsTo('backup:cache-clear')).toEqual([]);

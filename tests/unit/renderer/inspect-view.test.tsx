@@ -75,7 +75,7 @@ describe('download step', () => {
     fireEvent.click(await screen.findByTestId('download-start'));
     act(() =>
       fake.emitProgress(
-        progress({ state: 'failed', errorCode: 'BACKUP_URL_EXPIRED', errorMessage: 'Request has expired' }),
+        progress({ state: 'failed', errorCode: 'BACKUP_LINK_EXPIRED', errorMessage: 'Request has expired' }),
       ),
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Get a new link' }));
@@ -89,7 +89,11 @@ describe('download step', () => {
     window.location.hash = inspectHash;
     render(<App resolution={{ api: fake.api }} />);
     fireEvent.click(await screen.findByTestId('download-start'));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/restricted to a VPC or to IP addresses/);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('restricted to a private network (VPC) or to listed IP addresses');
+    expect(alert.textContent).toContain('choose the private-network link in Settings');
+    // It can be tried again once the restriction or the network setting changed.
+    expect(screen.getByTestId('download-start')).toBeTruthy();
   });
 
   it('ignores progress of an older download of the same backup', async () => {

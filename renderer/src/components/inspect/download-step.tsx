@@ -11,11 +11,13 @@ import { refKey } from '../../store/inspect-slice';
 import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 
-/** What an error lets the user do: ask for a new link, or only read what the restriction is. */
-export function downloadErrorKind(error: UiError): 'expired' | 'restricted' | 'other' {
-  if (/EXPIRED/i.test(error.code)) return 'expired';
-  if (/RESTRICT|VPC/i.test(error.code)) return 'restricted';
-  return 'other';
+/**
+ * An expired link (BACKUP_LINK_EXPIRED: main asked for a new one once and that was refused too) gets a button
+ * to ask again; every other error is the catalog's text with its next step (a VPC or IP restriction says where
+ * downloads are allowed), and the download can be started again.
+ */
+export function downloadErrorKind(error: UiError): 'expired' | 'other' {
+  return error.code === 'BACKUP_LINK_EXPIRED' ? 'expired' : 'other';
 }
 
 export function DownloadStep({ target, title }: { target: BackupRef; title?: string }) {
@@ -86,18 +88,12 @@ export function DownloadStep({ target, title }: { target: BackupRef; title?: str
           {t('download.cancelled')}
         </p>
       )}
-      {view?.error && kind === 'expired' && (
-        <div role="alert" className="banner banner-error">
-          <p>{t('download.linkExpired')}</p>
-          <button type="button" className="btn btn-primary" onClick={() => void start(target)}>
-            {t('download.newLink')}
-          </button>
-        </div>
+      {view?.error && <ErrorBox error={view.error} />}
+      {kind === 'expired' && (
+        <button type="button" className="btn btn-primary" onClick={() => void start(target)}>
+          {t('download.newLink')}
+        </button>
       )}
-      {view?.error && kind === 'restricted' && (
-        <ErrorBox error={view.error} title={t('download.vpcRestricted')} />
-      )}
-      {view?.error && kind === 'other' && <ErrorBox error={view.error} />}
       {!running && kind !== 'expired' && (
         <button
           type="button"

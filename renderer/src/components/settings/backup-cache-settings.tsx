@@ -5,25 +5,19 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackupCacheGbSchema, DEFAULT_BACKUP_CACHE_GB } from '../../../../shared/downloads';
-import type { PreferencesPatch } from '../../../../shared/settings';
+import { BackupCacheGbSchema, type BackupDownloadNetwork } from '../../../../shared/downloads';
 import { formatBytes } from '../../lib/format';
 import { useApp } from '../../store';
 import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { Modal } from '../common/modal';
 
-/** The cap as a preference. PROVISIONAL: `backupCacheGb` joins Preferences with the download helper's work. */
-const capOf = (prefs: unknown): number => {
-  const value = (prefs as { backupCacheGb?: unknown } | undefined)?.backupCacheGb;
-  return typeof value === 'number' ? value : DEFAULT_BACKUP_CACHE_GB;
-};
-
 export function BackupCacheSettings() {
   const { t, i18n } = useTranslation();
   const id = useId();
   const lang = i18n.language;
-  const cap = useApp((s) => capOf(s.prefs));
+  const cap = useApp((s) => s.prefs?.backupCacheGb ?? 0);
+  const network = useApp((s) => s.prefs?.backupDownloadNetwork ?? 'public');
   const update = useApp((s) => s.updatePrefs);
   const cache = useApp((s) => s.cache);
   const cacheError = useApp((s) => s.cacheError);
@@ -46,7 +40,7 @@ export function BackupCacheSettings() {
       return;
     }
     setInvalid(false);
-    if (value !== cap) void update({ backupCacheGb: value } as PreferencesPatch);
+    if (value !== cap) void update({ backupCacheGb: value });
   };
   const count = cache?.entries.length ?? 0;
   const active = cache?.entries.some((e) => e.state === 'active') === true;
@@ -73,6 +67,21 @@ export function BackupCacheSettings() {
         />
         <p className="hint" id={`${id}-cap-hint`}>
           {invalid ? t('backupCache.capInvalid') : t('backupCache.capHelp')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-network`}>{t('backupCache.network')}</label>
+        <select
+          id={`${id}-network`}
+          value={network}
+          onChange={(e) => void update({ backupDownloadNetwork: e.target.value as BackupDownloadNetwork })}
+          aria-describedby={`${id}-network-hint`}
+        >
+          <option value="public">{t('backupCache.networkPublic')}</option>
+          <option value="inner">{t('backupCache.networkInner')}</option>
+        </select>
+        <p className="hint" id={`${id}-network-hint`}>
+          {t('backupCache.networkHelp')}
         </p>
       </div>
       <p data-testid="backup-cache-usage">
