@@ -115,6 +115,9 @@ export const InspectionReportSchema = z.object({
     /** Keys without any separator (no prefix). */
     unprefixedKeys: Count,
     unprefixedBytes: Count,
+    /** Keys whose first-level prefix has no node of its own (the first level reached its cap). */
+    otherKeys: Count,
+    otherBytes: Count,
     /** True when a cap (nodes per level, total nodes, depth) folded segments into `otherKeys`. */
     capped: z.boolean(),
     maxDepth: z.number().int().positive(),
