@@ -21,11 +21,16 @@ function backups(files: Record<string, readonly FakeEntry[]>) {
     content[`REDIS ${label}`] = entries;
     refs[label] = { label, paths: [path] };
   }
-  return { reader: fakeReader(content), refs };
+  const ref = (label: string) => {
+    const found = refs[label];
+    if (!found) throw new Error(`no backup ${label}`);
+    return found;
+  };
+  return { reader: fakeReader(content), ref };
 }
 
 describe('find', () => {
-  const { reader, refs } = backups({
+  const { reader, ref } = backups({
     old: [
       { key: 'user:42:name', type: 'string', bytes: 20, expireAtMs: NOW + 5000 },
       { key: 'user:42:cart', type: 'list', elements: 3, bytes: 40 },
@@ -38,7 +43,7 @@ describe('find', () => {
   });
 
   it('finds by glob across backups, one row per key with every backup holding it', async () => {
-    const r = await findKeys(reader, [refs.old!, refs.new!], {
+    const r = await findKeys(reader, [ref('old'), ref('new')], {
       pattern: b('user:42:*'),
       glob: true,
       limit: 10,
@@ -58,14 +63,14 @@ describe('find', () => {
   });
 
   it('treats an exact name literally and says when it stopped at the limit', async () => {
-    const exact = await findKeys(reader, [refs.old!], {
+    const exact = await findKeys(reader, [ref('old')], {
       pattern: b('user:*'),
       glob: false,
       limit: 10,
       referenceMs: NOW,
     });
     expect(exact.matches).toEqual([]);
-    const limited = await findKeys(reader, [refs.old!], {
+    const limited = await findKeys(reader, [ref('old')], {
       pattern: b('user:*'),
       glob: true,
       limit: 2,
@@ -79,7 +84,7 @@ describe('find', () => {
 
 describe('diff', () => {
   it('counts added, removed, changed and unchanged keys per prefix, with samples', async () => {
-    const { reader, refs } = backups({
+    const { reader, ref } = backups({
       chosen: [
         { key: 'user:1', valueHash: '0000000000000001' },
         { key: 'user:2', valueHash: '0000000000000002' },
@@ -93,7 +98,7 @@ describe('diff', () => {
         { key: 'plain', db: 2, valueHash: '00000000000000aa' },
       ],
     });
-    const d = await diffBackups(reader, refs.chosen!, refs.newest!);
+    const d = await diffBackups(reader, ref('chosen'), ref('newest'));
     expect(d).toMatchObject({ added: 2, removed: 2, changed: 1, unchanged: 1 });
     expect(d.wouldLose).toEqual({ missingKeys: 2, changedKeys: 1 });
     const row = (p: string) => d.byPrefix.find((r) => r.prefix === p);
@@ -113,7 +118,7 @@ describe('diff', () => {
     const chosen: FakeEntry[] = [];
     for (let i = 0; i < 3000; i++) chosen.push({ key: `k:${i}`, valueHash: '0000000000000000' });
     const newest = chosen.filter((_, i) => i !== 2500);
-    const { reader, refs } = backups({ chosen, newest });
+    const { reader, ref } = backups({ chosen, newest });
     const keysPerPass: number[] = [];
     const counting: ReadRdb = (source, onKey, options) => {
       keysPerPass.push(0);
@@ -126,7 +131,7 @@ describe('diff', () => {
         options,
       );
     };
-    const d = await diffBackups(counting, refs.chosen!, refs.newest!, { samples: 1, reservoir: 0 });
+    const d = await diffBackups(counting, ref('chosen'), ref('newest'), { samples: 1, reservoir: 0 });
     expect(d.removed).toBe(1);
     expect(d.samples.removed).toEqual([{ db: 0, key: 'k:2500' }]);
     expect(d.unchanged).toBe(2999);
@@ -135,7 +140,7 @@ describe('diff', () => {
   });
 
   it('refuses to compare when the reader gives no value hashes', async () => {
-    const { reader, refs } = backups({ a: [{ key: 'x' }], b: [{ key: 'x' }] });
-    await expect(diffBackups(reader, refs.a!, refs.b!)).rejects.toThrow(/did not hash/);
+    const { reader, ref } = backups({ a: [{ key: 'x' }], b: [{ key: 'x' }] });
+    await expect(diffBackups(reader, ref('a'), ref('b'))).rejects.toThrow(/did not hash/);
   });
 });
