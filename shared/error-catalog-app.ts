@@ -197,6 +197,100 @@ export const appErrorEntries = {
       next: '请解锁钥匙串（或重新登录）后重试。密钥绝不会写入其他位置。',
     },
   },
+  // Backup downloads (issue 19).
+  BACKUP_LINK_EXPIRED: {
+    en: {
+      message: 'The download link of this backup expired, and a new one asked for just now was refused too.',
+      next: "Start the download again to ask the cloud for new links; what was already downloaded is kept and resumed. If it keeps happening, check this computer's clock.",
+    },
+    zh: {
+      message: '该备份的下载链接已过期，刚刚重新获取的链接也被拒绝。',
+      next: '请重新开始下载以向云端获取新链接；已下载的部分会保留并续传。如反复出现，请检查本机时钟。',
+    },
+  },
+  BACKUP_DOWNLOAD_RESTRICTED: {
+    en: {
+      message:
+        "Downloads of this account's backups are restricted to a private network (VPC) or to listed IP addresses, and this computer is not among them.",
+      next: 'Download from a machine inside the allowed VPC and choose the private-network link in Settings, or change the restriction in the Tencent Cloud console (backup download settings).',
+    },
+    zh: {
+      message: '该账号的备份下载被限制在私有网络（VPC）或指定 IP 地址内，本机不在允许范围内。',
+      next: '请在允许的 VPC 内的机器上下载，并在设置中选择内网链接；或在腾讯云控制台修改备份下载限制。',
+    },
+  },
+  BACKUP_DOWNLOAD_DENIED: {
+    en: {
+      message: 'The object storage refused to serve this backup file (HTTP 403).',
+      next: 'Start the download again to get new links. If it is refused again, check the backup download restriction in the Tencent Cloud console and the permissions of this SecretId.',
+    },
+    zh: {
+      message: '对象存储拒绝提供该备份文件（HTTP 403）。',
+      next: '请重新开始下载以获取新链接。如仍被拒绝，请在腾讯云控制台检查备份下载限制及该 SecretId 的权限。',
+    },
+  },
+  BACKUP_DOWNLOAD_FAILED: {
+    en: {
+      message: 'The backup download stopped before the end (network error or server error).',
+      next: 'Start it again: it resumes where it stopped. Check the network and the proxy in Settings if it keeps failing.',
+    },
+    zh: {
+      message: '备份下载在完成前中断（网络错误或服务器错误）。',
+      next: '请重新开始：下载会从中断处续传。如反复失败，请检查网络及设置中的代理。',
+    },
+  },
+  BACKUP_DOWNLOAD_INCOMPLETE: {
+    en: {
+      message:
+        'A downloaded backup file does not have the size the cloud announced, so it cannot be trusted.',
+      next: 'The file was deleted. Start the download again.',
+    },
+    zh: {
+      message: '下载的备份文件大小与云端公布的不一致，无法信任。',
+      next: '该文件已删除。请重新开始下载。',
+    },
+  },
+  BACKUP_DECRYPT_FAILED: {
+    en: {
+      message:
+        'This encrypted backup could not be decrypted: the key or the algorithm the cloud gave does not fit the file.',
+      next: 'Nothing decrypted was kept. Check the backup encryption settings of the instance in the Tencent Cloud console (the KMS key), then try again.',
+    },
+    zh: {
+      message: '无法解密该加密备份：云端提供的密钥或算法与文件不符。',
+      next: '未保留任何解密内容。请在腾讯云控制台检查实例的备份加密设置（KMS 密钥）后重试。',
+    },
+  },
+  BACKUP_NO_DOWNLOAD_URL: {
+    en: {
+      message: 'The cloud returned no download link for this backup (for the network chosen in Settings).',
+      next: 'Check that the backup has finished and has not expired. If you chose the private-network link, the cloud may offer only the public one: change it in Settings.',
+    },
+    zh: {
+      message: '云端未返回该备份的下载链接（针对设置中选择的网络）。',
+      next: '请确认备份已完成且未过期。如选择了内网链接，云端可能只提供外网链接：请在设置中更改。',
+    },
+  },
+  BACKUP_CACHE_FULL: {
+    en: {
+      message: 'This backup is larger than the space the downloaded-backup cache may use.',
+      next: 'Raise the cache size in Settings, or delete downloaded backups you no longer need.',
+    },
+    zh: {
+      message: '该备份大于已下载备份缓存允许使用的空间。',
+      next: '请在设置中调大缓存上限，或删除不再需要的已下载备份。',
+    },
+  },
+  BACKUP_CACHE_ERROR: {
+    en: {
+      message: 'The downloaded backup could not be written to the cache folder.',
+      next: "Check the free disk space and the permissions of the app's data folder, then try again.",
+    },
+    zh: {
+      message: '无法将下载的备份写入缓存文件夹。',
+      next: '请检查磁盘剩余空间及应用数据文件夹的权限后重试。',
+    },
+  },
   // --- Backup inspector (issue 19: report, find, diff, preview) ---
   INSPECT_NOT_DOWNLOADED: {
     en: {

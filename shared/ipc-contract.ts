@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AuditEntrySchema, AuditQuerySchema } from './audit';
 import { BackupSpanSchema, StatusCoverageSchema } from './backup-span';
 import { BackupSchema, InstanceSchema } from './domain';
+import { downloadChannels, downloadEvents } from './downloads';
 import { ProfileInputSchema, ProfilePatchSchema, ProfileViewSchema, RegionSchema } from './profiles';
 import { PreferencesPatchSchema, PreferencesSchema } from './settings';
 import { PreflightCheckSchema, RestoreRecordSchema } from './tasks';
@@ -242,6 +243,8 @@ export const invokeContract = {
     z.object({ format: z.enum(['csv', 'json']), query: AuditQuerySchema.optional() }).strict(),
     ExportSchema,
   ),
+  // Backup downloads (issue 19): shared/downloads.ts.
+  ...downloadChannels,
 } as const;
 
 export const eventContract = {
@@ -260,6 +263,8 @@ export const eventContract = {
   'app:notice': NoticeSchema,
   /** The user clicked a desktop notification shown by main (Electron): open that instance. */
   'app:navigate': z.object({ profileId: z.string(), region: z.string(), instanceId: z.string() }),
+  // Backup downloads (issue 19): shared/downloads.ts.
+  ...downloadEvents,
 } as const;
 
 export type InvokeContract = typeof invokeContract;

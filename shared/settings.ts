@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BackupSpanSchema } from './backup-span';
+import { BackupCacheGbSchema, BackupDownloadNetworkSchema, DEFAULT_BACKUP_CACHE_GB } from './downloads';
 
 /**
  * How the app reaches the cloud: the system's proxy (environment variables in browser mode, the OS settings in
@@ -53,6 +54,11 @@ export const PreferencesSchema = z
      * computer's zone. Either way the zone is named next to the time.
      */
     timeZone: z.enum(['beijing', 'local']),
+    // Backup downloads (issue 19).
+    /** Size cap of the downloaded-backup cache in GB; least recently used backups go first. */
+    backupCacheGb: BackupCacheGbSchema,
+    /** Download from the public link, or the private-network one (only from inside the allowed VPC). */
+    backupDownloadNetwork: BackupDownloadNetworkSchema,
   })
   .strict();
 
@@ -67,6 +73,8 @@ export const defaultPreferences: Preferences = {
   backupWindowDays: 7,
   proxy: { mode: 'system' },
   timeZone: 'beijing',
+  backupCacheGb: DEFAULT_BACKUP_CACHE_GB,
+  backupDownloadNetwork: 'public',
 };
 
 /** A settings change: any subset of the preferences, each value validated. */

@@ -3,12 +3,16 @@
  * injects (settings store, secret store, fetch, event sink) and returns the handler table for the guard.
  * No business logic lives in the shells; none lives here either, only wiring.
  */
+import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { AppInfo, EventChannel, EventPayloadOf, Notice } from '../../shared/ipc-contract';
 import { isTerminal } from '../../shared/tasks';
 import { AuditLog } from './audit/audit-log';
 import type { FetchLike } from './cloud/crs-api';
 import { RateLimiter } from './cloud/transport/rate-limiter';
+import { BackupCache } from './downloads/backup-cache';
+import { DownloadService } from './downloads/download-service';
+import type { DownloadFetch } from './downloads/file-fetch';
 import { BackupService } from './inventory/backup-service';
 import { FleetCache } from './inventory/fleet-cache';
 import { FleetService } from './inventory/fleet-service';
@@ -50,6 +54,8 @@ export interface Core {
   profiles: ProfileService;
   restores: RestoreService;
   audit: AuditLog;
+  /** Backup downloads; its `filesFor` is what the inspector reads local backup files through. */
+  downloads: DownloadService;
   /** Resumes unfinished restores from the journal; shells call it once the window can hear events. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -154,6 +160,23 @@ export function createCore(deps: CoreDeps): Core {
     onFinished: (record) => emit('task:finished', record),
   });
   const sandbox = new SandboxLauncher({ start: deps.startSandbox, profiles, logger });
+  const downloads = new DownloadService({
+    cache: new BackupCache({
+      userData: deps.userData,
+      capBytes: () => settings.get().backupCacheGb * 1e9,
+      now,
+      logger,
+    }),
+    api: (profileId) => api(profile(profileId)),
+    // A GET carries no body; both shells' fetch (net.fetch, undici) accept an init without one.
+    fetch: deps.fetch as unknown as DownloadFetch,
+    network: () => settings.get().backupDownloadNetwork,
+    emit: (progress) => emit('backup:download-progress', progress),
+    now,
+    sleep,
+    logger,
+    newId: randomUUID,
+  });
 
   const unsubscribe = [
     settings.onChange((prefs) => emit('settings:changed', prefs)),
@@ -190,6 +213,7 @@ export function createCore(deps: CoreDeps): Core {
     restores,
     audit,
     sandbox,
+    downloads,
   });
 
   return {
@@ -198,6 +222,7 @@ export function createCore(deps: CoreDeps): Core {
     profiles,
     restores,
     audit,
+    downloads,
     start: async () => {
       // Restores on the sandbox profile can only be followed with the sandbox up: start it first.
       await sandbox.resumeAtLaunch(settings.get().lastProfileId).catch((error: unknown) =>
@@ -237,6 +262,7 @@ export function createCore(deps: CoreDeps): Core {
     dispose: async () => {
       for (const off of unsubscribe) off();
       restores.dispose();
+      await downloads.dispose();
       // Cache writes run after the answers they belong to; let them land before the process goes.
       await fleet.flush();
       await sandbox.stop();

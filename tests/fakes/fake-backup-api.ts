@@ -104,6 +104,15 @@ export function fakeBackupApi(backups: Backup[], instances: Instance[] = [fakeIn
     async listRestoreTasks() {
       return [];
     },
+    async describeBackupUrl() {
+      throw new Error('not in this fake');
+    },
+    async describeBackupDetail() {
+      throw new Error('not in this fake');
+    },
+    async describeBackupDownloadRestriction() {
+      return undefined;
+    },
   };
   return api;
 }

@@ -76,6 +76,50 @@ export interface RestoreTaskSummary {
   unknownStatus?: string;
 }
 
+/** Which backup a download action is about. */
+export interface BackupFileParams {
+  region: string;
+  instanceId: string;
+  backupId: string;
+}
+
+/**
+ * One file of a backup (a cluster backup has one per shard). The URLs carry the object storage's signature:
+ * they are used to download and never logged, shown or stored.
+ */
+export interface BackupDownloadFile {
+  fileName: string;
+  /** Bytes, when the cloud said (API 3.0 `FileSize`; 0 means unknown per the model). */
+  sizeBytes?: number;
+  /** Public link (API 3.0 `DownloadUrl`, legacy `extranet`). */
+  url?: string;
+  /** Private-network link (API 3.0 `InnerDownloadUrl`, legacy `intranet`). */
+  innerUrl?: string;
+}
+
+/**
+ * What DescribeBackupDetail says about encryption. `encrypted` is undefined when the API cannot say (the
+ * legacy API has no such action). The key lives in memory only, for one download.
+ */
+export interface BackupDetail {
+  encrypted?: boolean;
+  /** "AES-256-CBC" is the only value the SDK documents. */
+  keyAlgorithm?: string;
+  decryptKey?: string;
+  kmsKeyId?: string;
+  sizeBytes?: number;
+}
+
+/** DescribeBackupDownloadRestriction: whether downloads are limited to a VPC or to IPs. */
+export interface BackupDownloadRestriction {
+  /** NoLimit, LimitOnlyIntranet or Customize (SDK 4.1.313); any other value is kept as is. */
+  limitType: string;
+  vpcIds: string[];
+  ips: string[];
+  /** `In` or `NotIn` for the IP list. */
+  ipComparison?: string;
+}
+
 export interface CrsApi {
   readonly generation: ApiGeneration;
   describeInstances(params: DescribeInstancesParams): Promise<{ total: number; instances: Instance[] }>;
@@ -91,6 +135,17 @@ export interface CrsApi {
    * restore whose answer was lost is reconciled without sending it again.
    */
   listRestoreTasks(params: ListRestoreTasksParams): Promise<RestoreTaskSummary[]>;
+  /** The backup's files and their signed links (API 3.0 DescribeBackupUrl, legacy GetBackupDownloadUrl). */
+  describeBackupUrl(params: BackupFileParams): Promise<BackupDownloadFile[]>;
+  /** Encryption of a backup (API 3.0 DescribeBackupDetail); the legacy API answers `{}` (unknown). */
+  describeBackupDetail(params: BackupFileParams): Promise<BackupDetail>;
+  /**
+   * The account-wide download restriction (API 3.0 DescribeBackupDownloadRestriction); undefined where the
+   * API has no such action (legacy).
+   */
+  describeBackupDownloadRestriction(params: {
+    region: string;
+  }): Promise<BackupDownloadRestriction | undefined>;
   /** Milliseconds added to the local clock when signing, learned from a SignatureExpire answer. */
   readonly clockOffsetMs: number;
 }

@@ -5,6 +5,7 @@
 import type { AppInfo, Notice } from '../../../shared/ipc-contract';
 import { ProfileInputSchema } from '../../../shared/profiles';
 import type { AuditLog } from '../audit/audit-log';
+import type { DownloadService } from '../downloads/download-service';
 import type { BackupService } from '../inventory/backup-service';
 import type { FleetService } from '../inventory/fleet-service';
 import { describeOneInstance } from '../inventory/instance-status';
@@ -27,6 +28,7 @@ export interface HandlerServices {
   restores: RestoreService;
   audit: AuditLog;
   sandbox: SandboxLauncher;
+  downloads: DownloadService;
 }
 
 export function buildHandlers(s: HandlerServices): Handlers {
@@ -82,5 +84,10 @@ export function buildHandlers(s: HandlerServices): Handlers {
     },
     'audit:list': (query) => s.audit.list(query),
     'audit:export': ({ format, query }) => s.audit.export(format, query),
+    // Backup downloads (issue 19).
+    'backup:download': (ref) => s.downloads.start(ref),
+    'backup:download-cancel': ({ downloadId }) => s.downloads.cancel(downloadId),
+    'backup:downloads': () => s.downloads.list(),
+    'backup:cache-clear': () => s.downloads.clear(),
   };
 }

@@ -8,6 +8,10 @@ import type { StatusCoverage } from '../../../../shared/backup-span';
 import type { Instance, RestoreTask } from '../../../../shared/domain';
 import { mapCloudError } from '../../../../shared/errors';
 import type {
+  BackupDetail,
+  BackupDownloadFile,
+  BackupDownloadRestriction,
+  BackupFileParams,
   BackupsPage,
   CrsApi,
   CrsClientOptions,
@@ -35,6 +39,14 @@ import { DEFAULT_API3_ENDPOINT, type Endpoint, parseEndpoint } from '../transpor
 import type { CrsOperation } from '../transport/rate-limiter';
 import type { WireResponse } from '../transport/transport';
 import { ALL_BACKUP_STATUSES, api3Backup, isInvalidParameter, SDK_BACKUP_STATUSES } from './api3-backups';
+import {
+  backupDetailOf,
+  backupFilesOf,
+  DescribeBackupDetailResponseSchema,
+  DescribeBackupDownloadRestrictionResponseSchema,
+  DescribeBackupUrlResponseSchema,
+  restrictionOf,
+} from './api3-downloads';
 import { type Api3InstanceRow, instancePageSchema } from './api3-instance-page';
 import * as S from './api3-schemas';
 import { Api3EnvelopeSchema } from './api3-schemas';
@@ -237,6 +249,47 @@ export class Api3CrsClient implements CrsApi {
           ...(status ? {} : { unknownStatus: String(t.Result) }),
         };
       });
+  }
+
+  /**
+   * Sent without LimitType and its companions: per the request model, "如果不配置该参数，则使用用户自定义的配置"
+   * (the account's own restriction applies); the app never changes who may download. The links carry
+   * signatures: only ids reach logs and error details.
+   */
+  async describeBackupUrl(params: BackupFileParams): Promise<BackupDownloadFile[]> {
+    const data = await this.#call(
+      'DescribeBackupUrl',
+      params.region,
+      { InstanceId: params.instanceId, BackupId: params.backupId },
+      DescribeBackupUrlResponseSchema,
+      { instanceId: params.instanceId, backupId: params.backupId },
+    );
+    return backupFilesOf(data);
+  }
+
+  /** The DecryptKey stays in the returned object, in memory; the runner logs ids only. */
+  async describeBackupDetail(params: BackupFileParams): Promise<BackupDetail> {
+    const data = await this.#call(
+      'DescribeBackupDetail',
+      params.region,
+      { InstanceId: params.instanceId, BackupId: params.backupId },
+      DescribeBackupDetailResponseSchema,
+      { instanceId: params.instanceId, backupId: params.backupId },
+    );
+    return backupDetailOf(data);
+  }
+
+  async describeBackupDownloadRestriction(params: {
+    region: string;
+  }): Promise<BackupDownloadRestriction | undefined> {
+    const data = await this.#call(
+      'DescribeBackupDownloadRestriction',
+      params.region,
+      {},
+      DescribeBackupDownloadRestrictionResponseSchema,
+      {},
+    );
+    return restrictionOf(data);
   }
 
   #call<T>(

@@ -7,6 +7,10 @@ import type { z } from 'zod';
 import type { Backup, Instance, RestoreTask } from '../../../../shared/domain';
 import { mapCloudError } from '../../../../shared/errors';
 import type {
+  BackupDetail,
+  BackupDownloadFile,
+  BackupDownloadRestriction,
+  BackupFileParams,
   BackupsPage,
   CrsApi,
   CrsClientOptions,
@@ -213,6 +217,42 @@ export class LegacyCrsClient implements CrsApi {
       });
   }
 
+  /**
+   * GetBackupDownloadUrl answers one link per network and no file name or size (查询备份下载地址.md): the file
+   * is named after the link's path (its example serves `/download/dump.rdb`), else `dump.rdb`.
+   */
+  async describeBackupUrl(params: BackupFileParams): Promise<BackupDownloadFile[]> {
+    const data = await this.#call(
+      'DescribeBackupUrl',
+      'GetBackupDownloadUrl',
+      params.region,
+      { redisId: params.instanceId, backupId: params.backupId },
+      S.LegacyBackupDownloadUrlSchema,
+      { instanceId: params.instanceId, backupId: params.backupId },
+    );
+    const { extranet, intranet } = data.data;
+    if (!extranet && !intranet) return [];
+    return [
+      {
+        fileName: fileNameOf(extranet ?? intranet ?? '') ?? 'dump.rdb',
+        ...(extranet ? { url: extranet } : {}),
+        ...(intranet ? { innerUrl: intranet } : {}),
+      },
+    ];
+  }
+
+  /** The legacy API has no backup detail action: whether a backup is encrypted cannot be known. */
+  async describeBackupDetail(_params: BackupFileParams): Promise<BackupDetail> {
+    return {};
+  }
+
+  /** No legacy counterpart of DescribeBackupDownloadRestriction exists (the legacy Redis API list). */
+  async describeBackupDownloadRestriction(_params: {
+    region: string;
+  }): Promise<BackupDownloadRestriction | undefined> {
+    return undefined;
+  }
+
   #call<T>(
     operation: CrsOperation,
     action: string,
@@ -310,6 +350,16 @@ export class LegacyCrsClient implements CrsApi {
       ...restorability(status, locked, undefined, nowMs, incomplete),
       ...(incomplete ? { incomplete } : {}),
     };
+  }
+}
+
+/** The last path segment of a link, when it looks like a file name. */
+function fileNameOf(link: string): string | undefined {
+  try {
+    const last = new URL(link).pathname.split('/').pop() ?? '';
+    return /^[\w.-]{1,200}$/.test(last) ? last : undefined;
+  } catch {
+    return undefined;
   }
 }
 

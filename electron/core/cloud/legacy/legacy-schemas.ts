@@ -81,3 +81,12 @@ export const LegacyTaskListSchema = z.object({
       .nullish(),
   }),
 });
+
+/**
+ * GetBackupDownloadUrl (tencentyun/qcloud-documents `api/数据库/云存储Redis/实例相关接口/查询备份下载地址.md`
+ * @1f84f62b; https://cloud.tencent.com/document/product/236/8452): `data.intranet` and `data.extranet`, one
+ * link each, valid 12 hours.
+ */
+export const LegacyBackupDownloadUrlSchema = z.object({
+  data: z.object({ intranet: optString, extranet: optString }),
+});

@@ -12,7 +12,10 @@ export type CrsOperation =
   | 'RestoreInstance'
   | 'DescribeTaskInfo'
   | 'ManualBackupInstance'
-  | 'DescribeTaskList';
+  | 'DescribeTaskList'
+  | 'DescribeBackupUrl'
+  | 'DescribeBackupDetail'
+  | 'DescribeBackupDownloadRestriction';
 
 /**
  * Requests per second. The first four are the published "默认接口请求频率限制" (crs-api.md §3.5);
@@ -29,6 +32,12 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<CrsOperation, number>> = {
   DescribeTaskInfo: 20,
   ManualBackupInstance: 10,
   DescribeTaskList: 10,
+  // Backup downloads. DescribeBackupUrl and DescribeBackupDownloadRestriction are published at 20/s
+  // (https://cloud.tencent.com/document/api/239/34443, https://cloud.tencent.com/document/product/239/87742);
+  // no limit was found for DescribeBackupDetail. A download asks each at most a few times.
+  DescribeBackupUrl: 10,
+  DescribeBackupDetail: 10,
+  DescribeBackupDownloadRestriction: 10,
 };
 
 export interface RateLimiterDeps {

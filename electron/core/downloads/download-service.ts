@@ -1,0 +1,479 @@
+/**
+ * Downloads a backup into the cache, in main: asks the cloud for the backup's links (and, when it is
+ * encrypted, its key), makes room in the cache, then fetches every file (one per shard) from the links the
+ * API returned and nowhere else, through the app's fetch (and so its proxy setting). Progress goes out as
+ * `backup:download-progress` events. An interrupted file resumes with HTTP Range; an expired link is
+ * replaced by asking the cloud once more; a refusal is told apart as an expired link, a VPC/IP restriction
+ * or a plain denial. Backups are customer data and links carry signatures: logs hold ids, states, statuses
+ * and byte counts only; the decryption key lives in this process's memory for one download and is wiped.
+ */
+import { rename, rm } from 'node:fs/promises';
+import type {
+  BackupDownloadNetwork,
+  BackupRef,
+  CacheCleared,
+  DownloadList,
+  DownloadProgress,
+  DownloadStarted,
+  Encryption,
+} from '../../../shared/downloads';
+import { AppError, type AppErrorCode } from '../../../shared/errors';
+import type { BackupDownloadFile, CrsApi } from '../cloud/crs-api';
+import type { Logger } from '../logging/logger';
+import {
+  type BackupCache,
+  type CacheEntry,
+  entryBytes,
+  isComplete,
+  refKey,
+  safeFileName,
+} from './backup-cache';
+import { aesKeyOf, checkAlgorithm } from './backup-decrypt';
+import { type DownloadFetch, FetchFailure, fetchFile } from './file-fetch';
+import { ProgressMeter } from './progress-meter';
+import { linkExpiresAtMs } from './storage-answers';
+
+export interface DownloadServiceDeps {
+  cache: BackupCache;
+  /** The CRS client of a profile; throws PROFILE_NOT_FOUND for an unknown one. */
+  api: (profileId: string) => CrsApi;
+  fetch: DownloadFetch;
+  network: () => BackupDownloadNetwork;
+  emit: (progress: DownloadProgress) => void;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  logger: Logger;
+  newId: () => string;
+  /** Attempts per file after a cut connection or a server error, each resuming where the last stopped. */
+  retries?: number;
+  /** No byte for this long counts as a cut connection. */
+  idleTimeoutMs?: number;
+}
+
+/** A link whose signature ends sooner than this is replaced before it is used. */
+const LINK_MARGIN_MS = 60_000;
+const DEFAULT_RETRIES = 3;
+const DEFAULT_IDLE_MS = 60_000;
+
+interface Active {
+  id: string;
+  ref: BackupRef;
+  controller: AbortController;
+  release: () => void;
+  /** Settles with the last event once the download ended (set right after the download begins). */
+  done?: Promise<DownloadProgress>;
+  last: DownloadProgress;
+}
+
+interface Planned {
+  name: string;
+  expectedBytes: number | undefined;
+  url: string;
+}
+
+export class DownloadService {
+  readonly #deps: DownloadServiceDeps;
+  readonly #log: Logger;
+  readonly #active = new Map<string, Active>();
+  readonly #byId = new Map<string, Active>();
+
+  constructor(deps: DownloadServiceDeps) {
+    this.#deps = deps;
+    this.#log = deps.logger.child('downloads');
+  }
+
+  /** Starts (or joins) the download of a backup; answers at once, the rest is told by progress events. */
+  async start(ref: BackupRef): Promise<DownloadStarted> {
+    this.#deps.api(ref.profileId);
+    await this.#deps.cache.load();
+    const running = this.#active.get(refKey(ref));
+    if (running) return { downloadId: running.id, cached: false };
+    const id = `dl-${this.#deps.newId()}`;
+    const entry = this.#deps.cache.get(ref);
+    if (entry && isComplete(entry)) return { downloadId: id, cached: true };
+    const controller = new AbortController();
+    const active: Active = {
+      id,
+      ref,
+      controller,
+      release: this.#deps.cache.pin(ref, true),
+      last: this.#progress(id, ref, 'resolving', {}),
+    };
+    this.#active.set(refKey(ref), active);
+    this.#byId.set(id, active);
+    active.done = this.#run(active).finally(() => {
+      active.release();
+      this.#active.delete(refKey(ref));
+      this.#byId.delete(id);
+    });
+    return { downloadId: id, cached: false };
+  }
+
+  /** Stops a running download; what it fetched stays in the cache and a later start resumes it. */
+  cancel(downloadId: string): { cancelled: boolean } {
+    const active = this.#byId.get(downloadId);
+    if (!active) return { cancelled: false };
+    active.controller.abort();
+    return { cancelled: true };
+  }
+
+  /** The last event of a running download, settled with its final one (tests and the inspector wait on it). */
+  whenDone(downloadId: string): Promise<DownloadProgress> | undefined {
+    return this.#byId.get(downloadId)?.done;
+  }
+
+  async list(): Promise<DownloadList> {
+    await this.#deps.cache.load();
+    const entries = this.#deps.cache.list().map((entry) => {
+      const active = this.#active.get(refKey(entry));
+      return active ? { ...entry, state: 'active' as const, downloadId: active.id } : entry;
+    });
+    return { entries, usedBytes: this.#deps.cache.usedBytes(), capBytes: this.#deps.cache.capBytes() };
+  }
+
+  clear(): Promise<CacheCleared> {
+    return this.#deps.cache.deleteAll();
+  }
+
+  /** For the inspector (BackupFiles): local paths of a whole downloaded backup, or null. */
+  filesFor(
+    profileId: string,
+    region: string,
+    instanceId: string,
+    backupId: string,
+  ): Promise<string[] | null> {
+    return this.#deps.cache.filesFor({ profileId, region, instanceId, backupId });
+  }
+
+  /** Cancels every running download (app shutdown); parts stay for a later resume. */
+  async dispose(): Promise<void> {
+    const running = [...this.#active.values()];
+    for (const active of running) active.controller.abort();
+    await Promise.all(running.map((a) => a.done?.catch(() => undefined)));
+  }
+
+  async #run(active: Active): Promise<DownloadProgress> {
+    const { ref } = active;
+    const meter = new ProgressMeter(this.#deps.now);
+    this.#emit(active, active.last);
+    let key: Buffer | undefined;
+    let entry: CacheEntry | undefined;
+    try {
+      const api = this.#deps.api(ref.profileId);
+      const detail = await api.describeBackupDetail(ref);
+      const encryption: Encryption =
+        detail.encrypted === true ? 'decrypted' : detail.encrypted === false ? 'no' : 'unknown';
+      if (detail.encrypted) checkAlgorithm(detail.keyAlgorithm);
+      // A key without `Encrypted` (the official DescribeBackupDetail example has one): the content decides.
+      if (detail.encrypted !== false && detail.decryptKey) key = aesKeyOf(detail.decryptKey);
+      if (detail.encrypted && !key) key = aesKeyOf('');
+      let planned = await this.#resolve(api, ref);
+      entry = await this.#prepare(ref, planned, encryption);
+      this.#log.info('download started', {
+        downloadId: active.id,
+        instanceId: ref.instanceId,
+        backupId: ref.backupId,
+        files: planned.length,
+        encryption,
+        resumedBytes: entryBytes(entry),
+      });
+      const totalKnown = planned.every((p) => p.expectedBytes !== undefined);
+      const total = totalKnown ? planned.reduce((s, p) => s + (p.expectedBytes ?? 0), 0) : undefined;
+      if (total !== undefined) await this.#deps.cache.reserve(ref, Math.max(0, total - entryBytes(entry)));
+      for (let index = 0; index < planned.length; index++) {
+        const file = entry.files[index];
+        const plan = planned[index];
+        if (!file || !plan || file.complete) continue;
+        const onRefresh = async () => {
+          planned = await this.#resolve(api, ref);
+          return planned[index]?.url;
+        };
+        await this.#fetchOne(active, entry, index, plan, key, meter, total, onRefresh);
+      }
+      await this.#deps.cache.save();
+      const done = this.#progress(active.id, ref, 'done', {
+        fileIndex: Math.max(0, planned.length - 1),
+        fileCount: planned.length,
+        bytes: entryBytes(entry),
+        totalBytes: entryBytes(entry),
+        encryption: entry.encryption,
+      });
+      this.#log.info('download done', { downloadId: active.id, bytes: entryBytes(entry) });
+      this.#emit(active, done);
+      return done;
+    } catch (error) {
+      // A failure with nothing fetched leaves no entry behind; a partial one stays for a resume.
+      if (entry) await this.#deps.cache.discardIfEmpty(ref).catch(() => undefined);
+      if (entry) await this.#deps.cache.save().catch(() => undefined);
+      const cancelled = error instanceof FetchFailure && error.kind === 'aborted';
+      const code = cancelled ? undefined : codeOf(error);
+      const last = this.#progress(active.id, ref, cancelled ? 'cancelled' : 'failed', {
+        ...progressCounts(active.last),
+        ...(entry ? { bytes: entryBytes(entry) } : {}),
+        ...(code ? { errorCode: code, errorMessage: messageOf(error, code) } : {}),
+      });
+      this.#log.warn(cancelled ? 'download cancelled' : 'download failed', {
+        downloadId: active.id,
+        backupId: ref.backupId,
+        ...(code ? { code } : {}),
+        ...(error instanceof FetchFailure ? { kind: error.kind, status: error.status } : {}),
+      });
+      this.#emit(active, last);
+      return last;
+    } finally {
+      key?.fill(0);
+    }
+  }
+
+  /** The backup's files with the link for the chosen network; none → BACKUP_NO_DOWNLOAD_URL. */
+  async #resolve(api: CrsApi, ref: BackupRef): Promise<Planned[]> {
+    const files = await api.describeBackupUrl(ref);
+    const network = this.#deps.network();
+    const names = new Set<string>();
+    const planned = files.map((file: BackupDownloadFile, at) => {
+      const url = network === 'inner' ? file.innerUrl : file.url;
+      let name = safeFileName(file.fileName, `backup-${at + 1}.rdb`);
+      while (names.has(name)) name = `${at + 1}-${name}`;
+      names.add(name);
+      return { name, expectedBytes: file.sizeBytes, url: url ?? '' };
+    });
+    // Only the links the API returned, and only over HTTP(S): anything else is not fetched at all.
+    if (planned.length === 0 || planned.some((p) => !/^https?:\/\//i.test(p.url))) {
+      throw new AppError('BACKUP_NO_DOWNLOAD_URL', undefined, { network, files: files.length });
+    }
+    return planned;
+  }
+
+  /** The cache entry for these files: kept parts are resumed; a changed file list or encryption restarts. */
+  async #prepare(ref: BackupRef, planned: Planned[], encryption: Encryption): Promise<CacheEntry> {
+    const cache = this.#deps.cache;
+    const existing = cache.get(ref);
+    // Unknown now but decided by a part's first bytes earlier (a key without `Encrypted`): that decision holds.
+    const sameMode =
+      existing !== undefined &&
+      (existing.encryption === encryption || (encryption === 'unknown' && existing.files.length > 0));
+    const sameFiles =
+      existing !== undefined &&
+      sameMode &&
+      existing.files.length === planned.length &&
+      existing.files.every((f, at) => f.name === planned[at]?.name);
+    if (existing && !sameFiles) {
+      for (const f of existing.files) {
+        await rm(cache.pathOf(existing, f.name, !f.complete), { force: true });
+      }
+      existing.files = [];
+    }
+    const entry = await cache.ensure(ref, encryption);
+    if (!sameFiles) entry.encryption = encryption;
+    if (entry.files.length === 0) {
+      entry.files = planned.map((p) => ({
+        name: p.name,
+        bytes: 0,
+        ...(p.expectedBytes !== undefined ? { expectedBytes: p.expectedBytes } : {}),
+        complete: false,
+      }));
+    }
+    entry.lastUsedAt = this.#deps.now();
+    await cache.save();
+    return entry;
+  }
+
+  async #fetchOne(
+    active: Active,
+    entry: CacheEntry,
+    index: number,
+    plan: Planned,
+    key: Buffer | undefined,
+    meter: ProgressMeter,
+    total: number | undefined,
+    refresh: () => Promise<string | undefined>,
+  ): Promise<void> {
+    const cache = this.#deps.cache;
+    const file = entry.files[index];
+    if (!file) return;
+    const partPath = cache.pathOf(entry, file.name, true);
+    const retries = this.#deps.retries ?? DEFAULT_RETRIES;
+    let url = plan.url;
+    let refreshed = false;
+    let failures = 0;
+    let restarted = false;
+    let resumedFrom: number | undefined;
+    const emitProgress = (force: boolean) => {
+      const bytes = entryBytes(entry);
+      meter.sample(bytes);
+      if (!force && !meter.due()) return;
+      this.#emit(
+        active,
+        this.#progress(active.id, active.ref, 'downloading', {
+          fileIndex: index,
+          fileCount: entry.files.length,
+          bytes,
+          ...(total !== undefined ? { totalBytes: total } : {}),
+          rateBytesPerSecond: meter.rate(),
+          ...optional('secondsLeft', meter.secondsLeft(total === undefined ? undefined : total - bytes)),
+          ...optional('resumedFromBytes', resumedFrom),
+          encryption: entry.encryption,
+        }),
+      );
+    };
+    for (;;) {
+      const expiresAt = linkExpiresAtMs(url);
+      if (expiresAt !== undefined && expiresAt - LINK_MARGIN_MS <= this.#deps.now()) {
+        if (refreshed) throw new AppError('BACKUP_LINK_EXPIRED', undefined, { fileIndex: index });
+        url = (await refresh()) ?? url;
+        refreshed = true;
+        continue;
+      }
+      try {
+        const result = await fetchFile({
+          fetch: this.#deps.fetch,
+          url,
+          partPath,
+          partBytes: file.bytes,
+          ...(plan.expectedBytes !== undefined && !key ? { expectedBytes: plan.expectedBytes } : {}),
+          ...(key && entry.encryption !== 'no' ? { key } : {}),
+          ...(key && entry.encryption === 'unknown' ? { sniff: true } : {}),
+          onMode: (decrypting) => {
+            entry.encryption = decrypting ? 'decrypted' : 'no';
+          },
+          signal: active.controller.signal,
+          idleTimeoutMs: this.#deps.idleTimeoutMs ?? DEFAULT_IDLE_MS,
+          onBytes: (bytes) => {
+            file.bytes = bytes;
+            emitProgress(false);
+          },
+          onTotal: async (served, from) => {
+            if (from > 0) resumedFrom = from;
+            // Sizes first learned from the server (legacy answers none) still have to fit under the cap.
+            if (total === undefined) await cache.reserve(active.ref, Math.max(0, served - file.bytes));
+            emitProgress(true);
+          },
+        });
+        file.bytes = result.bytes;
+        await rename(partPath, cache.pathOf(entry, file.name, false));
+        file.complete = true;
+        await cache.save();
+        emitProgress(true);
+        return;
+      } catch (error) {
+        if (!(error instanceof FetchFailure)) throw storageError(error);
+        if (error.kind === 'aborted') throw error;
+        if (error.progressed > 0) {
+          // Bytes arrived: the link worked and the connection was good for a while; the counters start over.
+          failures = 0;
+          refreshed = false;
+        }
+        if (error.kind === 'expired' || error.kind === 'denied' || error.kind === 'restricted') {
+          if (!refreshed) {
+            url = (await refresh()) ?? url;
+            refreshed = true;
+            continue;
+          }
+          throw await this.#refusal(error, active.ref, index);
+        }
+        if (error.kind === 'decrypt') {
+          await rm(partPath, { force: true });
+          file.bytes = 0;
+          throw new AppError('BACKUP_DECRYPT_FAILED', undefined, { reason: 'content', fileIndex: index });
+        }
+        if (error.kind === 'size') {
+          await rm(partPath, { force: true });
+          file.bytes = 0;
+          if (restarted) throw new AppError('BACKUP_DOWNLOAD_INCOMPLETE', undefined, { fileIndex: index });
+          restarted = true;
+          meter.reset();
+          continue;
+        }
+        const retryable = error.kind === 'network' || (error.status !== undefined && error.status >= 500);
+        if (retryable && failures < retries) {
+          failures++;
+          await this.#deps.sleep(1000 * 2 ** (failures - 1));
+          if (active.controller.signal.aborted) throw new FetchFailure('aborted');
+          continue;
+        }
+        throw new AppError('BACKUP_DOWNLOAD_FAILED', undefined, {
+          fileIndex: index,
+          kind: error.kind,
+          ...(error.status !== undefined ? { httpStatus: error.status } : {}),
+        });
+      }
+    }
+  }
+
+  /** A refusal that a fresh link did not cure: expired, restricted (per the answer or the API), or denied. */
+  async #refusal(error: FetchFailure, ref: BackupRef, index: number): Promise<AppError> {
+    if (error.kind === 'expired') return new AppError('BACKUP_LINK_EXPIRED', undefined, { fileIndex: index });
+    const restriction = await this.#deps
+      .api(ref.profileId)
+      .describeBackupDownloadRestriction({ region: ref.region })
+      .catch(() => undefined);
+    const limited =
+      restriction !== undefined && /^(LimitOnlyIntranet|Customize)$/.test(restriction.limitType);
+    if (error.kind === 'restricted' || limited) {
+      return new AppError('BACKUP_DOWNLOAD_RESTRICTED', undefined, {
+        fileIndex: index,
+        ...(restriction ? { limitType: restriction.limitType } : {}),
+      });
+    }
+    return new AppError('BACKUP_DOWNLOAD_DENIED', undefined, { fileIndex: index, httpStatus: 403 });
+  }
+
+  #progress(
+    downloadId: string,
+    ref: BackupRef,
+    state: DownloadProgress['state'],
+    fields: Partial<DownloadProgress>,
+  ): DownloadProgress {
+    return {
+      downloadId,
+      profileId: ref.profileId,
+      region: ref.region,
+      instanceId: ref.instanceId,
+      backupId: ref.backupId,
+      state,
+      fileIndex: 0,
+      fileCount: 0,
+      bytes: 0,
+      rateBytesPerSecond: 0,
+      ...fields,
+    };
+  }
+
+  #emit(active: Active, progress: DownloadProgress): void {
+    active.last = progress;
+    this.#deps.emit(progress);
+  }
+}
+
+function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [name]: value }) as { [P in K]?: V };
+}
+
+function progressCounts(last: DownloadProgress): Partial<DownloadProgress> {
+  return {
+    fileIndex: last.fileIndex,
+    fileCount: last.fileCount,
+    bytes: last.bytes,
+    ...optional('totalBytes', last.totalBytes),
+    ...optional('encryption', last.encryption),
+  };
+}
+
+function codeOf(error: unknown): AppErrorCode {
+  if (error instanceof AppError) return error.code;
+  // A file-system error (no space, no permission) while preparing the cache folder.
+  if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string') return 'BACKUP_CACHE_ERROR';
+  return 'BACKUP_DOWNLOAD_FAILED';
+}
+
+function messageOf(error: unknown, code: AppErrorCode): string {
+  const text = error instanceof AppError ? error.message : new AppError(code).message;
+  return text.slice(0, 500);
+}
+
+/** A file-system failure writing the cache (no space, no permission): its errno code only. */
+function storageError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return new AppError('BACKUP_CACHE_ERROR', undefined, code ? { errno: code } : {});
+}
