@@ -56,6 +56,8 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
   // and https://tencentcloud.com/jp/document/api/239/32073 (20).
   DescribeTaskList: 100,
   ManualBackupInstance: 20,
+  // "默认接口请求频率限制：20次/秒", https://cloud.tencent.com/document/api/239/34443.
+  DescribeBackupUrl: 20,
 };
 
 /** TC3 POST bodies are capped at 10 MB by the real gateway (reference §2.1). */

@@ -14,6 +14,8 @@ import {
   MAX_CLOCK_SKEW_SECONDS,
 } from './constants.js';
 import { FaultBook, type FaultSpec } from './faults/faults.js';
+import { BackupFileStore, DEFAULT_LINK_SECONDS } from './files/backup-files.js';
+import { createFileServer } from './files/file-server.js';
 import { createSandboxServer } from './http/server.js';
 import { RateLimiter } from './rate-limiter.js';
 import { provisionRedis } from './redis/demo-data.js';
@@ -47,6 +49,10 @@ export interface SandboxOptions {
   rateLimits?: Readonly<Record<string, number>>;
   /** Faults active from the start. */
   faults?: readonly FaultSpec[];
+  /** Port of the backup file server (object storage); 0 (default) = any free port, always 127.0.0.1. */
+  filePort?: number;
+  /** How long DescribeBackupUrl's links stay valid, in seconds (default 21600: the models' 6 hours). */
+  linkSeconds?: number;
 }
 
 export interface RunningSandbox {
@@ -56,6 +62,9 @@ export interface RunningSandbox {
   state: SandboxState;
   faults: FaultBook;
   redis: RedisManager | null;
+  /** Base URL of the backup file server (object storage) that DescribeBackupUrl's links point to. */
+  fileUrl: string;
+  filePort: number;
   /** New temporary credentials (TmpSecretId, TmpSecretKey, Token) expiring as asked; see POST /__sandbox/sts. */
   mintTemporaryCredentials(options?: MintOptions): MintedCredentials;
   stop(): Promise<void>;
@@ -97,16 +106,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     redis,
     latencyMs: options.latencyMs ?? 0,
   });
+  const store = new BackupFileStore(options.linkSeconds ?? DEFAULT_LINK_SECONDS, options.linkSeconds);
+  state.files = store;
+  const files = createFileServer({ state, store, faults });
   try {
-    await new Promise<void>((resolve, reject) => {
-      front.server.once('error', reject);
-      front.server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-    });
+    await listen(front.server, options.port ?? 0);
+    await listen(files.server, options.filePort ?? 0);
   } catch (error) {
+    await front.shutdown();
+    await files.shutdown();
+    store.dispose();
     await redis?.stopAll();
     throw error;
   }
   const port = (front.server.address() as AddressInfo).port;
+  const filePort = (files.server.address() as AddressInfo).port;
+  store.baseUrl = `http://127.0.0.1:${filePort}`;
   let stopping: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -115,6 +130,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state,
     faults,
     redis,
+    fileUrl: store.baseUrl,
+    filePort,
     mintTemporaryCredentials: (mint = {}) => {
       const checked = parseMintOptions(mint);
       if (typeof checked === 'string') throw new Error(`mintTemporaryCredentials: ${checked}`);
@@ -123,9 +140,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     stop: () => {
       stopping ??= (async () => {
         await front.shutdown();
+        await files.shutdown();
+        store.dispose();
         await redis?.stopAll();
       })();
       return stopping;
     },
   };
+}
+
+function listen(server: import('node:http').Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
 }

@@ -115,6 +115,9 @@ export const InspectionReportSchema = z.object({
     /** Keys without any separator (no prefix). */
     unprefixedKeys: Count,
     unprefixedBytes: Count,
+    /** Keys whose first-level prefix has no node of its own (the first level reached its cap). */
+    otherKeys: Count,
+    otherBytes: Count,
     /** True when a cap (nodes per level, total nodes, depth) folded segments into `otherKeys`. */
     capped: z.boolean(),
     maxDepth: z.number().int().positive(),
@@ -126,6 +129,7 @@ export const InspectionReportSchema = z.object({
 });
 export type InspectionReport = z.infer<typeof InspectionReportSchema>;
 
+/** One key found; its figures are those of the first backup searched that holds it (request order). */
 export const KeyMatchSchema = z.object({
   db: Count,
   key: z.string(),
@@ -145,7 +149,7 @@ export const FindResultSchema = z.object({
   matches: z.array(KeyMatchSchema),
   /** True when more keys matched than the answer carries (`limit`). */
   truncated: z.boolean(),
-  /** Keys matched in total, counted in every backup searched. */
+  /** Matches in total: a key found in three backups counts three times. */
   matched: Count,
   referenceMs: z.number(),
   searched: z.array(z.string()),

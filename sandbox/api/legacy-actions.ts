@@ -4,6 +4,7 @@ import { findRegion, typeInfo } from '../state/catalog.js';
 import { startManualBackup, startRestore } from '../state/flows.js';
 import type { InstanceRecord } from '../state/types.js';
 import type { ActionContext } from './action-types.js';
+import { getBackupDownloadUrl } from './legacy-backup-url.js';
 import { invalid, type LegacyParams, type LegacyResult, list, uint } from './legacy-params.js';
 import { LEGACY_REFUSAL_CODES } from './refusals.js';
 import { getRedisTaskList, LEGACY_TASK_STATUS } from './task-list-actions.js';
@@ -167,4 +168,5 @@ export const LEGACY_ACTIONS: Readonly<Record<string, LegacyAction>> = {
   DescribeTaskInfo: describeTaskInfo,
   GetRedisTaskList: getRedisTaskList,
   ManualBackupInstance: manualBackupInstance,
+  GetBackupDownloadUrl: getBackupDownloadUrl,
 };

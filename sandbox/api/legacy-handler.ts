@@ -35,6 +35,7 @@ const LIMIT_ALIASES: Readonly<Record<string, string>> = {
   DescribeTaskInfo: 'DescribeTaskInfo',
   GetRedisTaskList: 'DescribeTaskList',
   ManualBackupInstance: 'ManualBackupInstance',
+  GetBackupDownloadUrl: 'DescribeBackupUrl',
 };
 
 /** Reads parameters: the query for GET; the form body (over any query) for POST. */

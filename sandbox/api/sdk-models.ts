@@ -36,10 +36,18 @@ export type SdkAction =
   | 'RestoreInstance'
   | 'DescribeTaskInfo'
   | 'DescribeTaskList'
-  | 'ManualBackupInstance';
+  | 'ManualBackupInstance'
+  | 'DescribeBackupUrl'
+  | 'DescribeBackupDetail'
+  | 'DescribeBackupDownloadRestriction';
 
-/** The SDK's request model of an action (the first parameter of its Client method). */
-export type RequestOf<A extends SdkAction> = Parameters<Client[A]>[0];
+/**
+ * The SDK's request model of an action (the first parameter of its Client method). An action without
+ * parameters has the model `null` (DescribeBackupDownloadRestrictionRequest): no fields.
+ */
+export type RequestOf<A extends SdkAction> = [NonNullable<Parameters<Client[A]>[0]>] extends [never]
+  ? Record<never, never>
+  : Parameters<Client[A]>[0];
 
 /** The SDK's response model of an action (what its Client method resolves to). */
 export type ResponseOf<A extends SdkAction> = Awaited<ReturnType<Client[A]>>;

@@ -5,6 +5,12 @@ import { typeInfo } from '../state/catalog.js';
 import { startManualBackup, startRestore } from '../state/flows.js';
 import type { InstanceRecord, TaskRecord } from '../state/types.js';
 import type { ActionAnswer, ActionContext, ActionResult, Refusal } from './action-types.js';
+import {
+  describeBackupDetail,
+  describeBackupDownloadRestriction,
+  describeBackupUrl,
+  describeBackupUrlSchema,
+} from './backup-file-actions.js';
 import { describeInstanceBackups, describeInstanceBackupsSchema } from './backup-listing.js';
 import { instanceRows, listInstances } from './instance-listing.js';
 import { int, ints, type Params, type ParamsOf, type Schema, type SchemaOf, str, strs } from './params.js';
@@ -233,6 +239,12 @@ export const V3_ACTIONS: { readonly [A in SdkAction]: ActionDef<A> } = {
     schema: { InstanceId: { type: 'string', required: true }, Remark: S, StorageDays: I },
     run: manualBackupInstance,
   },
+  DescribeBackupUrl: { schema: describeBackupUrlSchema, run: describeBackupUrl },
+  DescribeBackupDetail: {
+    schema: { InstanceId: { type: 'string', required: true }, BackupId: { type: 'string', required: true } },
+    run: describeBackupDetail,
+  },
+  DescribeBackupDownloadRestriction: { schema: {}, run: describeBackupDownloadRestriction },
 };
 
 /** An action by the name a request gives, as the common layer (and tests) call it; undefined if unknown. */

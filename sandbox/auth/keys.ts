@@ -32,9 +32,13 @@ const READ_ACTIONS = [
   'DescribeInstanceBackups',
   'DescribeTaskInfo',
   'DescribeTaskList',
+  'DescribeBackupUrl',
+  'DescribeBackupDetail',
+  'DescribeBackupDownloadRestriction',
   'DescribeRedis',
   'GetRedisBackupList',
   'GetRedisTaskList',
+  'GetBackupDownloadUrl',
 ];
 
 export class KeyRing {

@@ -14,6 +14,8 @@ export const FAULT_KINDS = [
   'failTask',
   'hang',
   'apiError',
+  'cutDownload',
+  'restrictDownload',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -31,6 +33,8 @@ export interface FaultSpec {
   message?: string;
   /** apiError: the API 3.0 code answered instead of running the action (one of API_ERROR_CODES). */
   code?: string;
+  /** cutDownload: body bytes sent before the connection is cut. */
+  bytes?: number;
 }
 
 /**
@@ -47,6 +51,13 @@ export const API_ERROR_CODES = [
   'InternalError.DbOperationFailed',
   'InternalError.InternalError',
   'UnsupportedOperation',
+  // DescribeBackupUrl's list (client.go) also names these; errors.go describes them as a whitelist miss,
+  // "redis 集群版不允许接入安全组", "自动续费标识错误" and "只有集群版实例支持导出备份" — none with a trigger
+  // this action documents.
+  'UnauthorizedOperation.UserNotInWhiteList',
+  'UnsupportedOperation.ClusterInstanceAccessedDeny',
+  'UnsupportedOperation.IsAutoRenewError',
+  'UnsupportedOperation.OnlyClusterInstanceCanExportBackup',
 ] as const;
 
 export interface ActiveFault extends FaultSpec {
@@ -55,6 +66,12 @@ export interface ActiveFault extends FaultSpec {
 }
 
 const AFTER_KINDS: ReadonlySet<FaultKind> = new Set(['malformedJson', 'hang']);
+
+/**
+ * Faults of the backup file server (sandbox/files/file-server.ts), never of the API: cutDownload cuts the
+ * connection after `bytes` body bytes; restrictDownload answers 403 as a download restricted to a VPC.
+ */
+export const FILE_FAULT_KINDS: ReadonlySet<FaultKind> = new Set(['cutDownload', 'restrictDownload']);
 
 /** Validates untrusted JSON from the admin endpoint; returns the spec or an error message. */
 export function parseFaultSpec(input: unknown): FaultSpec | string {
@@ -94,6 +111,13 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
       return `code must be one of ${API_ERROR_CODES.join(', ')}`;
     }
     spec.code = raw.code;
+  }
+  if (FILE_FAULT_KINDS.has(spec.kind) && spec.action !== undefined) {
+    return `${spec.kind} applies to the file server, which has no actions: leave out "action"`;
+  }
+  if (raw.bytes !== undefined || spec.kind === 'cutDownload') {
+    if (!Number.isInteger(raw.bytes) || (raw.bytes as number) < 0) return 'bytes must be an integer ≥ 0';
+    spec.bytes = raw.bytes as number;
   }
   if (spec.kind === 'failTask' && spec.count === 'always') return 'failTask needs a numeric count';
   return spec;
@@ -145,6 +169,7 @@ export class FaultBook {
     let latencyMs = 0;
     let fault: ActiveFault | null = null;
     for (const f of this.faults) {
+      if (FILE_FAULT_KINDS.has(f.kind)) continue;
       if (f.action !== undefined && f.action !== action) continue;
       const isAfter = AFTER_KINDS.has(f.kind);
       if (phase === 'before' && f.kind === 'latency') {
@@ -157,6 +182,15 @@ export class FaultBook {
     }
     this.faults = this.faults.filter((f) => f.remaining === 'always' || f.remaining > 0);
     return { latencyMs, fault };
+  }
+
+  /** Consumes the first file-server fault, if any (one per file request). */
+  takeFile(): ActiveFault | null {
+    const fault = this.faults.find((f) => FILE_FAULT_KINDS.has(f.kind));
+    if (!fault) return null;
+    this.consume(fault);
+    this.faults = this.faults.filter((f) => f.remaining === 'always' || f.remaining > 0);
+    return { ...fault };
   }
 
   private consume(fault: ActiveFault): void {

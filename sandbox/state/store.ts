@@ -2,6 +2,7 @@
 // clock (tick() runs before every read), so a ManualClock makes twenty-second restores instant in tests.
 import type { Clock } from '../clock.js';
 import { DEFAULT_TASK_SECONDS } from '../constants.js';
+import type { BackupFileStore } from '../files/backup-files.js';
 import { InstanceStatus } from './catalog.js';
 import type { BackupRecord, InstanceRecord, TaskKind, TaskRecord, TaskStatus } from './types.js';
 
@@ -42,6 +43,8 @@ export class SandboxState {
   /** Failures queued by the fail-next-task fault, consumed by the next created task(s). */
   readonly plannedFailures: PlannedTaskFailure[] = [];
   engine: DataEngine | null = null;
+  /** The object storage behind DescribeBackupUrl (sandbox/files/); null until the sandbox starts it. */
+  files: BackupFileStore | null = null;
   /**
    * Generates an instance's backups on first access. fleet:100000 would otherwise build hundreds of
    * thousands of records nobody looks at.

@@ -236,6 +236,14 @@ export class BackupCache {
     return true;
   }
 
+  /** Drops the entry of a download that ended with nothing on disk (called by that download only). */
+  async discardIfEmpty(ref: BackupRef): Promise<void> {
+    const entry = this.#entries.get(refKey(ref));
+    if (!entry || entryBytes(entry) > 0) return;
+    await this.#remove(entry);
+    await this.save();
+  }
+
   /** Settings' "Delete downloaded backups": every backup not in use. */
   async deleteAll(): Promise<{ removedBackups: number; freedBytes: number; keptInUse: number }> {
     await this.load();

@@ -202,6 +202,8 @@ export class DownloadService {
       this.#emit(active, done);
       return done;
     } catch (error) {
+      // A failure with nothing fetched leaves no entry behind; a partial one stays for a resume.
+      if (entry) await this.#deps.cache.discardIfEmpty(ref).catch(() => undefined);
       if (entry) await this.#deps.cache.save().catch(() => undefined);
       const cancelled = error instanceof FetchFailure && error.kind === 'aborted';
       const code = cancelled ? undefined : codeOf(error);

@@ -1,7 +1,8 @@
 // The error-code table of sdk-states.test.ts: the official per-action lists (Go SDK
 // TencentCloud/tencentcloud-sdk-go, tencentcloud/redis/v20180412/client.go, the comments above each
 // action, read at commit 007e3aed1e0808a3d5f36a4c60bdfd7ca28940f7) of the six actions the app calls, and
-// one case per (code, action) naming the seeded state that produces it. Mirrored in sandbox/README.md.
+// one case per (code, action) naming the seeded state that produces it, plus the three backup-file actions
+// the sandbox serves for the backup inspector. Mirrored in sandbox/README.md.
 import { DEMO_BACKUPS } from '../../../sandbox/index.js';
 
 export type Key = 'default' | 'readonly' | 'project0' | 'noaccess';
@@ -66,6 +67,40 @@ export const OFFICIAL_ERROR_LISTS: Readonly<Record<string, readonly string[]>> =
     'ResourceUnavailable.InstanceLockedError',
     'ResourceUnavailable.InstanceStateError',
     'ResourceUnavailable.InstanceStatusAbnormal',
+    'UnauthorizedOperation.NoCAMAuthed',
+  ],
+  // The backup-file actions the sandbox serves for the backup inspector: DescribeBackupUrl and
+  // DescribeBackupDownloadRestriction from the same client.go commit; DescribeBackupDetail, absent there,
+  // from TencentCloud/tencentcloud-sdk-go-intl-en client.go @ 8b2e8afac6bc6e791efd1d10821575ae3f3cf0f1.
+  DescribeBackupUrl: [
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+    'InvalidParameter.InvalidParameter',
+    'InvalidParameter.PermissionDenied',
+    'InvalidParameterValue.BackupNotExists',
+    'ResourceNotFound.InstanceNotExists',
+    'ResourceUnavailable.BackupStatusInvalid',
+    'UnauthorizedOperation.NoCAMAuthed',
+    'UnauthorizedOperation.UserNotInWhiteList',
+    'UnsupportedOperation.ClusterInstanceAccessedDeny',
+    'UnsupportedOperation.IsAutoRenewError',
+    'UnsupportedOperation.OnlyClusterInstanceCanExportBackup',
+  ],
+  DescribeBackupDetail: [
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+    'InvalidParameter.PermissionDenied',
+    'InvalidParameterValue.BackupNotExists',
+    'ResourceNotFound.InstanceNotExists',
+    'UnauthorizedOperation.NoCAMAuthed',
+  ],
+  DescribeBackupDownloadRestriction: [
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+    'InvalidParameter.PermissionDenied',
     'UnauthorizedOperation.NoCAMAuthed',
   ],
 };
@@ -410,5 +445,134 @@ export const ERROR_CASES: ErrorCase[] = [
     params: { InstanceId: 'crs-demo0013' },
     key: 'readonly',
     state: 'read-only key',
+  },
+  // DescribeBackupUrl
+  ...[
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+    'UnauthorizedOperation.UserNotInWhiteList',
+    'UnsupportedOperation.ClusterInstanceAccessedDeny',
+    'UnsupportedOperation.IsAutoRenewError',
+    'UnsupportedOperation.OnlyClusterInstanceCanExportBackup',
+  ].map((code) => ({
+    code,
+    action: 'DescribeBackupUrl',
+    region: G,
+    params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual },
+    fault: true as const,
+    state: 'fault',
+  })),
+  {
+    code: 'InvalidParameter.InvalidParameter',
+    action: 'DescribeBackupUrl',
+    region: G,
+    params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual, LimitType: 'Anywhere' },
+    state: 'LimitType not documented',
+  },
+  {
+    code: 'InvalidParameter.PermissionDenied',
+    action: 'DescribeBackupUrl',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0011', BackupId: DEMO_BACKUPS.analyticsOldSpec },
+    key: 'project0',
+    state: 'project-0 key, project-1 instance',
+  },
+  {
+    code: 'InvalidParameterValue.BackupNotExists',
+    action: 'DescribeBackupUrl',
+    region: SH,
+    params: { InstanceId: 'crs-demo0003', BackupId: DEMO_BACKUPS.leaderboardDeleted },
+    state: 'deleted backup',
+  },
+  {
+    code: 'ResourceNotFound.InstanceNotExists',
+    action: 'DescribeBackupUrl',
+    region: G,
+    params: { InstanceId: 'crs-zzzz9999', BackupId: 'x' },
+    state: 'unknown instance',
+  },
+  {
+    code: 'ResourceUnavailable.BackupStatusInvalid',
+    action: 'DescribeBackupUrl',
+    region: SH,
+    params: { InstanceId: 'crs-demo0003', BackupId: DEMO_BACKUPS.leaderboardLocked },
+    state: 'backup being exported',
+  },
+  {
+    code: 'UnauthorizedOperation.NoCAMAuthed',
+    action: 'DescribeBackupUrl',
+    region: G,
+    params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual },
+    key: 'noaccess',
+    state: 'no-access key',
+  },
+  // DescribeBackupDetail
+  ...['FailedOperation.SystemError', 'InternalError.DbOperationFailed', 'InternalError.InternalError'].map(
+    (code) => ({
+      code,
+      action: 'DescribeBackupDetail',
+      region: G,
+      params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual },
+      fault: true as const,
+      state: 'fault',
+    }),
+  ),
+  {
+    code: 'InvalidParameter.PermissionDenied',
+    action: 'DescribeBackupDetail',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0011', BackupId: DEMO_BACKUPS.analyticsOldSpec },
+    key: 'project0',
+    state: 'project-0 key, project-1 instance',
+  },
+  {
+    code: 'InvalidParameterValue.BackupNotExists',
+    action: 'DescribeBackupDetail',
+    region: G,
+    params: { InstanceId: 'crs-demo0001', BackupId: 'no-such-backup' },
+    state: 'unknown backup',
+  },
+  {
+    code: 'ResourceNotFound.InstanceNotExists',
+    action: 'DescribeBackupDetail',
+    region: BJ,
+    params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual },
+    state: 'instance of another region',
+  },
+  {
+    code: 'UnauthorizedOperation.NoCAMAuthed',
+    action: 'DescribeBackupDetail',
+    region: G,
+    params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual },
+    key: 'noaccess',
+    state: 'no-access key',
+  },
+  // DescribeBackupDownloadRestriction
+  ...['FailedOperation.SystemError', 'InternalError.DbOperationFailed', 'InternalError.InternalError'].map(
+    (code) => ({
+      code,
+      action: 'DescribeBackupDownloadRestriction',
+      region: G,
+      params: {},
+      fault: true as const,
+      state: 'fault',
+    }),
+  ),
+  {
+    code: 'InvalidParameter.PermissionDenied',
+    action: 'DescribeBackupDownloadRestriction',
+    region: G,
+    params: {},
+    key: 'project0',
+    state: 'project-limited key, account-wide setting',
+  },
+  {
+    code: 'UnauthorizedOperation.NoCAMAuthed',
+    action: 'DescribeBackupDownloadRestriction',
+    region: G,
+    params: {},
+    key: 'noaccess',
+    state: 'no-access key',
   },
 ];

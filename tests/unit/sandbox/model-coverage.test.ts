@@ -3,7 +3,7 @@
 // out compiles. Here every action the app uses is rendered for real (signed request, common layer, the
 // bytes a client gets) over the demo seed, and the fields the sandbox never fills must be exactly the
 // expected ones below, each with its reason. A field a newer SDK adds shows up as a failure here.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CrsOperation } from '../../../electron/core/cloud/transport/rate-limiter.js';
 import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
 import type { SdkAction } from '../../../sandbox/api/sdk-models.js';
@@ -12,6 +12,7 @@ import { handleV3 } from '../../../sandbox/api/v3-handler.js';
 import { KeyRing } from '../../../sandbox/auth/keys.js';
 import { ManualClock } from '../../../sandbox/clock.js';
 import { DEFAULT_RATE_LIMITS } from '../../../sandbox/constants.js';
+import { BackupFileStore } from '../../../sandbox/files/backup-files.js';
 import { RateLimiter } from '../../../sandbox/rate-limiter.js';
 import { DEMO_BACKUPS } from '../../../sandbox/seeds/demo.js';
 import { applySeed } from '../../../sandbox/seeds/index.js';
@@ -29,6 +30,19 @@ const APP_ACTIONS = [
   'ManualBackupInstance',
 ] as const satisfies readonly CrsOperation[] & readonly SdkAction[];
 
+/**
+ * The backup-file actions the sandbox answers for the backup inspector (issue 19); their requests and
+ * answers are held to the SDK models like the app's. DescribeBackupDownloadRestriction's request model is
+ * `null` (no fields).
+ */
+const FILE_ACTIONS = [
+  'DescribeBackupUrl',
+  'DescribeBackupDetail',
+  'DescribeBackupDownloadRestriction',
+] as const satisfies readonly SdkAction[];
+
+const ALL_ACTIONS: readonly SdkAction[] = [...new Set<SdkAction>([...APP_ACTIONS, ...FILE_ACTIONS])];
+
 /** False (a type error below) when the app gains an operation this list lacks. */
 const listsEveryOperation: CrsOperation extends (typeof APP_ACTIONS)[number] ? true : false = true;
 
@@ -43,6 +57,12 @@ const NEVER_FILLED: Readonly<Record<string, readonly string[]>> = {
   DescribeTaskInfoResponse: [],
   DescribeTaskListResponse: [],
   ManualBackupInstanceResponse: [],
+  DescribeBackupUrlResponse: [],
+  DescribeBackupDetailResponse: [],
+  DescribeBackupDownloadRestrictionResponse: [],
+  BackupDownloadInfo: [],
+  // The sandbox account's restriction is NoLimit: no custom VPC is ever listed.
+  BackupLimitVpcItem: ['Region', 'VpcList'],
   InstanceSet: [],
   RedisBackupSet: [],
   TaskInfoDetail: [],
@@ -61,6 +81,8 @@ const NESTED: ReadonlyArray<readonly [string, SdkAction, readonly string[]]> = [
   ['InstanceTagInfo', 'DescribeInstances', ['InstanceSet', 'InstanceTags']],
   ['RedisBackupSet', 'DescribeInstanceBackups', ['BackupSet']],
   ['TaskInfoDetail', 'DescribeTaskList', ['Tasks']],
+  ['BackupDownloadInfo', 'DescribeBackupUrl', ['BackupInfos']],
+  ['BackupLimitVpcItem', 'DescribeBackupDownloadRestriction', ['LimitVpc']],
 ];
 
 type Row = Record<string, unknown>;
@@ -69,6 +91,7 @@ function sandbox() {
   const clock = new ManualClock(Date.UTC(2026, 0, 15, 12));
   const state = new SandboxState(clock, 20);
   applySeed(state, 'demo');
+  state.files = files;
   const deps = { state, keys: new KeyRing(), limiter: new RateLimiter(clock, DEFAULT_RATE_LIMITS) };
   const answers = new Map<SdkAction, Row[]>();
   /** One signed request through the common layer; the Response as a client parses it. */
@@ -87,6 +110,10 @@ function sandbox() {
   };
   return { clock, call, answers };
 }
+
+/** Backup files for DescribeBackupUrl, in a temporary folder removed after the tests. */
+const files = new BackupFileStore();
+files.baseUrl = 'http://127.0.0.1:9';
 
 /** Every answer of the demo seed the app would see: all regions, all backups, tasks running and ended. */
 function renderAll() {
@@ -108,6 +135,13 @@ function renderAll() {
   call('DescribeTaskList', { Limit: 100 });
   // A list of tasks in another region, which includes the long-running demo restore.
   call('DescribeTaskList', { Limit: 100 }, 'ap-shanghai');
+  const sessions = call('DescribeInstanceBackups', { InstanceId: 'crs-demo0002' });
+  const encrypted = String((sessions.BackupSet as Row[])[0]?.BackupId);
+  // Encrypted (crs-demo0002) and plain: DecryptKey, KmsKeyId and KeyAlgorithm only come with the first.
+  call('DescribeBackupDetail', { InstanceId: 'crs-demo0002', BackupId: encrypted });
+  call('DescribeBackupDetail', { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual });
+  call('DescribeBackupUrl', { InstanceId: 'crs-demo0002', BackupId: encrypted });
+  call('DescribeBackupDownloadRestriction', {});
   return answers;
 }
 
@@ -134,13 +168,19 @@ function unfilled(model: string, rows: readonly Row[]) {
 
 describe(`sandbox answers against the SDK ${SDK_VERSION} models`, () => {
   const answers = renderAll();
+  afterAll(() => files.dispose());
 
   it('serves exactly the actions the app uses', () => {
     expect(listsEveryOperation).toBe(true);
-    expect(Object.keys(V3_ACTIONS).sort()).toEqual([...APP_ACTIONS].sort());
+    expect(Object.keys(V3_ACTIONS).sort()).toEqual([...ALL_ACTIONS].sort());
   });
 
-  it.each(APP_ACTIONS)(
+  it('answers a field-less request model with a field-less schema', () => {
+    expect(() => modelFields('DescribeBackupDownloadRestrictionRequest')).toThrow();
+    expect(Object.keys(V3_ACTIONS.DescribeBackupDownloadRestriction.schema)).toEqual([]);
+  });
+
+  it.each(ALL_ACTIONS.filter((a) => a !== 'DescribeBackupDownloadRestriction'))(
     '%s accepts exactly the request model’s fields, required as the SDK says',
     (action) => {
       const model = modelFields(`${action}Request`);
@@ -151,7 +191,7 @@ describe(`sandbox answers against the SDK ${SDK_VERSION} models`, () => {
     },
   );
 
-  it.each(APP_ACTIONS)('%s answers every field of its response model but the expected ones', (action) => {
+  it.each(ALL_ACTIONS)('%s answers every field of its response model but the expected ones', (action) => {
     const model = `${action}Response`;
     const result = unfilled(model, answers.get(action) ?? []);
     expect(answers.get(action)?.length, action).toBeGreaterThan(0);

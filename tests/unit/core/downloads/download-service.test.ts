@@ -3,7 +3,7 @@
  * returned, Range resume (and restart when the server does not honour it), one link refresh on expiry,
  * refusals told apart, private files, and nothing secret in the log.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FOLDER } from '../../../../electron/core/downloads/backup-cache';
@@ -121,6 +121,24 @@ describe('DownloadService', () => {
     expect(h.api.urlCalls).toBe(2);
     // The short-lived link was never sent: one request, with the fresh link, answered 200.
     expect(h.storage.requests.map((r) => r.status)).toEqual([200]);
+  });
+
+  it('says the link expired when the fresh links run out within a minute too, without sending either', async () => {
+    h = await downloadHarness();
+    h.addBackup('b1', [rdbLike(20_000)], { lifetimeMs: 30_000 });
+    expect(await h.download('b1')).toMatchObject({ state: 'failed', errorCode: 'BACKUP_LINK_EXPIRED' });
+    expect(h.api.urlCalls).toBe(2);
+    expect(h.storage.requests).toEqual([]);
+  });
+
+  it('makes an existing cache folder private again', async () => {
+    h = await downloadHarness();
+    await mkdir(join(h.userData, CACHE_FOLDER, 'p1'), { recursive: true, mode: 0o755 });
+    await chmod(join(h.userData, CACHE_FOLDER), 0o755);
+    h.addBackup('b1', [rdbLike(2000)]);
+    await h.download('b1');
+    expect(await mode(join(h.userData, CACHE_FOLDER))).toBe(0o700);
+    expect(await mode(join(h.userData, CACHE_FOLDER, 'p1'))).toBe(0o700);
   });
 
   it('says the link expired when a fresh one is refused too — after exactly one refresh', async () => {

@@ -1,0 +1,359 @@
+/**
+ * The streaming RDB reader: the opcode loop of redis `src/rdb.c` rdbLoadRioWithLoadingCtx (and Valkey's,
+ * valkey-io/valkey `src/rdb.c`), reporting each key instead of loading it. One long-lived generator parses
+ * synchronously over the buffered bytes and yields only when it needs more, so a file of millions of small
+ * keys costs no promise per key; values are skipped (or hashed) as they pass, never built.
+ */
+import { ByteWindow } from './byte-window.js';
+import * as C from './rdb-constants.js';
+import { type Need, RdbParser, S_INT, S_LZF, STR_HEAD } from './rdb-parser.js';
+import {
+  RdbFormatError,
+  type RdbKeyEntry,
+  type RdbReadOptions,
+  type RdbSummary,
+  type ReadRdb,
+} from './rdb-types.js';
+import { ValueHash } from './value-hash.js';
+import { moduleOpcodes, readValue, type ValueOut } from './value-readers.js';
+
+/** Keys longer than this are taken for corruption (Redis caps keys at 512 MB; real ones are far shorter). */
+const MAX_KEY = 64 << 20;
+const utf8 = new TextDecoder('utf-8');
+/** A window grown past this for one big record goes back to its work buffer before the next. */
+const WINDOW_RESET = 1 << 20;
+
+/** An error thrown by the caller's callback, passed back untouched. */
+class CallerError {
+  constructor(readonly error: unknown) {}
+}
+
+class Reader {
+  readonly p: RdbParser;
+  readonly summary: RdbSummary = {
+    rdbVersion: 0,
+    aux: {},
+    checksum: 'absent',
+    bytesRead: 0,
+    keys: 0,
+    resizeDb: {},
+    functions: 0,
+    moduleAux: [],
+  };
+  private valkey = false;
+  private readonly hasher: ValueHash | null;
+  private readonly out: ValueOut = { n: 0, encoding: '', moduleName: undefined };
+
+  constructor(
+    readonly w: ByteWindow,
+    private readonly onKey: (entry: RdbKeyEntry) => void,
+    options: RdbReadOptions,
+  ) {
+    this.p = new RdbParser(w);
+    this.hasher = options.hashValues ? new ValueHash() : null;
+  }
+
+  *run(): Need {
+    const w = this.w;
+    const p = this.p;
+    yield* this.header();
+    let db = 0;
+    let expireAt: number | null = null;
+    let idle: number | undefined;
+    let freq: number | undefined;
+    for (;;) {
+      if (w.buf.length > WINDOW_RESET) w.release();
+      if (w.end - w.pos < STR_HEAD + 2) yield STR_HEAD + 2;
+      const typeAt = w.offset;
+      const type = p.u8();
+      if (type >= C.OP_SLOT_IMPORT) {
+        switch (type) {
+          case C.OP_EXPIRETIME_MS:
+            if (w.end - w.pos < 8) yield 8;
+            expireAt = this.int64();
+            continue;
+          case C.OP_EXPIRETIME: {
+            if (w.end - w.pos < 4) yield 4;
+            p.need(4);
+            const b = w.buf;
+            const q = w.pos;
+            w.pos += 4;
+            expireAt =
+              ((b[q] as number) |
+                ((b[q + 1] as number) << 8) |
+                ((b[q + 2] as number) << 16) |
+                ((b[q + 3] as number) << 24)) *
+              1000;
+            continue;
+          }
+          case C.OP_IDLE:
+            idle = p.len('an LRU idle time');
+            continue;
+          case C.OP_FREQ:
+            freq = p.u8();
+            continue;
+          case C.OP_SELECTDB:
+            db = p.len('a database number');
+            continue;
+          case C.OP_RESIZEDB: {
+            const keys = p.len('a RESIZEDB key count');
+            if (w.end - w.pos < 9) yield 9;
+            const expires = p.len('a RESIZEDB expires count');
+            this.summary.resizeDb[db] = { keys, expires };
+            continue;
+          }
+          case C.OP_AUX: {
+            const key = yield* this.text();
+            const value = yield* this.text();
+            this.summary.aux[key] = value;
+            continue;
+          }
+          case C.OP_MODULE_AUX:
+            yield* this.moduleAux();
+            continue;
+          case C.OP_FUNCTION_PRE_GA:
+            throw new RdbFormatError(
+              typeAt,
+              'a function library in the released format (FUNCTION2)',
+              'the Redis 7.0 release-candidate format',
+            );
+          case C.OP_FUNCTION2:
+            yield* p.str();
+            this.summary.functions++;
+            continue;
+          case C.OP_SLOT_INFO:
+            for (let i = 0; i < 3; i++) {
+              if (w.end - w.pos < 9) yield 9;
+              p.len('a SLOT_INFO field');
+            }
+            continue;
+          case C.OP_SLOT_IMPORT:
+            if (!this.valkey) break;
+            yield* this.slotImport();
+            continue;
+          case C.OP_EOF:
+            yield* this.trailer();
+            return;
+        }
+        throw new RdbFormatError(typeAt, 'a known opcode', `opcode ${type}`);
+      }
+      if (type > C.T_HASH_LISTPACK_EX || type === 8 || (this.valkey && type > C.T_VALKEY_HASH_2))
+        throw new RdbFormatError(typeAt, 'a known value type or opcode', `byte ${type}`);
+
+      // The key.
+      const keyAt = w.offset;
+      const keyLen = p.strHead();
+      if (keyLen > MAX_KEY)
+        throw new RdbFormatError(keyAt, `a key of at most ${MAX_KEY} bytes`, `${keyLen} bytes`);
+      if (keyLen > w.end - w.pos) yield keyLen;
+      let key = p.strValue(keyLen);
+
+      // The value.
+      // Hashing: straight over the buffer when the value was all there, else fed as the window moved.
+      const hasher = this.hasher;
+      const valueStart = w.pos;
+      const moves = w.moves;
+      if (hasher) {
+        hasher.reset();
+        w.hash = hasher;
+        w.hashFrom = valueStart;
+      }
+      let elements = 1;
+      let encoding: string;
+      let moduleName: string | undefined;
+      if (type === C.T_STRING && w.end - w.pos >= STR_HEAD) {
+        const n = p.strHead();
+        encoding = p.sKind === S_INT ? 'int' : p.sKind === S_LZF ? 'lzf' : 'raw';
+        if (n <= w.end - w.pos) w.pos += n;
+        else {
+          key = key.slice();
+          yield* p.skip(n);
+        }
+      } else {
+        // Values of the other types may need more input: keep the key, the window moves on.
+        key = key.slice();
+        const out = this.out;
+        if (type === C.T_STRING) {
+          yield* p.str();
+          out.encoding = p.sKind === S_INT ? 'int' : p.sKind === S_LZF ? 'lzf' : 'raw';
+          out.n = 1;
+        } else yield* readValue(p, type, this.valkey, out);
+        elements = out.n;
+        encoding = out.encoding;
+        moduleName = out.moduleName;
+      }
+      let valueHash: string | undefined;
+      if (hasher) {
+        if (w.moves === moves) hasher.update(w.buf, valueStart, w.pos);
+        else w.feedHash(w.pos);
+        w.hash = null;
+        valueHash = hasher.digest();
+      }
+      const entry: RdbKeyEntry = {
+        db,
+        key,
+        type: C.typeOf(type),
+        encoding,
+        expireAtMs: expireAt,
+        elements,
+        bytes: w.offset - keyAt,
+      };
+      if (valueHash !== undefined) entry.valueHash = valueHash;
+      if (moduleName !== undefined) entry.moduleName = moduleName;
+      if (idle !== undefined) entry.idleSeconds = idle;
+      if (freq !== undefined) entry.frequency = freq;
+      this.summary.keys++;
+      try {
+        this.onKey(entry);
+      } catch (error) {
+        throw new CallerError(error);
+      }
+      expireAt = null;
+      idle = undefined;
+      freq = undefined;
+    }
+  }
+
+  private *header(): Need {
+    const w = this.w;
+    if (w.end - w.pos < 9) yield 9;
+    this.p.need(9);
+    const magic = String.fromCharCode(...w.buf.subarray(w.pos, w.pos + 9));
+    let version: number;
+    if (/^REDIS\d{4}$/.test(magic)) {
+      version = Number(magic.slice(5));
+      if (version < 1 || version > C.MAX_REDIS_RDB)
+        throw new RdbFormatError(
+          5,
+          `an RDB version from 1 to ${C.MAX_REDIS_RDB} after REDIS`,
+          `version ${version}`,
+        );
+    } else if (/^VALKEY\d{3}$/.test(magic)) {
+      version = Number(magic.slice(6));
+      this.valkey = true;
+      if (version < C.MIN_VALKEY_RDB || version > C.MAX_VALKEY_RDB)
+        throw new RdbFormatError(
+          6,
+          `an RDB version from ${C.MIN_VALKEY_RDB} to ${C.MAX_VALKEY_RDB} after VALKEY`,
+          `version ${version}`,
+        );
+    } else throw new RdbFormatError(0, 'the RDB signature REDIS0… or VALKEY…', 'not an RDB file');
+    w.pos += 9;
+    this.summary.rdbVersion = version;
+  }
+
+  /**
+   * The 8-byte millisecond time of EXPIRETIME_MS, signed. Little-endian; before RDB 9 it was written in the
+   * writer's byte order (redis `src/rdb.c` rdbLoadMillisecondTime), which is little-endian on x86 and ARM.
+   */
+  private int64(): number {
+    const p = this.p;
+    p.need(8);
+    const w = this.w;
+    const b = w.buf;
+    const q = w.pos;
+    w.pos += 8;
+    const lo =
+      (b[q] as number) |
+      ((b[q + 1] as number) << 8) |
+      ((b[q + 2] as number) << 16) |
+      ((b[q + 3] as number) << 24);
+    const hi =
+      (b[q + 4] as number) |
+      ((b[q + 5] as number) << 8) |
+      ((b[q + 6] as number) << 16) |
+      ((b[q + 7] as number) << 24);
+    return hi * 0x100000000 + (lo >>> 0);
+  }
+
+  private *text(): Generator<number, string, void> {
+    const w = this.w;
+    const p = this.p;
+    if (w.end - w.pos < STR_HEAD) yield STR_HEAD;
+    const n = p.strHead();
+    if (n > MAX_KEY)
+      throw new RdbFormatError(p.sAt, `an AUX string of at most ${MAX_KEY} bytes`, `${n} bytes`);
+    if (n > w.end - w.pos) yield n;
+    return utf8.decode(p.strValue(n));
+  }
+
+  private *moduleAux(): Need {
+    const w = this.w;
+    const p = this.p;
+    const at = w.offset;
+    if (w.end - w.pos < 27) yield 27;
+    const name = C.moduleNameOf(p.len64('a module id'));
+    const whenOpcode = p.len('the module AUX "when" opcode');
+    if (whenOpcode !== C.MOD_UINT)
+      throw new RdbFormatError(at, 'a module AUX "when" opcode of 2 (UINT)', `${whenOpcode}`);
+    p.len('the module AUX "when" value');
+    yield* moduleOpcodes(p, name);
+    this.summary.moduleAux.push(name);
+  }
+
+  /** Valkey 9's SLOT_IMPORT: a job name and slot ranges (valkey-io/valkey `src/cluster_migrateslots.c`). */
+  private *slotImport(): Need {
+    const w = this.w;
+    const p = this.p;
+    yield* p.str();
+    if (w.end - w.pos < 9) yield 9;
+    const ranges = p.len('a slot range count');
+    for (let i = 0; i < ranges * 2; i++) {
+      if (w.end - w.pos < 9) yield 9;
+      p.len('a slot number');
+    }
+  }
+
+  private *trailer(): Need {
+    const w = this.w;
+    w.feed(w.pos);
+    if (this.summary.rdbVersion < 5) {
+      this.summary.checksum = 'absent';
+      return;
+    }
+    const at = w.offset;
+    if (w.end - w.pos < 8) yield 8;
+    this.p.need(8);
+    const b = w.buf;
+    let zero = true;
+    for (let i = 0; i < 8; i++) if (b[w.pos + i] !== 0) zero = false;
+    if (zero) this.summary.checksum = 'disabled';
+    else if (w.crc.matches(b, w.pos)) this.summary.checksum = 'ok';
+    else
+      throw new RdbFormatError(at, `the CRC-64 of the file, ${w.crc.hex()}`, 'the stored checksum differs');
+    w.pos += 8;
+    w.feed(w.pos);
+  }
+}
+
+export const readRdb: ReadRdb = async (source, onKey, options = {}) => {
+  const w = new ByteWindow(source, options.signal, options.onProgress);
+  const reader = new Reader(w, onKey, options);
+  const run = reader.run();
+  try {
+    for (;;) {
+      const step = run.next();
+      if (step.done) break;
+      if (step.value === 0) await w.skip();
+      else await w.fill(step.value);
+    }
+    if (!(await w.atEnd()))
+      throw new RdbFormatError(w.offset, 'the end of the file after the checksum', 'more bytes follow');
+  } catch (error) {
+    await w.close();
+    throw translate(error, w, options.signal);
+  }
+  reader.summary.bytesRead = w.offset;
+  options.onProgress?.(w.offset);
+  return reader.summary;
+};
+
+function translate(error: unknown, w: ByteWindow, signal: AbortSignal | undefined): unknown {
+  if (error instanceof CallerError) return error.error;
+  if (error instanceof RdbFormatError) return error;
+  if (signal?.aborted && error === signal.reason) return error;
+  if (w.sourceError !== undefined && error === w.sourceError) return error;
+  // Anything else escaping the parser is corrupt input it did not foresee: report it as such, with where.
+  const detail = error instanceof Error ? error.message : String(error);
+  return new RdbFormatError(w.offset, 'valid RDB data', detail);
+}

@@ -1,0 +1,160 @@
+/**
+ * The cache's rules: least recently used backups go first when a download needs room, a backup in use is
+ * never evicted nor deleted, a backup bigger than the cap is refused before it is fetched, and an index
+ * that cannot be read loses only the cache — never anything outside its folder.
+ */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CACHE_FOLDER, safeFileName, safeSegment } from '../../../../electron/core/downloads/backup-cache';
+import { rdbLike } from './fake-storage';
+import { downloadHarness } from './harness';
+
+async function filled(cap: number) {
+  const h = await downloadHarness({ capBytes: cap });
+  for (const id of ['a', 'b', 'c']) {
+    h.addBackup(id, [rdbLike(1000)]);
+    expect((await h.download(id)).state).toBe('done');
+    h.clock.t += 60_000;
+  }
+  return h;
+}
+
+const cached = async (h: Awaited<ReturnType<typeof downloadHarness>>) =>
+  (await h.service.list()).entries.map((e) => e.backupId).sort();
+
+describe('BackupCache', () => {
+  it('evicts the least recently used backups first, only as many as needed', async () => {
+    const h = await filled(3500);
+    // Reading `a` makes it the most recent: `b` is now the oldest.
+    await h.service.filesFor('p1', 'ap-guangzhou', 'crs-abcd1234', 'a');
+    h.addBackup('d', [rdbLike(1000)]);
+    expect((await h.download('d')).state).toBe('done');
+    expect(await cached(h)).toEqual(['a', 'c', 'd']);
+    expect((await h.service.list()).usedBytes).toBe(3000);
+  });
+
+  it('never evicts a backup in use: the next oldest goes instead', async () => {
+    const h = await filled(3500);
+    const release = h.cache.pin(h.ref('a'));
+    h.addBackup('d', [rdbLike(1000)]);
+    expect((await h.download('d')).state).toBe('done');
+    expect(await cached(h)).toEqual(['a', 'c', 'd']);
+    release();
+  });
+
+  it('refuses a backup bigger than the cap before fetching a byte, and evicts nothing for it', async () => {
+    const h = await filled(3500);
+    h.addBackup('big', [rdbLike(4000)]);
+    const requests = h.storage.requests.length;
+    expect(await h.download('big')).toMatchObject({ state: 'failed', errorCode: 'BACKUP_CACHE_FULL' });
+    expect(h.storage.requests.length).toBe(requests);
+    expect(await cached(h)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('says the cache is full when everything else is in use', async () => {
+    const h = await filled(3500);
+    const releases = ['a', 'b', 'c'].map((id) => h.cache.pin(h.ref(id)));
+    h.addBackup('d', [rdbLike(1000)]);
+    expect(await h.download('d')).toMatchObject({ state: 'failed', errorCode: 'BACKUP_CACHE_FULL' });
+    expect(await cached(h)).toEqual(['a', 'b', 'c']);
+    for (const release of releases) release();
+  });
+
+  it('"Delete downloaded backups" removes all but those in use, and says so', async () => {
+    const h = await filled(1e6);
+    const release = h.cache.pin(h.ref('b'));
+    expect(await h.service.clear()).toEqual({ removedBackups: 2, freedBytes: 2000, keptInUse: 1 });
+    expect(await cached(h)).toEqual(['b']);
+    release();
+    expect(await h.service.clear()).toMatchObject({ removedBackups: 1, keptInUse: 0 });
+    const left = await readdir(join(h.userData, CACHE_FOLDER), { recursive: true });
+    expect(left.filter((f) => f.endsWith('.rdb'))).toEqual([]);
+  });
+
+  it('a partial backup is not handed to the inspector', async () => {
+    const h = await downloadHarness({ retries: 0 });
+    h.addBackup('a', [rdbLike(10_000)]);
+    h.storage.faults.cutAfter = 4096;
+    expect((await h.download('a')).state).toBe('failed');
+    expect(await h.service.filesFor('p1', 'ap-guangzhou', 'crs-abcd1234', 'a')).toBeNull();
+  });
+
+  it('keeps its bookkeeping across restarts, and empties itself if the index is unreadable', async () => {
+    const h = await filled(1e6);
+    const { BackupCache } = await import('../../../../electron/core/downloads/backup-cache');
+    const again = new BackupCache({
+      userData: h.userData,
+      capBytes: () => 1e6,
+      now: () => 0,
+      logger: h.logger,
+    });
+    await again.load();
+    expect(
+      again
+        .list()
+        .map((e) => e.backupId)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
+    expect(again.usedBytes()).toBe(3000);
+
+    const outside = join(h.userData, 'keep-me.txt');
+    await writeFile(outside, 'not the cache');
+    await writeFile(
+      join(h.userData, CACHE_FOLDER, 'index.json'),
+      '{"version":1,"entries":[{"dir":"../.."}]}',
+    );
+    const damaged = new BackupCache({
+      userData: h.userData,
+      capBytes: () => 1e6,
+      now: () => 0,
+      logger: h.logger,
+    });
+    await damaged.load();
+    expect(damaged.list()).toEqual([]);
+    expect(await readdir(h.userData)).toContain('keep-me.txt');
+  });
+
+  it('an index entry pointing outside the cache folder is ignored', async () => {
+    const h = await filled(1e6);
+    const victim = join(h.userData, 'victim');
+    await mkdir(victim);
+    await writeFile(join(victim, 'x'), 'x');
+    const index = {
+      version: 1,
+      entries: [
+        {
+          profileId: 'p1',
+          region: 'r',
+          instanceId: 'i',
+          backupId: 'evil',
+          dir: '../victim',
+          files: [{ name: 'x', bytes: 1, complete: true }],
+          encryption: 'no',
+          createdAt: 0,
+          lastUsedAt: 0,
+        },
+      ],
+    };
+    await writeFile(join(h.userData, CACHE_FOLDER, 'index.json'), JSON.stringify(index));
+    const { BackupCache } = await import('../../../../electron/core/downloads/backup-cache');
+    const cache = new BackupCache({
+      userData: h.userData,
+      capBytes: () => 1e6,
+      now: () => 0,
+      logger: h.logger,
+    });
+    expect(await cache.deleteAll()).toMatchObject({ removedBackups: 0 });
+    expect(await readdir(victim)).toEqual(['x']);
+  });
+
+  it('sanitises names from ids and from the cloud', () => {
+    expect(safeSegment('crs-abcd1234')).toBe('crs-abcd1234');
+    expect(safeSegment('..')).toMatch(/^\.\.~[0-9a-f]{8}$/);
+    expect(safeSegment('a/b')).toMatch(/^a_b~[0-9a-f]{8}$/);
+    expect(safeSegment('a/b')).not.toBe(safeSegment('a_b'));
+    expect(safeFileName('../../etc/passwd', 'f')).toBe('passwd');
+    expect(safeFileName('..', 'fallback.rdb')).toBe('fallback.rdb');
+    expect(safeFileName('x.rdb.part', 'fallback.rdb')).toBe('fallback.rdb');
+  });
+});
