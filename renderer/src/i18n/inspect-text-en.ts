@@ -97,6 +97,7 @@ export const inspectTextEn = {
     progress: 'Reading the backup: {{done}} of {{total}}',
     progressUnknownTotal: 'Reading the backup: {{done}} read',
     functions: 'Function libraries',
+    cancel: 'Stop reading',
   },
   find: {
     title: 'Find a key',
@@ -109,7 +110,9 @@ export const inspectTextEn = {
     noMatch: 'No key matches in the chosen backups.',
     matches_one: '{{count}} key matches.',
     matches_other: '{{count}} keys match.',
-    truncated: 'Only the first {{count}} matches are shown: narrow the pattern to see the others.',
+    truncated:
+      'More keys match than are shown: only the first {{count}} are listed. Narrow the pattern to see the others.',
+    figuresFrom: 'Type, TTL, size and elements are those of the first chosen backup that holds the key.',
     ttl: 'TTL',
     noTtl: 'none',
     expiredTtl: 'expired',

@@ -94,6 +94,7 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     progress: '正在读取备份：{{done}} / {{total}}',
     progressUnknownTotal: '正在读取备份：已读取 {{done}}',
     functions: '函数库',
+    cancel: '停止读取',
   },
   find: {
     title: '查找键',
@@ -106,7 +107,8 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     noMatch: '所选备份中没有匹配的键。',
     matches_one: '{{count}} 个键匹配。',
     matches_other: '{{count}} 个键匹配。',
-    truncated: '只显示前 {{count}} 个匹配结果：请缩小模式范围以查看其余结果。',
+    truncated: '匹配的键多于显示的数量：只列出前 {{count}} 个。请缩小模式范围以查看其余结果。',
+    figuresFrom: '类型、TTL、大小和元素数取自所选备份中第一个含有该键的备份。',
     ttl: 'TTL',
     noTtl: '无',
     expiredTtl: '已过期',

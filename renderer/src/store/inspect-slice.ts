@@ -49,6 +49,8 @@ export interface InspectSlice {
   cancelDownload(ref: BackupRef): Promise<void>;
   onDownloadProgress(progress: DownloadProgress): void;
   loadReport(ref: BackupRef): Promise<void>;
+  /** Stops reading a backup for its report; the report then says it was cancelled and can be asked again. */
+  cancelReport(ref: BackupRef): Promise<void>;
   clearCache(): Promise<{ ok: true } | { ok: false; error: UiError }>;
   /** Find, compare and preview answer their caller and keep nothing: their panels hold the results. */
   findKeys(backups: BackupRef[], pattern: string, glob: boolean): Promise<Result<FindResult>>;
@@ -161,6 +163,11 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get
           ? { status: 'ready', requestId: mine.requestId, report: result.value }
           : { status: 'error', requestId: mine.requestId, error: result.error },
       );
+    },
+    cancelReport: async (ref) => {
+      const view = get().reports[refKey(ref)];
+      if (view?.status !== 'loading') return;
+      await call(() => inspector.inspect.cancel({ requestId: view.requestId }));
     },
     clearCache: async () => {
       const result = await call(() => api.backup.cacheClear({}));

@@ -27,6 +27,8 @@ export interface InspectorApi {
     >;
     diff: Fn<{ requestId: string; base: BackupRef; other: BackupRef; separators?: string }, DiffResult>;
     preview: Fn<{ requestId: string; backup: BackupRef; db: number; key: string }, ValuePreview>;
+    /** Stops the request of that id (InspectorService.cancel); it then answers INSPECT_CANCELLED. */
+    cancel: Fn<{ requestId: string }, { cancelled: boolean }>;
   };
   on: {
     inspectProgress(listener: (payload: InspectProgress) => void): () => void;

@@ -68,6 +68,7 @@ const ALLOWED = new Set([
   'TTL',
   'abc', // the glob example [abc]
   'KMS', // Tencent's key management service, named in the backup decryption error
+  'redis-cli',
 ]);
 
 describe('language purity', () => {

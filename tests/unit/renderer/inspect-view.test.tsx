@@ -202,3 +202,39 @@ describe('report', () => {
     await screen.findByTestId('inspect-report');
   });
 });
+
+describe('reading a backup', () => {
+  it('shows how far it got, and stops on request with the catalog text and a way to start again', async () => {
+    let answer: (value: ReturnType<typeof fail>) => void = () => undefined;
+    const fake = inspectCore({
+      inspect: {
+        'backup:downloads': () => ok(completeCache('64b1c2d3-backup-1')),
+        'inspect:report': () =>
+          new Promise((resolve) => {
+            answer = resolve;
+          }),
+      },
+    });
+    window.location.hash = inspectHash;
+    render(<App resolution={{ api: fake.api }} />);
+    await screen.findByTestId('report-loading');
+    const requestId = (fake.callsTo('inspect:report')[0] as { requestId: string }).requestId;
+    act(() =>
+      fake.emitInspect({
+        requestId,
+        backupId: '64b1c2d3-backup-1',
+        file: 'dump.rdb',
+        bytesRead: 1024 * 1024,
+        totalBytes: 4 * 1024 * 1024,
+        phase: 'reading',
+      }),
+    );
+    expect(screen.getByTestId('report-loading').textContent).toContain('Reading the backup: 1 MB of 4 MB');
+    fireEvent.click(screen.getByTestId('report-cancel'));
+    await waitFor(() => expect(fake.callsTo('inspect:cancel')).toEqual([{ requestId }]));
+    await act(async () => answer(fail('INSPECT_CANCELLED', 'cancelled')));
+    expect((await screen.findByRole('alert')).textContent).toContain('The inspection was cancelled.');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(fake.callsTo('inspect:report')).toHaveLength(2));
+  });
+});

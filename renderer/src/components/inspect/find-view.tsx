@@ -145,11 +145,16 @@ export function FindView({ target }: { target: InspectTarget }) {
       {error && <ErrorBox error={error} />}
       {result && (
         <div className="find-results" data-testid="find-results">
+          {/* `matched` counts a key once per backup holding it: the keys are the listed matches. */}
           <p role="status">
-            {result.matched === 0 ? t('find.noMatch') : t('find.matches', { count: result.matched })}
+            {result.matches.length === 0
+              ? t('find.noMatch')
+              : result.truncated
+                ? t('find.truncated', { count: result.matches.length })
+                : t('find.matches', { count: result.matches.length })}
           </p>
-          {result.truncated && (
-            <p className="muted small">{t('find.truncated', { count: result.matches.length })}</p>
+          {result.searched.length > 1 && result.matches.length > 0 && (
+            <p className="muted small">{t('find.figuresFrom')}</p>
           )}
           {result.matches.length > 0 && (
             <div className="table-scroll">

@@ -1,7 +1,7 @@
 /**
  * The report's prefix list (depth first, each node with its depth) as a tree for the prefix view: each node
- * labelled by what it adds to its parent, keys a prefix holds that no longer prefix lists as “(other keys)”,
- * and keys without any separator as “(no prefix)” at the top.
+ * labelled by what it adds to its parent, keys a prefix holds that no longer prefix lists as “(other keys)”
+ * (at the top: keys whose first-level prefix is not listed), and keys without any separator as “(no prefix)”.
  */
 import type { InspectionReport } from '../../../../shared/inspector';
 import type { PrefixNode } from './prefix-tree';
@@ -36,6 +36,16 @@ export function prefixTree(tree: Tree, labels: { other: string; none: string }):
   for (const [node, keys, bytes] of others) {
     if (node.children.length === 0) continue;
     node.children.push({ id: `${node.id}\u0000other`, label: labels.other, keys, bytes, children: [] });
+  }
+  // Keys whose first-level prefix has no node of its own (the first level reached its cap).
+  if (tree.otherKeys > 0) {
+    roots.push({
+      id: '\u0000other',
+      label: labels.other,
+      keys: tree.otherKeys,
+      bytes: tree.otherBytes,
+      children: [],
+    });
   }
   if (tree.unprefixedKeys > 0) {
     roots.push({

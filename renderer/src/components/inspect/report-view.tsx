@@ -21,6 +21,7 @@ export function ReportView({ target }: { target: BackupRef }) {
   const key = refKey(target);
   const view = useApp((s) => s.reports[key]);
   const load = useApp((s) => s.loadReport);
+  const cancel = useApp((s) => s.cancelReport);
   const asked = view !== undefined;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: asked once per backup; Retry asks again.
@@ -47,6 +48,16 @@ export function ReportView({ target }: { target: BackupRef }) {
           max={p?.totalBytes ?? undefined}
           value={p?.totalBytes ? p.bytesRead : undefined}
         />
+        <p>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void cancel(target)}
+            data-testid="report-cancel"
+          >
+            {t('report.cancel')}
+          </button>
+        </p>
       </div>
     );
   }
