@@ -48,7 +48,8 @@ export interface InspectSlice {
   startDownload(ref: BackupRef): Promise<void>;
   cancelDownload(ref: BackupRef): Promise<void>;
   onDownloadProgress(progress: DownloadProgress): void;
-  loadReport(ref: BackupRef): Promise<void>;
+  /** Reads the backup for its report; `separators` splits key prefixes (default: the report's own). */
+  loadReport(ref: BackupRef, separators?: string): Promise<void>;
   /** Stops reading a backup for its report; the report then says it was cancelled and can be asked again. */
   cancelReport(ref: BackupRef): Promise<void>;
   clearCache(): Promise<{ ok: true } | { ok: false; error: UiError }>;
@@ -148,12 +149,16 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get
       });
       if (p.state === 'done' || p.state === 'failed' || p.state === 'cancelled') void get().loadCache();
     },
-    loadReport: async (ref) => {
+    loadReport: async (ref, separators) => {
       const key = refKey(ref);
       const mine: ReportView = { status: 'loading', requestId: newRequestId() };
       setReport(key, mine);
       const result = await call(() =>
-        inspector.inspect.report({ requestId: mine.requestId, backup: bare(ref) }),
+        inspector.inspect.report({
+          requestId: mine.requestId,
+          backup: bare(ref),
+          ...(separators ? { separators } : {}),
+        }),
       );
       // Asked again meanwhile: this answer is not the one shown.
       if (get().reports[key]?.requestId !== mine.requestId) return;

@@ -238,3 +238,25 @@ describe('reading a backup', () => {
     await waitFor(() => expect(fake.callsTo('inspect:report')).toHaveLength(2));
   });
 });
+
+describe('prefix separators', () => {
+  it('reads the backup again with other separators, and refuses repeated or blank ones', async () => {
+    const fake = inspectCore({
+      inspect: { 'backup:downloads': () => ok(completeCache('64b1c2d3-backup-1')) },
+    });
+    window.location.hash = inspectHash;
+    render(<App resolution={{ api: fake.api }} />);
+    const input = (await screen.findByTestId('separators')) as HTMLInputElement;
+    expect(input.value).toBe(':/|.');
+    fireEvent.change(input, { target: { value: '::' } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    expect(screen.getByText(/one to eight different printable characters/)).toBeTruthy();
+    fireEvent.change(input, { target: { value: ': ' } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    expect(fake.callsTo('inspect:report')).toHaveLength(1);
+    fireEvent.change(input, { target: { value: '_' } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    await waitFor(() => expect(fake.callsTo('inspect:report')).toHaveLength(2));
+    expect(fake.callsTo('inspect:report')[1]).toMatchObject({ backup: ref(), separators: '_' });
+  });
+});

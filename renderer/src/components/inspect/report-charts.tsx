@@ -1,7 +1,7 @@
 /** The report's pictures: keys by type (bars), keys by time to live (columns) and the prefix tree. */
-import { useMemo } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InspectionReport, redisTypes } from '../../../../shared/inspector';
+import { type InspectionReport, redisTypes, SeparatorsSchema } from '../../../../shared/inspector';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { type Bar, BarChart, chartLabel } from './bar-chart';
@@ -9,7 +9,14 @@ import { ColumnChart } from './column-chart';
 import { prefixTree } from './prefix-nodes';
 import { PrefixTree } from './prefix-tree';
 
-export function ReportCharts({ report: r }: { report: InspectionReport }) {
+export function ReportCharts({
+  report: r,
+  onSeparators,
+}: {
+  report: InspectionReport;
+  /** Reads the backup again with other prefix separators. */
+  onSeparators: (separators: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const zone = useTimeZone();
   const lang = i18n.language;
@@ -51,13 +58,49 @@ export function ReportCharts({ report: r }: { report: InspectionReport }) {
       </section>
       <section className="card report-wide" aria-labelledby="prefix-title">
         <h3 id="prefix-title">{t('report.prefixTitle')}</h3>
-        <p className="muted small" id="prefix-help">
-          {t('report.separators')}: <code className="mono">{r.prefixTree.separators}</code> ·{' '}
-          {t('report.prefixHelp')}
-        </p>
+        <SeparatorsForm current={r.prefixTree.separators} onApply={onSeparators} />
+        <p className="muted small">{t('report.prefixHelp')}</p>
         <PrefixTree roots={roots} totalBytes={r.bytes} label={t('report.prefixTitle')} />
         {r.prefixTree.capped && <p className="muted small">{t('report.prefixOtherNote')}</p>}
       </section>
     </div>
+  );
+}
+
+/** The prefix separators, changed by reading the backup again (the tree is built while reading). */
+function SeparatorsForm({ current, onApply }: { current: string; onApply: (separators: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState(current);
+  const [invalid, setInvalid] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const ok = SeparatorsSchema.safeParse(text).success && new Set(text).size === text.length;
+    setInvalid(!ok);
+    if (ok && text !== current) onApply(text);
+  };
+  return (
+    <form className="toolbar" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={`${id}-sep`}>{t('report.separators')}</label>
+        <input
+          id={`${id}-sep`}
+          className="mono separators-input"
+          value={text}
+          maxLength={8}
+          spellCheck={false}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={`${id}-sep-hint`}
+          data-testid="separators"
+        />
+      </div>
+      <button type="submit" className="btn btn-small">
+        {t('report.separatorsApply')}
+      </button>
+      <p id={`${id}-sep-hint`} className={invalid ? 'field-error small' : 'muted small'}>
+        {t(invalid ? 'report.separatorsInvalid' : 'report.separatorsHint')}
+      </p>
+    </form>
   );
 }

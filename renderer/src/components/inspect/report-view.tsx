@@ -72,7 +72,7 @@ export function ReportView({ target }: { target: BackupRef }) {
         <p className="muted">{t('report.empty')}</p>
       ) : (
         <>
-          <ReportCharts report={report} />
+          <ReportCharts report={report} onSeparators={(separators) => void load(target, separators)} />
           <ReportTables report={report} />
         </>
       )}
