@@ -186,6 +186,8 @@ export class InspectorService {
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) throw new AppError('INSPECT_CANCELLED');
       if (error instanceof AppError) throw error;
+      // The cache listed files that are gone (deleted by hand): the backup is no longer downloaded.
+      if (error instanceof BackupFileError && error.missing) throw new AppError('INSPECT_NOT_DOWNLOADED');
       if (error instanceof BackupFileError) {
         // The file name and byte offset help; the bytes themselves are never quoted.
         this.#log.warn('backup file unreadable', { requestId, file: error.file });
