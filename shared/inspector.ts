@@ -5,24 +5,16 @@
  * (`estimatedMemory`).
  */
 import { z } from 'zod';
+import { type BackupRef, BackupRefSchema } from './downloads';
 
 const Count = z.number().int().nonnegative();
-const Id = z.string().min(1).max(128);
 
 export const RedisTypeSchema = z.enum(['string', 'list', 'set', 'zset', 'hash', 'stream', 'module']);
 export type RedisTypeName = z.infer<typeof RedisTypeSchema>;
 export const redisTypes = RedisTypeSchema.options;
 
-/** One backup of one instance, as the backups list names it. */
-export const BackupRefSchema = z
-  .object({
-    profileId: Id,
-    region: z.string().regex(/^[a-z]{2,4}(-[a-z0-9]+){1,3}$/),
-    instanceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-    backupId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/),
-  })
-  .strict();
-export type BackupRef = z.infer<typeof BackupRefSchema>;
+/** One backup of one instance: the same four fields as the download cache's (shared/downloads.ts). */
+export { type BackupRef, BackupRefSchema };
 
 /** Prefix separators: 1–8 distinct printable ASCII characters; the default is `: / | .`. */
 export const SeparatorsSchema = z
@@ -245,3 +237,25 @@ export const InspectPreviewRequestSchema = z
     key: z.string().min(1).max(4096),
   })
   .strict();
+
+/** The inspector's channels, spread into the contract (ipc-contract.ts). */
+export const inspectorChannels = {
+  /** What a downloaded backup holds: one report for all its files (shards). */
+  'inspect:report': { request: InspectReportRequestSchema, response: InspectionReportSchema },
+  /** Keys by exact name or Redis glob across one or several downloaded backups of an instance. */
+  'inspect:find': { request: InspectFindRequestSchema, response: FindResultSchema },
+  /** Keys added, removed and changed from `base` to `other` (usually the newest backup). */
+  'inspect:diff': { request: InspectDiffRequestSchema, response: DiffResultSchema },
+  /** One key's value, first 1 KB, read again from the file on request and never kept. */
+  'inspect:preview': { request: InspectPreviewRequestSchema, response: ValuePreviewSchema },
+  /** Stops a running report, find, diff or preview by its request id. */
+  'inspect:cancel': {
+    request: z.object({ requestId: RequestIdSchema }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+} as const;
+
+export const inspectorEvents = {
+  /** How far a running inspector request has read. */
+  'inspect:progress': InspectProgressSchema,
+} as const;

@@ -8,6 +8,7 @@ import { AuditEntrySchema, AuditQuerySchema } from './audit';
 import { BackupSpanSchema, StatusCoverageSchema } from './backup-span';
 import { BackupSchema, InstanceSchema } from './domain';
 import { downloadChannels, downloadEvents } from './downloads';
+import { inspectorChannels, inspectorEvents } from './inspector';
 import { ProfileInputSchema, ProfilePatchSchema, ProfileViewSchema, RegionSchema } from './profiles';
 import { PreferencesPatchSchema, PreferencesSchema } from './settings';
 import { PreflightCheckSchema, RestoreRecordSchema } from './tasks';
@@ -245,6 +246,8 @@ export const invokeContract = {
   ),
   // Backup downloads (issue 19): shared/downloads.ts.
   ...downloadChannels,
+  // Backup inspector (issue 19): shared/inspector.ts.
+  ...inspectorChannels,
 } as const;
 
 export const eventContract = {
@@ -265,6 +268,8 @@ export const eventContract = {
   'app:navigate': z.object({ profileId: z.string(), region: z.string(), instanceId: z.string() }),
   // Backup downloads (issue 19): shared/downloads.ts.
   ...downloadEvents,
+  // Backup inspector (issue 19): shared/inspector.ts.
+  ...inspectorEvents,
 } as const;
 
 export type InvokeContract = typeof invokeContract;

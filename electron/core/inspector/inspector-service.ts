@@ -34,6 +34,8 @@ export interface BackupFiles {
     instanceId: string,
     backupId: string,
   ): Promise<readonly string[] | null> | readonly string[] | null;
+  /** Holds a backup's files while they are read, so the cache does not evict them; answers the release. */
+  pin?(ref: BackupRef): () => void;
 }
 
 export interface InspectorDeps {
@@ -63,7 +65,11 @@ export class InspectorService {
     this.#log = deps.logger.child('inspector');
   }
 
-  async report(requestId: string, backup: BackupRef, separators = DEFAULT_SEPARATORS): Promise<InspectionReport> {
+  async report(
+    requestId: string,
+    backup: BackupRef,
+    separators = DEFAULT_SEPARATORS,
+  ): Promise<InspectionReport> {
     const paths = await this.#paths(backup);
     const cacheKey = `${refKey(backup)}\u0000${separators}\u0000${paths.join('\u0000')}`;
     const cached = this.#reports.get(cacheKey);
@@ -72,7 +78,7 @@ export class InspectorService {
       this.#reports.set(cacheKey, cached);
       return cached;
     }
-    const report = await this.#run(requestId, async (signal) => {
+    const report = await this.#run(requestId, [backup], async (signal) => {
       const builder = new ReportBuilder({ referenceMs: this.#deps.now(), separators });
       const progress = this.#progress(requestId, backup.backupId, 'reading');
       await readBackup(
@@ -104,7 +110,7 @@ export class InspectorService {
     if (!bytes) throw new AppError('INVALID_REQUEST', 'The key name has a broken escape (use \\xHH).');
     const searched: SearchedBackup[] = [];
     for (const b of backups) searched.push({ label: b.backupId, paths: await this.#paths(b) });
-    return this.#run(requestId, (signal) =>
+    return this.#run(requestId, backups, (signal) =>
       findKeys(this.#deps.readRdb, searched, {
         pattern: bytes,
         glob,
@@ -120,7 +126,7 @@ export class InspectorService {
     const a = { label: base.backupId, paths: await this.#paths(base) };
     const b = { label: other.backupId, paths: await this.#paths(other) };
     const emitters = new Map<string, ProgressSink>();
-    return this.#run(requestId, (signal) =>
+    return this.#run(requestId, [base, other], (signal) =>
       diffBackups(this.#deps.readRdb, a, b, {
         ...(separators ? { separators } : {}),
         signal,
@@ -141,7 +147,9 @@ export class InspectorService {
     const bytes = keyBytes(key);
     if (!bytes) throw new AppError('INVALID_REQUEST', 'The key name has a broken escape (use \\xHH).');
     const paths = await this.#paths(backup);
-    return this.#run(requestId, (signal) => previewValue(this.#deps.readRdb, paths, { db, key: bytes }, signal));
+    return this.#run(requestId, [backup], (signal) =>
+      previewValue(this.#deps.readRdb, paths, { db, key: bytes }, signal),
+    );
   }
 
   cancel(requestId: string): boolean {
@@ -162,17 +170,24 @@ export class InspectorService {
     return paths;
   }
 
-  async #run<T>(requestId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async #run<T>(
+    requestId: string,
+    refs: readonly BackupRef[],
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     if (this.#running.has(requestId)) {
       throw new AppError('INVALID_REQUEST', 'An inspection with this request id is already running.');
     }
     const controller = new AbortController();
     this.#running.set(requestId, controller);
+    const releases = refs.map((ref) => this.#deps.files.pin?.(ref));
     try {
       return await work(controller.signal);
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) throw new AppError('INSPECT_CANCELLED');
       if (error instanceof AppError) throw error;
+      // The cache listed files that are gone (deleted by hand): the backup is no longer downloaded.
+      if (error instanceof BackupFileError && error.missing) throw new AppError('INSPECT_NOT_DOWNLOADED');
       if (error instanceof BackupFileError) {
         // The file name and byte offset help; the bytes themselves are never quoted.
         this.#log.warn('backup file unreadable', { requestId, file: error.file });
@@ -180,6 +195,7 @@ export class InspectorService {
       }
       throw error;
     } finally {
+      for (const release of releases) release?.();
       this.#running.delete(requestId);
     }
   }

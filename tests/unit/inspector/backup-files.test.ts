@@ -109,6 +109,6 @@ describe('backup files', () => {
         onKey: () => undefined,
         endFile: () => undefined,
       }),
-    ).rejects.toThrow(/missing/);
+    ).rejects.toThrow(/no such file/);
   });
 });

@@ -17,6 +17,8 @@ export class BackupFileError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    /** The file is not there (or cannot be opened), as opposed to holding bad bytes. */
+    readonly missing = false,
   ) {
     super(`${file}: ${message}`);
     this.name = 'BackupFileError';

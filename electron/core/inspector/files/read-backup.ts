@@ -36,7 +36,7 @@ export async function readBackup(
       stat(p).then(
         (s) => s.size,
         () => {
-          throw new BackupFileError(basename(p), 'the downloaded file is missing; download the backup again');
+          throw new BackupFileError(basename(p), 'no such file, or it cannot be read', true);
         },
       ),
     ),

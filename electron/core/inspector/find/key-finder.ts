@@ -32,61 +32,83 @@ function rowId(db: number, key: Uint8Array): string {
   return s;
 }
 
-export async function findKeys(
-  readRdb: ReadRdb,
-  backups: readonly SearchedBackup[],
-  options: FindOptions,
-): Promise<FindResult> {
-  const test = options.glob
-    ? compileGlob(options.pattern)
-    : (key: Uint8Array) => sameBytes(key, options.pattern);
-  const rows = new Map<string, KeyMatch>();
-  let matched = 0;
-  let truncated = false;
-  for (const backup of backups) {
-    const onKey = (entry: RdbKeyEntry) => {
-      if (!test(entry.key)) return;
-      matched += 1;
+/** Collects matches key by key; `findKeys` drives it, the command line feeds it during its report pass. */
+export class KeyFinder {
+  readonly #test: (key: Uint8Array) => boolean;
+  readonly #rows = new Map<string, KeyMatch>();
+  readonly #limit: number;
+  readonly #referenceMs: number;
+  readonly #searched: string[] = [];
+  #matched = 0;
+  #truncated = false;
+
+  constructor(options: Pick<FindOptions, 'pattern' | 'glob' | 'limit' | 'referenceMs'>) {
+    const pattern = options.pattern;
+    this.#test = options.glob ? compileGlob(pattern) : (key) => sameBytes(key, pattern);
+    this.#limit = options.limit;
+    this.#referenceMs = options.referenceMs;
+  }
+
+  /** The `onKey` for one backup's read. */
+  visitor(label: string): (entry: RdbKeyEntry) => void {
+    this.#searched.push(label);
+    return (entry) => {
+      if (!this.#test(entry.key)) return;
+      this.#matched += 1;
       const id = rowId(entry.db, entry.key);
-      const row = rows.get(id);
+      const row = this.#rows.get(id);
       if (row) {
-        if (!row.backups.includes(backup.label)) row.backups.push(backup.label);
+        if (!row.backups.includes(label)) row.backups.push(label);
         return;
       }
-      if (rows.size >= options.limit) {
-        truncated = true;
+      if (this.#rows.size >= this.#limit) {
+        this.#truncated = true;
         return;
       }
-      rows.set(id, {
+      this.#rows.set(id, {
         db: entry.db,
         key: escapeKey(entry.key),
         type: entry.type,
         encoding: entry.encoding,
         expireAtMs: entry.expireAtMs,
-        ttlMs: entry.expireAtMs === null ? null : entry.expireAtMs - options.referenceMs,
+        ttlMs: entry.expireAtMs === null ? null : entry.expireAtMs - this.#referenceMs,
         elements: entry.elements,
         bytes: entry.bytes,
-        backups: [backup.label],
+        backups: [label],
       });
     };
+  }
+
+  result(): FindResult {
+    const matches = [...this.#rows.values()].sort(
+      (a, b) => a.db - b.db || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
+    return {
+      matches,
+      truncated: this.#truncated,
+      matched: this.#matched,
+      referenceMs: this.#referenceMs,
+      searched: [...this.#searched],
+    };
+  }
+}
+
+export async function findKeys(
+  readRdb: ReadRdb,
+  backups: readonly SearchedBackup[],
+  options: FindOptions,
+): Promise<FindResult> {
+  const finder = new KeyFinder(options);
+  for (const backup of backups) {
     await readBackup(
       backup.paths,
       readRdb,
-      { startFile: () => undefined, onKey, endFile: () => undefined },
+      { startFile: () => undefined, onKey: finder.visitor(backup.label), endFile: () => undefined },
       {
         ...(options.signal ? { signal: options.signal } : {}),
         onProgress: (p) => options.onProgress?.(backup.label, p),
       },
     );
   }
-  const matches = [...rows.values()].sort(
-    (a, b) => a.db - b.db || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
-  return {
-    matches,
-    truncated,
-    matched,
-    referenceMs: options.referenceMs,
-    searched: backups.map((b) => b.label),
-  };
+  return finder.result();
 }

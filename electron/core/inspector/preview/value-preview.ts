@@ -8,8 +8,8 @@
 import { AppError } from '../../../../shared/errors';
 import { escapeKey, isUtf8, reprBytes } from '../../../../shared/escape-key';
 import type { ValuePreview } from '../../../../shared/inspector';
-import { sameBytes } from '../find/glob-match';
 import { isAbort, readBackup } from '../files/read-backup';
+import { sameBytes } from '../find/glob-match';
 import type { RdbKeyEntry, RdbReadOptions, ReadRdb } from '../rdb/rdb-types';
 
 export const PREVIEW_BYTES = 1024;
@@ -39,7 +39,11 @@ export function toPreview(entry: PreviewEntry, preview: RdbValuePreview): ValueP
   const base = { db: entry.db, key: escapeKey(entry.key), type: entry.type, truncated: preview.truncated };
   if (preview.bytes) {
     const cut = preview.bytes.length > PREVIEW_BYTES;
-    return { ...base, text: valueText(preview.bytes.subarray(0, PREVIEW_BYTES)), truncated: cut || base.truncated };
+    return {
+      ...base,
+      text: valueText(preview.bytes.subarray(0, PREVIEW_BYTES)),
+      truncated: cut || base.truncated,
+    };
   }
   const items: string[] = [];
   let used = 0;
