@@ -11,7 +11,6 @@ import type {
   InspectProgress,
   ValuePreview,
 } from '../../../shared/inspector';
-import { inspectorApi, newRequestId } from './inspector-api';
 import { call, type LoadStatus, type SliceCreator, type UiError } from './types';
 
 /** One backup across the inspector: profile, instance and backup id. */
@@ -74,8 +73,10 @@ const progressError = (p: DownloadProgress): UiError => ({
   message: p.errorMessage ?? '',
 });
 
+/** A fresh id for one inspector request (the caller's, so progress events can be matched to it). */
+const newRequestId = (): string => crypto.randomUUID();
+
 export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get) => {
-  const inspector = inspectorApi(api);
   const setDownload = (key: string, view: DownloadView) =>
     set({ downloads: { ...get().downloads, [key]: view } });
   const setReport = (key: string, view: ReportView) => set({ reports: { ...get().reports, [key]: view } });
@@ -86,7 +87,7 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get
     watchInspector: () => {
       const offs = [
         api.on.backupDownloadProgress((p) => get().onDownloadProgress(p)),
-        inspector.on.inspectProgress((p) => {
+        api.on.inspectProgress((p) => {
           const entry = Object.entries(get().reports).find(([, r]) => r.requestId === p.requestId);
           if (entry && entry[1].status === 'loading') setReport(entry[0], { ...entry[1], progress: p });
         }),
@@ -154,7 +155,7 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get
       const mine: ReportView = { status: 'loading', requestId: newRequestId() };
       setReport(key, mine);
       const result = await call(() =>
-        inspector.inspect.report({
+        api.inspect.report({
           requestId: mine.requestId,
           backup: bare(ref),
           ...(separators ? { separators } : {}),
@@ -172,7 +173,7 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get
     cancelReport: async (ref) => {
       const view = get().reports[refKey(ref)];
       if (view?.status !== 'loading') return;
-      await call(() => inspector.inspect.cancel({ requestId: view.requestId }));
+      await call(() => api.inspect.cancel({ requestId: view.requestId }));
     },
     clearCache: async () => {
       const result = await call(() => api.backup.cacheClear({}));
@@ -188,12 +189,10 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get
       return { ok: true };
     },
     findKeys: (backups, pattern, glob) =>
-      call(() =>
-        inspector.inspect.find({ requestId: newRequestId(), backups: backups.map(bare), pattern, glob }),
-      ),
+      call(() => api.inspect.find({ requestId: newRequestId(), backups: backups.map(bare), pattern, glob })),
     compareBackups: (base, other) =>
-      call(() => inspector.inspect.diff({ requestId: newRequestId(), base: bare(base), other: bare(other) })),
+      call(() => api.inspect.diff({ requestId: newRequestId(), base: bare(base), other: bare(other) })),
     previewValue: (backup, db, key) =>
-      call(() => inspector.inspect.preview({ requestId: newRequestId(), backup: bare(backup), db, key })),
+      call(() => api.inspect.preview({ requestId: newRequestId(), backup: bare(backup), db, key })),
   };
 };
