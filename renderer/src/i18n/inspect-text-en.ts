@@ -44,7 +44,8 @@ export const inspectTextEn = {
     keys: 'Keys',
     expires: 'With a TTL',
     expired: 'Already expired',
-    expiredAt: 'Already expired at {{time}}: Redis drops them when it loads the file.',
+    expiredAt:
+      'Already expired: keys whose expiry passed before {{time}}, when this report was made. A Redis primary skips such keys when it loads the file, so a restore does not bring them back.',
     databases: 'Databases',
     rdbVersion: 'RDB version',
     shards: 'Shards (files)',

@@ -42,7 +42,8 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     keys: '键',
     expires: '设置了过期时间',
     expired: '已过期',
-    expiredAt: '在 {{time}} 已过期：Redis 加载该文件时会丢弃它们。',
+    expiredAt:
+      '已过期：过期时间早于 {{time}}（生成此报告时）的键。Redis 主节点加载该文件时会跳过这些键，因此恢复不会带回它们。',
     databases: '数据库',
     rdbVersion: 'RDB 版本',
     shards: '分片（文件）',

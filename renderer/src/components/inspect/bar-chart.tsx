@@ -42,7 +42,8 @@ export function BarChart({
       role="img"
       aria-label={label}
       viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
+      width={WIDTH}
+      height={height}
       preserveAspectRatio="xMinYMin meet"
       data-testid={testId}
     >

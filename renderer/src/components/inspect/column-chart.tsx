@@ -27,7 +27,8 @@ export function ColumnChart({
       role="img"
       aria-label={label}
       viewBox={`0 0 ${width} ${height}`}
-      width="100%"
+      width={width}
+      height={height}
       preserveAspectRatio="xMinYMin meet"
       data-testid={testId}
     >
