@@ -13,10 +13,11 @@ export interface Bar {
 }
 
 const ROW = 24;
-const LABEL_W = 150;
-const BAR_W = 320;
+// Sized for a half-width card, so the text is drawn at its CSS size rather than scaled down.
+const LABEL_W = 90;
+const BAR_W = 220;
 const VALUE_X = LABEL_W + BAR_W + 10;
-const WIDTH = VALUE_X + 130;
+const WIDTH = VALUE_X + 120;
 
 /** `n` of `max` as a bar length; a non-zero value always shows at least a sliver. */
 export function barLength(value: number, max: number, full: number): number {

@@ -4,7 +4,7 @@
  */
 import { type Bar, barLength } from './bar-chart';
 
-const COL = 70;
+const COL = 68;
 const PLOT_H = 120;
 const TOP = 18;
 const LABEL_H = 22;
