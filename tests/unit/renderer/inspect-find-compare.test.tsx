@@ -106,6 +106,44 @@ describe('find', () => {
   });
 });
 
+describe('a collection value', () => {
+  it('lists its first elements, each escaped, in order', async () => {
+    const fake = inspectCore({
+      backups,
+      inspect: {
+        'backup:downloads': () => ok(completeCache('64b1c2d3-backup-1')),
+        'inspect:preview': () =>
+          ok({
+            db: 0,
+            key: 'user:42:profile',
+            type: 'hash',
+            items: ['name', 'Alice\u0007', 'tier', '"\\xff"'],
+            truncated: false,
+          }),
+      },
+    });
+    window.location.hash = `${base}/find`;
+    render(<App resolution={{ api: fake.api }} />);
+    fireEvent.change(await screen.findByLabelText('Key name or pattern'), {
+      target: { value: 'user:42:profile' },
+    });
+    fireEvent.click(screen.getByTestId('find-submit'));
+    fireEvent.click(await screen.findByTestId('show-value'));
+    const panel = await screen.findByTestId('value-preview');
+    await waitFor(() =>
+      expect([...panel.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+        'name',
+        'Alice\\x07',
+        'tier',
+        '"\\xff"',
+      ]),
+    );
+    expect(within(panel).queryByText('First 1 KB only.')).toBeNull();
+    fireEvent.click(within(panel).getByTestId('close-value'));
+    expect(screen.queryByTestId('value-preview')).toBeNull();
+  });
+});
+
 describe('compare', () => {
   const open = (cached: string[], diff = sampleDiff()) => {
     const fake = inspectCore({

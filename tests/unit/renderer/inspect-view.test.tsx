@@ -110,6 +110,17 @@ describe('download step', () => {
     expect(screen.queryByTestId('inspect-report')).toBeNull();
   });
 
+  it('goes straight to the report when main answers that the backup is already whole in its cache', async () => {
+    const fake = inspectCore({
+      inspect: { 'backup:download': () => ok({ downloadId: 'dl-9', cached: true }) },
+    });
+    window.location.hash = inspectHash;
+    render(<App resolution={{ api: fake.api }} />);
+    fireEvent.click(await screen.findByTestId('download-start'));
+    await screen.findByTestId('inspect-report');
+    expect(fake.callsTo('inspect:report')).toHaveLength(1);
+  });
+
   it('reads a backup already whole in the cache without downloading it', async () => {
     const fake = inspectCore({
       inspect: { 'backup:downloads': () => ok(completeCache('64b1c2d3-backup-1')) },
