@@ -14,6 +14,7 @@
 import { escapeKey } from '../../../../shared/escape-key';
 import { DEFAULT_SEPARATORS, type DiffResult } from '../../../../shared/inspector';
 import { abortError, isAbort, type ReadBackupOptions, readBackup } from '../files/read-backup';
+import { sameBytes } from '../find/glob-match';
 import type { SearchedBackup } from '../find/key-finder';
 import type { RdbKeyEntry, ReadRdb } from '../rdb/rdb-types';
 import { KeyTable, keyHash } from './key-table';
@@ -46,19 +47,37 @@ interface Counts {
 
 type Sample = { db: number; key: string };
 
+/** A hex digit's value, or -1; indexed by char code. */
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+
+/** The reader's 16-hex-digit value hash as two 32-bit halves, without building strings. */
 function valueHalves(entry: RdbKeyEntry, out: Uint32Array): void {
   const hex = entry.valueHash;
-  if (hex === undefined || !/^[0-9a-f]{16}$/i.test(hex)) {
-    throw new Error('the RDB reader did not hash the values it was asked to hash');
+  let hi = 0;
+  let lo = 0;
+  let bad = hex === undefined || hex.length !== 16;
+  if (hex !== undefined && !bad) {
+    for (let i = 0; i < 16; i++) {
+      const d = HEX[hex.charCodeAt(i)] ?? -1;
+      if (d < 0) bad = true;
+      if (i < 8) hi = hi * 16 + d;
+      else lo = lo * 16 + d;
+    }
   }
-  out[0] = Number.parseInt(hex.slice(0, 8), 16);
-  out[1] = Number.parseInt(hex.slice(8), 16);
+  if (bad) throw new Error('the RDB reader did not hash the values it was asked to hash');
+  out[0] = hi;
+  out[1] = lo;
 }
 
 /** First-level prefix ids: 0 none, 1 other, 2… in order of first sight, up to the cap. */
 class PrefixIds {
   readonly names: string[] = ['(none)', '(other)'];
-  readonly #ids = new Map<string, number>();
+  /** By a 32-bit hash of the prefix bytes, then by bytes: no string per key. */
+  readonly #ids = new Map<number, Array<{ bytes: Uint8Array; id: number }>>();
   readonly #isSeparator = new Uint8Array(256);
   readonly #max: number;
 
@@ -68,23 +87,27 @@ class PrefixIds {
   }
 
   of(key: Uint8Array): number {
+    let hash = 0x811c9dc5;
     let end = -1;
     for (let i = 0; i < key.length; i++) {
-      if (this.#isSeparator[key[i] as number] === 1) {
+      const b = key[i] as number;
+      hash = Math.imul(hash ^ b, 0x01000193);
+      if (this.#isSeparator[b] === 1) {
         end = i + 1;
         break;
       }
     }
     if (end === -1) return NONE;
-    let text = '';
-    for (let i = 0; i < end; i++) text += String.fromCharCode(key[i] as number);
-    let id = this.#ids.get(text);
-    if (id === undefined) {
-      if (this.names.length - 2 >= this.#max) return OTHER;
-      id = this.names.length;
-      this.names.push(escapeKey(Uint8Array.from(text, (c) => c.charCodeAt(0))));
-      this.#ids.set(text, id);
+    const bucket = this.#ids.get(hash);
+    if (bucket) {
+      for (const known of bucket) if (sameBytes(known.bytes, key.subarray(0, end))) return known.id;
     }
+    if (this.names.length - 2 >= this.#max) return OTHER;
+    const bytes = key.slice(0, end);
+    const id = this.names.length;
+    this.names.push(escapeKey(bytes));
+    if (bucket) bucket.push({ bytes, id });
+    else this.#ids.set(hash, [{ bytes, id }]);
     return id;
   }
 }

@@ -9,11 +9,15 @@ import { escapeKey } from '../../../../shared/escape-key';
 import type { PrefixNode } from '../../../../shared/inspector';
 
 interface Node {
+  /** The segment's bytes (with its separator); empty for the root. */
+  segment: Uint8Array;
   keys: number;
   bytes: number;
   otherKeys: number;
   otherBytes: number;
-  children: Map<string, Node> | null;
+  /** Children by a 32-bit hash of their segment: a key costs no string and no copy to find its nodes. */
+  children: Map<number, Node[]> | null;
+  childCount: number;
 }
 
 export interface PrefixTreeOptions {
@@ -33,17 +37,30 @@ export interface PrefixTreeResult {
   maxDepth: number;
 }
 
-const newNode = (): Node => ({ keys: 0, bytes: 0, otherKeys: 0, otherBytes: 0, children: null });
+const newNode = (segment: Uint8Array): Node => ({
+  segment,
+  keys: 0,
+  bytes: 0,
+  otherKeys: 0,
+  otherBytes: 0,
+  children: null,
+  childCount: 0,
+});
 
-/** Latin-1 text of bytes: one char per byte, a cheap exact map key; turned back into bytes for display. */
-function latin1(bytes: Uint8Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i] as number);
-  return s;
+function sameRange(a: Uint8Array, key: Uint8Array, start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== key[start + i]) return false;
+  return true;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a.length - b.length;
 }
 
 export class PrefixTree {
-  readonly #root = newNode();
+  readonly #root = newNode(new Uint8Array(0));
   readonly #isSeparator = new Uint8Array(256);
   readonly #maxDepth: number;
   readonly #perNodeCap: number;
@@ -66,21 +83,36 @@ export class PrefixTree {
     let node = this.#root;
     let start = 0;
     let depth = 0;
+    // FNV-1a over the current segment, computed while looking for its separator.
+    let hash = 0x811c9dc5;
+    const isSeparator = this.#isSeparator;
     for (let i = 0; i < key.length && depth < this.#maxDepth; i++) {
-      if (this.#isSeparator[key[i] as number] === 0) continue;
-      const segment = latin1(key, start, i + 1);
+      const b = key[i] as number;
+      hash = Math.imul(hash ^ b, 0x01000193);
+      if (isSeparator[b] === 0) continue;
       node.children ??= new Map();
-      let child = node.children.get(segment);
+      const bucket = node.children.get(hash);
+      let child: Node | undefined;
+      if (bucket) {
+        for (const c of bucket) {
+          if (sameRange(c.segment, key, start, i + 1)) {
+            child = c;
+            break;
+          }
+        }
+      }
       if (child === undefined) {
-        if (node.children.size >= this.#perNodeCap || this.#nodes >= this.#maxNodes) {
+        if (node.childCount >= this.#perNodeCap || this.#nodes >= this.#maxNodes) {
           node.otherKeys += 1;
           node.otherBytes += bytes;
           this.#capped = true;
           depth += 1;
           break;
         }
-        child = newNode();
-        node.children.set(segment, child);
+        child = newNode(key.slice(start, i + 1));
+        if (bucket) bucket.push(child);
+        else node.children.set(hash, [child]);
+        node.childCount += 1;
         this.#nodes += 1;
       }
       child.keys += 1;
@@ -88,6 +120,7 @@ export class PrefixTree {
       node = child;
       start = i + 1;
       depth += 1;
+      hash = 0x811c9dc5;
     }
     if (depth === 0) {
       this.#unprefixedKeys += 1;
@@ -98,15 +131,17 @@ export class PrefixTree {
 
   result(): PrefixTreeResult {
     const nodes: PrefixNode[] = [];
-    const walk = (node: Node, path: string, depth: number) => {
+    const walk = (node: Node, path: Uint8Array, depth: number) => {
       if (!node.children) return;
-      const children = [...node.children].sort(
-        ([a, x], [b, y]) => y.bytes - x.bytes || (a < b ? -1 : a > b ? 1 : 0),
-      );
-      for (const [segment, child] of children) {
-        const prefix = path + segment;
+      const children = [...node.children.values()]
+        .flat()
+        .sort((x, y) => y.bytes - x.bytes || compareBytes(x.segment, y.segment));
+      for (const child of children) {
+        const prefix = new Uint8Array(path.length + child.segment.length);
+        prefix.set(path);
+        prefix.set(child.segment, path.length);
         nodes.push({
-          prefix: escapeKey(Uint8Array.from(prefix, (c) => c.charCodeAt(0))),
+          prefix: escapeKey(prefix),
           depth,
           keys: child.keys,
           bytes: child.bytes,
@@ -116,7 +151,7 @@ export class PrefixTree {
         walk(child, prefix, depth + 1);
       }
     };
-    walk(this.#root, '', 1);
+    walk(this.#root, new Uint8Array(0), 1);
     return {
       nodes,
       unprefixedKeys: this.#unprefixedKeys,

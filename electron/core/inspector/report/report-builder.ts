@@ -34,6 +34,15 @@ interface DbLine {
   bytes: number;
 }
 
+const bucketIndex = Object.fromEntries(ttlBuckets.map((b, i) => [b, i])) as Record<TtlBucket, number>;
+
+interface EncodingLine {
+  type: RedisTypeName;
+  encoding: string;
+  keys: number;
+  bytes: number;
+}
+
 interface Shard {
   file: string;
   keys: number;
@@ -50,11 +59,9 @@ export class ReportBuilder {
     RedisTypeName,
     { keys: number; bytes: number; elements: number; memory: number }
   >();
-  readonly #encodings = new Map<
-    string,
-    { type: RedisTypeName; encoding: string; keys: number; bytes: number }
-  >();
-  readonly #ttl = new Map<TtlBucket, number>(ttlBuckets.map((b) => [b, 0]));
+  /** Per type, per encoding: nested maps, so that a key costs no string building. */
+  readonly #encodings = new Map<RedisTypeName, Map<string, EncodingLine>>();
+  readonly #ttl = new Float64Array(ttlBuckets.length);
   readonly #shards: ShardLine[] = [];
   #current: Shard | null = null;
   #functions = 0;
@@ -100,16 +107,20 @@ export class ReportBuilder {
       type.elements += entry.elements;
       type.memory += estimateMemory(entry);
     }
-    const encodingKey = `${entry.type}\u0000${entry.encoding}`;
-    let encoding = this.#encodings.get(encodingKey);
+    let ofType = this.#encodings.get(entry.type);
+    if (!ofType) {
+      ofType = new Map();
+      this.#encodings.set(entry.type, ofType);
+    }
+    let encoding = ofType.get(entry.encoding);
     if (!encoding) {
       encoding = { type: entry.type, encoding: entry.encoding, keys: 0, bytes: 0 };
-      this.#encodings.set(encodingKey, encoding);
+      ofType.set(entry.encoding, encoding);
     }
     encoding.keys += 1;
     encoding.bytes += entry.bytes;
-    const bucket = ttlBucket(entry.expireAtMs, this.#referenceMs);
-    this.#ttl.set(bucket, (this.#ttl.get(bucket) ?? 0) + 1);
+    const bucket = bucketIndex[ttlBucket(entry.expireAtMs, this.#referenceMs)];
+    this.#ttl[bucket] = (this.#ttl[bucket] ?? 0) + 1;
     this.#top.offer(entry);
     this.#tree.add(entry.key, entry.bytes);
   };
@@ -157,9 +168,11 @@ export class ReportBuilder {
       referenceMs: this.#referenceMs,
       databases,
       types,
-      encodings: [...this.#encodings.values()].sort(
-        (a, b) => b.bytes - a.bytes || `${a.type}:${a.encoding}`.localeCompare(`${b.type}:${b.encoding}`),
-      ),
+      encodings: [...this.#encodings.values()]
+        .flatMap((m) => [...m.values()])
+        .sort(
+          (a, b) => b.bytes - a.bytes || `${a.type}:${a.encoding}`.localeCompare(`${b.type}:${b.encoding}`),
+        ),
       bigKeys: this.#top.sorted().map((k) => ({
         db: k.db,
         key: escapeKey(k.key),
@@ -170,7 +183,7 @@ export class ReportBuilder {
         expireAtMs: k.expireAtMs,
       })),
       prefixTree: { separators: this.#tree.separators, ...tree },
-      ttl: ttlBuckets.map((bucket) => ({ bucket, keys: this.#ttl.get(bucket) ?? 0 })),
+      ttl: ttlBuckets.map((bucket, i) => ({ bucket, keys: this.#ttl[i] ?? 0 })),
       shards: [...this.#shards],
       functions: this.#functions,
       moduleAux: [...this.#moduleAux].sort(),

@@ -84,6 +84,18 @@ describe('DownloadService', () => {
     }
   });
 
+  it('drops a connection that stalls for the idle timeout and resumes where it stopped', async () => {
+    h = await downloadHarness({ idleTimeoutMs: 100 });
+    const bytes = rdbLike(20_000);
+    h.addBackup('b1', [bytes]);
+    h.storage.faults.hold = new Promise(() => undefined);
+    const last = await h.download('b1');
+    expect(last.state).toBe('done');
+    expect(h.storage.requests.map((r) => r.range)).toEqual([undefined, 'bytes=4096-']);
+    const [path] = (await h.service.filesFor('p1', 'ap-guangzhou', 'crs-abcd1234', 'b1')) ?? [];
+    expect(await readFile(path as string)).toEqual(bytes);
+  });
+
   it('a cut that keeps happening ends as a failure that keeps the part, and a new start resumes it', async () => {
     h = await downloadHarness({ retries: 0 });
     const bytes = rdbLike(30_000);

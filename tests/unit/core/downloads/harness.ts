@@ -32,7 +32,9 @@ export interface FakeBackup {
 
 export type FakeApi = CrsApi & { urlCalls: number; detailCalls: number; restrictionCalls: number };
 
-export async function downloadHarness(options: { capBytes?: number; retries?: number } = {}) {
+export async function downloadHarness(
+  options: { capBytes?: number; retries?: number; idleTimeoutMs?: number } = {},
+) {
   const userData = await mkdtemp(join(tmpdir(), 'crs-dl-'));
   const clock = { t: Date.UTC(2026, 0, 15, 12) };
   const now = () => clock.t;
@@ -104,7 +106,7 @@ export async function downloadHarness(options: { capBytes?: number; retries?: nu
     logger,
     newId: () => `t${++serial}`,
     retries: options.retries ?? 3,
-    idleTimeoutMs: 2000,
+    idleTimeoutMs: options.idleTimeoutMs ?? 2000,
   });
   const ref = (backupId: string): BackupRef => ({
     profileId: 'p1',
