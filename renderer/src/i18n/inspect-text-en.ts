@@ -129,7 +129,7 @@ export const inspectTextEn = {
     valueTruncated: 'First 1 KB only.',
     needBackup: 'Choose at least one backup.',
     needPattern: 'Type a key name or a pattern.',
-    notDownloaded: 'not downloaded: inspect it first',
+    notDownloaded: 'not downloaded: inspect it to download it',
   },
   compare: {
     title: 'Compare with another backup',

@@ -124,7 +124,7 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     valueTruncated: '仅显示前 1 KB。',
     needBackup: '请至少选择一个备份。',
     needPattern: '请输入键名或模式。',
-    notDownloaded: '尚未下载：请先查看其内容',
+    notDownloaded: '尚未下载：查看其内容即可下载',
   },
   compare: {
     title: '与另一个备份对比',

@@ -56,6 +56,10 @@ describe('find', () => {
       [true, false], // the inspected one
       [false, false],
     ]);
+    // A backup not on this computer links to its own inspection, which downloads it.
+    expect(
+      screen.getByRole('link', { name: 'not downloaded: inspect it to download it' }).getAttribute('href'),
+    ).toBe('#/inspect/ap-guangzhou/crs-abcd1234/newest-backup');
     fireEvent.click(boxes[2] as HTMLElement);
     fireEvent.change(input, { target: { value: 'user:42:*' } });
     fireEvent.click(screen.getByTestId('find-submit'));

@@ -7,6 +7,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindResult, KeyMatch } from '../../../../shared/inspector';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
+import { href } from '../../lib/route';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { shownKey } from '../../lib/visible-text';
 import { useApp } from '../../store';
@@ -128,7 +129,23 @@ export function FindView({ target }: { target: InspectTarget }) {
                 />{' '}
                 {timeOf(b.id)}
                 {b.id === inspected ? ' ★' : ''}
-                {!available && <span className="muted small"> — {t('find.notDownloaded')}</span>}
+                {!available && target.ref && (
+                  <>
+                    {' — '}
+                    <a
+                      className="small"
+                      href={href({
+                        name: 'inspect',
+                        region: target.ref.region,
+                        id: target.ref.instanceId,
+                        backupId: b.id,
+                        view: 'report',
+                      })}
+                    >
+                      {t('find.notDownloaded')}
+                    </a>
+                  </>
+                )}
               </label>
             );
           })}
