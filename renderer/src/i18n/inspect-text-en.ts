@@ -101,6 +101,7 @@ export const inspectTextEn = {
     progress: 'Reading the backup: {{done}} of {{total}}',
     progressUnknownTotal: 'Reading the backup: {{done}} read',
     functions: 'Function libraries',
+    fileBytes: 'Bytes in the files',
     cancel: 'Stop reading',
   },
   find: {
@@ -145,10 +146,10 @@ export const inspectTextEn = {
     byPrefix: 'By prefix',
     prefix: 'Prefix',
     samples: 'Samples',
-    samplesOf: '{{kind}}: {{count}} sample keys',
+    samplesOf: '{{kind}} (samples: {{count}})',
     lossTitle: 'What this restore would lose',
     lossBody:
-      'Compared with the newest backup ({{time}}): {{removed}} of its keys are not in this backup, and {{changed}} keys have a different value here. Restoring this backup would lose them.',
+      'Compared with the newest backup ({{time}}), restoring this backup would lose keys it holds that this backup lacks: {{removed}}; and the newer values of keys that differ here: {{changed}}.',
     lossNone:
       'Compared with the newest backup ({{time}}): every key it holds is in this backup with the same value.',
     lossCaveat:

@@ -98,6 +98,7 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     progress: '正在读取备份：{{done}} / {{total}}',
     progressUnknownTotal: '正在读取备份：已读取 {{done}}',
     functions: '函数库',
+    fileBytes: '文件中的字节数',
     cancel: '停止读取',
   },
   find: {
@@ -140,10 +141,10 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     byPrefix: '按前缀',
     prefix: '前缀',
     samples: '示例',
-    samplesOf: '{{kind}}：{{count}} 个示例键',
+    samplesOf: '{{kind}}（示例 {{count}} 个）',
     lossTitle: '此次恢复会丢失什么',
     lossBody:
-      '与最新备份（{{time}}）相比：其中 {{removed}} 个键不在此备份中，另有 {{changed}} 个键在此备份中的值不同。从此备份恢复会丢失它们。',
+      '与最新备份（{{time}}）相比，从此备份恢复会丢失：此备份中没有的键 {{removed}} 个；以及在此备份中值不同的键的较新值 {{changed}} 个。',
     lossNone: '与最新备份（{{time}}）相比：其中的每个键都在此备份中，且值相同。',
     lossCaveat:
       '这里比较的是两个备份，而不是线上实例：{{time}} 之后写入的数据不在统计之内，恢复时同样会丢失。',

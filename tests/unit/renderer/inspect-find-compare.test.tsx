@@ -168,7 +168,7 @@ describe('compare', () => {
     const loss = await screen.findByTestId('loss-box');
     expect(fake.callsTo('inspect:diff')).toMatchObject([{ base: ref(), other: ref('newest-backup') }]);
     expect(loss.textContent).toContain(
-      '12 of its keys are not in this backup, and 5 keys have a different value',
+      'would lose keys it holds that this backup lacks: 12; and the newer values of keys that differ here: 5.',
     );
     expect(loss.textContent).toContain('compares two backups, not the live instance');
     expect(within(screen.getByTestId('diff-counts')).getByText('1,180')).toBeTruthy();

@@ -93,7 +93,7 @@ function Summary({ report: r }: { report: InspectionReport }) {
     [t('report.databases'), n(databases)],
     [t('report.rdbVersion'), String(r.rdbVersion)],
     [t('report.shards'), n(r.files)],
-    [t('report.bytes'), formatBytes(r.bytes, lang)],
+    [t('report.fileBytes'), formatBytes(r.bytes, lang)],
   ];
   if (r.functions > 0) cards.push([t('report.functions'), n(r.functions)]);
   return (
