@@ -110,6 +110,7 @@ export const inspectTextEn = {
     patternHint:
       'An exact key name, or a Redis glob pattern: * any characters, ? one character, [abc] one of them, \\ escapes.',
     backups: 'In these backups',
+    thisBackup: 'this backup',
     search: 'Find',
     searching: 'Searching…',
     noMatch: 'No key matches in the chosen backups.',

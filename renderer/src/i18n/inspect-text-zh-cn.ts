@@ -107,6 +107,7 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     patternHint:
       '完整的键名，或 Redis 通配模式：* 匹配任意字符，? 匹配一个字符，[abc] 匹配其中之一，\\ 用于转义。',
     backups: '在这些备份中查找',
+    thisBackup: '当前备份',
     search: '查找',
     searching: '正在查找…',
     noMatch: '所选备份中没有匹配的键。',

@@ -128,7 +128,7 @@ export function FindView({ target }: { target: InspectTarget }) {
                   }}
                 />{' '}
                 {timeOf(b.id)}
-                {b.id === inspected ? ' ★' : ''}
+                {b.id === inspected ? ` · ${t('find.thisBackup')}` : ''}
                 {!available && target.ref && (
                   <>
                     {' — '}
