@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { bridgeRoundTrip } from './bridge-roundtrip';
 import { fleetListing } from './fleet-listing';
 import { footprint } from './footprint';
+import { inspector } from './inspector';
 import { type MachineInfo, machineInfo } from './lib/machine';
 import { replaceSection } from './lib/markdown';
 import { type Bench, type BenchResult, markdownTable } from './lib/results';
@@ -28,6 +29,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['polling', polling],
   ['bridge', bridgeRoundTrip],
   ['footprint', footprint],
+  ['inspector', inspector],
   ['renderer', rendererLatency],
 ];
 

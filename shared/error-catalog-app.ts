@@ -301,4 +301,55 @@ export const appErrorEntries = {
       next: '请检查磁盘剩余空间及应用数据文件夹的权限后重试。',
     },
   },
+  // --- Backup inspector (issue 19: report, find, diff, preview) ---
+  INSPECT_NOT_DOWNLOADED: {
+    en: {
+      message: 'This backup has not been downloaded to this computer yet.',
+      next: 'Download the backup first; the inspector only reads downloaded files and never changes them.',
+    },
+    zh: {
+      message: '该备份尚未下载到本机。',
+      next: '请先下载备份；检查器只读取已下载的文件，绝不修改它们。',
+    },
+  },
+  INSPECT_BAD_FILE: {
+    en: {
+      message: 'A file of this backup could not be read as an RDB backup; nothing of it is shown.',
+      next: 'Delete the downloaded copy and download the backup again. If it fails again, the backup file itself may be damaged: choose another backup.',
+    },
+    zh: {
+      message: '该备份的某个文件无法作为 RDB 备份读取；不显示其中任何内容。',
+      next: '请删除已下载的副本后重新下载。如仍失败，备份文件本身可能已损坏：请选择其他备份。',
+    },
+  },
+  INSPECT_CANCELLED: {
+    en: {
+      message: 'The inspection was cancelled.',
+      next: 'Start it again when you need it; nothing was changed.',
+    },
+    zh: {
+      message: '检查已取消。',
+      next: '需要时请重新开始；未做任何更改。',
+    },
+  },
+  INSPECT_KEY_NOT_FOUND: {
+    en: {
+      message: 'This key is not in the backup.',
+      next: 'Check the database number and the key name (binary keys in their quoted, escaped form).',
+    },
+    zh: {
+      message: '备份中没有这个键。',
+      next: '请检查数据库编号和键名（二进制键请使用带引号的转义形式）。',
+    },
+  },
+  INSPECT_PREVIEW_UNAVAILABLE: {
+    en: {
+      message: 'This version of the app cannot show the values of this kind of key.',
+      next: 'The key’s type, size, element count and TTL are still shown; use redis-cli on a restored copy to read its value.',
+    },
+    zh: {
+      message: '此版本的应用无法显示此类键的值。',
+      next: '键的类型、大小、元素数和 TTL 仍会显示；如需读取值，请在恢复后的副本上使用 redis-cli。',
+    },
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -17,6 +17,7 @@ import {
 } from './clones';
 import { BackupSchema, InstanceSchema } from './domain';
 import { downloadChannels, downloadEvents } from './downloads';
+import { inspectorChannels, inspectorEvents } from './inspector';
 import { ProfileInputSchema, ProfilePatchSchema, ProfileViewSchema, RegionSchema } from './profiles';
 import { PreferencesPatchSchema, PreferencesSchema } from './settings';
 import { PreflightCheckSchema, RestoreRecordSchema } from './tasks';
@@ -270,6 +271,8 @@ export const invokeContract = {
   'clone:start': channel(CloneStartSchema, RestoreRecordSchema),
   // Backup downloads (issue 19): shared/downloads.ts.
   ...downloadChannels,
+  // Backup inspector (issue 19): shared/inspector.ts.
+  ...inspectorChannels,
 } as const;
 
 export const eventContract = {
@@ -290,6 +293,8 @@ export const eventContract = {
   'app:navigate': z.object({ profileId: z.string(), region: z.string(), instanceId: z.string() }),
   // Backup downloads (issue 19): shared/downloads.ts.
   ...downloadEvents,
+  // Backup inspector (issue 19): shared/inspector.ts.
+  ...inspectorEvents,
 } as const;
 
 export type InvokeContract = typeof invokeContract;

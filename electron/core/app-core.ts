@@ -14,6 +14,8 @@ import { RateLimiter } from './cloud/transport/rate-limiter';
 import { BackupCache } from './downloads/backup-cache';
 import { DownloadService } from './downloads/download-service';
 import type { DownloadFetch } from './downloads/file-fetch';
+import { InspectorService } from './inspector/inspector-service';
+import { readRdb } from './inspector/rdb/rdb-reader';
 import { BackupService } from './inventory/backup-service';
 import { FleetCache } from './inventory/fleet-cache';
 import { FleetService } from './inventory/fleet-service';
@@ -176,13 +178,14 @@ export function createCore(deps: CoreDeps): Core {
     onFinished: (record) => emit('task:finished', record),
   });
   const sandbox = new SandboxLauncher({ start: deps.startSandbox, profiles, logger });
+  const backupCache = new BackupCache({
+    userData: deps.userData,
+    capBytes: () => settings.get().backupCacheGb * 1e9,
+    now,
+    logger,
+  });
   const downloads = new DownloadService({
-    cache: new BackupCache({
-      userData: deps.userData,
-      capBytes: () => settings.get().backupCacheGb * 1e9,
-      now,
-      logger,
-    }),
+    cache: backupCache,
     api: (profileId) => api(profile(profileId)),
     // A GET carries no body; both shells' fetch (net.fetch, undici) accept an init without one.
     fetch: deps.fetch as unknown as DownloadFetch,
@@ -192,6 +195,18 @@ export function createCore(deps: CoreDeps): Core {
     sleep,
     logger,
     newId: randomUUID,
+  });
+  const inspector = new InspectorService({
+    // Files of downloaded backups only; held in the cache while an inspection reads them.
+    files: {
+      filesFor: (profileId, region, instanceId, backupId) =>
+        downloads.filesFor(profileId, region, instanceId, backupId),
+      pin: (ref) => backupCache.pin(ref),
+    },
+    readRdb,
+    now,
+    logger,
+    onProgress: (progress) => emit('inspect:progress', progress),
   });
 
   const unsubscribe = [
@@ -231,6 +246,7 @@ export function createCore(deps: CoreDeps): Core {
     audit,
     sandbox,
     downloads,
+    inspector,
   });
 
   return {

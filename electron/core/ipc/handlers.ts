@@ -7,6 +7,7 @@ import { ProfileInputSchema } from '../../../shared/profiles';
 import type { AuditLog } from '../audit/audit-log';
 import type { CloneService } from '../clones/clone-service';
 import type { DownloadService } from '../downloads/download-service';
+import type { InspectorService } from '../inspector/inspector-service';
 import type { BackupService } from '../inventory/backup-service';
 import type { FleetService } from '../inventory/fleet-service';
 import { describeOneInstance } from '../inventory/instance-status';
@@ -31,6 +32,7 @@ export interface HandlerServices {
   audit: AuditLog;
   sandbox: SandboxLauncher;
   downloads: DownloadService;
+  inspector: InspectorService;
 }
 
 export function buildHandlers(s: HandlerServices): Handlers {
@@ -95,6 +97,19 @@ export function buildHandlers(s: HandlerServices): Handlers {
     'backup:download': (ref) => s.downloads.start(ref),
     'backup:download-cancel': ({ downloadId }) => s.downloads.cancel(downloadId),
     'backup:downloads': () => s.downloads.list(),
-    'backup:cache-clear': () => s.downloads.clear(),
+    'backup:cache-clear': () => {
+      // Reports kept in memory name keys of the deleted files: they go too.
+      s.inspector.forget();
+      return s.downloads.clear();
+    },
+    // Backup inspector (issue 19).
+    'inspect:report': ({ requestId, backup, separators }) =>
+      s.inspector.report(requestId, backup, separators),
+    'inspect:find': ({ requestId, backups, pattern, glob, limit }) =>
+      s.inspector.find(requestId, backups, pattern, glob, limit),
+    'inspect:diff': ({ requestId, base, other, separators }) =>
+      s.inspector.diff(requestId, base, other, separators),
+    'inspect:preview': ({ requestId, backup, db, key }) => s.inspector.preview(requestId, backup, db, key),
+    'inspect:cancel': ({ requestId }) => ({ cancelled: s.inspector.cancel(requestId) }),
   };
 }

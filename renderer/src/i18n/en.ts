@@ -1,6 +1,7 @@
 /** English strings. The source of truth for keys: zh-cn.ts must have exactly the same shape (TS checks it). */
 import { cloneTextEn } from './clone-text-en';
 import { coreTextEn } from './core-text-en';
+import { inspectTextEn } from './inspect-text-en';
 import { restoreTextEn } from './restore-text-en';
 import { settingsTextEn } from './settings-text-en';
 
@@ -366,6 +367,8 @@ export const en = {
   /** The restore as a task: cancelling, waiting for the cloud, the instance page live, the way back. */
   // Restore into a new instance (issue 20, clone-ui).
   ...cloneTextEn,
+  /** The backup inspector (issue 19). */
+  ...inspectTextEn,
 } as const;
 
 /** The shape every language must have: same keys, any strings. */

@@ -2,6 +2,7 @@
 import { cloneTextZhCN } from './clone-text-zh-cn';
 import { coreTextZhCN } from './core-text-zh-cn';
 import type { Translation } from './en';
+import { inspectTextZhCN } from './inspect-text-zh-cn';
 import { restoreTextZhCN } from './restore-text-zh-cn';
 import { settingsTextZhCN } from './settings-text-zh-cn';
 
@@ -351,4 +352,6 @@ export const zhCN: Translation = {
   },
   // Restore into a new instance (issue 20, clone-ui).
   ...cloneTextZhCN,
+  /** The backup inspector (issue 19). */
+  ...inspectTextZhCN,
 };

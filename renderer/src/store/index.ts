@@ -11,6 +11,7 @@ import { createAuditSlice } from './audit-slice';
 import { createBackupsSlice } from './backups-slice';
 import { createCloneSlice } from './clone-slice';
 import { createFleetSlice } from './fleet-slice';
+import { createInspectSlice } from './inspect-slice';
 import { createLiveSlice } from './live-slice';
 import { createProfilesSlice } from './profiles-slice';
 import { createRestoreSlice } from './restore-slice';
@@ -38,6 +39,7 @@ export function createAppStore(api: RendererApi, options: StoreOptions = {}): Ap
     ...createRestoreSlice(api)(...a),
     ...createCloneSlice(api)(...a),
     ...createAuditSlice(api)(...a),
+    ...createInspectSlice(api)(...a),
   }));
 }
 

@@ -10,6 +10,7 @@ import type { AuditSlice } from './audit-slice';
 import type { BackupsSlice } from './backups-slice';
 import type { CloneSlice } from './clone-slice';
 import type { FleetSlice } from './fleet-slice';
+import type { InspectSlice } from './inspect-slice';
 import type { LiveSlice } from './live-slice';
 import type { ProfilesSlice } from './profiles-slice';
 import type { RestoreSlice } from './restore-slice';
@@ -25,7 +26,8 @@ export type AppState = AppSlice &
   TasksSlice &
   RestoreSlice &
   CloneSlice &
-  AuditSlice;
+  AuditSlice &
+  InspectSlice;
 
 export type SliceCreator<S> = (api: RendererApi) => StateCreator<AppState, [], [], S>;
 

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { spanChoicesWith } from '../../../../shared/backup-span';
 import type { Backup } from '../../../../shared/domain';
 import { formatAge, formatBytes, formatDateTime } from '../../lib/format';
+import { href } from '../../lib/route';
 import { spanLabel, spanValue } from '../../lib/span-text';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { useApp } from '../../store';
@@ -142,6 +143,9 @@ export function BackupsPanel({
               </th>
               <th scope="col">{t('instance.expiry')}</th>
               <th scope="col">{t('instance.remark')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('inspect.action')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -153,6 +157,8 @@ export function BackupsPanel({
                 selected={selected === b.id}
                 onSelect={setSelected}
                 lang={lang}
+                region={region}
+                instanceId={instanceId}
               />
             ))}
           </tbody>
@@ -163,18 +169,29 @@ export function BackupsPanel({
   );
 }
 
+/**
+ * A backup the inspector can ask to download: one with its id (not a listing placeholder) whose files the
+ * cloud still keeps (not deleted or expired).
+ */
+export const inspectable = (b: Backup) =>
+  !b.incomplete?.includes('BackupId') && b.status !== 'deleted' && b.status !== 'expired';
+
 function BackupRow({
   backup: b,
   group,
   selected,
   onSelect,
   lang,
+  region,
+  instanceId,
 }: {
   backup: Backup;
   group: string;
   selected: boolean;
   onSelect: (id: string) => void;
   lang: string;
+  region: string;
+  instanceId: string;
 }) {
   const { t } = useTranslation();
   const zone = useTimeZone();
@@ -221,6 +238,18 @@ function BackupRow({
       <td className="num">{formatBytes(b.sizeBytes, lang)}</td>
       <td>{formatDateTime(b.expireTime, zone)}</td>
       <td>{b.remark || t('common.none')}</td>
+      <td>
+        {inspectable(b) && (
+          <a
+            className="btn btn-small"
+            href={href({ name: 'inspect', region, id: instanceId, backupId: b.id, view: 'report' })}
+            aria-label={t('inspect.actionLabel', { time })}
+            data-testid="inspect-backup"
+          >
+            {t('inspect.action')}
+          </a>
+        )}
+      </td>
     </tr>
   );
 }

@@ -5,6 +5,7 @@ import { useApp } from '../../store';
 import { AuditView } from '../audit/audit-view';
 import { FirstRun } from '../first-run/first-run';
 import { FleetView } from '../fleet/fleet-view';
+import { InspectView } from '../inspect/inspect-view';
 import { InstanceView } from '../instance/instance-view';
 import { AddProfilePage } from '../profiles/add-profile-page';
 import { RestoreDialog } from '../restore/restore-dialog';
@@ -34,6 +35,11 @@ export function AppShell() {
         return <AddProfilePage />;
       default:
         if (!hasProfiles) return profilesLoading ? <p role="status">{t('common.loading')}</p> : <FirstRun />;
+        if (route.name === 'inspect') {
+          return (
+            <InspectView region={route.region} id={route.id} backupId={route.backupId} view={route.view} />
+          );
+        }
         return route.name === 'instance' ? (
           <InstanceView region={route.region} id={route.id} />
         ) : (

@@ -14,7 +14,7 @@ export function Sidebar({ route }: { route: Route }) {
   const profiles = useShallowProfiles();
   const active = useApp(selectActiveProfile);
   const selectProfile = useApp((s) => s.selectProfile);
-  const current = route.name === 'instance' ? 'fleet' : route.name;
+  const current = route.name === 'instance' || route.name === 'inspect' ? 'fleet' : route.name;
 
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>

@@ -8,6 +8,7 @@ import { spanLabel, spanValue } from '../../lib/span-text';
 import { useApp } from '../../store';
 import { ErrorBox } from '../common/error-box';
 import { SecretStoreNote } from '../first-run/secret-store-note';
+import { BackupCacheSettings } from './backup-cache-settings';
 import { ProfilesSettings } from './profiles-settings';
 import { ProxySettings } from './proxy-settings';
 import { SandboxSettings } from './sandbox-settings';
@@ -23,6 +24,7 @@ export function SettingsView() {
       <PreferencesForm prefs={prefs} />
       <ProfilesSettings />
       <SandboxSettings />
+      <BackupCacheSettings />
       <section className="card" aria-labelledby="about-title">
         <h3 id="about-title">{t('settings.about')}</h3>
         <SecretStoreNote />

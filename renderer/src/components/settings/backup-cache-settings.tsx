@@ -1,0 +1,155 @@
+/**
+ * Settings → Backup downloads: where downloaded backups live (a private folder, never sent anywhere), the
+ * cache's size cap (`backupCacheGb`, least recently used deleted first), what it holds now, and deleting
+ * every downloaded backup after a confirmation.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BackupCacheGbSchema, type BackupDownloadNetwork } from '../../../../shared/downloads';
+import { formatBytes } from '../../lib/format';
+import { useApp } from '../../store';
+import type { UiError } from '../../store/types';
+import { ErrorBox } from '../common/error-box';
+import { Modal } from '../common/modal';
+
+export function BackupCacheSettings() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const lang = i18n.language;
+  const cap = useApp((s) => s.prefs?.backupCacheGb ?? 0);
+  const network = useApp((s) => s.prefs?.backupDownloadNetwork ?? 'public');
+  const update = useApp((s) => s.updatePrefs);
+  const cache = useApp((s) => s.cache);
+  const cacheError = useApp((s) => s.cacheError);
+  const loadCache = useApp((s) => s.loadCache);
+  const addToast = useApp((s) => s.addToast);
+  const [text, setText] = useState(String(cap));
+  const [invalid, setInvalid] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    void loadCache();
+  }, [loadCache]);
+  useEffect(() => setText(String(cap)), [cap]);
+
+  // Saved on blur, like the other numbers here, so typing "1" on the way to "15" does not shrink the cache.
+  const save = () => {
+    const value = Number(text);
+    if (!BackupCacheGbSchema.safeParse(value).success) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    if (value !== cap) void update({ backupCacheGb: value });
+  };
+  const count = cache?.entries.length ?? 0;
+  const active = cache?.entries.some((e) => e.state === 'active') === true;
+
+  return (
+    <section className="card form" aria-labelledby={`${id}-title`} data-testid="backup-cache-settings">
+      <h3 id={`${id}-title`}>{t('backupCache.title')}</h3>
+      <p className="muted small">{t('backupCache.privacy')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-cap`}>{t('backupCache.cap')}</label>
+        <input
+          id={`${id}-cap`}
+          type="number"
+          min={1}
+          max={10_000}
+          step={1}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={save}
+          onKeyDown={(e) => e.key === 'Enter' && save()}
+          aria-invalid={invalid || undefined}
+          aria-describedby={`${id}-cap-hint`}
+          data-testid="backup-cache-cap"
+        />
+        <p className="hint" id={`${id}-cap-hint`}>
+          {invalid ? t('backupCache.capInvalid') : t('backupCache.capHelp')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-network`}>{t('backupCache.network')}</label>
+        <select
+          id={`${id}-network`}
+          value={network}
+          onChange={(e) => void update({ backupDownloadNetwork: e.target.value as BackupDownloadNetwork })}
+          aria-describedby={`${id}-network-hint`}
+        >
+          <option value="public">{t('backupCache.networkPublic')}</option>
+          <option value="inner">{t('backupCache.networkInner')}</option>
+        </select>
+        <p className="hint" id={`${id}-network-hint`}>
+          {t('backupCache.networkHelp')}
+        </p>
+      </div>
+      <p data-testid="backup-cache-usage">
+        {count === 0
+          ? t('backupCache.usageNone')
+          : t('backupCache.usage', { used: formatBytes(cache?.usedBytes ?? 0, lang), count })}
+      </p>
+      {cacheError && <ErrorBox error={cacheError} onRetry={() => void loadCache()} />}
+      <button
+        type="button"
+        className="btn btn-danger-outline"
+        disabled={count === 0}
+        onClick={() => setConfirming(true)}
+        data-testid="backup-cache-clear"
+      >
+        {t('backupCache.clear')}
+      </button>
+      {active && <p className="hint">{t('backupCache.clearBusy')}</p>}
+      {confirming && (
+        <ClearCache
+          onClose={(cleared) => {
+            setConfirming(false);
+            if (cleared) addToast({ level: 'success', titleKey: 'backupCache.cleared' });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function ClearCache({ onClose }: { onClose: (cleared?: boolean) => void }) {
+  const { t } = useTranslation();
+  const clear = useApp((s) => s.clearCache);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UiError>();
+  const confirm = async () => {
+    setBusy(true);
+    const result = await clear();
+    setBusy(false);
+    if (result.ok) onClose(true);
+    else setError(result.error);
+  };
+  return (
+    <Modal
+      title={t('backupCache.clearTitle')}
+      onClose={() => onClose()}
+      closable={!busy}
+      tone="danger"
+      footer={
+        <>
+          <span className="spacer" />
+          <button type="button" className="btn" onClick={() => onClose()} disabled={busy}>
+            {t('restore.cancel')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={() => void confirm()}
+            disabled={busy}
+            data-testid="backup-cache-clear-confirm"
+          >
+            {t('backupCache.clearConfirm')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('backupCache.clearBody')}</p>
+      {error && <ErrorBox error={error} />}
+    </Modal>
+  );
+}
