@@ -359,17 +359,15 @@ export function cloneTccliParams(
   plan: ClonePlan,
   /** For a point in time: the backup the cloud names for that second (ClonePreflight.pointBackupId). */
   pointBackupId?: string,
-): Record<string, string | number | undefined> {
-  const params: Record<string, string | number | undefined> = {
+): Record<string, string | number | readonly string[] | undefined> {
+  const params: Record<string, string | number | readonly string[] | undefined> = {
     InstanceId: plan.sourceInstanceId,
     GoodsNum: 1,
     ZoneId: plan.zoneId,
     BillingMode: billingModeCode[plan.billingMode],
     Period: plan.period,
   };
-  plan.securityGroupIds.forEach((id, i) => {
-    params[`SecurityGroupIdList.${i}`] = id;
-  });
+  params.SecurityGroupIdList = plan.securityGroupIds;
   if (plan.point.kind === 'backup') params.BackupId = plan.point.backupId;
   else {
     // BackupId is required by the model even with CloneTime; the app sends the one named for that second.
@@ -392,8 +390,6 @@ export function cloneTccliParams(
   });
   params.TemplateId = plan.templateId;
   params.AutoRenew = plan.autoRenew;
-  plan.alarmPolicyIds?.forEach((id, i) => {
-    params[`AlarmPolicyList.${i}`] = id;
-  });
+  params.AlarmPolicyList = plan.alarmPolicyIds;
   return params;
 }

@@ -22,7 +22,8 @@ export interface TccliCall {
   profile?: string;
   /** `scheme://host[:port]` of a custom endpoint; absent for the public one. */
   endpoint?: string;
-  params: Readonly<Record<string, string | number | undefined>>;
+  /** A list of strings is written as tccli's unfolded form does: the name once, then each value. */
+  params: Readonly<Record<string, string | number | readonly string[] | undefined>>;
   /** Adds `--Password "$CRS_PASSWORD"`: the value itself is never written into the command. */
   password?: boolean;
 }
@@ -42,11 +43,20 @@ export function tccliCommand(call: TccliCall): string | undefined {
   if (call.profile) parts.push('--profile', shellQuote(call.profile));
   if (call.endpoint)
     parts.push('--endpoint', shellQuote(call.endpoint.replace(/^https?:\/\//i, '').replace(/\/$/, '')));
-  // Indexed names (`SecurityGroupIdList.0`, `NodeSet.0.NodeType`) are tccli's unfolded form of arrays.
-  if (Object.keys(call.params).some((name) => name.includes('.'))) parts.push('--cli-unfold-argument');
-  for (const [name, value] of Object.entries(call.params)) {
+  // tccli's unfolded form of arrays, as its CloneInstances example writes them
+  // (TencentCloud/tencentcloud-cli tccli/examples/redis/v20180412/CloneInstances.md): a list of objects as
+  // indexed names (`--NodeSet.0.NodeType 0`), a list of strings as the name once and each value after it
+  // (`--SecurityGroupIdList sg-1 sg-2`).
+  const entries = Object.entries(call.params);
+  if (entries.some(([name, value]) => name.includes('.') || Array.isArray(value)))
+    parts.push('--cli-unfold-argument');
+  for (const [name, value] of entries) {
     if (value === undefined || value === '') continue;
     if (/password|secret|token/i.test(name)) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) parts.push(`--${name}`, ...value.map((v: string) => shellQuote(v)));
+      continue;
+    }
     parts.push(`--${name}`, shellQuote(String(value)));
   }
   if (call.password) parts.push('--Password', `"$${PASSWORD_VARIABLE}"`);

@@ -144,7 +144,7 @@ describe('the tccli command of a clone', () => {
       ),
     );
     expect(command).toBe(
-      'tccli redis CloneInstances --region ap-guangzhou --profile prod --cli-unfold-argument --InstanceId crs-src00001 --GoodsNum 1 --ZoneId 100003 --BillingMode 0 --Period 1 --SecurityGroupIdList.0 sg-aaaa1111 --BackupId b-1 --InstanceName orders-restored --ResourceTags.0.TagKey team --ResourceTags.0.TagValue dba --Password "$CRS_PASSWORD"',
+      'tccli redis CloneInstances --region ap-guangzhou --profile prod --cli-unfold-argument --InstanceId crs-src00001 --GoodsNum 1 --ZoneId 100003 --BillingMode 0 --Period 1 --SecurityGroupIdList sg-aaaa1111 --BackupId b-1 --InstanceName orders-restored --ResourceTags.0.TagKey team --ResourceTags.0.TagValue dba --Password "$CRS_PASSWORD"',
     );
   });
 });

@@ -41,6 +41,25 @@ describe('equivalent tccli command', () => {
     );
   });
 
+  it('writes a list of strings as tccli unfolds it: the name once, each value after it', () => {
+    // As tccli's own CloneInstances example: `--SecurityGroupIdList sg-o0lb0***` and `--NodeSet.0.NodeType 0`.
+    expect(
+      tccliCommand({
+        action: 'CloneInstances',
+        generation: 'v3',
+        region: 'ap-shanghai',
+        params: {
+          InstanceId: 'crs-1',
+          SecurityGroupIdList: ['sg-a', 'sg-b'],
+          'NodeSet.0.NodeType': 0,
+          Empty: [],
+        },
+      }),
+    ).toBe(
+      'tccli redis CloneInstances --region ap-shanghai --cli-unfold-argument --InstanceId crs-1 --SecurityGroupIdList sg-a sg-b --NodeSet.0.NodeType 0',
+    );
+  });
+
   it('has no equivalent for the legacy v2 API, which tccli does not speak', () => {
     expect(
       tccliCommand({
