@@ -1,5 +1,5 @@
 /**
- * Compares two backups key by key in memory bounded by the key count (19 bytes a key, no key names kept):
+ * Compares two backups key by key in memory bounded by the key count (20 bytes a key, no key names kept):
  * the base backup (the one a restore would bring back) is read into a KeyTable of key and value hashes, then
  * the other one (usually the newest) is streamed against it. Keys only the other has are `added`, keys only
  * the base has `removed`, keys in both `changed` when their value hashes (the reader's 64-bit hash of the
@@ -14,7 +14,6 @@
 import { escapeKey } from '../../../../shared/escape-key';
 import { DEFAULT_SEPARATORS, type DiffResult } from '../../../../shared/inspector';
 import { abortError, isAbort, type ReadBackupOptions, readBackup } from '../files/read-backup';
-import { sameBytes } from '../find/glob-match';
 import type { SearchedBackup } from '../find/key-finder';
 import type { RdbKeyEntry, ReadRdb } from '../rdb/rdb-types';
 import { KeyTable, keyHash } from './key-table';
@@ -73,6 +72,12 @@ function valueHalves(entry: RdbKeyEntry, out: Uint32Array): void {
   out[1] = lo;
 }
 
+function samePrefix(prefix: Uint8Array, key: Uint8Array, end: number): boolean {
+  if (prefix.length !== end) return false;
+  for (let i = 0; i < end; i++) if (prefix[i] !== key[i]) return false;
+  return true;
+}
+
 /** First-level prefix ids: 0 none, 1 other, 2… in order of first sight, up to the cap. */
 class PrefixIds {
   readonly names: string[] = ['(none)', '(other)'];
@@ -100,7 +105,7 @@ class PrefixIds {
     if (end === -1) return NONE;
     const bucket = this.#ids.get(hash);
     if (bucket) {
-      for (const known of bucket) if (sameBytes(known.bytes, key.subarray(0, end))) return known.id;
+      for (const known of bucket) if (samePrefix(known.bytes, key, end)) return known.id;
     }
     if (this.names.length - 2 >= this.#max) return OTHER;
     const bytes = key.slice(0, end);
