@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRdb } from '../../../electron/core/inspector/rdb/rdb-reader.js';
 import type { RdbKeyEntry, RdbSummary } from '../../../electron/core/inspector/rdb/rdb-types.js';
@@ -19,6 +20,7 @@ const LENGTH_COMMAND: Record<string, string> = {
 
 let redis: TestRedis;
 let summary: RdbSummary;
+let fileSize = 0;
 const seen = new Map<string, Omit<RdbKeyEntry, 'key'> & { key: Buffer }>();
 const name = (db: number, key: Buffer) => `${db}:${key.toString('hex')}`;
 
@@ -64,6 +66,7 @@ async function populate(r: TestRedis): Promise<void> {
   await c('SET', 'ttl:past', 'v', 'PX', 1);
   await c('RPUSH', 'ttl:list', 'a', 'b');
   await c('PEXPIRE', 'ttl:list', 10_000_000);
+  await c('FUNCTION', 'LOAD', "#!lua name=lib\nredis.register_function('one', function() return 1 end)");
   await c('SELECT', 1);
   await c('DEBUG', 'POPULATE', 2000, 'pop', 16);
   await c('SELECT', 5);
@@ -85,6 +88,7 @@ describe('the RDB reader against redis-server', () => {
     ]);
     await populate(redis);
     const path = await redis.save();
+    fileSize = (await stat(path)).size;
     summary = await readRdb(createReadStream(path, { highWaterMark: 1 << 16 }), (e) => {
       seen.set(name(e.db, Buffer.from(e.key)), { ...e, key: Buffer.from(e.key) });
     });
@@ -98,7 +102,10 @@ describe('the RDB reader against redis-server', () => {
     expect(summary.rdbVersion).toBe(10);
     expect(summary.checksum).toBe('ok');
     expect(summary.aux['redis-ver']).toMatch(/^7\.0\./);
+    expect(summary.functions).toBe(1);
+    expect(summary.resizeDb[1]).toEqual({ keys: 2000, expires: 0 });
     expect(summary.keys).toBe(seen.size);
+    expect(summary.bytesRead).toBe(fileSize);
   });
 
   it('finds exactly the keys SCAN finds in every database, with the same TYPE, PTTL and length', async () => {
@@ -173,5 +180,108 @@ describe('the RDB reader against redis-server', () => {
     const total = [...seen.values()].reduce((sum, e) => sum + e.bytes, 0);
     expect(total).toBeLessThan(summary.bytesRead);
     expect(total).toBeGreaterThan(summary.bytesRead * 0.9);
+  });
+});
+
+describe('value hashes across two saves', () => {
+  it('keeps the hash of every unchanged key and changes it for the keys written in between', async () => {
+    const r = await startRedis(['--hash-max-listpack-entries', '128']);
+    try {
+      const hashes = async () => {
+        const out = new Map<string, string | undefined>();
+        await readRdb(
+          createReadStream(await r.save()),
+          (e) => out.set(Buffer.from(e.key).toString(), e.valueHash),
+          {
+            hashValues: true,
+          },
+        );
+        return out;
+      };
+      await r.call('SET', 's', 'x'.repeat(3000));
+      await r.call('HSET', 'h', ...Array.from({ length: 300 }, (_, i) => [`f${i}`, `v${i}`]).flat());
+      await r.call('RPUSH', 'l', ...Array.from({ length: 3000 }, (_, i) => `e${i}`));
+      await r.call('SET', 'same', 'v');
+      const before = await hashes();
+      await r.call('HSET', 'h', 'f7', 'changed');
+      await r.call('RPUSH', 'l', 'one more');
+      const after = await hashes();
+      expect(after.get('same')).toBe(before.get('same'));
+      expect(after.get('s')).toBe(before.get('s'));
+      expect(after.get('h')).not.toBe(before.get('h'));
+      expect(after.get('l')).not.toBe(before.get('l'));
+    } finally {
+      await r.stop();
+    }
+  });
+});
+
+describe('value hashes across a re-encoding reload', () => {
+  it('keeps every hash when redis reloads the same data into other encodings', async () => {
+    const r = await startRedis();
+    try {
+      const read = async () => {
+        const out = new Map<string, { hash?: string; encoding: string }>();
+        await readRdb(
+          createReadStream(await r.save()),
+          (e) => out.set(Buffer.from(e.key).toString(), { hash: e.valueHash, encoding: e.encoding }),
+          { hashValues: true },
+        );
+        return out;
+      };
+      await r.call('HSET', 'h', 'name', 'ada', 'n', 12, 'long', 'z'.repeat(40));
+      await r.call('SADD', 'ints', 3, -7, 70000);
+      await r.call('ZADD', 'z', 1.5, 'a', 2, 'b', '-inf', 'c');
+      await r.call('RPUSH', 'l', 'x', 5, 'y'.repeat(50));
+      const before = await read();
+      // Thresholds at zero: on reload every small encoding becomes a hashtable or skiplist.
+      for (const name of ['hash-max-listpack-entries', 'zset-max-listpack-entries', 'set-max-intset-entries'])
+        await r.call('CONFIG', 'SET', name, 0);
+      await r.call('DEBUG', 'RELOAD');
+      const after = await read();
+      for (const key of ['h', 'ints', 'z', 'l']) {
+        expect(after.get(key)?.hash, key).toBe(before.get(key)?.hash);
+      }
+      expect(before.get('h')?.encoding).toBe('listpack');
+      expect(after.get('h')?.encoding).toBe('hashtable');
+      expect(before.get('ints')?.encoding).toBe('intset');
+      expect(after.get('ints')?.encoding).toBe('hashtable');
+      expect(after.get('z')?.encoding).toBe('skiplist');
+    } finally {
+      await r.stop();
+    }
+  });
+});
+
+describe('LRU and LFU information', () => {
+  it('reports FREQ under an LFU policy as OBJECT FREQ does, and IDLE under an LRU policy', async () => {
+    const lfu = await startRedis(['--maxmemory-policy', 'allkeys-lfu', '--lfu-decay-time', '0']);
+    try {
+      await lfu.call('SET', 'hot', 'v');
+      await lfu.call('SET', 'cold', 'v');
+      for (let i = 0; i < 200; i++) await lfu.call('GET', 'hot');
+      const freq = new Map<string, number | undefined>();
+      await readRdb(createReadStream(await lfu.save()), (e) =>
+        freq.set(Buffer.from(e.key).toString(), e.frequency),
+      );
+      for (const key of ['hot', 'cold'])
+        expect(freq.get(key), key).toBe(await lfu.call('OBJECT', 'FREQ', key));
+      expect(freq.get('hot')).toBeGreaterThan(freq.get('cold') ?? 255);
+    } finally {
+      await lfu.stop();
+    }
+    const lru = await startRedis(['--maxmemory-policy', 'allkeys-lru']);
+    try {
+      await lru.call('SET', 'k', 'v');
+      const idle = new Map<string, number | undefined>();
+      await readRdb(createReadStream(await lru.save()), (e) =>
+        idle.set(Buffer.from(e.key).toString(), e.idleSeconds),
+      );
+      const live = (await lru.call('OBJECT', 'IDLETIME', 'k')) as number;
+      expect(idle.get('k')).toBeTypeOf('number');
+      expect(Math.abs((idle.get('k') ?? -100) - live)).toBeLessThanOrEqual(2);
+    } finally {
+      await lru.stop();
+    }
   });
 });

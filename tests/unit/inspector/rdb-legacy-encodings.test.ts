@@ -225,6 +225,15 @@ describe('legacy and newest encodings', () => {
     expect(byKey(keys).h2).toMatchObject({ type: 'hash', encoding: 'hashtable', elements: 2 });
   });
 
+  it('reads a pre-checksum RDB 4 file as having no checksum, and reports progress up to the last byte', async () => {
+    const data = new RdbBuilder(4).key(0, 'k', str('v')).end('none');
+    const progress: number[] = [];
+    const { summary, keys } = await readAll(data, [3], { onProgress: (n) => progress.push(n) });
+    expect(summary).toMatchObject({ rdbVersion: 4, checksum: 'absent', bytesRead: data.length, keys: 1 });
+    expect(keys[0]?.key).toBe('k');
+    expect(progress.at(-1)).toBe(data.length);
+  });
+
   it('reports the checksum as disabled when the file carries zero, and EXPIRETIME_MS as given', async () => {
     const data = new RdbBuilder(7).expireMs(1_234_567_890_123).key(0, 'k', str('v')).end('zero');
     const { summary, keys } = await readAll(data);

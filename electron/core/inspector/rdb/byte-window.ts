@@ -11,7 +11,7 @@ import type { ValueHash } from './value-hash.js';
 
 const EMPTY = new Uint8Array(0);
 /** Below this the window reuses one work buffer; a bigger record gets its own, dropped once it is parsed. */
-const WORK_SIZE = 1 << 20;
+const WORK_SIZE = 4 << 20;
 
 export class ByteWindow {
   buf: Uint8Array = EMPTY;

@@ -63,6 +63,12 @@ export const MAX_REDIS_RDB = 12;
 export const MIN_VALKEY_RDB = 80;
 export const MAX_VALKEY_RDB = 81;
 
+/** What a compact blob holds (the reader's own numbering). */
+export const B_ZIPLIST = 0;
+export const B_LISTPACK = 1;
+export const B_INTSET = 2;
+export const B_ZIPMAP = 3;
+
 /** Quicklist 2 node containers (redis `src/quicklist.h`): a single plain element, or a listpack. */
 export const QL_PLAIN = 1;
 export const QL_PACKED = 2;

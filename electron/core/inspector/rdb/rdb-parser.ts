@@ -8,7 +8,9 @@
  */
 import type { ByteWindow } from './byte-window.js';
 import { intsetEntries, listpackEntries, ziplistEntries, zipmapPairs } from './containers.js';
+import type { LogicalHash } from './logical-hash.js';
 import { lzfDecompress } from './lzf.js';
+import { B_INTSET, B_LISTPACK, B_ZIPLIST } from './rdb-constants.js';
 import { RdbFormatError } from './rdb-types.js';
 
 /** Payloads up to this size are buffered whole; bigger ones stream through the window. */
@@ -26,11 +28,7 @@ export const S_LZF = 2;
 
 export type Need = Generator<number, void, void>;
 
-/** What a compact blob holds. */
-export const B_ZIPLIST = 0;
-export const B_LISTPACK = 1;
-export const B_INTSET = 2;
-export const B_ZIPMAP = 3;
+export { B_INTSET, B_LISTPACK, B_ZIPLIST, B_ZIPMAP } from './rdb-constants.js';
 
 export class RdbParser {
   /** Kind of the last string header read: S_RAW, S_INT or S_LZF. */
@@ -40,6 +38,8 @@ export class RdbParser {
   /** File offset of the last string header. */
   sAt = 0;
   private scratch = new Uint8Array(64 << 10);
+  /** Set while a collection value is hashed by content (hashValues); blobs then feed it their entries. */
+  logical: LogicalHash | null = null;
 
   constructor(readonly w: ByteWindow) {}
 
@@ -175,6 +175,36 @@ export class RdbParser {
     return out;
   }
 
+  /** After strHead of an integer-encoded string: its value. */
+  intValue(n: number): number {
+    this.need(n);
+    const w = this.w;
+    const c = w.buf;
+    const p = w.pos;
+    w.pos += n;
+    if (n === 1) return ((c[p] as number) << 24) >> 24;
+    if (n === 2) return (((c[p] as number) | ((c[p + 1] as number) << 8)) << 16) >> 16;
+    return (
+      (c[p] as number) |
+      ((c[p + 1] as number) << 8) |
+      ((c[p + 2] as number) << 16) |
+      ((c[p + 3] as number) << 24)
+    );
+  }
+
+  /** After strHead of an LZF string whose n compressed bytes are buffered: its bytes, in the scratch buffer. */
+  lzfValue(n: number): Uint8Array {
+    const w = this.w;
+    const size = this.sULen;
+    if (size > MAX_BLOB)
+      throw new RdbFormatError(this.sAt, `a compressed element of at most ${MAX_BLOB} bytes`, `${size}`);
+    if (this.scratch.length < size) this.scratch = new Uint8Array(Math.max(size, this.scratch.length * 2));
+    if (lzfDecompress(w.buf, w.pos, w.pos + n, this.scratch, size) !== size)
+      throw new RdbFormatError(this.sAt, `LZF data that expands to ${size} bytes`);
+    w.pos += n;
+    return this.scratch.subarray(0, size);
+  }
+
   /** Passes n payload bytes: in the window when they are there, streamed through otherwise. */
   *skip(n: number): Need {
     const w = this.w;
@@ -242,6 +272,7 @@ export class RdbParser {
           : kind === B_INTSET
             ? intsetEntries(src, start, size, at)
             : zipmapPairs(src, start, size, at);
+    if (this.logical) this.logical.blob(kind, src, start, size);
     if (this.scratch.length > 1 << 20) this.scratch = new Uint8Array(64 << 10);
     return count;
   }

@@ -5,7 +5,9 @@
  * keys costs no promise per key; values are skipped (or hashed) as they pass, never built.
  */
 import { ByteWindow } from './byte-window.js';
+import { LogicalHash } from './logical-hash.js';
 import * as C from './rdb-constants.js';
+import { header, MAX_KEY, moduleAux, slotImport, text, trailer } from './rdb-frame.js';
 import { type Need, RdbParser, S_INT, S_LZF, STR_HEAD } from './rdb-parser.js';
 import {
   RdbFormatError,
@@ -15,13 +17,10 @@ import {
   type ReadRdb,
 } from './rdb-types.js';
 import { ValueHash } from './value-hash.js';
-import { moduleOpcodes, readValue, type ValueOut } from './value-readers.js';
+import { logicalKind, readValue, tryBlobValue, type ValueOut } from './value-readers.js';
 
-/** Keys longer than this are taken for corruption (Redis caps keys at 512 MB; real ones are far shorter). */
-const MAX_KEY = 64 << 20;
-const utf8 = new TextDecoder('utf-8');
 /** A window grown past this for one big record goes back to its work buffer before the next. */
-const WINDOW_RESET = 1 << 20;
+const WINDOW_RESET = 4 << 20;
 
 /** An error thrown by the caller's callback, passed back untouched. */
 class CallerError {
@@ -42,6 +41,7 @@ class Reader {
   };
   private valkey = false;
   private readonly hasher: ValueHash | null;
+  private readonly logical = new LogicalHash();
   private readonly out: ValueOut = { n: 0, encoding: '', moduleName: undefined };
 
   constructor(
@@ -56,7 +56,7 @@ class Reader {
   *run(): Need {
     const w = this.w;
     const p = this.p;
-    yield* this.header();
+    this.valkey = yield* header(p, this.summary);
     let db = 0;
     let expireAt: number | null = null;
     let idle: number | undefined;
@@ -103,13 +103,13 @@ class Reader {
             continue;
           }
           case C.OP_AUX: {
-            const key = yield* this.text();
-            const value = yield* this.text();
+            const key = yield* text(p);
+            const value = yield* text(p);
             this.summary.aux[key] = value;
             continue;
           }
           case C.OP_MODULE_AUX:
-            yield* this.moduleAux();
+            yield* moduleAux(p, this.summary);
             continue;
           case C.OP_FUNCTION_PRE_GA:
             throw new RdbFormatError(
@@ -129,10 +129,10 @@ class Reader {
             continue;
           case C.OP_SLOT_IMPORT:
             if (!this.valkey) break;
-            yield* this.slotImport();
+            yield* slotImport(p);
             continue;
           case C.OP_EOF:
-            yield* this.trailer();
+            yield* trailer(p, this.summary);
             return;
         }
         throw new RdbFormatError(typeAt, 'a known opcode', `opcode ${type}`);
@@ -153,7 +153,12 @@ class Reader {
       const hasher = this.hasher;
       const valueStart = w.pos;
       const moves = w.moves;
-      if (hasher) {
+      // Collections are hashed by content, so a re-encoded but equal value keeps its hash.
+      const byContent = hasher && type !== C.T_STRING ? logicalKind(type, this.valkey) : null;
+      if (byContent) {
+        this.logical.begin(byContent[0], byContent[1]);
+        p.logical = this.logical;
+      } else if (hasher) {
         hasher.reset();
         w.hash = hasher;
         w.hashFrom = valueStart;
@@ -169,6 +174,9 @@ class Reader {
           key = key.slice();
           yield* p.skip(n);
         }
+      } else if (tryBlobValue(p, type, this.out)) {
+        elements = this.out.n;
+        encoding = this.out.encoding;
       } else {
         // Values of the other types may need more input: keep the key, the window moves on.
         key = key.slice();
@@ -183,12 +191,16 @@ class Reader {
         moduleName = out.moduleName;
       }
       let valueHash: string | undefined;
-      if (hasher) {
+      if (byContent) {
+        p.logical = null;
+        valueHash = this.logical.digest();
+      } else if (hasher) {
         if (w.moves === moves) hasher.update(w.buf, valueStart, w.pos);
         else w.feedHash(w.pos);
         w.hash = null;
         valueHash = hasher.digest();
       }
+      // One object shape for every entry (optional fields present, undefined when absent) keeps creation cheap.
       const entry: RdbKeyEntry = {
         db,
         key,
@@ -197,11 +209,11 @@ class Reader {
         expireAtMs: expireAt,
         elements,
         bytes: w.offset - keyAt,
+        valueHash,
+        moduleName,
+        idleSeconds: idle,
+        frequency: freq,
       };
-      if (valueHash !== undefined) entry.valueHash = valueHash;
-      if (moduleName !== undefined) entry.moduleName = moduleName;
-      if (idle !== undefined) entry.idleSeconds = idle;
-      if (freq !== undefined) entry.frequency = freq;
       this.summary.keys++;
       try {
         this.onKey(entry);
@@ -212,34 +224,6 @@ class Reader {
       idle = undefined;
       freq = undefined;
     }
-  }
-
-  private *header(): Need {
-    const w = this.w;
-    if (w.end - w.pos < 9) yield 9;
-    this.p.need(9);
-    const magic = String.fromCharCode(...w.buf.subarray(w.pos, w.pos + 9));
-    let version: number;
-    if (/^REDIS\d{4}$/.test(magic)) {
-      version = Number(magic.slice(5));
-      if (version < 1 || version > C.MAX_REDIS_RDB)
-        throw new RdbFormatError(
-          5,
-          `an RDB version from 1 to ${C.MAX_REDIS_RDB} after REDIS`,
-          `version ${version}`,
-        );
-    } else if (/^VALKEY\d{3}$/.test(magic)) {
-      version = Number(magic.slice(6));
-      this.valkey = true;
-      if (version < C.MIN_VALKEY_RDB || version > C.MAX_VALKEY_RDB)
-        throw new RdbFormatError(
-          6,
-          `an RDB version from ${C.MIN_VALKEY_RDB} to ${C.MAX_VALKEY_RDB} after VALKEY`,
-          `version ${version}`,
-        );
-    } else throw new RdbFormatError(0, 'the RDB signature REDIS0… or VALKEY…', 'not an RDB file');
-    w.pos += 9;
-    this.summary.rdbVersion = version;
   }
 
   /**
@@ -265,69 +249,25 @@ class Reader {
       ((b[q + 7] as number) << 24);
     return hi * 0x100000000 + (lo >>> 0);
   }
-
-  private *text(): Generator<number, string, void> {
-    const w = this.w;
-    const p = this.p;
-    if (w.end - w.pos < STR_HEAD) yield STR_HEAD;
-    const n = p.strHead();
-    if (n > MAX_KEY)
-      throw new RdbFormatError(p.sAt, `an AUX string of at most ${MAX_KEY} bytes`, `${n} bytes`);
-    if (n > w.end - w.pos) yield n;
-    return utf8.decode(p.strValue(n));
-  }
-
-  private *moduleAux(): Need {
-    const w = this.w;
-    const p = this.p;
-    const at = w.offset;
-    if (w.end - w.pos < 27) yield 27;
-    const name = C.moduleNameOf(p.len64('a module id'));
-    const whenOpcode = p.len('the module AUX "when" opcode');
-    if (whenOpcode !== C.MOD_UINT)
-      throw new RdbFormatError(at, 'a module AUX "when" opcode of 2 (UINT)', `${whenOpcode}`);
-    p.len('the module AUX "when" value');
-    yield* moduleOpcodes(p, name);
-    this.summary.moduleAux.push(name);
-  }
-
-  /** Valkey 9's SLOT_IMPORT: a job name and slot ranges (valkey-io/valkey `src/cluster_migrateslots.c`). */
-  private *slotImport(): Need {
-    const w = this.w;
-    const p = this.p;
-    yield* p.str();
-    if (w.end - w.pos < 9) yield 9;
-    const ranges = p.len('a slot range count');
-    for (let i = 0; i < ranges * 2; i++) {
-      if (w.end - w.pos < 9) yield 9;
-      p.len('a slot number');
-    }
-  }
-
-  private *trailer(): Need {
-    const w = this.w;
-    w.feed(w.pos);
-    if (this.summary.rdbVersion < 5) {
-      this.summary.checksum = 'absent';
-      return;
-    }
-    const at = w.offset;
-    if (w.end - w.pos < 8) yield 8;
-    this.p.need(8);
-    const b = w.buf;
-    let zero = true;
-    for (let i = 0; i < 8; i++) if (b[w.pos + i] !== 0) zero = false;
-    if (zero) this.summary.checksum = 'disabled';
-    else if (w.crc.matches(b, w.pos)) this.summary.checksum = 'ok';
-    else
-      throw new RdbFormatError(at, `the CRC-64 of the file, ${w.crc.hex()}`, 'the stored checksum differs');
-    w.pos += 8;
-    w.feed(w.pos);
-  }
 }
 
+/**
+ * Implements ReadRdb. The source's chunks are read in place, without a copy, and may still be read after
+ * the next one arrived: a chunk's bytes must stay as they are once yielded (Node streams never reuse them).
+ */
 export const readRdb: ReadRdb = async (source, onKey, options = {}) => {
-  const w = new ByteWindow(source, options.signal, options.onProgress);
+  const onProgress = options.onProgress;
+  // The caller's progress callback failing is the caller's error, passed back as thrown.
+  const progress =
+    onProgress &&
+    ((bytes: number) => {
+      try {
+        onProgress(bytes);
+      } catch (error) {
+        throw new CallerError(error);
+      }
+    });
+  const w = new ByteWindow(source, options.signal, progress);
   const reader = new Reader(w, onKey, options);
   const run = reader.run();
   try {
@@ -344,7 +284,7 @@ export const readRdb: ReadRdb = async (source, onKey, options = {}) => {
     throw translate(error, w, options.signal);
   }
   reader.summary.bytesRead = w.offset;
-  options.onProgress?.(w.offset);
+  onProgress?.(w.offset);
   return reader.summary;
 };
 

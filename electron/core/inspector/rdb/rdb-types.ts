@@ -28,7 +28,12 @@ export interface RdbKeyEntry {
   elements: number;
   /** Bytes the key and its value occupy in the RDB file (opcode, expiry and LRU/LFU bytes excluded). */
   bytes: number;
-  /** A 64-bit hash of the value's bytes as stored, as 16 hex digits: present only when asked (`hashValues`). */
+  /**
+   * A 64-bit hash of the value, as 16 hex digits: present only when asked (`hashValues`). Collections are
+   * hashed by content (lists in order; sets, hashes and sorted sets in any order; whatever the encoding), so
+   * a value Redis merely re-encoded keeps its hash; hash field TTLs are not part of it. Strings, streams and
+   * module values are hashed as stored.
+   */
   valueHash?: string;
   /** The module's name (9 characters, decoded from its 64-bit module id) when `type` is `module`. */
   moduleName?: string;

@@ -32,6 +32,10 @@ export class ValueHash {
         break;
       }
     }
+    if (end - i >= 64) {
+      const view = viewOf(buf);
+      for (; i + 4 <= end; i += 4) this.mix(view.getInt32(i, true));
+    }
     for (; i + 4 <= end; i += 4) {
       this.mix(
         (buf[i] as number) |
@@ -46,7 +50,8 @@ export class ValueHash {
     }
   }
 
-  private mix(word: number): void {
+  /** Folds one 32-bit word (also used to fold element hashes in order). */
+  mix(word: number): void {
     let k = Math.imul(word, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     k = Math.imul(k, 0x1b873593);
@@ -61,7 +66,8 @@ export class ValueHash {
     this.h2 = (Math.imul(h2, 9) + 0x27d4eb2f) | 0;
   }
 
-  digest(): string {
+  /** The finished 64-bit hash as two 32-bit lanes, in out[0] and out[1]. */
+  finish(out: Int32Array): void {
     let h1 = this.h1;
     let h2 = this.h2;
     if (this.carryBytes > 0) {
@@ -72,23 +78,59 @@ export class ValueHash {
     h2 ^= this.length;
     h1 = fmix(h1 + h2);
     h2 = fmix(h2 + h1);
-    return hex32(h1) + hex32(h2);
+    out[0] = h1;
+    out[1] = h2;
+  }
+
+  digest(): string {
+    this.finish(lanes);
+    return hex64(lanes[0] as number, lanes[1] as number);
   }
 }
 
-/** Byte to two hex digits: Number#toString(16) costs more than the whole hash of a small value. */
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const lanes = new Int32Array(2);
 
-function hex32(h: number): string {
-  return (
-    (HEX[(h >>> 24) & 0xff] as string) +
-    (HEX[(h >>> 16) & 0xff] as string) +
-    (HEX[(h >>> 8) & 0xff] as string) +
-    (HEX[h & 0xff] as string)
+let viewed: Uint8Array | null = null;
+let view: DataView | null = null;
+
+/** A DataView over the buffer, reused while the same buffer comes back (values hashed one after another). */
+function viewOf(buf: Uint8Array): DataView {
+  // A big one-off buffer is not kept alive by the cache.
+  if (buf.byteLength > 8 << 20) return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (buf !== viewed || !view) {
+    viewed = buf;
+    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  return view;
+}
+
+/** Sixteen hex digits for a 64-bit hash given as two 32-bit lanes. */
+export function hex64(h1: number, h2: number): string {
+  // One flat string from sixteen character codes: concatenating pieces left ropes for the GC.
+  const n = (h: number, shift: number) => HEX_CODES[(h >>> shift) & 0xf] as number;
+  return String.fromCharCode(
+    n(h1, 28),
+    n(h1, 24),
+    n(h1, 20),
+    n(h1, 16),
+    n(h1, 12),
+    n(h1, 8),
+    n(h1, 4),
+    n(h1, 0),
+    n(h2, 28),
+    n(h2, 24),
+    n(h2, 20),
+    n(h2, 16),
+    n(h2, 12),
+    n(h2, 8),
+    n(h2, 4),
+    n(h2, 0),
   );
 }
 
-function fmix(h: number): number {
+const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+export function fmix(h: number): number {
   let x = h | 0;
   x ^= x >>> 16;
   x = Math.imul(x, 0x85ebca6b);

@@ -1,55 +1,70 @@
 /**
  * Reading (and skipping) one value of each RDB type, counting what LLEN / SCARD / ZCARD / HLEN / XLEN would
  * answer without building anything. Layouts from redis `src/rdb.c` rdbLoadObject (Redis 7.4/8.x, with the
- * hash field TTL types 22–25 and streams 1–3) and rdbLoadCheckModuleValue (module sub-opcodes); Valkey's
- * RDB_TYPE_HASH_2 from valkey-io/valkey `src/rdb.c` (each field followed by its expiry in ms, -1 for none).
+ * hash field TTL types 22–25 and streams 1–3); Valkey's RDB_TYPE_HASH_2 from valkey-io/valkey `src/rdb.c`
+ * (each field followed by its expiry in ms, -1 for none).
  */
-import type { ByteWindow } from './byte-window.js';
 import * as C from './rdb-constants.js';
 import {
   B_INTSET,
   B_LISTPACK,
   B_ZIPLIST,
   B_ZIPMAP,
+  MAX_BLOB,
   type Need,
   type RdbParser,
+  S_INT,
+  S_LZF,
   STR_HEAD,
 } from './rdb-parser.js';
 import { RdbFormatError } from './rdb-types.js';
+import { moduleValue, stream } from './stream-module-readers.js';
+import { binaryScore, elements, evenly, fixed, lenOf, type ValueOut } from './value-parts.js';
 
-export interface ValueOut {
-  n: number;
-  encoding: string;
-  moduleName: string | undefined;
+export { moduleOpcodes } from './stream-module-readers.js';
+export { logicalKind, type ValueOut } from './value-parts.js';
+
+/** The value types stored as one compact blob: what the blob is, entries per element, the encoding name. */
+const BLOB_KIND = new Int8Array(256).fill(-1);
+const PER_ELEMENT = new Uint8Array(256);
+const BLOB_ENCODING: string[] = [];
+for (const [type, kind, per, name] of [
+  [C.T_HASH_ZIPMAP, B_ZIPMAP, 1, 'zipmap'],
+  [C.T_LIST_ZIPLIST, B_ZIPLIST, 1, 'ziplist'],
+  [C.T_SET_INTSET, B_INTSET, 1, 'intset'],
+  [C.T_ZSET_ZIPLIST, B_ZIPLIST, 2, 'ziplist'],
+  [C.T_HASH_ZIPLIST, B_ZIPLIST, 2, 'ziplist'],
+  [C.T_HASH_LISTPACK, B_LISTPACK, 2, 'listpack'],
+  [C.T_ZSET_LISTPACK, B_LISTPACK, 2, 'listpack'],
+  [C.T_SET_LISTPACK, B_LISTPACK, 1, 'listpack'],
+] as const) {
+  BLOB_KIND[type] = kind;
+  PER_ELEMENT[type] = per;
+  BLOB_ENCODING[type] = name;
 }
 
-const LEN = 9;
-
-function* lenOf(p: RdbParser, what: string, out: { n: number }): Need {
-  if (p.w.end - p.w.pos < LEN) yield LEN;
-  out.n = p.len(what);
-}
-
-function* fixed(p: RdbParser, n: number): Need {
-  if (p.w.end - p.w.pos < n) yield n;
-  p.need(n);
-  p.w.pos += n;
-}
-
-/** Strings one after another, as linked lists, hashtable sets and hashes store their elements. */
-function* strings(p: RdbParser, w: ByteWindow, count: number): Need {
-  for (let i = 0; i < count; i++) {
-    if (w.end - w.pos < STR_HEAD) yield STR_HEAD;
-    const n = p.strHead();
-    if (n <= w.end - w.pos) w.pos += n;
-    else yield* p.skip(n);
+/**
+ * The common case of a small compact value wholly in the window: counted without a generator. Returns false,
+ * having consumed nothing, when the value is of another kind or not all there (readValue then takes it).
+ */
+export function tryBlobValue(p: RdbParser, type: number, out: ValueOut): boolean {
+  const kind = BLOB_KIND[type] as number;
+  const w = p.w;
+  if (kind < 0 || w.end - w.pos < STR_HEAD) return false;
+  const start = w.pos;
+  const n = p.strHead();
+  if (n > w.end - w.pos || p.sKind === S_INT || n > MAX_BLOB || (p.sKind === S_LZF && p.sULen > MAX_BLOB)) {
+    w.pos = start;
+    return false;
   }
-}
-
-function evenly(total: number, per: number, at: number, what: string): number {
-  if (total % per !== 0)
-    throw new RdbFormatError(at, `${what} entries in groups of ${per}`, `${total} entries`);
-  return total / per;
+  const q = w.pos;
+  w.pos += n;
+  const at = p.sAt;
+  const per = PER_ELEMENT[type] as number;
+  out.n = per === 1 ? p.countBlob(kind, q, n, at) : evenly(p.countBlob(kind, q, n, at), per, at, 'encoded');
+  out.encoding = BLOB_ENCODING[type] as string;
+  out.moduleName = undefined;
+  return true;
 }
 
 export function* readValue(p: RdbParser, type: number, valkey: boolean, out: ValueOut): Need {
@@ -63,7 +78,7 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
       yield* lenOf(p, 'an element count', tmp);
       out.n = tmp.n;
       out.encoding = type === C.T_LIST ? 'linkedlist' : 'hashtable';
-      yield* strings(p, w, tmp.n);
+      yield* elements(p, w, tmp.n);
       return;
     case C.T_ZSET:
     case C.T_ZSET_2: {
@@ -72,13 +87,23 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
       out.n = count;
       out.encoding = 'skiplist';
       for (let i = 0; i < count; i++) {
-        yield* strings(p, w, 1);
-        if (type === C.T_ZSET_2) yield* fixed(p, 8);
+        yield* elements(p, w, 1);
+        if (type === C.T_ZSET_2) yield* binaryScore(p);
         else {
           // Old text doubles: a length byte (253 NaN, 254 +inf, 255 -inf carry no text), then the text.
           if (w.end - w.pos < 1) yield 1;
           const l = p.u8();
-          if (l < 253) yield* fixed(p, l);
+          if (l < 253) {
+            if (p.logical) {
+              if (w.end - w.pos < l) yield l;
+              p.need(l);
+              p.logical.bytes(w.buf, w.pos, w.pos + l);
+            }
+            yield* fixed(p, l);
+          } else
+            p.logical?.score(
+              l === 253 ? Number.NaN : l === 254 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY,
+            );
         }
       }
       return;
@@ -87,7 +112,7 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
       yield* lenOf(p, 'a hash size', tmp);
       out.n = tmp.n;
       out.encoding = 'hashtable';
-      yield* strings(p, w, tmp.n * 2);
+      yield* elements(p, w, tmp.n * 2);
       return;
     case C.T_HASH_ZIPMAP:
       yield* p.blob(B_ZIPMAP, tmp);
@@ -142,8 +167,8 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
       yield* lenOf(p, 'a hash size', tmp);
       out.n = tmp.n;
       out.encoding = 'hashtable';
-      for (let i = 0; i < tmp.n; i++) {
-        yield* strings(p, w, 2);
+      for (let i = 0; i < out.n; i++) {
+        yield* elements(p, w, 2);
         yield* fixed(p, 8);
       }
       return;
@@ -156,7 +181,7 @@ export function* readValue(p: RdbParser, type: number, valkey: boolean, out: Val
     out.encoding = 'metadata';
     for (let i = 0; i < count; i++) {
       yield* lenOf(p, 'a hash field TTL', tmp);
-      yield* strings(p, w, 2);
+      yield* elements(p, w, 2);
     }
     return;
   } else if (type === C.T_HASH_LISTPACK_EX || type === C.T_HASH_LISTPACK_EX_PRE_GA) {
@@ -185,7 +210,7 @@ function* quicklist(p: RdbParser, v2: boolean, out: ValueOut): Need {
         throw new RdbFormatError(at, 'a quicklist container of 1 (plain) or 2 (packed)', `${container}`);
     }
     if (container === C.QL_PLAIN) {
-      yield* strings(p, w, 1);
+      yield* elements(p, w, 1);
       total += 1;
     } else {
       yield* p.blob(v2 ? B_LISTPACK : B_ZIPLIST, tmp);
@@ -194,90 +219,4 @@ function* quicklist(p: RdbParser, v2: boolean, out: ValueOut): Need {
   }
   out.n = total;
   out.encoding = v2 ? 'quicklist2' : 'quicklist';
-}
-
-function* stream(p: RdbParser, type: number, out: ValueOut): Need {
-  const w = p.w;
-  const tmp = { n: 0 };
-  yield* lenOf(p, 'a stream listpack count', tmp);
-  // Each node: its master entry ID (16 bytes) and a listpack of entries, counted by the length that follows.
-  yield* strings(p, w, tmp.n * 2);
-  yield* lenOf(p, 'a stream length', tmp);
-  out.n = tmp.n;
-  out.encoding = 'stream';
-  // Last ID; from v2 on also the first ID, the max deleted ID and the entries-added counter.
-  const ids = type >= C.T_STREAM_LISTPACKS_2 ? 7 : 2;
-  for (let i = 0; i < ids; i++) yield* lenOf(p, 'a stream ID part', tmp);
-  yield* lenOf(p, 'a consumer group count', tmp);
-  const groups = tmp.n;
-  for (let g = 0; g < groups; g++) {
-    yield* strings(p, w, 1);
-    const parts = type >= C.T_STREAM_LISTPACKS_2 ? 3 : 2;
-    for (let i = 0; i < parts; i++) yield* lenOf(p, 'a consumer group ID part', tmp);
-    yield* lenOf(p, 'a PEL size', tmp);
-    const pel = tmp.n;
-    for (let i = 0; i < pel; i++) {
-      // Raw 128-bit entry ID, delivery time (ms), delivery count.
-      yield* fixed(p, 24);
-      yield* lenOf(p, 'a delivery count', tmp);
-    }
-    yield* lenOf(p, 'a consumer count', tmp);
-    const consumers = tmp.n;
-    for (let c = 0; c < consumers; c++) {
-      yield* strings(p, w, 1);
-      yield* fixed(p, type >= C.T_STREAM_LISTPACKS_3 ? 16 : 8);
-      yield* lenOf(p, 'a consumer PEL size', tmp);
-      const own = tmp.n;
-      if (own * 16 <= w.end - w.pos) w.pos += own * 16;
-      else yield* p.skip(own * 16);
-    }
-  }
-}
-
-/** A module value (type 7) or MODULE_AUX payload: sub-opcodes until RDB_MODULE_OPCODE_EOF. */
-export function* moduleOpcodes(p: RdbParser, name: string): Need {
-  const tmp = { n: 0 };
-  for (;;) {
-    const at = p.w.offset;
-    yield* lenOf(p, 'a module opcode', tmp);
-    switch (tmp.n) {
-      case C.MOD_EOF:
-        return;
-      case C.MOD_SINT:
-      case C.MOD_UINT:
-        yield* lenOf(p, 'a module integer', tmp);
-        break;
-      case C.MOD_FLOAT:
-        yield* fixed(p, 4);
-        break;
-      case C.MOD_DOUBLE:
-        yield* fixed(p, 8);
-        break;
-      case C.MOD_STRING:
-        yield* strings(p, p.w, 1);
-        break;
-      default:
-        throw new RdbFormatError(
-          at,
-          `a module opcode (0–5) in the value of module ${name}`,
-          `opcode ${tmp.n}`,
-        );
-    }
-  }
-}
-
-function* moduleValue(p: RdbParser, type: number, out: ValueOut): Need {
-  const at = p.w.offset;
-  if (p.w.end - p.w.pos < LEN) yield LEN;
-  const name = C.moduleNameOf(p.len64('a module id'));
-  out.moduleName = name;
-  out.encoding = 'module';
-  out.n = 0;
-  if (type === C.T_MODULE_PRE_GA)
-    throw new RdbFormatError(
-      at,
-      'a module value the reader can skip (type 7)',
-      `module ${name} is stored in the Redis 4.0 release-candidate format (type 6), which only the module can read`,
-    );
-  yield* moduleOpcodes(p, name);
 }
