@@ -2,9 +2,10 @@
  * Compares two backups key by key in memory bounded by the key count (20 bytes a key, no key names kept):
  * the base backup (the one a restore would bring back) is read into a KeyTable of key and value hashes, then
  * the other one (usually the newest) is streamed against it. Keys only the other has are `added`, keys only
- * the base has `removed`, keys in both `changed` when their value hashes (the reader's 64-bit hash of the
- * value as stored) differ. A value stored in another encoding with the same content (a listpack that became a
- * hash table) therefore counts as changed: the comparison is of stored bytes, and says so.
+ * the base has `removed`, keys in both `changed` when their value hashes (the reader's 64-bit `valueHash`)
+ * differ. That hash follows a collection's content whatever its encoding, but strings, streams and module
+ * values are hashed as stored: the same string written once LZF-compressed and once plain (rdbcompression
+ * changed between the two backups) counts as changed. A change of TTL alone is not a change of value.
  *
  * Samples: added and changed keys are named while the other backup streams by. Removed keys are known only
  * once it ended; their names come from a small sample of base keys kept on the way (the smallest key
