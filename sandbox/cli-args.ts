@@ -11,6 +11,8 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --latency-ms N           add N ms to every API response (default 0)
   --task-seconds N         duration of restore/backup tasks (default 20)
   --redis                  back running demo instances with real redis-servers
+  --file-port N            backup file server (object storage) on 127.0.0.1:N (default 0 = any)
+  --link-seconds N         lifetime of DescribeBackupUrl links (default 21600 = 6 h; legacy 12 h)
   -h, --help               show this help`;
 
 export type CliParse =
@@ -25,6 +27,8 @@ const VALUE_FLAGS = new Set([
   '--seed',
   '--latency-ms',
   '--task-seconds',
+  '--file-port',
+  '--link-seconds',
 ]);
 
 function nonNegative(flag: string, text: string, integer: boolean, max: number): number | string {
@@ -78,6 +82,18 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     const parsed = nonNegative('--task-seconds', taskSeconds, false, 86_400);
     if (typeof parsed === 'string') return { kind: 'error', message: parsed };
     options.taskSeconds = parsed;
+  }
+  const filePort = values.get('--file-port');
+  if (filePort !== undefined) {
+    const parsed = nonNegative('--file-port', filePort, true, 65535);
+    if (typeof parsed === 'string') return { kind: 'error', message: parsed };
+    options.filePort = parsed;
+  }
+  const linkSeconds = values.get('--link-seconds');
+  if (linkSeconds !== undefined) {
+    const parsed = nonNegative('--link-seconds', linkSeconds, true, 7 * 86_400);
+    if (typeof parsed === 'string') return { kind: 'error', message: parsed };
+    options.linkSeconds = parsed;
   }
   const seed = values.get('--seed');
   if (seed !== undefined) {

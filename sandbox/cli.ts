@@ -48,6 +48,9 @@ async function main(): Promise<void> {
   console.log(
     `SDK endpoint: 127.0.0.1:${sandbox.port} with protocol http:// · legacy: ${sandbox.url}/v2/index.php`,
   );
+  console.log(
+    `Backup files (DescribeBackupUrl links): ${sandbox.fileUrl}, links valid ${(state.files?.linkSeconds ?? 0) / 3600} h`,
+  );
   if (sandbox.redis) {
     for (const instance of state.instances.values()) {
       const port = sandbox.redis.portOf(instance.id);

@@ -59,6 +59,12 @@ export const api3ErrorCodes = {
   'ResourceUnavailable.InstanceStateError': 'INSTANCE_STATE_ERROR',
   'ResourceUnavailable.InstanceStatusAbnormal': 'INSTANCE_NOT_RUNNING',
   'UnauthorizedOperation.NoCAMAuthed': 'PERMISSION_DENIED',
+  // Backup downloads (issue 19): the codes client.go lists above DescribeBackupUrl that no other action has.
+  'ResourceUnavailable.BackupStatusInvalid': 'BACKUP_STATUS_INVALID',
+  'UnauthorizedOperation.UserNotInWhiteList': 'ACCOUNT_NOT_ALLOWLISTED',
+  'UnsupportedOperation.ClusterInstanceAccessedDeny': 'CLUSTER_INSTANCE_DENIED',
+  'UnsupportedOperation.IsAutoRenewError': 'AUTO_RENEW_FLAG_ERROR',
+  'UnsupportedOperation.OnlyClusterInstanceCanExportBackup': 'EXPORT_CLUSTER_ONLY',
 } as const satisfies Record<string, AppErrorCode>;
 
 /** Legacy v2 error codes (`code`, a number that may arrive as a string). */

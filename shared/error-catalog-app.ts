@@ -258,7 +258,7 @@ export const appErrorEntries = {
     },
     zh: {
       message: '无法解密该加密备份：云端提供的密钥或算法与文件不符。',
-      next: '未保留任何解密内容。请在腾讯云控制台检查实例的备份加密设置（KMS 密钥）后重试。',
+      next: '未保留任何解密内容。请在腾讯云控制台检查实例的备份加密设置（密钥管理服务中的密钥）后重试。',
     },
   },
   BACKUP_NO_DOWNLOAD_URL: {
@@ -279,6 +279,16 @@ export const appErrorEntries = {
     zh: {
       message: '该备份大于已下载备份缓存允许使用的空间。',
       next: '请在设置中调大缓存上限，或删除不再需要的已下载备份。',
+    },
+  },
+  BACKUP_DOWNLOAD_APP_FAULT: {
+    en: {
+      message: 'The download stopped because of a fault in the app itself, not the network or the cloud.',
+      next: 'What was downloaded is kept. Start it again; if it happens again, restart the app and report it.',
+    },
+    zh: {
+      message: '下载因应用自身的故障而中断，并非网络或云端原因。',
+      next: '已下载的部分会保留。请重新开始；如再次出现，请重启应用并报告问题。',
     },
   },
   BACKUP_CACHE_ERROR: {

@@ -97,4 +97,61 @@ export const crsActionErrorEntries = {
       next: '请在控制台查看该实例：如有任务正在进行，请等待其结束；如已隔离或待删除，等待无济于事，请先续费或从回收站恢复。',
     },
   },
+  // Backup downloads (issue 19): codes of DescribeBackupUrl's official list (client.go) no other action has.
+  // ResourceUnavailable.BackupStatusInvalid — listed in client.go; errors.go gives it no description.
+  BACKUP_STATUS_INVALID: {
+    en: {
+      message: 'Tencent Cloud says this backup’s status does not allow downloading it now.',
+      next: 'Check in the backup list that the backup has finished and has not expired or been locked by another task, then try again.',
+    },
+    zh: {
+      message: '腾讯云表示该备份当前的状态不允许下载。',
+      next: '请在备份列表中确认该备份已完成，且未过期、未被其他任务锁定，然后重试。',
+    },
+  },
+  // UnauthorizedOperation.UserNotInWhiteList — errors.go: "用户不在白名单中".
+  ACCOUNT_NOT_ALLOWLISTED: {
+    en: {
+      message: 'Tencent Cloud says this account is not on the allow-list this operation needs.',
+      next: 'Ask Tencent Cloud support to enable the feature for this account; nothing was changed.',
+    },
+    zh: {
+      message: '腾讯云表示该账号不在此操作所需的白名单中。',
+      next: '请联系腾讯云售后为该账号开通此功能；未做任何更改。',
+    },
+  },
+  // UnsupportedOperation.ClusterInstanceAccessedDeny — errors.go: "redis 集群版不允许接入安全组".
+  CLUSTER_INSTANCE_DENIED: {
+    en: {
+      message:
+        'Tencent Cloud refused this operation for a cluster instance (its own description: the cluster edition cannot be attached to a security group).',
+      next: 'Try the operation in the Tencent Cloud console, or ask Tencent Cloud support with the RequestId.',
+    },
+    zh: {
+      message: '腾讯云拒绝对集群版实例执行此操作（其自身说明：Redis 集群版不允许接入安全组）。',
+      next: '请在腾讯云控制台中尝试该操作，或携带 RequestId 联系腾讯云售后。',
+    },
+  },
+  // UnsupportedOperation.IsAutoRenewError — errors.go: "自动续费标识错误".
+  AUTO_RENEW_FLAG_ERROR: {
+    en: {
+      message: 'Tencent Cloud reported an error with the instance’s auto-renew flag.',
+      next: 'Check the instance’s renewal settings in the console, then try again.',
+    },
+    zh: {
+      message: '腾讯云报告实例的自动续费标识有误。',
+      next: '请在控制台检查实例的续费设置后重试。',
+    },
+  },
+  // UnsupportedOperation.OnlyClusterInstanceCanExportBackup — errors.go: "只有集群版实例支持导出备份".
+  EXPORT_CLUSTER_ONLY: {
+    en: {
+      message: 'Tencent Cloud says only cluster instances support exporting this backup.',
+      next: 'Download the backup from the Tencent Cloud console if it offers it, or ask Tencent Cloud support.',
+    },
+    zh: {
+      message: '腾讯云表示只有集群版实例支持导出该备份。',
+      next: '如控制台提供下载，请在腾讯云控制台下载该备份，或联系腾讯云售后。',
+    },
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -112,6 +112,15 @@ export function describeBackupUrl(
   }
   const store = ctx.state.files;
   if (!store) return { ok: false, code: 'InternalError.InternalError', message: 'No backup storage.' };
+  // With --redis, a snapshot that vanished from the sandbox's storage is Tencent's own fault (as for
+  // RestoreInstance): InternalError.InternalError, in this action's list.
+  if (backup.rdbPath && ctx.state.engine && !ctx.state.engine.snapshotExists(backup.rdbPath)) {
+    return {
+      ok: false,
+      code: 'InternalError.InternalError',
+      message: `Backup ${backup.id} has no file in storage.`,
+    };
+  }
   const files = store.filesOf(instance, backup, backupGeneration(ctx.state, backup));
   const restricted = (limitType ?? ACCOUNT_RESTRICTION.LimitType) !== 'NoLimit';
   const nowSec = Math.floor(ctx.state.now() / 1000);
@@ -142,7 +151,7 @@ export function describeBackupDetail(
   if ('refusal' in found) return found.refusal;
   const { instance, backup } = found;
   const shards = Math.max(1, instance.shardNum);
-  const traits = ctx.state.files?.traits(instance, backup);
+  const traits = ctx.state.files?.traits(backup);
   const key = traits?.key ?? null;
   return {
     ok: true,

@@ -2,6 +2,7 @@
 // RedisBackupSet; reference §3.1/§3.2): the return types are the SDK's own (sdk-models.ts), so a misnamed or
 // mistyped field fails the typecheck; tests/unit/sandbox/model-coverage.test.ts lists the fields left out.
 import { formatTencentTime } from '../clock.js';
+import { backupEncrypted } from '../files/demo-traits.js';
 import { findRegion, STATUS_TITLE, typeInfo } from '../state/catalog.js';
 import type { SandboxState } from '../state/store.js';
 import type { BackupOrigin, BackupRecord, InstanceRecord } from '../state/types.js';
@@ -118,6 +119,6 @@ export function formatBackup(state: SandboxState, backup: BackupRecord): RedisBa
     EndTime: formatTencentTime(backup.endMs),
     FileType: `RDB-${info.engine} ${info.version}`,
     ExpireTime: formatTencentTime(backup.expireMs),
-    Encrypted: false,
+    Encrypted: backupEncrypted(backup),
   };
 }

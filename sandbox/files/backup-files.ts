@@ -1,18 +1,21 @@
 // The files behind each backup, as the sandbox's object storage holds them. With --redis a backup that has
-// a real snapshot (BackupRecord.rdbPath) serves that RDB; every other backup serves an RDB generated from
+// a real snapshot (BackupRecord.rdbPath) serves that RDB (cut per shard for a cluster instance,
+// rdb-split.ts); every other backup serves an RDB generated from
 // the demo data of its instance and generation (demo-rdb.ts), one file per shard for cluster instances, as
 // the official DescribeBackupUrl example shows (tccli examples.json: a five-shard Redis 4.0.8 cluster, five
 // `…-redis-server-4.0.8-<id>-ignore-<shard>-ignore.rdb` files). Files are made on first demand into a
 // private temporary folder (0700, files 0600) and deleted when the sandbox stops.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { typeInfo } from '../state/catalog.js';
 import type { BackupRecord, InstanceRecord } from '../state/types.js';
 import { type CosSigner, signPath } from './cos-sign.js';
 import { demoDatabases, shardOf } from './demo-rdb.js';
-import { type BackupKey, backupKey, encrypt, type Layout, pack, packedName } from './packaging.js';
+import { backupEncrypted, backupLayout, type Layout } from './demo-traits.js';
+import { type BackupKey, backupKey, encrypt, pack, packedName } from './packaging.js';
+import { splitRdb } from './rdb-split.js';
 import { writeRdb } from './rdb-writer.js';
 
 /** The models say the links of DescribeBackupUrl are valid for 6 hours (SDK 4.1.313 BackupDownloadInfo). */
@@ -28,18 +31,6 @@ const ENGINE_FILES: Readonly<Record<string, { server: string; rdb: number }>> = 
   '7.0': { server: '7.0.15', rdb: 10 },
   // Valkey 8.0 writes RDB 11 (valkey src/rdb.h).
   '8.0': { server: '8.0.1', rdb: 11 },
-};
-
-/**
- * Which demo backups are packed or encrypted (sandbox/README.md): sessions are sensitive, so both session
- * stores encrypt their backups; the rest shows each layout once.
- */
-export const DEMO_FILE_TRAITS: Readonly<Record<string, { layout?: Layout; encrypted?: boolean }>> = {
-  'crs-demo0002': { encrypted: true },
-  'crs-demo0015': { encrypted: true },
-  'crs-demo0008': { layout: 'tar' },
-  'crs-demo0011': { layout: 'gz' },
-  'crs-demo0014': { layout: 'tar.gz' },
 };
 
 export interface ServedFile {
@@ -63,6 +54,32 @@ export interface BackupFileTraits {
   key: BackupKey | null;
 }
 
+const FOLDER_PREFIX = 'crs-sandbox-files-';
+
+/**
+ * Deletes the file folders of sandboxes whose process is gone (a SIGKILLed host runs no stop()). The
+ * folder name carries the owner's pid; a live pid, even a reused one, keeps its folder.
+ */
+export function sweepOrphans(parent: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = new RegExp(`^${FOLDER_PREFIX}(\\d+)-`).exec(name);
+    if (!match) continue;
+    try {
+      process.kill(Number(match[1]), 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') {
+        rmSync(join(parent, name), { recursive: true, force: true });
+      }
+    }
+  }
+}
+
 /** Path prefix of private-network (InnerDownloadUrl) links on the sandbox's file server. */
 export const INNER_PREFIX = '/intranet';
 
@@ -83,16 +100,18 @@ export class BackupFileStore {
     legacyLinkSeconds?: number,
   ) {
     this.legacyLinkSeconds = legacyLinkSeconds ?? 12 * 3600;
-    this.root = mkdtempSync(join(tmpdir(), 'crs-sandbox-files-'));
+    sweepOrphans(tmpdir());
+    this.root = mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
     this.signer = { accessKey: 'AKIDsandboxObjectStorage000000000000', secret: randomBytes(32) };
   }
 
-  traits(instance: InstanceRecord, backup: BackupRecord): BackupFileTraits {
-    const demo = DEMO_FILE_TRAITS[instance.id] ?? {};
-    // Only the monthly archives of the ledger are packed; its nightly backups stay plain.
-    const layout = demo.layout === 'tar.gz' && backup.origin !== 'manual' ? 'rdb' : (demo.layout ?? 'rdb');
-    const encrypted = demo.encrypted ?? false;
-    return { layout, encrypted, key: encrypted ? backupKey(this.secret, backup.id) : null };
+  traits(backup: BackupRecord): BackupFileTraits {
+    const encrypted = backupEncrypted(backup);
+    return {
+      layout: backupLayout(backup),
+      encrypted,
+      key: encrypted ? backupKey(this.secret, backup.id) : null,
+    };
   }
 
   /**
@@ -107,9 +126,9 @@ export class BackupFileStore {
     const engine = ENGINE_FILES[info.version] ?? { server: info.version, rdb: 9 };
     const shards = info.cluster && !merged ? instance.shardNum : 1;
     const rdbs = backup.rdbPath
-      ? [readFileSync(backup.rdbPath)]
+      ? this.realRdbs(readFileSync(backup.rdbPath), shards)
       : this.demoRdbs(instance, backup, generation, engine.rdb, shards);
-    const traits = this.traits(instance, backup);
+    const traits = this.traits(backup);
     const numericId =
       1_000_000 + (createHash('sha1').update(instance.id).digest().readUInt32BE(0) % 9_000_000);
     const stem =
@@ -145,6 +164,11 @@ export class BackupFileStore {
     });
     this.byBackup.set(cacheKey, files);
     return files;
+  }
+
+  /** A --redis snapshot, cut per shard for a cluster instance; whole when it cannot be cut. */
+  private realRdbs(snapshot: Buffer, shards: number): Buffer[] {
+    return splitRdb(snapshot, shards) ?? [snapshot];
   }
 
   private demoRdbs(

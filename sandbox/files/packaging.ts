@@ -13,7 +13,9 @@
 import { createCipheriv, createHash, createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-export type Layout = 'rdb' | 'tar' | 'gz' | 'tar.gz';
+import type { Layout } from './demo-traits.js';
+
+export type { Layout };
 
 /** The served name for an RDB file name under a layout. */
 export function packedName(rdbName: string, layout: Layout): string {

@@ -3,7 +3,7 @@
 // (RDB_TYPE_LIST), set, sorted set (RDB_TYPE_ZSET before version 8, RDB_TYPE_ZSET_2 from 8), hash — plus
 // AUX fields, SELECTDB, RESIZEDB (version 7+), millisecond expiries, EOF and the CRC64 checksum (version 5+).
 // Opcodes, type codes and the length/string encodings are those of redis src/rdb.h and rdb.c;
-// tests/integration/sandbox/backup-files.test.ts loads the output into the real redis-server.
+// tests/integration/sandbox/backup-layouts.test.ts loads the output into the real redis-server.
 import { Crc64 } from './crc64.js';
 
 export type RdbValue =

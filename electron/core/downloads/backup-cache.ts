@@ -77,6 +77,8 @@ export class BackupCache {
   readonly #log: Logger;
   readonly #entries = new Map<string, CacheEntry>();
   readonly #pins = new Map<string, number>();
+  /** The size each running download's backup will reach, by backup: what is not written yet is not free. */
+  readonly #reserved = new Map<string, number>();
   #loaded: Promise<void> | undefined;
   #writes: Promise<void> = Promise.resolve();
 
@@ -126,6 +128,34 @@ export class BackupCache {
       }
       this.#entries.set(refKey(entry), entry);
     }
+    await this.#sweep();
+  }
+
+  /**
+   * Removes folders the index does not know (a crash between creating a folder and writing the index, or an
+   * entry dropped from a damaged index): unaccounted bytes would escape the cap forever.
+   */
+  async #sweep(): Promise<void> {
+    const { readdir } = await import('node:fs/promises');
+    const known = new Set<string>();
+    for (const entry of this.#entries.values()) {
+      const parts = entry.dir.split(sep);
+      for (let depth = 1; depth <= parts.length; depth++) known.add(parts.slice(0, depth).join(sep));
+    }
+    const walk = async (rel: string, depth: number): Promise<void> => {
+      const dirents = await readdir(join(this.root, rel), { withFileTypes: true }).catch(() => []);
+      for (const dirent of dirents) {
+        if (!dirent.isDirectory()) continue;
+        const child = rel ? join(rel, dirent.name) : dirent.name;
+        if (!known.has(child)) {
+          this.#log.info('removed an unindexed cache folder', { depth });
+          await rm(join(this.root, child), { recursive: true, force: true });
+        } else if (depth < 4) {
+          await walk(child, depth + 1);
+        }
+      }
+    };
+    await walk('', 1);
   }
 
   /** The entry of a backup, if any. */
@@ -209,11 +239,17 @@ export class BackupCache {
     if ((own ? entryBytes(own) : 0) + bytes > cap) {
       throw new AppError('BACKUP_CACHE_FULL', undefined, { neededBytes: bytes, capBytes: cap });
     }
+    // Other running downloads will still write what they reserved: that room is not free.
+    let pending = 0;
+    for (const [key, target] of this.#reserved) {
+      const entry = this.#entries.get(key);
+      if (key !== refKey(forRef)) pending += Math.max(0, target - (entry ? entryBytes(entry) : 0));
+    }
     const candidates = [...this.#entries.values()]
       .filter((e) => refKey(e) !== refKey(forRef) && !this.isPinned(e))
       .sort((a, b) => a.lastUsedAt - b.lastUsedAt);
     let evicted = 0;
-    while (this.usedBytes() + bytes > cap) {
+    while (this.usedBytes() + pending + bytes > cap) {
       const victim = candidates.shift();
       if (!victim) {
         if (evicted > 0) await this.save();
@@ -223,7 +259,13 @@ export class BackupCache {
       await this.#remove(victim);
       evicted++;
     }
+    this.#reserved.set(refKey(forRef), (own ? entryBytes(own) : 0) + bytes);
     if (evicted > 0) await this.save();
+  }
+
+  /** The download of `ref` ended: what it had reserved and not written is free again. */
+  unreserve(ref: BackupRef): void {
+    this.#reserved.delete(refKey(ref));
   }
 
   /** Removes one backup's files (not when in use); true when it was there and removed. */

@@ -7,31 +7,34 @@
  * or a plain denial. Backups are customer data and links carry signatures: logs hold ids, states, statuses
  * and byte counts only; the decryption key lives in this process's memory for one download and is wiped.
  */
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type {
   BackupDownloadNetwork,
   BackupRef,
   CacheCleared,
+  CachedBackup,
   DownloadList,
   DownloadProgress,
   DownloadStarted,
   Encryption,
 } from '../../../shared/downloads';
-import { AppError, type AppErrorCode } from '../../../shared/errors';
-import type { BackupDownloadFile, CrsApi } from '../cloud/crs-api';
+import { AppError } from '../../../shared/errors';
+import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
-import {
-  type BackupCache,
-  type CacheEntry,
-  entryBytes,
-  isComplete,
-  refKey,
-  safeFileName,
-} from './backup-cache';
+import { type BackupCache, type CacheEntry, entryBytes, isComplete, refKey } from './backup-cache';
 import { aesKeyOf, checkAlgorithm } from './backup-decrypt';
-import { type DownloadFetch, FetchFailure, fetchFile } from './file-fetch';
+import {
+  codeOf,
+  messageOf,
+  nameOf,
+  optional,
+  type Planned,
+  planFiles,
+  progressCounts,
+} from './download-plan';
+import { downloadFile } from './file-download';
+import { type DownloadFetch, FetchFailure } from './file-fetch';
 import { ProgressMeter } from './progress-meter';
-import { linkExpiresAtMs } from './storage-answers';
 
 export interface DownloadServiceDeps {
   cache: BackupCache;
@@ -50,8 +53,6 @@ export interface DownloadServiceDeps {
   idleTimeoutMs?: number;
 }
 
-/** A link whose signature ends sooner than this is replaced before it is used. */
-const LINK_MARGIN_MS = 60_000;
 const DEFAULT_RETRIES = 3;
 const DEFAULT_IDLE_MS = 60_000;
 
@@ -63,12 +64,6 @@ interface Active {
   /** Settles with the last event once the download ended (set right after the download begins). */
   done?: Promise<DownloadProgress>;
   last: DownloadProgress;
-}
-
-interface Planned {
-  name: string;
-  expectedBytes: number | undefined;
-  url: string;
 }
 
 export class DownloadService {
@@ -102,6 +97,7 @@ export class DownloadService {
     this.#active.set(refKey(ref), active);
     this.#byId.set(id, active);
     active.done = this.#run(active).finally(() => {
+      this.#deps.cache.unreserve(ref);
       active.release();
       this.#active.delete(refKey(ref));
       this.#byId.delete(id);
@@ -124,10 +120,27 @@ export class DownloadService {
 
   async list(): Promise<DownloadList> {
     await this.#deps.cache.load();
-    const entries = this.#deps.cache.list().map((entry) => {
+    const listed = new Set<string>();
+    const entries: CachedBackup[] = this.#deps.cache.list().map((entry) => {
+      listed.add(refKey(entry));
       const active = this.#active.get(refKey(entry));
       return active ? { ...entry, state: 'active' as const, downloadId: active.id } : entry;
     });
+    // A download still asking the cloud for its links has no cache entry yet; it is listed all the same.
+    for (const active of this.#active.values()) {
+      if (listed.has(refKey(active.ref))) continue;
+      const now = new Date(this.#deps.now()).toISOString();
+      entries.unshift({
+        ...active.ref,
+        state: 'active',
+        files: [],
+        bytes: 0,
+        encryption: active.last.encryption ?? 'unknown',
+        createdAt: now,
+        lastUsedAt: now,
+        downloadId: active.id,
+      });
+    }
     return { entries, usedBytes: this.#deps.cache.usedBytes(), capBytes: this.#deps.cache.capBytes() };
   }
 
@@ -143,6 +156,11 @@ export class DownloadService {
     backupId: string,
   ): Promise<string[] | null> {
     return this.#deps.cache.filesFor({ profileId, region, instanceId, backupId });
+  }
+
+  /** Holds a backup's files while the inspector reads them: neither eviction nor "delete all" removes them. */
+  pin(ref: BackupRef): () => void {
+    return this.#deps.cache.pin(ref);
   }
 
   /** Cancels every running download (app shutdown); parts stay for a later resume. */
@@ -169,6 +187,7 @@ export class DownloadService {
       if (detail.encrypted && !key) key = aesKeyOf('');
       let planned = await this.#resolve(api, ref);
       entry = await this.#prepare(ref, planned, encryption);
+      const held = entry;
       this.#log.info('download started', {
         downloadId: active.id,
         instanceId: ref.instanceId,
@@ -188,7 +207,27 @@ export class DownloadService {
           planned = await this.#resolve(api, ref);
           return planned[index]?.url;
         };
-        await this.#fetchOne(active, entry, index, plan, key, meter, total, onRefresh);
+        const progress = this.#progressOf(active, held, index, total, meter);
+        await downloadFile({
+          fetch: this.#deps.fetch,
+          cache: this.#deps.cache,
+          ref,
+          entry: held,
+          index,
+          url: plan.url,
+          ...optional('expectedBytes', plan.expectedBytes),
+          ...optional('key', key),
+          signal: active.controller.signal,
+          idleTimeoutMs: this.#deps.idleTimeoutMs ?? DEFAULT_IDLE_MS,
+          retries: this.#deps.retries ?? DEFAULT_RETRIES,
+          totalKnown: total !== undefined,
+          now: this.#deps.now,
+          sleep: this.#deps.sleep,
+          refresh: onRefresh,
+          refusal: (error) => this.#refusal(error, ref, index),
+          progress,
+          restarted: () => meter.reset(),
+        });
       }
       await this.#deps.cache.save();
       const done = this.#progress(active.id, ref, 'done', {
@@ -217,6 +256,8 @@ export class DownloadService {
         backupId: ref.backupId,
         ...(code ? { code } : {}),
         ...(error instanceof FetchFailure ? { kind: error.kind, status: error.status } : {}),
+        // The name only: a message could quote a path or a value.
+        ...(error instanceof AppError || error instanceof FetchFailure ? {} : { error: nameOf(error) }),
       });
       this.#emit(active, last);
       return last;
@@ -227,21 +268,7 @@ export class DownloadService {
 
   /** The backup's files with the link for the chosen network; none → BACKUP_NO_DOWNLOAD_URL. */
   async #resolve(api: CrsApi, ref: BackupRef): Promise<Planned[]> {
-    const files = await api.describeBackupUrl(ref);
-    const network = this.#deps.network();
-    const names = new Set<string>();
-    const planned = files.map((file: BackupDownloadFile, at) => {
-      const url = network === 'inner' ? file.innerUrl : file.url;
-      let name = safeFileName(file.fileName, `backup-${at + 1}.rdb`);
-      while (names.has(name)) name = `${at + 1}-${name}`;
-      names.add(name);
-      return { name, expectedBytes: file.sizeBytes, url: url ?? '' };
-    });
-    // Only the links the API returned, and only over HTTP(S): anything else is not fetched at all.
-    if (planned.length === 0 || planned.some((p) => !/^https?:\/\//i.test(p.url))) {
-      throw new AppError('BACKUP_NO_DOWNLOAD_URL', undefined, { network, files: files.length });
-    }
-    return planned;
+    return planFiles(await api.describeBackupUrl(ref), this.#deps.network());
   }
 
   /** The cache entry for these files: kept parts are resumed; a changed file list or encryption restarts. */
@@ -278,27 +305,17 @@ export class DownloadService {
     return entry;
   }
 
-  async #fetchOne(
+  /** The progress reporter of one file: throttled events with the backup's bytes, rate and time left. */
+  #progressOf(
     active: Active,
     entry: CacheEntry,
     index: number,
-    plan: Planned,
-    key: Buffer | undefined,
-    meter: ProgressMeter,
     total: number | undefined,
-    refresh: () => Promise<string | undefined>,
-  ): Promise<void> {
-    const cache = this.#deps.cache;
-    const file = entry.files[index];
-    if (!file) return;
-    const partPath = cache.pathOf(entry, file.name, true);
-    const retries = this.#deps.retries ?? DEFAULT_RETRIES;
-    let url = plan.url;
-    let refreshed = false;
-    let failures = 0;
-    let restarted = false;
+    meter: ProgressMeter,
+  ): (force: boolean, from: number | undefined) => void {
     let resumedFrom: number | undefined;
-    const emitProgress = (force: boolean) => {
+    return (force, from) => {
+      if (from !== undefined) resumedFrom = from;
       const bytes = entryBytes(entry);
       meter.sample(bytes);
       if (!force && !meter.due()) return;
@@ -308,7 +325,7 @@ export class DownloadService {
           fileIndex: index,
           fileCount: entry.files.length,
           bytes,
-          ...(total !== undefined ? { totalBytes: total } : {}),
+          ...optional('totalBytes', total),
           rateBytesPerSecond: meter.rate(),
           ...optional('secondsLeft', meter.secondsLeft(total === undefined ? undefined : total - bytes)),
           ...optional('resumedFromBytes', resumedFrom),
@@ -316,88 +333,6 @@ export class DownloadService {
         }),
       );
     };
-    for (;;) {
-      const expiresAt = linkExpiresAtMs(url);
-      if (expiresAt !== undefined && expiresAt - LINK_MARGIN_MS <= this.#deps.now()) {
-        if (refreshed) throw new AppError('BACKUP_LINK_EXPIRED', undefined, { fileIndex: index });
-        url = (await refresh()) ?? url;
-        refreshed = true;
-        continue;
-      }
-      try {
-        const result = await fetchFile({
-          fetch: this.#deps.fetch,
-          url,
-          partPath,
-          partBytes: file.bytes,
-          ...(plan.expectedBytes !== undefined && !key ? { expectedBytes: plan.expectedBytes } : {}),
-          ...(key && entry.encryption !== 'no' ? { key } : {}),
-          ...(key && entry.encryption === 'unknown' ? { sniff: true } : {}),
-          onMode: (decrypting) => {
-            entry.encryption = decrypting ? 'decrypted' : 'no';
-          },
-          signal: active.controller.signal,
-          idleTimeoutMs: this.#deps.idleTimeoutMs ?? DEFAULT_IDLE_MS,
-          onBytes: (bytes) => {
-            file.bytes = bytes;
-            emitProgress(false);
-          },
-          onTotal: async (served, from) => {
-            if (from > 0) resumedFrom = from;
-            // Sizes first learned from the server (legacy answers none) still have to fit under the cap.
-            if (total === undefined) await cache.reserve(active.ref, Math.max(0, served - file.bytes));
-            emitProgress(true);
-          },
-        });
-        file.bytes = result.bytes;
-        await rename(partPath, cache.pathOf(entry, file.name, false));
-        file.complete = true;
-        await cache.save();
-        emitProgress(true);
-        return;
-      } catch (error) {
-        if (!(error instanceof FetchFailure)) throw storageError(error);
-        if (error.kind === 'aborted') throw error;
-        if (error.progressed > 0) {
-          // Bytes arrived: the link worked and the connection was good for a while; the counters start over.
-          failures = 0;
-          refreshed = false;
-        }
-        if (error.kind === 'expired' || error.kind === 'denied' || error.kind === 'restricted') {
-          if (!refreshed) {
-            url = (await refresh()) ?? url;
-            refreshed = true;
-            continue;
-          }
-          throw await this.#refusal(error, active.ref, index);
-        }
-        if (error.kind === 'decrypt') {
-          await rm(partPath, { force: true });
-          file.bytes = 0;
-          throw new AppError('BACKUP_DECRYPT_FAILED', undefined, { reason: 'content', fileIndex: index });
-        }
-        if (error.kind === 'size') {
-          await rm(partPath, { force: true });
-          file.bytes = 0;
-          if (restarted) throw new AppError('BACKUP_DOWNLOAD_INCOMPLETE', undefined, { fileIndex: index });
-          restarted = true;
-          meter.reset();
-          continue;
-        }
-        const retryable = error.kind === 'network' || (error.status !== undefined && error.status >= 500);
-        if (retryable && failures < retries) {
-          failures++;
-          await this.#deps.sleep(1000 * 2 ** (failures - 1));
-          if (active.controller.signal.aborted) throw new FetchFailure('aborted');
-          continue;
-        }
-        throw new AppError('BACKUP_DOWNLOAD_FAILED', undefined, {
-          fileIndex: index,
-          kind: error.kind,
-          ...(error.status !== undefined ? { httpStatus: error.status } : {}),
-        });
-      }
-    }
   }
 
   /** A refusal that a fresh link did not cure: expired, restricted (per the answer or the API), or denied. */
@@ -443,37 +378,4 @@ export class DownloadService {
     active.last = progress;
     this.#deps.emit(progress);
   }
-}
-
-function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [name]: value }) as { [P in K]?: V };
-}
-
-function progressCounts(last: DownloadProgress): Partial<DownloadProgress> {
-  return {
-    fileIndex: last.fileIndex,
-    fileCount: last.fileCount,
-    bytes: last.bytes,
-    ...optional('totalBytes', last.totalBytes),
-    ...optional('encryption', last.encryption),
-  };
-}
-
-function codeOf(error: unknown): AppErrorCode {
-  if (error instanceof AppError) return error.code;
-  // A file-system error (no space, no permission) while preparing the cache folder.
-  if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string') return 'BACKUP_CACHE_ERROR';
-  return 'BACKUP_DOWNLOAD_FAILED';
-}
-
-function messageOf(error: unknown, code: AppErrorCode): string {
-  const text = error instanceof AppError ? error.message : new AppError(code).message;
-  return text.slice(0, 500);
-}
-
-/** A file-system failure writing the cache (no space, no permission): its errno code only. */
-function storageError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return new AppError('BACKUP_CACHE_ERROR', undefined, code ? { errno: code } : {});
 }

@@ -109,6 +109,8 @@ export async function fetchFile(options: FetchFileOptions): Promise<FetchFileRes
   } finally {
     clearTimeout(idle);
     options.signal.removeEventListener('abort', onAbort);
+    // A body left unread (a refusal told from its first bytes, a wrong key) would hold its connection open.
+    attempt.abort();
   }
 }
 

@@ -17,13 +17,24 @@ export class ProgressMeter {
     this.#now = now;
   }
 
-  /** Records the total bytes so far. */
+  /** Records the total bytes so far; at most one sample per 100 ms, so a fast download keeps a short list. */
   sample(bytes: number): void {
     const at = this.#now();
+    const before = this.#samples[this.#samples.length - 2];
+    if (before && at - before.at < 100) {
+      // The newest sample moves forward instead of a new one being added.
+      this.#samples[this.#samples.length - 1] = { at, bytes };
+      return;
+    }
     this.#samples.push({ at, bytes });
     while (this.#samples.length > 2 && (this.#samples[0]?.at ?? at) < at - RATE_WINDOW_MS) {
       this.#samples.shift();
     }
+  }
+
+  /** How many samples the window holds (diagnostics). */
+  get sampleCount(): number {
+    return this.#samples.length;
   }
 
   /** Restarts the window (after a pause or a restart from byte 0), so old bytes do not count. */

@@ -1,6 +1,6 @@
 // --redis: real redis-servers, real RDB snapshots, real restores.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../../sandbox/index.js';
 import { RespClient } from '../../../sandbox/redis/resp-client.js';
@@ -113,6 +113,48 @@ describe('--redis restores real data', () => {
       password: 'OldCache#7',
     });
     expect(legacy.code).toBe('6000');
+  });
+
+  it('DescribeBackupUrl serves the real snapshot; a vanished one is InternalError.InternalError', async () => {
+    const backup = sandbox.state.backupsOf('crs-demo0001').find((b) => b.rdbPath && b.origin === 'automatic');
+    if (!backup?.rdbPath) throw new Error('no snapshot');
+    const reply = await callV3(sandbox.url, 'DescribeBackupUrl', {
+      InstanceId: 'crs-demo0001',
+      BackupId: backup.id,
+    });
+    const infos = reply.json.BackupInfos as Array<{ DownloadUrl: string; FileSize: number }>;
+    expect(infos.length).toBe(1);
+    const body = Buffer.from(await (await fetch(infos[0]?.DownloadUrl ?? '')).arrayBuffer());
+    expect(body.equals(readFileSync(backup.rdbPath))).toBe(true);
+    expect(infos[0]?.FileSize).toBe(body.length);
+
+    // A cluster instance's snapshot comes cut per shard, by hash slot.
+    const cluster = sandbox.state
+      .backupsOf('crs-demo0003')
+      .find((b) => b.rdbPath && b.origin === 'automatic');
+    const shards = await callV3(
+      sandbox.url,
+      'DescribeBackupUrl',
+      { InstanceId: 'crs-demo0003', BackupId: cluster?.id },
+      { region: 'ap-shanghai' },
+    );
+    const names = (shards.json.BackupInfos as Array<{ FileName: string }>).map((i) => i.FileName);
+    expect(names.map((n) => /-ignore-(\d)-ignore\.rdb$/.exec(n)?.[1])).toEqual(['1', '2', '3']);
+
+    const gone = sandbox.state
+      .backupsOf('crs-demo0007')
+      .find((b) => b.rdbPath && b.rdbPath !== backup.rdbPath);
+    if (!gone?.rdbPath) throw new Error('no snapshot');
+    rmSync(gone.rdbPath, { force: true });
+    const refused = await callV3(sandbox.url, 'DescribeBackupUrl', {
+      InstanceId: 'crs-demo0007',
+      BackupId: gone.id,
+    });
+    expect(errorCode(refused)).toBe('InternalError.InternalError');
+    // Refused as a missing file, not as a crash that would leak the sandbox's storage path.
+    const message = String((refused.json.Error as { Message?: string } | undefined)?.Message);
+    expect(message).toContain('has no file in storage');
+    expect(message).not.toContain(gone.rdbPath);
   });
 
   it('stop() leaves no redis-server behind', async () => {

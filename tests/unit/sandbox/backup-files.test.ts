@@ -1,9 +1,14 @@
 // The parts of the sandbox's object storage: Redis's CRC64 and cluster key slots against their published
 // check values, the RDB writer's encodings, COS-style link signing, byte ranges, tar headers, the demo
 // data's generations, and the file faults' validation.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../sandbox/clock.js';
 import { FaultBook, parseFaultSpec } from '../../../sandbox/faults/faults.js';
+import { sweepOrphans } from '../../../sandbox/files/backup-files.js';
 import { signPath, verifyLink } from '../../../sandbox/files/cos-sign.js';
 import { crc64 } from '../../../sandbox/files/crc64.js';
 import { demoDatabases, keySlot, shardOf } from '../../../sandbox/files/demo-rdb.js';
@@ -178,5 +183,23 @@ describe('file faults', () => {
     expect(book.take('DescribeBackupUrl', 'before').fault).toBeNull();
     expect(book.takeFile()?.kind).toBe('restrictDownload');
     expect(book.takeFile()).toBeNull();
+  });
+});
+
+describe('file folders of dead sandboxes', () => {
+  it('are swept; a live owner’s folder and other folders stay', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'crs-sweep-test-'));
+    try {
+      const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+      for (const name of [`crs-sandbox-files-${dead}-a`, `crs-sandbox-files-${process.pid}-b`, 'other-1-c']) {
+        mkdirSync(join(parent, name));
+      }
+      sweepOrphans(parent);
+      expect(existsSync(join(parent, `crs-sandbox-files-${dead}-a`))).toBe(false);
+      expect(existsSync(join(parent, `crs-sandbox-files-${process.pid}-b`))).toBe(true);
+      expect(existsSync(join(parent, 'other-1-c'))).toBe(true);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

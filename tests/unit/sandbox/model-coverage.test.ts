@@ -43,8 +43,10 @@ const FILE_ACTIONS = [
 
 const ALL_ACTIONS: readonly SdkAction[] = [...new Set<SdkAction>([...APP_ACTIONS, ...FILE_ACTIONS])];
 
-/** False (a type error below) when the app gains an operation this list lacks. */
-const listsEveryOperation: CrsOperation extends (typeof APP_ACTIONS)[number] ? true : false = true;
+/** False (a type error below) when the app gains an operation these lists lack (the download client calls FILE_ACTIONS). */
+const listsEveryOperation: CrsOperation extends (typeof APP_ACTIONS)[number] | (typeof FILE_ACTIONS)[number]
+  ? true
+  : false = true;
 
 /**
  * Per SDK model: the fields no rendered answer carries, and why. Anything else the model has, the sandbox

@@ -11,6 +11,7 @@ import { LEGACY_ACTIONS } from '../../../sandbox/api/legacy-actions.js';
 import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
 import { v3Action } from '../../../sandbox/api/v3-actions.js';
 import { ManualClock } from '../../../sandbox/clock.js';
+import { BackupFileStore } from '../../../sandbox/files/backup-files.js';
 import { DEMO_BACKUPS } from '../../../sandbox/seeds/demo.js';
 import { applySeed } from '../../../sandbox/seeds/index.js';
 import { startRestore } from '../../../sandbox/state/flows.js';
@@ -105,6 +106,24 @@ describe('sandbox answers carry every field of the official API 3.0 examples, ty
     expect(mismatches(first(response('api3/DescribeTaskList.json').Tasks), first(list.Tasks), true)).toEqual(
       [],
     );
+  });
+
+  it('DescribeBackupUrl and DescribeBackupDetail: an encrypted backup', () => {
+    const { ctx, state } = demo();
+    state.files = new BackupFileStore();
+    try {
+      const sessions = v3(ctx, 'DescribeInstanceBackups', { InstanceId: 'crs-demo0002' });
+      const backupId = String(first(sessions.BackupSet).BackupId);
+      const params = { InstanceId: 'crs-demo0002', BackupId: backupId };
+      const url = v3(ctx, 'DescribeBackupUrl', params);
+      const officialUrl = response('api3/DescribeBackupUrl.json');
+      expect(mismatches(officialUrl, url, true)).toEqual([]);
+      expect(mismatches(first(officialUrl.BackupInfos), first(url.BackupInfos), true)).toEqual([]);
+      const detail = v3(ctx, 'DescribeBackupDetail', params);
+      expect(mismatches(response('api3/DescribeBackupDetail.json'), detail, true)).toEqual([]);
+    } finally {
+      state.files.dispose();
+    }
   });
 });
 

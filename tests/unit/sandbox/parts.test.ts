@@ -58,6 +58,10 @@ describe('CLI flags', () => {
       options: { credentials: { secretId: 'AKIDx', secretKey: 'k' } },
     });
     expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['--file-port', '9001', '--link-seconds=60'])).toEqual({
+      kind: 'run',
+      options: { redis: false, filePort: 9001, linkSeconds: 60 },
+    });
   });
 
   it.each([
@@ -66,6 +70,8 @@ describe('CLI flags', () => {
     [['--port', '--redis']],
     [['--seed', 'fleet:0']],
     [['--latency-ms', '-1']],
+    [['--file-port', '65536']],
+    [['--link-seconds', '1.5']],
     [['--secret-id', 'x']],
     [['--what']],
   ])('rejects %j', (argv) => {

@@ -22,6 +22,9 @@ const codes = [...new Set(Object.values(official.actions).flat())].sort();
 describe('the official per-action error codes', () => {
   it('cover every action the app calls, each with its source named', () => {
     expect(Object.keys(official.actions).sort()).toEqual([
+      'DescribeBackupDetail',
+      'DescribeBackupDownloadRestriction',
+      'DescribeBackupUrl',
       'DescribeInstanceBackups',
       'DescribeInstances',
       'DescribeTaskInfo',

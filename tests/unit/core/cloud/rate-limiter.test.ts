@@ -11,7 +11,7 @@ function maxInAnyWindow(times: number[], windowMs = 1000): number {
 }
 
 describe('RateLimiter', () => {
-  it('uses the published per-second limits (conservative for ManualBackupInstance)', () => {
+  it('uses the published per-second limits (conservative for ManualBackupInstance and downloads)', () => {
     expect(DEFAULT_RATE_LIMITS).toEqual({
       DescribeInstances: 35,
       DescribeInstanceBackups: 50,
@@ -19,6 +19,10 @@ describe('RateLimiter', () => {
       DescribeTaskInfo: 20,
       ManualBackupInstance: 10,
       DescribeTaskList: 10,
+      // Published at 20/s (DescribeBackupUrl, DescribeBackupDownloadRestriction); none found for the detail.
+      DescribeBackupUrl: 10,
+      DescribeBackupDetail: 10,
+      DescribeBackupDownloadRestriction: 10,
     });
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FOLDER, safeFileName, safeSegment } from '../../../../electron/core/downloads/backup-cache';
 import { rdbLike } from './fake-storage';
-import { downloadHarness } from './harness';
+import { downloadHarness, until } from './harness';
 
 async function filled(cap: number) {
   const h = await downloadHarness({ capBytes: cap });
@@ -36,7 +36,7 @@ describe('BackupCache', () => {
 
   it('never evicts a backup in use: the next oldest goes instead', async () => {
     const h = await filled(3500);
-    const release = h.cache.pin(h.ref('a'));
+    const release = h.service.pin(h.ref('a'));
     h.addBackup('d', [rdbLike(1000)]);
     expect((await h.download('d')).state).toBe('done');
     expect(await cached(h)).toEqual(['a', 'c', 'd']);
@@ -59,6 +59,43 @@ describe('BackupCache', () => {
     expect(await h.download('d')).toMatchObject({ state: 'failed', errorCode: 'BACKUP_CACHE_FULL' });
     expect(await cached(h)).toEqual(['a', 'b', 'c']);
     for (const release of releases) release();
+  });
+
+  it('counts what running downloads will still write: two at once cannot overrun the cap', async () => {
+    // `a` holds after its first 4096 bytes; 3904 more will come, so 4000 for `b` would overrun 10000.
+    const h = await downloadHarness({ capBytes: 10_000 });
+    h.addBackup('a', [rdbLike(8000)]);
+    h.addBackup('b', [rdbLike(4000)]);
+    let release: () => void = () => undefined;
+    h.storage.faults.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = await h.service.start(h.ref('a'));
+    await until(() =>
+      h.events.some((e) => e.backupId === 'a' && e.state === 'downloading' && e.bytes === 4096),
+    );
+    expect(await h.download('b')).toMatchObject({ state: 'failed', errorCode: 'BACKUP_CACHE_FULL' });
+    release();
+    expect(await h.service.whenDone(first.downloadId)).toMatchObject({ state: 'done' });
+    // Once `a` ended its reservation is gone; `b` then fits by evicting `a`, the least recently used.
+    expect((await h.download('b')).state).toBe('done');
+    expect(await cached(h)).toEqual(['b']);
+  });
+
+  it('a cancelled download stops counting what it would still have written', async () => {
+    const h = await downloadHarness({ capBytes: 10_000 });
+    h.addBackup('a', [rdbLike(8000)]);
+    h.addBackup('b', [rdbLike(4000)]);
+    h.storage.faults.hold = new Promise(() => undefined);
+    const first = await h.service.start(h.ref('a'));
+    await until(() =>
+      h.events.some((e) => e.backupId === 'a' && e.state === 'downloading' && e.bytes === 4096),
+    );
+    h.service.cancel(first.downloadId);
+    expect(await h.service.whenDone(first.downloadId)).toMatchObject({ state: 'cancelled' });
+    // 4096 bytes of `a` kept for a resume, plus 4000 of `b`: both fit, nothing is evicted.
+    expect((await h.download('b')).state).toBe('done');
+    expect(await cached(h)).toEqual(['a', 'b']);
   });
 
   it('"Delete downloaded backups" removes all but those in use, and says so', async () => {
@@ -113,6 +150,23 @@ describe('BackupCache', () => {
     await damaged.load();
     expect(damaged.list()).toEqual([]);
     expect(await readdir(h.userData)).toContain('keep-me.txt');
+  });
+
+  it('removes folders its index does not know, so they cannot escape the cap', async () => {
+    const h = await filled(1e6);
+    const stray = join(h.userData, CACHE_FOLDER, 'p1', 'ap-guangzhou', 'crs-abcd1234', 'lost');
+    await mkdir(stray, { recursive: true });
+    await writeFile(join(stray, 'x.rdb.part'), 'x');
+    const { BackupCache } = await import('../../../../electron/core/downloads/backup-cache');
+    const again = new BackupCache({
+      userData: h.userData,
+      capBytes: () => 1e6,
+      now: () => 0,
+      logger: h.logger,
+    });
+    await again.load();
+    const left = await readdir(join(h.userData, CACHE_FOLDER, 'p1', 'ap-guangzhou', 'crs-abcd1234'));
+    expect(left.sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('an index entry pointing outside the cache folder is ignored', async () => {

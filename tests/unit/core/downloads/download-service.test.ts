@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FOLDER } from '../../../../electron/core/downloads/backup-cache';
 import { DENIED_XML, EXPIRED_XML, rdbLike } from './fake-storage';
-import { downloadHarness } from './harness';
+import { downloadHarness, until } from './harness';
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 
@@ -82,6 +82,18 @@ describe('DownloadService', () => {
       const [path] = (await h.service.filesFor('p1', 'ap-guangzhou', 'crs-abcd1234', 'b1')) ?? [];
       expect(await readFile(path as string), fault).toEqual(bytes);
     }
+  });
+
+  it('drops a connection that stalls for the idle timeout and resumes where it stopped', async () => {
+    h = await downloadHarness({ idleTimeoutMs: 100 });
+    const bytes = rdbLike(20_000);
+    h.addBackup('b1', [bytes]);
+    h.storage.faults.hold = new Promise(() => undefined);
+    const last = await h.download('b1');
+    expect(last.state).toBe('done');
+    expect(h.storage.requests.map((r) => r.range)).toEqual([undefined, 'bytes=4096-']);
+    const [path] = (await h.service.filesFor('p1', 'ap-guangzhou', 'crs-abcd1234', 'b1')) ?? [];
+    expect(await readFile(path as string)).toEqual(bytes);
   });
 
   it('a cut that keeps happening ends as a failure that keeps the part, and a new start resumes it', async () => {
@@ -179,7 +191,12 @@ describe('DownloadService', () => {
       release = resolve;
     });
     const started = await h.service.start(h.ref('b1'));
-    await new Promise((r) => setTimeout(r, 20));
+    // Listed as active from the start, before any byte (while it asks the cloud for links).
+    expect((await h.service.list()).entries).toEqual([
+      expect.objectContaining({ backupId: 'b1', state: 'active', downloadId: started.downloadId }),
+    ]);
+    await until(() => h.events.some((e) => e.state === 'downloading' && e.bytes === 4096));
+    expect((await h.service.list()).entries[0]).toMatchObject({ state: 'active', bytes: 4096 });
     expect(h.service.cancel(started.downloadId)).toEqual({ cancelled: true });
     const last = await h.service.whenDone(started.downloadId);
     expect(last?.state).toBe('cancelled');
@@ -189,6 +206,16 @@ describe('DownloadService', () => {
     expect((await h.service.list()).entries[0]?.state).toBe('partial');
     expect((await h.download('b1')).state).toBe('done');
     expect(h.storage.requests.at(-1)?.range).toBe('bytes=4096-');
+  });
+
+  it('tells a fault of the app as such, not as a network failure', async () => {
+    h = await downloadHarness();
+    h.addBackup('b1', [rdbLike(1000)]);
+    h.api.describeBackupDetail = async () => {
+      throw new TypeError('a bug');
+    };
+    expect(await h.download('b1')).toMatchObject({ state: 'failed', errorCode: 'BACKUP_DOWNLOAD_APP_FAULT' });
+    expect(h.logger.lines.join('\n')).not.toContain('a bug');
   });
 
   it('refuses an unknown profile at once, before anything is fetched', async () => {

@@ -14,7 +14,7 @@ export interface StorageFaults {
   wrongRange?: boolean;
   /** Every answer is 403 with this body while set. */
   deny?: string;
-  /** The body waits for this before its second chunk. */
+  /** The next body waits for this before its second chunk (once). */
   hold?: Promise<void>;
 }
 
@@ -87,6 +87,7 @@ export class FakeStorage {
     const cut = this.faults.cutAfter;
     this.faults.cutAfter = undefined;
     const hold = this.faults.hold;
+    this.faults.hold = undefined;
     let at = 0;
     let chunks = 0;
     return new ReadableStream<Uint8Array>({

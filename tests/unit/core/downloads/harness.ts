@@ -32,7 +32,9 @@ export interface FakeBackup {
 
 export type FakeApi = CrsApi & { urlCalls: number; detailCalls: number; restrictionCalls: number };
 
-export async function downloadHarness(options: { capBytes?: number; retries?: number } = {}) {
+export async function downloadHarness(
+  options: { capBytes?: number; retries?: number; idleTimeoutMs?: number } = {},
+) {
   const userData = await mkdtemp(join(tmpdir(), 'crs-dl-'));
   const clock = { t: Date.UTC(2026, 0, 15, 12) };
   const now = () => clock.t;
@@ -104,7 +106,7 @@ export async function downloadHarness(options: { capBytes?: number; retries?: nu
     logger,
     newId: () => `t${++serial}`,
     retries: options.retries ?? 3,
-    idleTimeoutMs: 2000,
+    idleTimeoutMs: options.idleTimeoutMs ?? 2000,
   });
   const ref = (backupId: string): BackupRef => ({
     profileId: 'p1',
@@ -151,4 +153,13 @@ export async function downloadHarness(options: { capBytes?: number; retries?: nu
 export function encrypt(plain: Buffer, key: Buffer, iv = randomBytes(16)): Buffer {
   const cipher = createCipheriv('aes-256-cbc', key, iv);
   return Buffer.concat([iv, cipher.update(plain), cipher.final()]);
+}
+
+/** Waits (in real time) until `done` holds; the download runs meanwhile. */
+export async function until(done: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
