@@ -7,7 +7,7 @@ import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import { FLEET_REGIONS, startBenchCore } from './lib/bench-core';
 import { startRemoteSandbox } from './lib/remote-sandbox';
 import { type Bench, type Figure, target } from './lib/results';
-import { median, rateLimitedLowerBound, round, sleep } from './lib/stats';
+import { fleetFloor, median, rateLimitedLowerBound, round, sleep } from './lib/stats';
 
 const LATENCY_MS = 50;
 const PAGE = 1000;
@@ -98,6 +98,13 @@ export async function measureFleet(size: number, log: (line: string) => void): P
     log(`fleet ${size}: sequential SDK ${round(sdk.ms)} ms`);
 
     const overBound = appMs / lowerBound;
+    // Issue 19, item 11: the target is a ratio to a floor measured in this same run (stats.ts fleetFloor).
+    const floor = fleetFloor(pages, LIMIT_PER_SECOND, rtt, parseFloor);
+    const overFloor = appMs / floor.ms;
+    const floorText =
+      floor.kind === 'round trip + parse'
+        ? 'one page round trip + JSON.parse of every page'
+        : 'the rate-limit lower bound';
     const speedup = sdk.ms / appMs;
     const limited = (await sandbox.state()).rateLimitedCalls?.DescribeInstances ?? 0;
     const label = `${size.toLocaleString('en-US')} instances`;
@@ -111,11 +118,12 @@ export async function measureFleet(size: number, log: (line: string) => void): P
         unit: 'ms',
         ...(limited > 0 ? { note: `${limited} answered RequestLimitExceeded` } : {}),
       },
+      { name: `${label}: app / lower bound`, value: round(overBound, 2), unit: '×' },
       {
-        name: `${label}: app / lower bound`,
-        value: round(overBound, 2),
+        name: `${label}: app / floor (${floorText})`,
+        value: round(overFloor, 2),
         unit: '×',
-        target: target('≤ 1.5×', overBound <= 1.5),
+        target: target('≤ 1.5×', overFloor <= 1.5),
       },
       { name: `${label}: sequential SDK paging`, value: round(sdk.ms), unit: 'ms' },
       {

@@ -242,7 +242,8 @@ async function measure(size: number, log: (line: string) => void): Promise<Figur
     return [
       { name: `${label}: first render from the cache (reload → rows shown)`, value: firstRender, unit: 'ms' },
       ...latencyFigures(`${label}: a key with nothing to do (floor)`, floorSamples, false),
-      ...latencyFigures(`${label}: search, per keystroke`, searchSamples, big),
+      // Its target is the ratio to the bare page's p95 (keystrokeRatio), not a fixed number of ms.
+      ...latencyFigures(`${label}: search, per keystroke`, searchSamples, false),
       ...latencyFigures(`${label}: filter change`, filterSamples, big),
       ...latencyFigures(`${label}: sort click`, sortSamples, big),
       ...searchPhases,
@@ -298,10 +299,32 @@ async function measureBare(log: (line: string) => void): Promise<Figure[]> {
   }
 }
 
+/**
+ * Issue 19, item 11: the keystroke target restated as a ratio to the floor measured in the same run, the bare
+ * page's p95 for a key that rewrites the visible rows (the old fixed 16 ms was below what this machine's
+ * browser reaches on a bare page).
+ */
+export function keystrokeRatio(figures: readonly Figure[], size: number): Figure | null {
+  const label = `${size.toLocaleString('en-US')} rows`;
+  const app = figures.find((f) => f.name === `${label}: search, per keystroke p95`);
+  const bare = figures.find((f) => f.name === 'bare page, 16 rows × 10 cells rewritten per key (floor) p95');
+  if (typeof app?.value !== 'number' || typeof bare?.value !== 'number' || bare.value <= 0) return null;
+  const ratio = app.value / bare.value;
+  return {
+    name: `${label}: search keystroke p95 / bare page p95`,
+    value: round(ratio, 2),
+    unit: '×',
+    target: target('≤ 1.1×', ratio <= 1.1),
+  };
+}
+
 export const rendererLatency: Bench = async ({ quick, log }) => {
   await build();
   const figures: Figure[] = [];
-  for (const size of quick ? [10_000] : [10_000, 100_000]) figures.push(...(await measure(size, log)));
+  const sizes = quick ? [10_000] : [10_000, 100_000];
+  for (const size of sizes) figures.push(...(await measure(size, log)));
   figures.push(...(await measureBare(log)));
+  const ratio = keystrokeRatio(figures, sizes[sizes.length - 1] ?? 10_000);
+  if (ratio) figures.push(ratio);
   return figures;
 };

@@ -49,7 +49,7 @@ function cell(f: Figure): string {
 
 function verdict(f: Figure): string {
   if (!f.target) return '';
-  return `${f.target.met ? 'met' : 'MISSED'}: ${f.target.text}`;
+  return `${f.target.met ? 'MET' : 'MISSED'}: ${f.target.text}`;
 }
 
 /** A Markdown table (also readable as plain text in a terminal). */

@@ -39,3 +39,18 @@ export function rateLimitedLowerBound(pages: number, perSecond: number, roundTri
   if (pages <= 0) return 0;
   return (Math.ceil(pages / perSecond) - 1) * 1000 + roundTripMs;
 }
+
+/**
+ * The floor a fleet listing's time is compared with (issue 19, item 11), measured in the same run: while
+ * every page may go at once (no more pages than the limit allows in one second), one page's round trip plus
+ * JSON.parse of every page, the least any client spends; beyond, the rate limit's lower bound.
+ */
+export function fleetFloor(
+  pages: number,
+  perSecond: number,
+  roundTripMs: number,
+  parseAllMs: number,
+): { ms: number; kind: 'round trip + parse' | 'rate limit' } {
+  if (pages <= perSecond) return { ms: roundTripMs + parseAllMs, kind: 'round trip + parse' };
+  return { ms: rateLimitedLowerBound(pages, perSecond, roundTripMs), kind: 'rate limit' };
+}

@@ -1,10 +1,11 @@
 /**
- * Compares two backups key by key in memory bounded by the key count (19 bytes a key, no key names kept):
+ * Compares two backups key by key in memory bounded by the key count (20 bytes a key, no key names kept):
  * the base backup (the one a restore would bring back) is read into a KeyTable of key and value hashes, then
  * the other one (usually the newest) is streamed against it. Keys only the other has are `added`, keys only
- * the base has `removed`, keys in both `changed` when their value hashes (the reader's 64-bit hash of the
- * value as stored) differ. A value stored in another encoding with the same content (a listpack that became a
- * hash table) therefore counts as changed: the comparison is of stored bytes, and says so.
+ * the base has `removed`, keys in both `changed` when their value hashes (the reader's 64-bit `valueHash`)
+ * differ. That hash follows a collection's content whatever its encoding, but strings, streams and module
+ * values are hashed as stored: the same string written once LZF-compressed and once plain (rdbcompression
+ * changed between the two backups) counts as changed. A change of TTL alone is not a change of value.
  *
  * Samples: added and changed keys are named while the other backup streams by. Removed keys are known only
  * once it ended; their names come from a small sample of base keys kept on the way (the smallest key
@@ -14,7 +15,6 @@
 import { escapeKey } from '../../../../shared/escape-key';
 import { DEFAULT_SEPARATORS, type DiffResult } from '../../../../shared/inspector';
 import { abortError, isAbort, type ReadBackupOptions, readBackup } from '../files/read-backup';
-import { sameBytes } from '../find/glob-match';
 import type { SearchedBackup } from '../find/key-finder';
 import type { RdbKeyEntry, ReadRdb } from '../rdb/rdb-types';
 import { KeyTable, keyHash } from './key-table';
@@ -73,6 +73,12 @@ function valueHalves(entry: RdbKeyEntry, out: Uint32Array): void {
   out[1] = lo;
 }
 
+function samePrefix(prefix: Uint8Array, key: Uint8Array, end: number): boolean {
+  if (prefix.length !== end) return false;
+  for (let i = 0; i < end; i++) if (prefix[i] !== key[i]) return false;
+  return true;
+}
+
 /** First-level prefix ids: 0 none, 1 other, 2… in order of first sight, up to the cap. */
 class PrefixIds {
   readonly names: string[] = ['(none)', '(other)'];
@@ -100,7 +106,7 @@ class PrefixIds {
     if (end === -1) return NONE;
     const bucket = this.#ids.get(hash);
     if (bucket) {
-      for (const known of bucket) if (sameBytes(known.bytes, key.subarray(0, end))) return known.id;
+      for (const known of bucket) if (samePrefix(known.bytes, key, end)) return known.id;
     }
     if (this.names.length - 2 >= this.#max) return OTHER;
     const bytes = key.slice(0, end);

@@ -1,6 +1,6 @@
 /**
- * A hash table of millions of keys in typed arrays: each slot holds a 64-bit hash of (database, key), a 64-bit
- * hash of the value, a prefix id and a state byte, 19 bytes a slot, no object per key. Two different keys
+ * A hash table of millions of keys in one typed array: each slot holds a 64-bit hash of (database, key), a
+ * 64-bit hash of the value, a prefix id and a state, 20 bytes a slot, no object per key. Two different keys
  * share a 64-bit hash with a chance of about n² / 2⁶⁵ (under one in a hundred thousand at ten million
  * keys); such a pair would be counted as one key.
  */
@@ -30,49 +30,52 @@ export function keyHash(db: number, key: Uint8Array, out: Uint32Array): void {
   out[1] = h2 >>> 0;
 }
 
+/** Words per slot: key hash (2), value hash (2), then prefix id (low 16 bits) and state (bits 16–17). */
+const STRIDE = 5;
+
 export class KeyTable {
   #mask: number;
-  #k1: Uint32Array;
-  #k2: Uint32Array;
-  #v1: Uint32Array;
-  #v2: Uint32Array;
-  #prefix: Uint16Array;
-  #state: Uint8Array;
+  /**
+   * Every slot's five words side by side: a lookup touches one cache line, not one per field (with millions
+   * of keys in random order, each touch of a separate array would be a cache miss).
+   */
+  #slots: Uint32Array;
   #size = 0;
 
   constructor(initialCapacity = 1 << 16) {
     let capacity = 1 << 4;
     while (capacity < initialCapacity) capacity <<= 1;
     this.#mask = capacity - 1;
-    this.#k1 = new Uint32Array(capacity);
-    this.#k2 = new Uint32Array(capacity);
-    this.#v1 = new Uint32Array(capacity);
-    this.#v2 = new Uint32Array(capacity);
-    this.#prefix = new Uint16Array(capacity);
-    this.#state = new Uint8Array(capacity);
+    this.#slots = new Uint32Array(capacity * STRIDE);
   }
 
   get size(): number {
     return this.#size;
   }
 
+  /** The word offset of the key's slot: its own, or the empty one where it would go. */
   #slot(k1: number, k2: number): number {
+    const slots = this.#slots;
     let i = (k1 ^ Math.imul(k2, 0x9e3779b1)) & this.#mask;
-    while (this.#state[i] !== EMPTY && (this.#k1[i] !== k1 || this.#k2[i] !== k2)) i = (i + 1) & this.#mask;
-    return i;
+    for (;;) {
+      const at = i * STRIDE;
+      if ((slots[at + 4] as number) >>> 16 === EMPTY) return at;
+      if (slots[at] === k1 && slots[at + 1] === k2) return at;
+      i = (i + 1) & this.#mask;
+    }
   }
 
   /** Adds (or overwrites) a key with its value hash and prefix id. */
   set(k1: number, k2: number, v1: number, v2: number, prefix: number): void {
     if ((this.#size + 1) * 4 > (this.#mask + 1) * 3) this.#grow();
-    const i = this.#slot(k1, k2);
-    if (this.#state[i] === EMPTY) this.#size += 1;
-    this.#k1[i] = k1;
-    this.#k2[i] = k2;
-    this.#v1[i] = v1;
-    this.#v2[i] = v2;
-    this.#prefix[i] = prefix;
-    this.#state[i] = USED;
+    const at = this.#slot(k1, k2);
+    const slots = this.#slots;
+    if ((slots[at + 4] as number) >>> 16 === EMPTY) this.#size += 1;
+    slots[at] = k1;
+    slots[at + 1] = k2;
+    slots[at + 2] = v1;
+    slots[at + 3] = v2;
+    slots[at + 4] = (USED << 16) | (prefix & 0xffff);
   }
 
   /**
@@ -80,48 +83,37 @@ export class KeyTable {
    * A key visited twice answers as it did the first time.
    */
   visit(k1: number, k2: number, v1: number, v2: number): -1 | 0 | 1 {
-    const i = this.#slot(k1, k2);
-    if (this.#state[i] === EMPTY) return -1;
-    this.#state[i] = VISITED;
-    return this.#v1[i] === v1 && this.#v2[i] === v2 ? 0 : 1;
+    const at = this.#slot(k1, k2);
+    const slots = this.#slots;
+    const meta = slots[at + 4] as number;
+    if (meta >>> 16 === EMPTY) return -1;
+    slots[at + 4] = (VISITED << 16) | (meta & 0xffff);
+    return slots[at + 2] === v1 && slots[at + 3] === v2 ? 0 : 1;
   }
 
   isUnvisited(k1: number, k2: number): boolean {
-    const i = this.#slot(k1, k2);
-    return this.#state[i] === USED;
+    const at = this.#slot(k1, k2);
+    return (this.#slots[at + 4] as number) >>> 16 === USED;
   }
 
   /** Calls back with the prefix id of every key never visited. */
   forEachUnvisited(fn: (prefix: number) => void): void {
-    for (let i = 0; i <= this.#mask; i++) if (this.#state[i] === USED) fn(this.#prefix[i] as number);
+    const slots = this.#slots;
+    for (let at = 4; at < slots.length; at += STRIDE) {
+      const meta = slots[at] as number;
+      if (meta >>> 16 === USED) fn(meta & 0xffff);
+    }
   }
 
   #grow(): void {
-    const old = {
-      k1: this.#k1,
-      k2: this.#k2,
-      v1: this.#v1,
-      v2: this.#v2,
-      prefix: this.#prefix,
-      state: this.#state,
-    };
+    const old = this.#slots;
     const capacity = (this.#mask + 1) * 2;
     this.#mask = capacity - 1;
-    this.#k1 = new Uint32Array(capacity);
-    this.#k2 = new Uint32Array(capacity);
-    this.#v1 = new Uint32Array(capacity);
-    this.#v2 = new Uint32Array(capacity);
-    this.#prefix = new Uint16Array(capacity);
-    this.#state = new Uint8Array(capacity);
-    for (let j = 0; j < old.state.length; j++) {
-      if (old.state[j] === EMPTY) continue;
-      const i = this.#slot(old.k1[j] as number, old.k2[j] as number);
-      this.#k1[i] = old.k1[j] as number;
-      this.#k2[i] = old.k2[j] as number;
-      this.#v1[i] = old.v1[j] as number;
-      this.#v2[i] = old.v2[j] as number;
-      this.#prefix[i] = old.prefix[j] as number;
-      this.#state[i] = old.state[j] as number;
+    this.#slots = new Uint32Array(capacity * STRIDE);
+    for (let from = 0; from < old.length; from += STRIDE) {
+      if ((old[from + 4] as number) >>> 16 === EMPTY) continue;
+      const to = this.#slot(old[from] as number, old[from + 1] as number);
+      this.#slots.set(old.subarray(from, from + STRIDE), to);
     }
   }
 }
