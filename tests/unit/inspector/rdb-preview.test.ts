@@ -1,0 +1,240 @@
+// The reader's `preview` read option, on hand-built fixtures of every encoding: the one key asked for gets
+// its first bytes or first elements (as Redis would answer them), every other key none, and the rest of the
+// file reads as it would without a preview.
+import { describe, expect, it } from 'vitest';
+import { readRdb } from '../../../electron/core/inspector/rdb/rdb-reader.js';
+import type { RdbKeyEntry, RdbValuePreview } from '../../../electron/core/inspector/rdb/rdb-types.js';
+import {
+  blob,
+  bytes,
+  chunked,
+  intStr,
+  intset,
+  len,
+  listpack,
+  lzfStr,
+  RdbBuilder,
+  str,
+  u64le,
+  ziplist,
+  zipmap,
+} from '../../support/rdb-builder.js';
+
+const text = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+
+async function previewOf(
+  data: Uint8Array,
+  key: string,
+  maxBytes = 1024,
+  db = 0,
+  sizes?: number[],
+): Promise<{ preview: RdbValuePreview | undefined; others: RdbKeyEntry[]; entry: RdbKeyEntry | undefined }> {
+  const others: RdbKeyEntry[] = [];
+  let entry: RdbKeyEntry | undefined;
+  await readRdb(
+    chunked(data, sizes),
+    (e) => {
+      if (text(e.key) === key && e.db === db) entry = { ...e };
+      else others.push({ ...e });
+    },
+    { preview: { db, key: bytes(key), maxBytes } },
+  );
+  return { preview: entry?.preview, others, entry };
+}
+
+const items = (p: RdbValuePreview | undefined) => p?.items?.map(text);
+
+describe('value preview', () => {
+  it('previews raw, integer and LZF strings, only as far as asked', async () => {
+    const long = 'abcdefghij'.repeat(300);
+    const data = new RdbBuilder(10)
+      .key(0, 'raw', str('hello'))
+      .key(0, 'int', intStr(-70000))
+      .key(0, 'lzf', lzfStr(long))
+      .key(0, 'big', str('x'.repeat(400_000)))
+      .end();
+    expect(await previewOf(data, 'raw')).toMatchObject({
+      preview: { truncated: false },
+      entry: { encoding: 'raw', elements: 1 },
+    });
+    expect(text((await previewOf(data, 'raw')).preview?.bytes as Uint8Array)).toBe('hello');
+    expect(text((await previewOf(data, 'int')).preview?.bytes as Uint8Array)).toBe('-70000');
+    const lzf = await previewOf(data, 'lzf', 100, 0, [7, 13]);
+    expect(lzf.entry?.encoding).toBe('lzf');
+    expect(text(lzf.preview?.bytes as Uint8Array)).toBe(long.slice(0, 100));
+    expect(lzf.preview?.truncated).toBe(true);
+    const whole = await previewOf(data, 'lzf', 5000);
+    expect(text(whole.preview?.bytes as Uint8Array)).toBe(long);
+    expect(whole.preview?.truncated).toBe(false);
+    const big = await previewOf(data, 'big', 1024, 0, [4096]);
+    expect(big.preview?.bytes?.length).toBe(1024);
+    expect(big.preview?.truncated).toBe(true);
+    // Every other key is read as usual, and gets no preview.
+    expect(big.others.map((e) => [text(e.key), e.preview])).toEqual([
+      ['raw', undefined],
+      ['int', undefined],
+      ['lzf', undefined],
+    ]);
+  });
+
+  it('matches the key by database and exact bytes', async () => {
+    const data = new RdbBuilder(10)
+      .selectDb(0)
+      .key(0, 'k', str('zero'))
+      .selectDb(3)
+      .key(0, 'k', str('three'))
+      .end();
+    expect(text((await previewOf(data, 'k', 1024, 3)).preview?.bytes as Uint8Array)).toBe('three');
+    expect((await previewOf(data, 'k', 1024, 3)).others[0]?.preview).toBeUndefined();
+    expect((await previewOf(data, 'K', 1024, 0)).entry).toBeUndefined();
+  });
+
+  it('previews lists in every encoding: linked list, ziplist, quicklist 1 and 2', async () => {
+    const data = new RdbBuilder(10)
+      .key(1, 'll', [...len(3), ...str('a'), ...intStr(7), ...lzfStr('c'.repeat(50))])
+      .key(10, 'zl', blob(ziplist(['x', 5, 300, 70000, -2])))
+      .key(14, 'ql1', [...len(2), ...blob(ziplist(['a', 'b'])), ...blob(ziplist(['c', 'd']), true)])
+      .key(18, 'ql2', [
+        ...len(2),
+        ...len(1),
+        ...str('plain'),
+        ...len(2),
+        ...blob(listpack(['p', 1, -5, 100000])),
+      ])
+      .end();
+    expect(items((await previewOf(data, 'll')).preview)).toEqual(['a', '7', 'c'.repeat(50)]);
+    expect(items((await previewOf(data, 'zl')).preview)).toEqual(['x', '5', '300', '70000', '-2']);
+    expect(items((await previewOf(data, 'ql1')).preview)).toEqual(['a', 'b', 'c', 'd']);
+    const ql2 = await previewOf(data, 'ql2');
+    expect(items(ql2.preview)).toEqual(['plain', 'p', '1', '-5', '100000']);
+    expect(ql2.entry).toMatchObject({ elements: 5, encoding: 'quicklist2' });
+    expect(ql2.preview?.truncated).toBe(false);
+  });
+
+  it('previews sets: hashtable, intset, listpack', async () => {
+    const data = new RdbBuilder(11)
+      .key(2, 'hs', [...len(2), ...str('m1'), ...str('m2')])
+      .key(11, 'is', blob(intset([3, -1, 200000], 4)))
+      .key(20, 'slp', blob(listpack(['a', 'b'])))
+      .end();
+    expect(items((await previewOf(data, 'hs')).preview)).toEqual(['m1', 'm2']);
+    expect(items((await previewOf(data, 'is')).preview)).toEqual(['-1', '3', '200000']);
+    expect(items((await previewOf(data, 'slp')).preview)).toEqual(['a', 'b']);
+  });
+
+  it('previews sorted sets as member then score: skiplist (binary and text doubles), ziplist, listpack', async () => {
+    const f64 = (d: number) => [...new Uint8Array(Float64Array.of(d).buffer)];
+    const data = new RdbBuilder(10)
+      .key(5, 'z2', [
+        ...len(3),
+        ...str('a'),
+        ...f64(1.5),
+        ...str('b'),
+        ...f64(Number.POSITIVE_INFINITY),
+        ...str('c'),
+        ...f64(-2),
+      ])
+      .key(3, 'z1', [...len(2), ...str('a'), 4, ...bytes('0.25'), ...str('b'), 255])
+      .key(12, 'zz', blob(ziplist(['m1', '1.5', 'm2', 2])))
+      .key(17, 'zlp', blob(listpack(['m', 3, 'n', '-0.5'])))
+      .end();
+    expect(items((await previewOf(data, 'z2')).preview)).toEqual(['a', '1.5', 'b', 'inf', 'c', '-2']);
+    expect(items((await previewOf(data, 'z1')).preview)).toEqual(['a', '0.25', 'b', '-inf']);
+    expect(items((await previewOf(data, 'zz')).preview)).toEqual(['m1', '1.5', 'm2', '2']);
+    expect(items((await previewOf(data, 'zlp')).preview)).toEqual(['m', '3', 'n', '-0.5']);
+  });
+
+  it('previews hashes as field then value: hashtable, zipmap, ziplist, listpack, field TTLs left out', async () => {
+    const data = new RdbBuilder(12)
+      .key(4, 'hh', [...len(1), ...str('f'), ...intStr(12)])
+      .key(
+        9,
+        'zm',
+        blob(
+          zipmap([
+            ['a', '1'],
+            ['b', '2'],
+          ]),
+        ),
+      )
+      .key(13, 'hz', blob(ziplist(['f1', 'v1', 'f2', 9])))
+      .key(16, 'hlp', blob(listpack(['f', 'v'])))
+      .key(25, 'hlx', [...u64le(1_700_000_000_000), ...blob(listpack(['f1', 'v1', 0, 'f2', 'v2', 1_000]))])
+      .key(24, 'hmeta', [
+        ...u64le(1_700_000_000_000),
+        ...len(2),
+        ...len(0),
+        ...str('a'),
+        ...str('1'),
+        ...len(5),
+        ...str('b'),
+        ...str('2'),
+      ])
+      .end();
+    expect(items((await previewOf(data, 'hh')).preview)).toEqual(['f', '12']);
+    expect(items((await previewOf(data, 'zm')).preview)).toEqual(['a', '1', 'b', '2']);
+    expect(items((await previewOf(data, 'hz')).preview)).toEqual(['f1', 'v1', 'f2', '9']);
+    expect(items((await previewOf(data, 'hlp')).preview)).toEqual(['f', 'v']);
+    expect(items((await previewOf(data, 'hlx')).preview)).toEqual(['f1', 'v1', 'f2', 'v2']);
+    expect(items((await previewOf(data, 'hmeta')).preview)).toEqual(['a', '1', 'b', '2']);
+  });
+
+  it('previews Valkey hashes with per-field expiries (RDB 80)', async () => {
+    const data = new RdbBuilder(80, 'VALKEY')
+      .key(22, 'vh', [...len(1), ...str('f'), ...str('v'), ...u64le(1_700_000_000_000)])
+      .end();
+    expect(items((await previewOf(data, 'vh')).preview)).toEqual(['f', 'v']);
+  });
+
+  it('keeps whole groups up to the size asked, says when more exists, and cuts a long element', async () => {
+    const fields = Array.from({ length: 50 }, (_, i) => [`field${i}`, `value${i}`]).flat();
+    const data = new RdbBuilder(10)
+      .key(16, 'h', blob(listpack(fields)))
+      .key(1, 'l', [...len(2), ...str('y'.repeat(5000)), ...str('z')])
+      .key(4, 'hbig', [...len(1), ...str('k'), ...str('w'.repeat(400_000))])
+      .end();
+    const h = await previewOf(data, 'h', 40);
+    // field0+value0 = 12 bytes, +field1/value1 = 24, +field2/value2 = 36; a 4th pair would pass 40.
+    expect(items(h.preview)).toEqual(['field0', 'value0', 'field1', 'value1', 'field2', 'value2']);
+    expect(h.preview?.truncated).toBe(true);
+    expect(h.entry?.elements).toBe(50);
+    const l = await previewOf(data, 'l', 100);
+    expect(items(l.preview)).toEqual(['y'.repeat(100)]);
+    expect(l.preview?.truncated).toBe(true);
+    // A value too big for the window is caught as it streams past, its first bytes only.
+    const hbig = await previewOf(data, 'hbig', 64, 0, [4096]);
+    expect(items(hbig.preview)).toEqual(['k', 'w'.repeat(64)]);
+    expect(hbig.preview?.truncated).toBe(true);
+    expect(hbig.entry?.bytes).toBeGreaterThan(400_000);
+  });
+
+  it('gives no preview for streams and module values, which it does not decode', async () => {
+    const data = new RdbBuilder(11)
+      .key(21, 'st', [
+        ...len(1),
+        ...str(new Uint8Array(16)),
+        ...blob(listpack([1, 0, 1, 'f', 0, 0, 0, 'v', 5])),
+        ...len(1),
+        ...len(1_700_000_000_000),
+        ...len(0),
+        ...len(1_700_000_000_000),
+        ...len(0),
+        ...len(0),
+        ...len(0),
+        ...len(1),
+        ...len(0),
+      ])
+      .end();
+    const st = await previewOf(data, 'st');
+    expect(st.entry).toMatchObject({ type: 'stream', elements: 1 });
+    expect(st.preview).toBeUndefined();
+  });
+
+  it('refuses a preview combined with hashing, or of no size', async () => {
+    const data = new RdbBuilder(10).key(0, 'k', str('v')).end();
+    const options = { preview: { db: 0, key: bytes('k'), maxBytes: 10 }, hashValues: true };
+    await expect(readRdb(chunked(data), () => undefined, options)).rejects.toThrow(/preview/);
+    const none = { preview: { db: 0, key: bytes('k'), maxBytes: 0 } };
+    await expect(readRdb(chunked(data), () => undefined, none)).rejects.toThrow(/preview/);
+  });
+});
