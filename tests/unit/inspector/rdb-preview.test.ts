@@ -66,6 +66,14 @@ describe('value preview', () => {
     const whole = await previewOf(data, 'lzf', 5000);
     expect(text(whole.preview?.bytes as Uint8Array)).toBe(long);
     expect(whole.preview?.truncated).toBe(false);
+    // Text LZF can barely compress: its first 100 bytes take more than 100 compressed bytes.
+    let seed = 12345;
+    const varied = Array.from({ length: 3000 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return String.fromCharCode(33 + (seed % 89));
+    }).join('');
+    const hard = await previewOf(new RdbBuilder(10).key(0, 'v', lzfStr(varied)).end(), 'v', 100);
+    expect(text(hard.preview?.bytes as Uint8Array)).toBe(varied.slice(0, 100));
     const big = await previewOf(data, 'big', 1024, 0, [4096]);
     expect(big.preview?.bytes?.length).toBe(1024);
     expect(big.preview?.truncated).toBe(true);
@@ -137,11 +145,14 @@ describe('value preview', () => {
       .key(3, 'z1', [...len(2), ...str('a'), 4, ...bytes('0.25'), ...str('b'), 255])
       .key(12, 'zz', blob(ziplist(['m1', '1.5', 'm2', 2])))
       .key(17, 'zlp', blob(listpack(['m', 3, 'n', '-0.5'])))
+      .key(12, 'ztext', blob(ziplist(['m1', '0.10000000000000001', 'm2', 'inf', 'm3', '-inf'])))
       .end();
     expect(items((await previewOf(data, 'z2')).preview)).toEqual(['a', '1.5', 'b', 'inf', 'c', '-2']);
     expect(items((await previewOf(data, 'z1')).preview)).toEqual(['a', '0.25', 'b', '-inf']);
     expect(items((await previewOf(data, 'zz')).preview)).toEqual(['m1', '1.5', 'm2', '2']);
     expect(items((await previewOf(data, 'zlp')).preview)).toEqual(['m', '3', 'n', '-0.5']);
+    // Scores written as %.17g text read back as the double they stand for, shown as Redis answers it.
+    expect(items((await previewOf(data, 'ztext')).preview)).toEqual(['m1', '0.1', 'm2', 'inf', 'm3', '-inf']);
   });
 
   it('previews hashes as field then value: hashtable, zipmap, ziplist, listpack, field TTLs left out', async () => {

@@ -27,6 +27,15 @@ export function scoreText(d: number): string {
   return String(d);
 }
 
+/** A score stored as text (old RDB doubles, ziplist and listpack entries), as Redis parses it back. */
+function parseScore(bytes: Uint8Array): number {
+  const t = latin1.decode(bytes).trim().toLowerCase();
+  if (t === 'inf' || t === '+inf') return Number.POSITIVE_INFINITY;
+  if (t === '-inf') return Number.NEGATIVE_INFINITY;
+  if (t === 'nan') return Number.NaN;
+  return Number(t);
+}
+
 /** True when the two byte strings are equal. */
 export function sameKey(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -78,7 +87,7 @@ export class PreviewCollector extends LogicalHash {
   }
 
   override bytes(buf: Uint8Array, start: number, end: number): void {
-    if (this.#zset && this.#at === 1) this.score(Number(latin1.decode(buf.subarray(start, end)).trim()));
+    if (this.#zset && this.#at === 1) this.score(parseScore(buf.subarray(start, end)));
     else this.#element(buf.subarray(start, end), end - start);
   }
 
