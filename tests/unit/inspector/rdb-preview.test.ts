@@ -2,6 +2,7 @@
 // its first bytes or first elements (as Redis would answer them), every other key none, and the rest of the
 // file reads as it would without a preview.
 import { describe, expect, it } from 'vitest';
+import { Crc64 } from '../../../electron/core/inspector/rdb/crc64.js';
 import { readRdb } from '../../../electron/core/inspector/rdb/rdb-reader.js';
 import type { RdbKeyEntry, RdbValuePreview } from '../../../electron/core/inspector/rdb/rdb-types.js';
 import {
@@ -15,6 +16,7 @@ import {
   lzfStr,
   RdbBuilder,
   str,
+  u32le,
   u64le,
   ziplist,
   zipmap,
@@ -217,6 +219,34 @@ describe('value preview', () => {
     expect(items(hbig.preview)).toEqual(['k', 'w'.repeat(64)]);
     expect(hbig.preview?.truncated).toBe(true);
     expect(hbig.entry?.bytes).toBeGreaterThan(400_000);
+  });
+
+  it('stops before an element compressed beyond what is decompressed in memory, never showing its LZF bytes', async () => {
+    // A list of two elements: first one whose LZF data passes 64 MB (literal runs of 32 bytes), then 'last'.
+    const runs = (64 << 20) / 32 + 1;
+    const head = [...bytes('REDIS0010'), 1, ...str('l'), ...len(2), 0xc3];
+    const tail = str('last');
+    const lengths = [...len(runs * 33, 32), ...len(runs * 32, 32)];
+    const file = new Uint8Array(head.length + lengths.length + runs * 33 + tail.length + 9);
+    file.set(head, 0);
+    file.set(lengths, head.length);
+    let at = head.length + lengths.length;
+    for (let r = 0; r < runs; r++, at += 33) {
+      file[at] = 31;
+      file.fill(0x41 + (r % 26), at + 1, at + 33);
+    }
+    file.set(tail, at);
+    at += tail.length;
+    file[at] = 0xff;
+    const crc = new Crc64();
+    crc.update(file, 0, at + 1);
+    file.set([...u32le(crc.lo), ...u32le(crc.hi)], at + 1);
+    for (const sizes of [[1 << 20], [file.length]]) {
+      const got = await previewOf(file, 'l', 1024, 0, sizes);
+      expect(items(got.preview)).toEqual([]);
+      expect(got.preview?.truncated).toBe(true);
+      expect(got.entry?.elements).toBe(2);
+    }
   });
 
   it('gives no preview for streams and module values, which it does not decode', async () => {
