@@ -249,26 +249,47 @@ describe('value preview', () => {
     }
   });
 
-  it('gives no preview for streams and module values, which it does not decode', async () => {
+  it('previews a stream as XRANGE answers it: ID, fields and values, deleted entries left out', async () => {
+    const id = new Uint8Array(16);
+    new DataView(id.buffer).setBigUint64(0, 1_700_000_000_000n);
+    const node = listpack([
+      ...[3, 1, 2, 'name', 'n', 0], // master entry: count, deleted, 2 master fields, terminator
+      ...[2, 0, 0, 'alice', 1, 5], // same fields as the master: values only
+      ...[0, 5, 0, 1, 'other', 'x', 6], // own fields
+      ...[3, 6, 0, 'bob', 2, 5], // deleted
+      ...[0, 7, 1, 0, 4], // no fields at all
+    ]);
     const data = new RdbBuilder(11)
       .key(21, 'st', [
         ...len(1),
-        ...str(new Uint8Array(16)),
-        ...blob(listpack([1, 0, 1, 'f', 0, 0, 0, 'v', 5])),
-        ...len(1),
-        ...len(1_700_000_000_000),
-        ...len(0),
-        ...len(1_700_000_000_000),
-        ...len(0),
-        ...len(0),
-        ...len(0),
-        ...len(1),
-        ...len(0),
+        ...str(id),
+        ...blob(node),
+        ...len(3), // XLEN
+        ...[...len(1_700_000_000_007), ...len(1)], // last id
+        ...[...len(1_700_000_000_000), ...len(0)], // first id
+        ...[...len(1_700_000_000_006), ...len(0)], // max deleted id
+        ...len(4), // entries added
+        ...len(0), // groups
       ])
       .end();
     const st = await previewOf(data, 'st');
-    expect(st.entry).toMatchObject({ type: 'stream', elements: 1 });
-    expect(st.preview).toBeUndefined();
+    expect(st.entry).toMatchObject({ type: 'stream', elements: 3 });
+    expect(items(st.preview)).toEqual([
+      '1700000000000-0',
+      'name',
+      'alice',
+      'n',
+      '1',
+      '1700000000005-0',
+      'other',
+      'x',
+      '1700000000007-1',
+    ]);
+    expect(st.preview?.truncated).toBe(false);
+    // Full after the first entry: the rest is passed over, and said to exist.
+    const short = await previewOf(data, 'st', 30);
+    expect(items(short.preview)).toEqual(['1700000000000-0', 'name', 'alice', 'n', '1']);
+    expect(short.preview?.truncated).toBe(true);
   });
 
   it('refuses a preview combined with hashing, or of no size', async () => {

@@ -2,8 +2,8 @@
  * One key's value, first 1 KB, read again from the backup on explicit request and never kept. The reader
  * builds nothing by default; this asks it, through the optional `preview` read option, for the first bytes
  * (strings) or first elements (collections) of the one key named, and stops reading once that key went by.
- * The reader gives no preview for streams and module values (nor would a reader without the option): the
- * answer then says the preview is not available instead of guessing.
+ * The reader gives no preview for module values (nor would a reader without the option): the answer then
+ * says the preview is not available instead of guessing.
  */
 import { AppError } from '../../../../shared/errors';
 import { escapeKey, isUtf8, reprBytes } from '../../../../shared/escape-key';

@@ -13,11 +13,14 @@ import { lzfPrefix } from './lzf.js';
 import * as C from './rdb-constants.js';
 import { type RdbParser, S_INT, S_LZF, S_RAW, STR_HEAD } from './rdb-parser.js';
 import { RdbFormatError, type RdbValuePreview } from './rdb-types.js';
+import { streamPreview } from './stream-preview.js';
 import { logicalKind, readValue, type ValueOut } from './value-readers.js';
 
 const ascii = new TextEncoder();
 const latin1 = new TextDecoder('latin1');
 const L_ZSET = 3;
+/** Not a content-hash kind: stream entries come as whole groups (addGroup). */
+const L_STREAM = -1;
 
 /** A sorted-set score as ZRANGE … WITHSCORES answers it. */
 export function scoreText(d: number): string {
@@ -152,7 +155,37 @@ export class PreviewCollector extends LogicalHash {
       this.#group.push(kept);
       this.#groupBytes += kept.length;
     }
-    if (this.#at !== 0) return;
+    if (this.#at === 0) this.#commit();
+  }
+
+  /** True once the preview holds all it will: the rest of the value need not be decoded. */
+  get full(): boolean {
+    return this.#full;
+  }
+
+  /** Says more exists than the preview holds (elements passed over without being decoded). */
+  markCut(): void {
+    this.#cut = true;
+    this.#full = true;
+  }
+
+  /** A group of elements given whole (a stream entry: its ID, then its fields and values). */
+  addGroup(parts: Uint8Array[]): void {
+    if (this.#full) {
+      this.#cut = true;
+      return;
+    }
+    for (const b of parts) {
+      if (b.length > this.#limit) this.#cut = true;
+      const kept = b.slice(0, this.#limit);
+      this.#group.push(kept);
+      this.#groupBytes += kept.length;
+    }
+    this.#commit();
+  }
+
+  /** Keeps the group just completed if it fits (the first one always), else stops the preview. */
+  #commit(): void {
     if (this.#items.length > 0 && this.#used + this.#groupBytes > this.#limit) {
       this.#full = true;
       this.#cut = true;
@@ -168,7 +201,7 @@ export class PreviewCollector extends LogicalHash {
 
 /**
  * Reads the value of the key being previewed (its type byte and key already read), filling `out` as
- * readValue does. Returns its preview, or undefined for the kinds that get none (streams, module values).
+ * readValue does. Returns its preview, or undefined for module values (only their module can decode them).
  */
 export function* readPreview(
   p: RdbParser,
@@ -179,6 +212,11 @@ export function* readPreview(
   limit: number,
 ): Generator<number, RdbValuePreview | undefined, void> {
   if (type === C.T_STRING) return yield* stringPreview(p, out, limit);
+  if (type === C.T_STREAM_LISTPACKS || type === C.T_STREAM_LISTPACKS_2 || type === C.T_STREAM_LISTPACKS_3) {
+    collector.start(L_STREAM, 1, limit);
+    yield* streamPreview(p, type, out, collector);
+    return collector.result();
+  }
   const kind = logicalKind(type, valkey);
   if (!kind) {
     yield* readValue(p, type, valkey, out);

@@ -50,8 +50,8 @@ export interface RdbValuePreview {
   bytes?: Uint8Array;
   /**
    * Collections: the first elements, as Redis answers them: list items, set members, sorted-set member then
-   * score, hash field then value. Whole groups only (never a field without its value); each element cut at
-   * the preview's size.
+   * score, hash field then value, stream entry ID then its fields and values (XRANGE's order). Whole groups
+   * only (never a field without its value); each element cut at the preview's size.
    */
   items?: Uint8Array[];
   /** True when the value holds more than what was handed back. */
@@ -66,7 +66,7 @@ export interface RdbReadOptions {
   signal?: AbortSignal;
   /**
    * Decode the start of one key's value (at most `maxBytes` of it) into `entry.preview`; every other key is
-   * skipped as usual. Streams and module values get no preview. Not combinable with `hashValues`.
+   * skipped as usual. Module values get no preview. Not combinable with `hashValues`.
    */
   preview?: { db: number; key: Uint8Array; maxBytes: number };
 }
