@@ -28,6 +28,9 @@ beforeAll(async () => {
     '128',
     '--set-max-intset-entries',
     '512',
+    // Small stream nodes, so the preview crosses several of them.
+    '--stream-node-max-entries',
+    '4',
   ]);
   const c = redis.call;
   await c('DEBUG', 'QUICKLIST-PACKED-THRESHOLD', '1000');
@@ -45,6 +48,16 @@ beforeAll(async () => {
   await c('ZADD', 'zset:big', ...Array.from({ length: 300 }, (_, i) => [i / 3, `member-${i}`]).flat());
   await c('HSET', 'hash:small', 'f1', 'v1', 'f2', '2');
   await c('HSET', 'hash:big', ...Array.from({ length: 500 }, (_, i) => [`field-${i}`, `value-${i}`]).flat());
+  // Many nodes, one entry deleted; a small stream whose entries have fields that differ from the master's.
+  await c('XADD', 'stream:small', '1-1', 'a', '1');
+  await c('XADD', 'stream:small', '2-0', 'a', '2', 'b', 'x');
+  await c('XADD', 'stream:small', '2-5', 'c', '3');
+  for (let i = 0; i < 150; i++) await c('XADD', 'stream:s', '*', 'n', i, 'payload', 'p'.repeat(i % 20));
+  await c('XADD', 'stream:s', '*', 'other', 'field');
+  const first = (
+    ((await c('XRANGE', 'stream:s', '-', '+', 'COUNT', 2)) as Reply[])[1] as Reply[]
+  )[0] as Buffer;
+  await c('XDEL', 'stream:s', first);
   await c('SELECT', 3);
   await c('SET', 'str:raw', 'in db 3');
   path = await redis.save();
@@ -128,6 +141,21 @@ describe('the value preview against redis-server', () => {
     }
     // The small one is a listpack, in score order: exactly ZRANGE's.
     expect((await preview('zset:small')).items).toEqual(['three', '-3', 'one', '1', 'two', '2.5']);
+  });
+
+  it('shows stream entries as XRANGE - + answers them, deleted ones left out', async () => {
+    const got = await preview('stream:s');
+    const items = got.items ?? [];
+    const entries = (await redis.call('XRANGE', 'stream:s', '-', '+')) as [Buffer, Buffer[]][];
+    const flat = entries.flatMap(([id, fields]) => [id.toString(), ...fields.map((f) => f.toString())]);
+    expect(items.length).toBeGreaterThan(4);
+    expect(items).toEqual(flat.slice(0, items.length));
+    expect(got.truncated).toBe(true);
+    const small = await preview('stream:small');
+    expect(small).toMatchObject({
+      items: ['1-1', 'a', '1', '2-0', 'a', '2', 'b', 'x', '2-5', 'c', '3'],
+      truncated: false,
+    });
   });
 
   it('shows hash fields with the values HGETALL answers', async () => {

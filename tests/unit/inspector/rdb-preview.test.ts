@@ -292,6 +292,32 @@ describe('value preview', () => {
     expect(short.preview?.truncated).toBe(true);
   });
 
+  it('says a stream holds more when the preview filled up exactly at the end of a node', async () => {
+    const id = (ms: number) => {
+      const b = new Uint8Array(16);
+      new DataView(b.buffer).setBigUint64(0, BigInt(ms));
+      return b;
+    };
+    const node = listpack([1, 0, 1, 'a', 0, 2, 0, 0, 'b', 3]);
+    const data = new RdbBuilder(10)
+      .key(15, 'st', [
+        ...len(2),
+        ...str(id(1)),
+        ...blob(node),
+        ...str(id(2)),
+        ...blob(node),
+        ...len(2),
+        ...[...len(2), ...len(0)],
+        ...len(0),
+      ])
+      .end();
+    // '1-0', 'a', 'b': exactly 5 bytes.
+    const st = await previewOf(data, 'st', 5);
+    expect(items(st.preview)).toEqual(['1-0', 'a', 'b']);
+    expect(st.preview?.truncated).toBe(true);
+    expect(items((await previewOf(data, 'st')).preview)).toEqual(['1-0', 'a', 'b', '2-0', 'a', 'b']);
+  });
+
   it('refuses a preview combined with hashing, or of no size', async () => {
     const data = new RdbBuilder(10).key(0, 'k', str('v')).end();
     const options = { preview: { db: 0, key: bytes('k'), maxBytes: 10 }, hashValues: true };
