@@ -90,27 +90,40 @@ export class PreviewCollector extends LogicalHash {
   }
 
   override bytes(buf: Uint8Array, start: number, end: number): void {
-    if (this.#zset && this.#at === 1) this.score(parseScore(buf.subarray(start, end)));
+    if (this.#full) this.#passed();
+    else if (this.#zset && this.#at === 1) this.score(parseScore(buf.subarray(start, end)));
     else this.#element(buf.subarray(start, end), end - start);
   }
 
   override int(v: number): void {
+    if (this.#full) {
+      this.#passed();
+      return;
+    }
     const b = ascii.encode(String(v));
     this.#element(b, b.length);
   }
 
   override bigint(v: bigint): void {
+    if (this.#full) {
+      this.#passed();
+      return;
+    }
     const b = ascii.encode(v.toString());
     this.#element(b, b.length);
   }
 
   override score(d: number): void {
+    if (this.#full) {
+      this.#passed();
+      return;
+    }
     const b = ascii.encode(scoreText(d));
     this.#element(b, b.length);
   }
 
   override startStreamed(): ByteSink {
-    this.#big = new Uint8Array(this.#limit);
+    this.#big = this.#full ? null : new Uint8Array(this.#limit);
     this.#bigLen = 0;
     this.#bigSize = 0;
     // An element compressed beyond what is decompressed in memory passes as its compressed bytes: not text.
@@ -133,22 +146,27 @@ export class PreviewCollector extends LogicalHash {
     if (this.parser.sKind === S_LZF) {
       // Not shown rather than shown wrong: the preview stops before this element.
       this.#full = true;
-      this.#cut = true;
       this.#group = [];
-      this.#at = (this.#at + 1) % this.#per;
+      this.#passed();
       return;
     }
     this.#element(caught, this.#bigSize);
   }
 
+  /** An element after the preview is full: counted in its group, not decoded, and said to exist. */
+  #passed(): void {
+    this.#at = (this.#at + 1) % this.#per;
+    this.#cut = true;
+  }
+
   /** One element of `size` bytes, of which `b` holds the first (all of them unless it streamed past). */
   #element(b: Uint8Array, size: number): void {
-    const at = this.#at;
-    this.#at = (at + 1) % this.#per;
     if (this.#full) {
-      this.#cut = true;
+      this.#passed();
       return;
     }
+    const at = this.#at;
+    this.#at = (at + 1) % this.#per;
     if (!(this.#per === 3 && at === 2)) {
       if (size > this.#limit) this.#cut = true;
       const kept = b.slice(0, this.#limit);
