@@ -1,6 +1,6 @@
 // Damaged dumps read with a value preview: a real redis dump truncated and bit-flipped (seeded) while the
 // preview decodes one key of each kind must always be rejected with a foreseen RdbFormatError, never a
-// stray exception, a hang or a preview presented as read from a whole file.
+// stray exception or a hang.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRdb } from '../../../electron/core/inspector/rdb/rdb-reader.js';
