@@ -2,61 +2,67 @@
  * One key's value, first 1 KB, read again from the backup on explicit request and never kept. The reader
  * builds nothing by default; this asks it, through the optional `preview` read option, for the first bytes
  * (strings) or first elements (collections) of the one key named, and stops reading once that key went by.
- * A reader without that capability leaves `entry.preview` unset: the answer then says the preview is not
- * available instead of guessing.
+ * The reader gives no preview for module values (nor would a reader without the option): the answer then
+ * says the preview is not available instead of guessing.
  */
 import { AppError } from '../../../../shared/errors';
 import { escapeKey, isUtf8, reprBytes } from '../../../../shared/escape-key';
 import type { ValuePreview } from '../../../../shared/inspector';
 import { isAbort, readBackup } from '../files/read-backup';
 import { sameBytes } from '../find/glob-match';
-import type { RdbKeyEntry, RdbReadOptions, ReadRdb } from '../rdb/rdb-types';
+import type { RdbKeyEntry, RdbReadOptions, RdbValuePreview, ReadRdb } from '../rdb/rdb-types';
 
 export const PREVIEW_BYTES = 1024;
 
-/** What a previewing reader hands back for the key asked for. */
-export interface RdbValuePreview {
-  /** Strings: the first bytes of the value. */
-  bytes?: Uint8Array;
-  /** Collections: the first elements (members, fields and values in turn, list items…), as stored. */
-  items?: Uint8Array[];
-  /** True when the value holds more than what was handed back. */
-  truncated: boolean;
-}
-
-export type PreviewReadOptions = RdbReadOptions & {
-  preview?: { db: number; key: Uint8Array; maxBytes: number };
-};
-
-type PreviewEntry = RdbKeyEntry & { preview?: RdbValuePreview };
+export type { RdbValuePreview };
 
 /** Value text for display: UTF-8 as is, anything else in redis-cli's quoted form. */
 function valueText(bytes: Uint8Array): string {
   return isUtf8(bytes) ? new TextDecoder().decode(bytes) : reprBytes(bytes);
 }
 
-export function toPreview(entry: PreviewEntry, preview: RdbValuePreview): ValuePreview {
+/**
+ * The bytes without a UTF-8 sequence the cut left incomplete at their end, so text cut at 1 KB still shows
+ * as text. Only a well-formed start of a sequence is dropped; anything else is left for valueText to judge.
+ */
+export function dropCutSequence(bytes: Uint8Array): Uint8Array {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back] as number;
+    if ((b & 0xc0) === 0x80) continue;
+    const size = b >= 0xf0 && b < 0xf8 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return size > back ? bytes.subarray(0, bytes.length - back) : bytes;
+  }
+  return bytes;
+}
+
+/**
+ * Bytes as shown: cut at PREVIEW_BYTES (saying so), and without the incomplete character a cut left at the
+ * end, when one was made here or may have been made by the reader (`mayBeCut`, a piece of full length).
+ */
+function shown(bytes: Uint8Array, mayBeCut: boolean): { text: string; cut: boolean } {
+  const over = bytes.length > PREVIEW_BYTES;
+  let b = over ? bytes.subarray(0, PREVIEW_BYTES) : bytes;
+  if (over || (mayBeCut && b.length === PREVIEW_BYTES)) b = dropCutSequence(b);
+  return { text: valueText(b), cut: over };
+}
+
+/**
+ * What the panel shows. The reader already kept at most the preview's size, in whole groups (a field with
+ * its value); this only cuts an element a reader handed back longer, and turns bytes into safe text.
+ */
+export function toPreview(entry: RdbKeyEntry, preview: RdbValuePreview): ValuePreview {
   const base = { db: entry.db, key: escapeKey(entry.key), type: entry.type, truncated: preview.truncated };
   if (preview.bytes) {
-    const cut = preview.bytes.length > PREVIEW_BYTES;
-    return {
-      ...base,
-      text: valueText(preview.bytes.subarray(0, PREVIEW_BYTES)),
-      truncated: cut || base.truncated,
-    };
+    const text = shown(preview.bytes, preview.truncated);
+    return { ...base, text: text.text, truncated: text.cut || base.truncated };
   }
-  const items: string[] = [];
-  let used = 0;
-  let cut = false;
-  for (const item of preview.items ?? []) {
-    if (used + item.length > PREVIEW_BYTES && items.length > 0) {
-      cut = true;
-      break;
-    }
-    items.push(valueText(item.subarray(0, PREVIEW_BYTES)));
-    used += item.length;
-  }
-  return { ...base, items, truncated: cut || base.truncated };
+  let truncated = base.truncated;
+  const items = (preview.items ?? []).map((item) => {
+    const text = shown(item, preview.truncated);
+    if (text.cut) truncated = true;
+    return text.text;
+  });
+  return { ...base, items, truncated };
 }
 
 export async function previewValue(
@@ -70,7 +76,7 @@ export async function previewValue(
   signal?.addEventListener('abort', relay, { once: true });
   let result: ValuePreview | null = null;
   let refusal: AppError | null = null;
-  const options: PreviewReadOptions = {
+  const options: RdbReadOptions = {
     signal: found.signal,
     preview: { ...target, maxBytes: PREVIEW_BYTES },
   };
@@ -79,7 +85,7 @@ export async function previewValue(
     await readBackup(paths, reader, {
       startFile: () => undefined,
       endFile: () => undefined,
-      onKey: (entry: PreviewEntry) => {
+      onKey: (entry: RdbKeyEntry) => {
         if (result || refusal || entry.db !== target.db || !sameBytes(entry.key, target.key)) return;
         if (entry.preview) result = toPreview(entry, entry.preview);
         else refusal = new AppError('INSPECT_PREVIEW_UNAVAILABLE');

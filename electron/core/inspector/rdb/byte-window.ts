@@ -7,7 +7,11 @@
  */
 import { Crc64 } from './crc64.js';
 import { RdbFormatError } from './rdb-types.js';
-import type { ValueHash } from './value-hash.js';
+
+/** Where value bytes go as they pass: a value hash, or a preview catching an element's first bytes. */
+export interface ByteSink {
+  update(buf: Uint8Array, start: number, end: number): void;
+}
 
 const EMPTY = new Uint8Array(0);
 /** Below this the window reuses one work buffer; a bigger record gets its own, dropped once it is parsed. */
@@ -22,7 +26,7 @@ export class ByteWindow {
   eof = false;
   readonly crc = new Crc64();
   /** Set while a value's bytes are being hashed, from buffer index `hashFrom` on. */
-  hash: ValueHash | null = null;
+  hash: ByteSink | null = null;
   hashFrom = 0;
   /** Counts the times the buffer was replaced or shifted, so a caller can tell its indexes still hold. */
   moves = 0;

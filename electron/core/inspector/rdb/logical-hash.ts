@@ -7,6 +7,7 @@
  * left out: they are not the field's data. Entry layouts from redis `src/listpack.c`, `src/ziplist.c`,
  * `src/intset.c`, `src/zipmap.c`.
  */
+import type { ByteSink } from './byte-window.js';
 import { readU32LE } from './crc64.js';
 import { B_INTSET, B_LISTPACK, B_ZIPLIST } from './rdb-constants.js';
 import { fmix, hex64, ValueHash } from './value-hash.js';
@@ -94,7 +95,7 @@ export class LogicalHash {
   }
 
   /** A big element passing through in pieces: start, then update as bytes pass, then end. */
-  startStreamed(): ValueHash {
+  startStreamed(): ByteSink {
     this.element.reset();
     return this.element;
   }

@@ -43,3 +43,42 @@ export function lzfDecompress(
   }
   return op;
 }
+
+/**
+ * Decompresses only the start of src[start, end) into dst[0, limit): stops once `limit` bytes are out or the
+ * input given ends (a token cut by the end of a partial input is left alone). Returns the bytes written, or
+ * -1 when a back-reference points before the start. For a value preview, which needs the first bytes only.
+ */
+export function lzfPrefix(
+  src: Uint8Array,
+  start: number,
+  end: number,
+  dst: Uint8Array,
+  limit: number,
+): number {
+  let ip = start;
+  let op = 0;
+  while (ip < end && op < limit) {
+    let ctrl = src[ip++] as number;
+    if (ctrl < 32) {
+      ctrl++;
+      const n = Math.min(ctrl, limit - op, end - ip);
+      dst.set(src.subarray(ip, ip + n), op);
+      op += n;
+      ip += ctrl;
+    } else {
+      let len = ctrl >>> 5;
+      if (len === 7) {
+        if (ip >= end) break;
+        len += src[ip++] as number;
+      }
+      if (ip >= end) break;
+      const ref = op - ((ctrl & 0x1f) << 8) - 1 - (src[ip++] as number);
+      if (ref < 0) return -1;
+      const n = Math.min(len + 2, limit - op);
+      for (let k = 0; k < n; k++) dst[op + k] = dst[ref + k] as number;
+      op += n;
+    }
+  }
+  return op;
+}

@@ -6,6 +6,7 @@
  */
 import { ByteWindow } from './byte-window.js';
 import { LogicalHash } from './logical-hash.js';
+import { PreviewCollector, readPreview, sameKey } from './preview-reader.js';
 import * as C from './rdb-constants.js';
 import { header, MAX_KEY, moduleAux, slotImport, text, trailer } from './rdb-frame.js';
 import { type Need, RdbParser, S_INT, S_LZF, STR_HEAD } from './rdb-parser.js';
@@ -14,6 +15,7 @@ import {
   type RdbKeyEntry,
   type RdbReadOptions,
   type RdbSummary,
+  type RdbValuePreview,
   type ReadRdb,
 } from './rdb-types.js';
 import { ValueHash } from './value-hash.js';
@@ -43,6 +45,9 @@ class Reader {
   private readonly hasher: ValueHash | null;
   private readonly logical = new LogicalHash();
   private readonly out: ValueOut = { n: 0, encoding: '', moduleName: undefined };
+  /** The one key whose value is previewed, when asked; null otherwise (every key skipped as usual). */
+  private readonly want: RdbReadOptions['preview'] | null;
+  private readonly collector: PreviewCollector | null;
 
   constructor(
     readonly w: ByteWindow,
@@ -51,6 +56,8 @@ class Reader {
   ) {
     this.p = new RdbParser(w);
     this.hasher = options.hashValues ? new ValueHash() : null;
+    this.want = options.preview ?? null;
+    this.collector = this.want ? new PreviewCollector(this.p) : null;
   }
 
   *run(): Need {
@@ -166,7 +173,16 @@ class Reader {
       let elements = 1;
       let encoding: string;
       let moduleName: string | undefined;
-      if (type === C.T_STRING && w.end - w.pos >= STR_HEAD) {
+      let preview: RdbValuePreview | undefined;
+      const want = this.want;
+      if (want && this.collector && db === want.db && sameKey(key, want.key)) {
+        key = key.slice();
+        const out = this.out;
+        preview = yield* readPreview(p, type, this.valkey, out, this.collector, want.maxBytes);
+        elements = out.n;
+        encoding = out.encoding;
+        moduleName = out.moduleName;
+      } else if (type === C.T_STRING && w.end - w.pos >= STR_HEAD) {
         const n = p.strHead();
         encoding = p.sKind === S_INT ? 'int' : p.sKind === S_LZF ? 'lzf' : 'raw';
         if (n <= w.end - w.pos) w.pos += n;
@@ -213,6 +229,7 @@ class Reader {
         moduleName,
         idleSeconds: idle,
         frequency: freq,
+        preview,
       };
       this.summary.keys++;
       try {
@@ -256,6 +273,10 @@ class Reader {
  * the next one arrived: a chunk's bytes must stay as they are once yielded (Node streams never reuse them).
  */
 export const readRdb: ReadRdb = async (source, onKey, options = {}) => {
+  if (options.preview && options.hashValues)
+    throw new TypeError('A value preview is read without hashing values: ask for one or the other.');
+  if (options.preview && !(Number.isInteger(options.preview.maxBytes) && options.preview.maxBytes > 0))
+    throw new TypeError('A value preview needs a positive whole number of bytes.');
   const onProgress = options.onProgress;
   // The caller's progress callback failing is the caller's error, passed back as thrown.
   const progress =

@@ -40,6 +40,22 @@ export interface RdbKeyEntry {
   /** The key's idle time (LRU, seconds) or access frequency (LFU, 0–255) when the file carries them. */
   idleSeconds?: number;
   frequency?: number;
+  /** The first bytes or elements of the value: only for the one key named by the `preview` read option. */
+  preview?: RdbValuePreview;
+}
+
+/** The start of one key's value, as the `preview` read option asks for it. */
+export interface RdbValuePreview {
+  /** Strings: the first bytes of the value (integers as decimal text, LZF decompressed). */
+  bytes?: Uint8Array;
+  /**
+   * Collections: the first elements, as Redis answers them: list items, set members, sorted-set member then
+   * score, hash field then value, stream entry ID then its fields and values (XRANGE's order). Whole groups
+   * only (never a field without its value); each element cut at the preview's size.
+   */
+  items?: Uint8Array[];
+  /** True when the value holds more than what was handed back. */
+  truncated: boolean;
 }
 
 export interface RdbReadOptions {
@@ -48,6 +64,11 @@ export interface RdbReadOptions {
   /** Called with the number of bytes read so far, at most every few MB. */
   onProgress?: (bytesRead: number) => void;
   signal?: AbortSignal;
+  /**
+   * Decode the start of one key's value (at most `maxBytes` of it) into `entry.preview`; every other key is
+   * skipped as usual. Module values get no preview. Not combinable with `hashValues`.
+   */
+  preview?: { db: number; key: Uint8Array; maxBytes: number };
 }
 
 export interface RdbSummary {

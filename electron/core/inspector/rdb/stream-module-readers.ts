@@ -9,11 +9,17 @@ import { RdbFormatError } from './rdb-types.js';
 import { fixed, LEN, lenOf, strings, type ValueOut } from './value-parts.js';
 
 export function* stream(p: RdbParser, type: number, out: ValueOut): Need {
-  const w = p.w;
   const tmp = { n: 0 };
   yield* lenOf(p, 'a stream listpack count', tmp);
   // Each node: its master entry ID (16 bytes) and a listpack of entries, counted by the length that follows.
-  yield* strings(p, w, tmp.n * 2);
+  yield* strings(p, p.w, tmp.n * 2);
+  yield* streamAfterNodes(p, type, out);
+}
+
+/** What follows a stream's nodes: its length, IDs and consumer groups. */
+export function* streamAfterNodes(p: RdbParser, type: number, out: ValueOut): Need {
+  const w = p.w;
+  const tmp = { n: 0 };
   yield* lenOf(p, 'a stream length', tmp);
   out.n = tmp.n;
   out.encoding = 'stream';

@@ -57,11 +57,12 @@ export function* elements(p: RdbParser, w: ByteWindow, count: number): Need {
       }
       const bytes = p.lzfValue(n);
       logical.bytes(bytes, 0, bytes.length);
-    } else if (n <= w.end - w.pos) {
+    } else if (n <= w.end - w.pos && p.sKind !== S_LZF) {
       logical.bytes(w.buf, w.pos, w.pos + n);
       w.pos += n;
     } else {
-      // A big element: hashed as it streams through the window.
+      // A big element, or one compressed beyond what is decompressed in memory (the same bytes either way,
+      // whether or not the window holds them): hashed as it streams through the window.
       w.hash = logical.startStreamed();
       w.hashFrom = w.pos;
       yield* p.skip(n);
