@@ -127,7 +127,7 @@ export const inspectTextEn = {
     hideValue: 'Close value',
     valueTitle: 'Value of {{key}} in the backup of {{time}}',
     valueNote:
-      'Read from the downloaded file now and kept only while this panel is open. Characters that cannot be shown are written as escapes.',
+      'Read from the downloaded file now and kept only while this panel is open. Elements appear in the order the file stores them, which for sets, hashes and large sorted sets (stored highest score first) is not the order Redis commands return. Characters that cannot be shown are written as escapes.',
     valueTruncated: 'First 1 KB only.',
     needBackup: 'Choose at least one backup.',
     needPattern: 'Type a key name or a pattern.',

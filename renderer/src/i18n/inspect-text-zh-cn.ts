@@ -122,7 +122,8 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     showValue: '显示值（前 1 KB）',
     hideValue: '关闭值',
     valueTitle: '{{key}} 在 {{time}} 备份中的值',
-    valueNote: '刚从已下载的文件中读取，仅在此面板打开期间保留。无法显示的字符以转义形式写出。',
+    valueNote:
+      '刚从已下载的文件中读取，仅在此面板打开期间保留。元素按文件中的存储顺序列出：对集合、哈希和较大的有序集合（按分数从高到低存储），这与 Redis 命令返回的顺序不同。无法显示的字符以转义形式写出。',
     valueTruncated: '仅显示前 1 KB。',
     needBackup: '请至少选择一个备份。',
     needPattern: '请输入键名或模式。',
