@@ -74,6 +74,8 @@ export const inspector: Bench = async ({ quick, log }) => {
   const outDir = mkdtempSync(join(tmpdir(), 'crs-bench-inspect-'));
   try {
     const child = bundleChild('bench/child/inspect-file.ts', join(outDir, 'inspect-file.mjs'));
+    // The diff's worker, built beside the child as the app's main build puts it beside main (diff-threads.ts).
+    bundleChild('electron/core/inspector/diff/diff-worker.ts', join(outDir, 'inspect-diff-worker.mjs'));
     const checks: Array<{ ms: number; keys: number }> = [];
     const reads: ChildResult[] = [];
     for (let i = 0; i < 2; i++) {
