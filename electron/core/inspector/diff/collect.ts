@@ -77,7 +77,7 @@ export async function collect(
         }
       },
     },
-    { hashValues: true, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
+    { hashValues: 'lanes', ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
   );
   signal?.throwIfAborted();
   log.sort(req.role === 'base');

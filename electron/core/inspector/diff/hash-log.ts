@@ -40,8 +40,14 @@ for (let i = 0; i < 16; i++) {
   HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
 }
 
-/** The reader's 16-hex-digit value hash as two 32-bit halves, without building strings. */
+/** The reader's value hash as two unsigned 32-bit halves: from its lanes, else from its 16 hex digits. */
 export function valueHalves(entry: RdbKeyEntry, out: Uint32Array): void {
+  const lanes = entry.valueLanes;
+  if (lanes !== undefined) {
+    out[0] = lanes[0] as number;
+    out[1] = lanes[1] as number;
+    return;
+  }
   const hex = entry.valueHash;
   let hi = 0;
   let lo = 0;
