@@ -65,8 +65,8 @@ export function valueHalves(entry: RdbKeyEntry, out: Uint32Array): void {
   out[1] = lo;
 }
 
-/** Records are appended to one of 256 buckets by the top 8 bits of the key hash, sorted bucket by bucket. */
-const BUCKETS = 256;
+/** Records are appended to one of 64 buckets by the top 6 bits of the key hash, sorted bucket by bucket. */
+const BUCKETS = 64;
 
 export class HashLog {
   /** After sort(): every record, in key-hash order. */
@@ -84,7 +84,7 @@ export class HashLog {
   }
 
   add(k1: number, k2: number, v1: number, v2: number, prefix: number): void {
-    const b = k1 >>> 24;
+    const b = k1 >>> 26;
     let r = this.#buckets[b] as Uint32Array;
     const at = this.#lengths[b] as number;
     if (at + STRIDE > r.length) {
@@ -103,9 +103,9 @@ export class HashLog {
   }
 
   /**
-   * Sorts the records by (key hash, stream order) into one array: each bucket (small enough to stay in the
-   * processor's cache, unlike a sort of the whole log) by an LSD radix sort of the first half's low 24 bits,
-   * two stable passes of 12 bits; then each run of equal first halves (rare and short) by an insertion sort
+   * Sorts the records by (key hash, stream order) into one array: each bucket (a few MB at ten million keys,
+   * so its passes stay near the processor's caches, unlike passes over the whole log) by an LSD radix sort of the first half's low 26 bits,
+   * two stable passes of 13 bits; then each run of equal first halves (rare and short) by an insertion sort
    * on the second half. With `dedupe`, only the last record of a key in stream order is kept, as a map
    * would keep it.
    */
@@ -115,13 +115,13 @@ export class HashLog {
     let largest = 0;
     for (let b = 0; b < BUCKETS; b++) largest = Math.max(largest, this.#lengths[b] as number);
     const scratch = new Uint32Array(largest);
-    const counts = new Uint32Array(4096);
+    const counts = new Uint32Array(8192);
     let offset = 0;
     for (let b = 0; b < BUCKETS; b++) {
       const len = this.#lengths[b] as number;
       const bucket = this.#buckets[b] as Uint32Array;
       scatter(bucket, len, scratch, 0, 0, counts);
-      scatter(scratch, len, out, offset, 12, counts);
+      scatter(scratch, len, out, offset, 13, counts);
       offset += len;
       this.#buckets[b] = EMPTY;
     }
@@ -149,7 +149,7 @@ export class HashLog {
 
 const EMPTY = new Uint32Array(0);
 
-/** One stable counting-sort pass on 12 bits of the first word, from src[0, len) to dst[offset, offset+len). */
+/** One stable counting-sort pass on 13 bits of the first word, from src[0, len) to dst[offset, offset+len). */
 function scatter(
   src: Uint32Array,
   len: number,
@@ -159,15 +159,15 @@ function scatter(
   counts: Uint32Array,
 ): void {
   counts.fill(0);
-  for (let i = 0; i < len; i += STRIDE) (counts[((src[i] as number) >>> shift) & 0xfff] as number)++;
+  for (let i = 0; i < len; i += STRIDE) (counts[((src[i] as number) >>> shift) & 0x1fff] as number)++;
   let sum = offset;
-  for (let d = 0; d < 4096; d++) {
+  for (let d = 0; d < 8192; d++) {
     const c = counts[d] as number;
     counts[d] = sum;
     sum += c * STRIDE;
   }
   for (let from = 0; from < len; from += STRIDE) {
-    const d = ((src[from] as number) >>> shift) & 0xfff;
+    const d = ((src[from] as number) >>> shift) & 0x1fff;
     const to = counts[d] as number;
     counts[d] = to + STRIDE;
     dst[to] = src[from] as number;
