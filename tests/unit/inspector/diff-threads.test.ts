@@ -38,7 +38,8 @@ function script(name: string, code: string): URL {
   return pathToFileURL(path);
 }
 
-describe('diff in worker threads', () => {
+// Each worker loads the reader from its TypeScript source through tsx: seconds on a busy machine.
+describe('diff in worker threads', { timeout: 60_000 }, () => {
   it('gives the same result as a diff in this thread, whatever the kept names', async () => {
     const here = await diffBackups(readRdb, base, other, { threads: false });
     expect(here).toMatchObject({ added: 40, removed: 7, changed: 12, unchanged: 5981 });
