@@ -12,17 +12,40 @@ import type { RdbKeyEntry } from '../rdb/rdb-types';
 export const STRIDE = 6;
 export const MATCHED = 0x80000000;
 
-/** A 64-bit hash of (db, key) as two 32-bit halves: two multiply-xorshift lanes over the bytes. */
+/**
+ * A 64-bit hash of (db, key) as two 32-bit halves: two MurmurHash3-style lanes over the key's 4-byte
+ * little-endian words, then multiply-xorshift steps over its last bytes, then MurmurHash3's finaliser.
+ */
 export function keyHash(db: number, key: Uint8Array, out: Uint32Array): void {
   let h1 = 0x9e3779b9 ^ db;
   let h2 = 0x85ebca6b ^ Math.imul(db, 0xc2b2ae35);
-  for (let i = 0; i < key.length; i++) {
+  const n = key.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const w =
+      (key[i] as number) |
+      ((key[i + 1] as number) << 8) |
+      ((key[i + 2] as number) << 16) |
+      ((key[i + 3] as number) << 24);
+    // MurmurHash3's word step in each lane, with other constants in the second.
+    let k = Math.imul(w, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h1 ^= Math.imul(k, 0x1b873593);
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    let j = Math.imul(w, 0x85ebca77);
+    j = (j << 17) | (j >>> 15);
+    h2 ^= Math.imul(j, 0xc2b2ae3d);
+    h2 = (h2 << 11) | (h2 >>> 21);
+    h2 = (Math.imul(h2, 9) + 0x27d4eb2f) | 0;
+  }
+  for (; i < n; i++) {
     const b = key[i] as number;
     h1 = Math.imul(h1 ^ b, 0x01000193);
     h2 = Math.imul(h2 ^ b, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  h1 ^= key.length;
+  h1 ^= n;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
   h1 = Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35);
   h1 ^= h1 >>> 16;
