@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/shell/main.ts'),
           // The keychain probe's child (a utility process): see electron/core/secrets/keychain-probe.ts.
           'keychain-probe': resolve(import.meta.dirname, 'electron/core/secrets/keychain-probe-child.ts'),
+          // The backup diff's worker thread, found beside main at run time: see electron/core/inspector/diff/diff-threads.ts.
+          'inspect-diff-worker': resolve(import.meta.dirname, 'electron/core/inspector/diff/diff-worker.ts'),
         },
         // Native and Electron-only modules load at run time, never bundled.
         external: ['electron', 'keytar', 'electron-store'],

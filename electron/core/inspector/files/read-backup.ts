@@ -15,7 +15,7 @@ export interface BackupVisitor {
 }
 
 export interface ReadBackupOptions {
-  hashValues?: boolean;
+  hashValues?: boolean | 'lanes';
   signal?: AbortSignal;
   /** Bytes of the files on disk read so far, of `totalBytes` (compressed bytes for a gzip). */
   onProgress?: (progress: { file: string; bytesRead: number; totalBytes: number }) => void;
@@ -54,7 +54,7 @@ export async function readBackup(
         open = shard.name;
         visitor.startFile(shard.name);
         const summary = await readRdb(shard.bytes, visitor.onKey, {
-          ...(options.hashValues ? { hashValues: true } : {}),
+          ...(options.hashValues ? { hashValues: options.hashValues } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
         });
         visitor.endFile(summary);

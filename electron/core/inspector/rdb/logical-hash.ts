@@ -127,11 +127,18 @@ export class LogicalHash {
   }
 
   digest(): string {
+    this.finish(this.lanes);
+    return hex64(this.lanes[0] as number, this.lanes[1] as number);
+  }
+
+  /** The finished 64-bit hash as two 32-bit lanes, in out[0] and out[1]. */
+  finish(out: Int32Array): void {
     if (this.kind === L_LIST) {
-      this.ordered.finish(this.lanes);
-      return hex64(this.lanes[0] as number, this.lanes[1] as number);
+      this.ordered.finish(out);
+      return;
     }
-    return hex64(fmix(this.s1 ^ this.count ^ (this.kind << 24)), fmix(this.s2 + this.count));
+    out[0] = fmix(this.s1 ^ this.count ^ (this.kind << 24));
+    out[1] = fmix(this.s2 + this.count);
   }
 
   /** Every entry of a compact blob in src[s, s+n) (already checked by the counting pass). */

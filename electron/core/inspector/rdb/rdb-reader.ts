@@ -43,6 +43,7 @@ class Reader {
   };
   private valkey = false;
   private readonly hasher: ValueHash | null;
+  private readonly lanes: Int32Array | null;
   private readonly logical = new LogicalHash();
   private readonly out: ValueOut = { n: 0, encoding: '', moduleName: undefined };
   /** The one key whose value is previewed, when asked; null otherwise (every key skipped as usual). */
@@ -58,6 +59,7 @@ class Reader {
     this.hasher = options.hashValues ? new ValueHash() : null;
     this.want = options.preview ?? null;
     this.collector = this.want ? new PreviewCollector(this.p) : null;
+    this.lanes = options.hashValues === 'lanes' ? new Int32Array(2) : null;
   }
 
   *run(): Need {
@@ -207,14 +209,17 @@ class Reader {
         moduleName = out.moduleName;
       }
       let valueHash: string | undefined;
+      const lanes = this.lanes;
       if (byContent) {
         p.logical = null;
-        valueHash = this.logical.digest();
+        if (lanes) this.logical.finish(lanes);
+        else valueHash = this.logical.digest();
       } else if (hasher) {
         if (w.moves === moves) hasher.update(w.buf, valueStart, w.pos);
         else w.feedHash(w.pos);
         w.hash = null;
-        valueHash = hasher.digest();
+        if (lanes) hasher.finish(lanes);
+        else valueHash = hasher.digest();
       }
       // One object shape for every entry (optional fields present, undefined when absent) keeps creation cheap.
       const entry: RdbKeyEntry = {
@@ -226,6 +231,7 @@ class Reader {
         elements,
         bytes: w.offset - keyAt,
         valueHash,
+        valueLanes: lanes ?? undefined,
         moduleName,
         idleSeconds: idle,
         frequency: freq,

@@ -35,6 +35,12 @@ export interface RdbKeyEntry {
    * module values are hashed as stored.
    */
   valueHash?: string;
+  /**
+   * The same hash as two signed 32-bit halves, given instead of `valueHash` when asked (`hashValues:
+   * 'lanes'`): one array reused for every entry, valid only during the callback, so that a diff of millions
+   * of keys builds no string per key.
+   */
+  valueLanes?: Int32Array;
   /** The module's name (9 characters, decoded from its 64-bit module id) when `type` is `module`. */
   moduleName?: string;
   /** The key's idle time (LRU, seconds) or access frequency (LFU, 0–255) when the file carries them. */
@@ -59,8 +65,8 @@ export interface RdbValuePreview {
 }
 
 export interface RdbReadOptions {
-  /** Compute `valueHash` for every key (costs a pass over the value bytes). */
-  hashValues?: boolean;
+  /** Compute `valueHash` for every key (costs a pass over the value bytes); `'lanes'`: `valueLanes`. */
+  hashValues?: boolean | 'lanes';
   /** Called with the number of bytes read so far, at most every few MB. */
   onProgress?: (bytesRead: number) => void;
   signal?: AbortSignal;

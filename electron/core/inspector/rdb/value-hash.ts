@@ -32,10 +32,27 @@ export class ValueHash {
         break;
       }
     }
+    // The word loop keeps both lanes in locals (object fields would be loaded and stored on every word).
+    let h1 = this.h1;
+    let h2 = this.h2;
     if (end - i >= 64) {
       const view = viewOf(buf);
-      for (; i + 4 <= end; i += 4) this.mix(view.getInt32(i, true));
+      for (; i + 4 <= end; i += 4) {
+        const word = view.getInt32(i, true);
+        let k = Math.imul(word, 0xcc9e2d51);
+        k = (k << 15) | (k >>> 17);
+        h1 ^= Math.imul(k, 0x1b873593);
+        h1 = (h1 << 13) | (h1 >>> 19);
+        h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+        let j = Math.imul(word, 0x85ebca77);
+        j = (j << 17) | (j >>> 15);
+        h2 ^= Math.imul(j, 0xc2b2ae3d);
+        h2 = (h2 << 11) | (h2 >>> 21);
+        h2 = (Math.imul(h2, 9) + 0x27d4eb2f) | 0;
+      }
     }
+    this.h1 = h1;
+    this.h2 = h2;
     for (; i + 4 <= end; i += 4) {
       this.mix(
         (buf[i] as number) |
