@@ -156,7 +156,9 @@ export async function* shardsOfFile(
   onBytes?: (bytesOnDisk: number) => void,
 ): AsyncGenerator<Shard> {
   const file = basename(path);
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  // Small reads: every chunk handed to the reader is garbage once read, and large ones pile up faster than
+  // the collector frees them, which made the peak memory grow with the file (docs/BENCHMARKS.md).
+  const raw = createReadStream(path, { highWaterMark: 1 << 16 });
   const counted = (async function* () {
     let onDisk = 0;
     for await (const chunk of raw as AsyncIterable<Uint8Array>) {
