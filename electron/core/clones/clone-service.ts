@@ -21,13 +21,14 @@ import { AppError, describeError, isAppErrorCode } from '../../../shared/errors'
 import type { StoredProfile } from '../../../shared/profiles';
 import { requiresTypedConfirmation } from '../../../shared/restore-rules';
 import type { Preferences } from '../../../shared/settings';
-import { isActive, isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
+import { isActive, type RestoreRecord, taskText } from '../../../shared/tasks';
 import type { AuditLog } from '../audit/audit-log';
-import { type AuditText, said, taskSaid } from '../audit/audit-text';
+import { type AuditText, said } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
+import type { TimerFns } from '../tasks/follow-schedule';
+import { cloudWords, RecordWriter, resumeRecord } from '../tasks/record-updates';
 import type { RestoreJournal } from '../tasks/restore-journal';
-import type { TimerFns } from '../tasks/task-follower';
 import { cloneDefaults, pitrRange, sourceInstance } from './clone-defaults';
 import { CloneFollower } from './clone-follower';
 import { runClonePreflight } from './clone-preflight';
@@ -49,6 +50,7 @@ export class CloneService {
   readonly #deps: CloneServiceDeps;
   readonly #log: Logger;
   readonly #follower: CloneFollower;
+  readonly #writer: RecordWriter;
   /** Orders being started in this process, by profile, region and name: a double click is one order. */
   readonly #starting = new Set<string>();
   readonly #runs = new Map<string, Promise<void>>();
@@ -56,6 +58,7 @@ export class CloneService {
   constructor(deps: CloneServiceDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child('clone');
+    this.#writer = new RecordWriter({ ...deps, audit: (r, outcome, text) => this.#audit(r, outcome, text) });
     this.#follower = new CloneFollower({
       ...deps,
       save: (r) => this.#save(r),
@@ -203,26 +206,14 @@ export class CloneService {
     let resumed = 0;
     for (const record of this.list().filter((r) => r.kind === 'clone' && r.phase !== 'done')) {
       resumed++;
-      if (isTerminal(record.status)) await this.#finish(record);
-      else if (record.phase === 'polling') this.#follower.follow(record);
-      else if (record.phase === 'sending' || record.phase === 'reconciling') {
-        // The order may have left: look for it, never order again.
-        this.#follower.reconcile(
-          await this.#save({
-            ...record,
-            phase: 'reconciling',
-            status: 'unknown',
-            ...taskText('clone-reconciling'),
-          }),
-        );
-      } else {
-        await this.#finish({
-          ...record,
-          status: 'refused',
-          errorCode: 'CANCELLED',
-          ...taskText('clone-stopped-before-send'),
-        });
-      }
+      // An order that may have left is looked for, never placed again.
+      await resumeRecord(record, {
+        writer: this.#writer,
+        follow: (r) => this.#follower.follow(r),
+        reconcile: (r) => this.#follower.reconcile(r),
+        canFollow: () => true,
+        texts: { reconciling: 'clone-reconciling', stoppedBeforeSend: 'clone-stopped-before-send' },
+      });
     }
     this.#log.info('resumed clones', { resumed });
     return { resumed };
@@ -326,18 +317,12 @@ export class CloneService {
       return;
     }
     const message = isAppErrorCode(code) ? describeError(code).message : 'The order was refused.';
-    const details = error instanceof AppError ? error.details : undefined;
-    const pick = (k: string) => (typeof details?.[k] === 'string' ? (details[k] as string) : undefined);
-    const words = {
-      ...(pick('cloudCode') ? { cloudCode: pick('cloudCode') } : {}),
-      ...(pick('cloudMessage') ? { cloudMessage: pick('cloudMessage') } : {}),
-      ...(pick('requestId') ? { requestId: pick('requestId') } : {}),
-    };
+    const cloud = error instanceof AppError ? cloudWords(error.details) : undefined;
     await this.#finish({
       ...record,
       status: 'refused',
       errorCode: code,
-      ...(Object.keys(words).length > 0 ? { errorDetails: words } : {}),
+      ...(cloud ? { errorDetails: cloud } : {}),
       ...taskText('error', { text: message }),
     });
   }
@@ -415,30 +400,12 @@ export class CloneService {
     };
   }
 
-  async #save(record: RestoreRecord): Promise<RestoreRecord> {
-    const saved = await this.#deps.journal.write({
-      ...record,
-      updatedAt: new Date(this.#deps.now()).toISOString(),
-    });
-    this.#deps.onUpdate(saved);
-    return saved;
+  #save(record: RestoreRecord): Promise<RestoreRecord> {
+    return this.#writer.save(record);
   }
 
-  async #finish(record: RestoreRecord): Promise<RestoreRecord> {
-    const ended = await this.#save({
-      ...record,
-      phase: 'done',
-      endedAt: new Date(this.#deps.now()).toISOString(),
-    });
-    const outcome: AuditOutcome =
-      ended.status === 'unknown' || ended.status === 'pending'
-        ? 'unknown'
-        : ended.status === 'preparing' || ended.status === 'running'
-          ? 'started'
-          : ended.status;
-    await this.#audit(ended, outcome, taskSaid(ended));
-    this.#deps.onFinished(ended);
-    return ended;
+  #finish(record: RestoreRecord): Promise<RestoreRecord> {
+    return this.#writer.finish(record);
   }
 
   async #audit(record: RestoreRecord, outcome: AuditOutcome, text: AuditText): Promise<void> {

@@ -18,14 +18,16 @@ import {
 import type { Preferences } from '../../../shared/settings';
 import { isActive, isCancellable, isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
 import type { AuditLog } from '../audit/audit-log';
-import { type AuditText, said, taskSaid } from '../audit/audit-text';
+import { type AuditText, said } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
+import type { TimerFns } from './follow-schedule';
+import { cloudWords, RecordWriter, resumeRecord } from './record-updates';
 import type { RestoreJournal } from './restore-journal';
 import { type PreflightTarget, runPreflight } from './restore-preflight';
 import { closeCancelled, type SafetyBackupDeps, takeSafetyBackup } from './safety-backup';
-import { TaskFollower, type TimerFns } from './task-follower';
+import { TaskFollower } from './task-follower';
 
 export interface RestoreRequest extends PreflightTarget {
   profileId: string;
@@ -60,6 +62,7 @@ export class RestoreService {
   readonly #deps: RestoreServiceDeps;
   readonly #log: Logger;
   readonly #follower: TaskFollower;
+  readonly #writer: RecordWriter;
   readonly #runs = new Map<string, Run>();
   /** What the safety backup phase may do to the record (safety-backup.ts). */
   readonly #phase: SafetyBackupDeps;
@@ -68,6 +71,7 @@ export class RestoreService {
   constructor(deps: RestoreServiceDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child('restore');
+    this.#writer = new RecordWriter({ ...deps, audit: (r, outcome, text) => this.#audit(r, outcome, text) });
     this.#follower = new TaskFollower({
       ...deps,
       save: (r) => this.#save(r),
@@ -190,26 +194,13 @@ export class RestoreService {
     // Clones share the journal; CloneService resumes them (electron/core/clones/clone-service.ts).
     for (const record of records.filter((r) => r.phase !== 'done' && r.kind !== 'clone')) {
       resumed++;
-      if (isTerminal(record.status)) await this.#finish(record);
-      else if (record.phase === 'polling' && record.taskId) this.#follower.follow(record);
-      else if (record.phase === 'sending' || record.phase === 'reconciling') {
-        this.#follower.reconcile(
-          await this.#save({
-            ...record,
-            phase: 'reconciling',
-            status: 'unknown',
-            ...taskText('reconciling'),
-          }),
-        );
-      } else {
-        // Stopped before the request was sent: nothing happened to the instance.
-        await this.#finish({
-          ...record,
-          status: 'refused',
-          errorCode: 'CANCELLED',
-          ...taskText('stopped-before-send'),
-        });
-      }
+      await resumeRecord(record, {
+        writer: this.#writer,
+        follow: (r) => this.#follower.follow(r),
+        reconcile: (r) => this.#follower.reconcile(r),
+        canFollow: (r) => Boolean(r.taskId),
+        texts: { reconciling: 'reconciling', stoppedBeforeSend: 'stopped-before-send' },
+      });
     }
     this.#log.info('resumed restores', { resumed, skipped });
     return { resumed, skipped };
@@ -324,30 +315,12 @@ export class RestoreService {
     };
   }
 
-  async #save(record: RestoreRecord): Promise<RestoreRecord> {
-    const saved = await this.#deps.journal.write({
-      ...record,
-      updatedAt: new Date(this.#deps.now()).toISOString(),
-    });
-    this.#deps.onUpdate(saved);
-    return saved;
+  #save(record: RestoreRecord): Promise<RestoreRecord> {
+    return this.#writer.save(record);
   }
 
-  async #finish(record: RestoreRecord): Promise<RestoreRecord> {
-    const ended = await this.#save({
-      ...record,
-      phase: 'done',
-      endedAt: new Date(this.#deps.now()).toISOString(),
-    });
-    const outcome: AuditOutcome =
-      ended.status === 'unknown' || ended.status === 'pending'
-        ? 'unknown'
-        : ended.status === 'preparing' || ended.status === 'running'
-          ? 'started'
-          : ended.status;
-    await this.#audit(ended, outcome, taskSaid(ended));
-    this.#deps.onFinished(ended);
-    return ended;
+  #finish(record: RestoreRecord): Promise<RestoreRecord> {
+    return this.#writer.finish(record);
   }
 
   async #audit(
@@ -373,15 +346,4 @@ export class RestoreService {
       ...text,
     });
   }
-}
-
-/** The cloud's code, message and request id from an error's details, when the cloud answered. */
-function cloudWords(details: Record<string, unknown> | undefined): RestoreRecord['errorDetails'] {
-  const pick = (key: string) => (typeof details?.[key] === 'string' ? (details[key] as string) : undefined);
-  const words = {
-    ...(pick('cloudCode') ? { cloudCode: pick('cloudCode') } : {}),
-    ...(pick('cloudMessage') ? { cloudMessage: pick('cloudMessage') } : {}),
-    ...(pick('requestId') ? { requestId: pick('requestId') } : {}),
-  };
-  return Object.keys(words).length > 0 ? words : undefined;
 }

@@ -1,0 +1,107 @@
+/**
+ * What restores and clones do to their shared journal alike: every change stamped and announced, the end
+ * written once with its audit entry, the cloud's own words kept from a refusal, and an unfinished record
+ * resumed by the phase it stopped in. Each service keeps its own rules (what to send, what to audit, which
+ * texts to show); only these steps are common.
+ */
+import type { AuditOutcome } from '../../../shared/audit';
+import { isTerminal, type RestoreRecord, type TaskMessageCode, taskText } from '../../../shared/tasks';
+import type { AuditText } from '../audit/audit-text';
+import { taskSaid } from '../audit/audit-text';
+import type { RestoreJournal } from './restore-journal';
+
+export interface RecordWriterDeps {
+  journal: RestoreJournal;
+  now: () => number;
+  onUpdate: (record: RestoreRecord) => void;
+  onFinished: (record: RestoreRecord) => void;
+  /** The service's own audit entry for a record. */
+  audit: (record: RestoreRecord, outcome: AuditOutcome, text: AuditText) => Promise<void>;
+}
+
+export class RecordWriter {
+  readonly #deps: RecordWriterDeps;
+
+  constructor(deps: RecordWriterDeps) {
+    this.#deps = deps;
+  }
+
+  /** Writes the record with a fresh updatedAt and tells the window. */
+  async save(record: RestoreRecord): Promise<RestoreRecord> {
+    const saved = await this.#deps.journal.write({
+      ...record,
+      updatedAt: new Date(this.#deps.now()).toISOString(),
+    });
+    this.#deps.onUpdate(saved);
+    return saved;
+  }
+
+  /** Marks the record done, audits how it ended and announces the end. */
+  async finish(record: RestoreRecord): Promise<RestoreRecord> {
+    const ended = await this.save({
+      ...record,
+      phase: 'done',
+      endedAt: new Date(this.#deps.now()).toISOString(),
+    });
+    await this.#deps.audit(ended, auditOutcome(ended.status), taskSaid(ended));
+    this.#deps.onFinished(ended);
+    return ended;
+  }
+}
+
+/** The audit outcome of a record's status: a status that has not ended is not an outcome the app knows. */
+export function auditOutcome(status: RestoreRecord['status']): AuditOutcome {
+  if (status === 'unknown' || status === 'pending') return 'unknown';
+  if (status === 'preparing' || status === 'running') return 'started';
+  return status;
+}
+
+/** The cloud's code, message and request id from an error's details, when the cloud answered. */
+export function cloudWords(details: Record<string, unknown> | undefined): RestoreRecord['errorDetails'] {
+  const pick = (key: string) => (typeof details?.[key] === 'string' ? (details[key] as string) : undefined);
+  const words = {
+    ...(pick('cloudCode') ? { cloudCode: pick('cloudCode') } : {}),
+    ...(pick('cloudMessage') ? { cloudMessage: pick('cloudMessage') } : {}),
+    ...(pick('requestId') ? { requestId: pick('requestId') } : {}),
+  };
+  return Object.keys(words).length > 0 ? words : undefined;
+}
+
+export interface ResumeSteps {
+  writer: RecordWriter;
+  /** Follows a record whose request is known to have left with an answer. */
+  follow: (record: RestoreRecord) => void;
+  /** Looks for a request that may have left unanswered; never sends it again. */
+  reconcile: (record: RestoreRecord) => void;
+  /** Whether a record in the polling phase can be followed (a restore needs its task id). */
+  canFollow: (record: RestoreRecord) => boolean;
+  texts: { reconciling: TaskMessageCode; stoppedBeforeSend: TaskMessageCode };
+}
+
+/**
+ * Resumes one unfinished record by the phase it stopped in. A record whose status already ended is finished
+ * (the app may have died between learning the outcome and recording it); one that may have been sent is
+ * reconciled; one stopped before sending is closed as refused, since nothing reached the cloud.
+ */
+export async function resumeRecord(record: RestoreRecord, steps: ResumeSteps): Promise<void> {
+  const { writer } = steps;
+  if (isTerminal(record.status)) await writer.finish(record);
+  else if (record.phase === 'polling' && steps.canFollow(record)) steps.follow(record);
+  else if (record.phase === 'sending' || record.phase === 'reconciling') {
+    steps.reconcile(
+      await writer.save({
+        ...record,
+        phase: 'reconciling',
+        status: 'unknown',
+        ...taskText(steps.texts.reconciling),
+      }),
+    );
+  } else {
+    await writer.finish({
+      ...record,
+      status: 'refused',
+      errorCode: 'CANCELLED',
+      ...taskText(steps.texts.stoppedBeforeSend),
+    });
+  }
+}
