@@ -2,7 +2,7 @@
  * Vertical bars in plain SVG, for a histogram whose buckets read left to right (time to live). Like the bar
  * chart, one image whose accessible name carries every figure, with each value drawn above its column.
  */
-import { type Bar, barLength } from './bar-chart';
+import { type Bar, barLength, ChartFrame } from './bar-chart';
 
 const COL = 68;
 const PLOT_H = 120;
@@ -22,16 +22,7 @@ export function ColumnChart({
   const width = Math.max(COL, bars.length * COL);
   const height = TOP + PLOT_H + LABEL_H;
   return (
-    <svg
-      className="chart chart-columns"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
-      preserveAspectRatio="xMinYMin meet"
-      data-testid={testId}
-    >
+    <ChartFrame kind="chart-columns" label={label} width={width} height={height} testId={testId}>
       {bars.map((b, i) => {
         const h = barLength(b.value, max, PLOT_H);
         const x = i * COL;
@@ -48,6 +39,6 @@ export function ColumnChart({
         );
       })}
       <line x1="0" x2={width} y1={TOP + PLOT_H} y2={TOP + PLOT_H} className="chart-axis" />
-    </svg>
+    </ChartFrame>
   );
 }
