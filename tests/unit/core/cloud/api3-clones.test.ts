@@ -107,7 +107,14 @@ describe('Api3CrsClient clone actions', () => {
   });
 
   /** One month of a 1 GB Redis 6.2 standard instance (TypeId 15, redis_models.d.ts), pay-as-you-go. */
-  const priceRequest = { region, typeId: 15, memSizeMb: 1024, goodsNum: 1, period: 1, billingMode: 0 };
+  const priceRequest = {
+    region,
+    typeId: 15,
+    memSizeMb: 1024,
+    goodsNum: 1,
+    period: 1,
+    billingMode: 0 as const,
+  };
 
   it('InquiryPriceCreateInstance (official example): Price only; the request carries the spec', async () => {
     const { h, client } = clientFor([officialReply('api3/InquiryPriceCreateInstance.json')]);
