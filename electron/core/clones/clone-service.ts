@@ -17,7 +17,7 @@ import {
   type CloneStart,
   type PitrRange,
 } from '../../../shared/clones';
-import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { StoredProfile } from '../../../shared/profiles';
 import { requiresTypedConfirmation } from '../../../shared/restore-rules';
 import type { Preferences } from '../../../shared/settings';
@@ -27,7 +27,7 @@ import { type AuditText, said } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { TimerFns } from '../tasks/follow-schedule';
-import { cloudWords, RecordWriter, resumeRecord } from '../tasks/record-updates';
+import { RecordWriter, resumeRecord } from '../tasks/record-updates';
 import type { RestoreJournal } from '../tasks/restore-journal';
 import { cloneDefaults, pitrRange, sourceInstance } from './clone-defaults';
 import { CloneFollower } from './clone-follower';
@@ -298,32 +298,13 @@ export class CloneService {
     this.#follower.follow(record);
   }
 
-  async #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
-    const code = error instanceof AppError ? error.code : 'INTERNAL';
-    if (code === 'CLONE_OUTCOME_UNKNOWN') {
-      const unknown = await this.#save({
-        ...record,
-        phase: 'reconciling',
-        status: 'unknown',
-        errorCode: code,
-        ...taskText('clone-reconciling'),
-      });
-      await this.#audit(
-        unknown,
-        'unknown',
-        said('clone-unanswered', 'CloneInstances sent but unanswered; reconciling.'),
-      );
-      this.#follower.reconcile(unknown);
-      return;
-    }
-    const message = isAppErrorCode(code) ? describeError(code).message : 'The order was refused.';
-    const cloud = error instanceof AppError ? cloudWords(error.details) : undefined;
-    await this.#finish({
-      ...record,
-      status: 'refused',
-      errorCode: code,
-      ...(cloud ? { errorDetails: cloud } : {}),
-      ...taskText('error', { text: message }),
+  #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
+    return this.#writer.sendFailed(record, error, {
+      unknownCode: 'CLONE_OUTCOME_UNKNOWN',
+      reconciling: 'clone-reconciling',
+      unanswered: said('clone-unanswered', 'CloneInstances sent but unanswered; reconciling.'),
+      refused: 'The order was refused.',
+      reconcile: (r) => this.#follower.reconcile(r),
     });
   }
 

@@ -5,6 +5,7 @@
  * texts to show); only these steps are common.
  */
 import type { AuditOutcome } from '../../../shared/audit';
+import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
 import { isTerminal, type RestoreRecord, type TaskMessageCode, taskText } from '../../../shared/tasks';
 import type { AuditText } from '../audit/audit-text';
 import { taskSaid } from '../audit/audit-text';
@@ -47,6 +48,47 @@ export class RecordWriter {
     this.#deps.onFinished(ended);
     return ended;
   }
+
+  /**
+   * Closes the send of a request that threw. A lost answer (`rules.unknownCode`) may hide a request that
+   * arrived: the record is reconciled, never sent again. Any other error is a refusal, keeping the cloud's
+   * own code, message and request id.
+   */
+  async sendFailed(record: RestoreRecord, error: unknown, rules: SendFailureRules): Promise<void> {
+    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    if (code === rules.unknownCode) {
+      const unknown = await this.save({
+        ...record,
+        phase: 'reconciling',
+        status: 'unknown',
+        errorCode: code,
+        ...taskText(rules.reconciling),
+      });
+      await this.#deps.audit(unknown, 'unknown', rules.unanswered);
+      rules.reconcile(unknown);
+      return;
+    }
+    const message = isAppErrorCode(code) ? describeError(code).message : rules.refused;
+    const cloud = error instanceof AppError ? cloudWords(error.details) : undefined;
+    await this.finish({
+      ...record,
+      status: 'refused',
+      errorCode: code,
+      ...(cloud ? { errorDetails: cloud } : {}),
+      ...taskText('error', { text: message }),
+    });
+  }
+}
+
+export interface SendFailureRules {
+  /** The error code of a request sent whose answer was lost. */
+  unknownCode: 'RESTORE_OUTCOME_UNKNOWN' | 'CLONE_OUTCOME_UNKNOWN';
+  reconciling: TaskMessageCode;
+  /** The audit entry of a lost answer. */
+  unanswered: AuditText;
+  /** What a refusal says when its code is not in the catalog. */
+  refused: string;
+  reconcile: (record: RestoreRecord) => void;
 }
 
 /** The audit outcome of a record's status: a status that has not ended is not an outcome the app knows. */

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditOutcome } from '../../../shared/audit';
-import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { PreflightResult } from '../../../shared/ipc-contract';
 import { type StoredProfile, secretAccounts } from '../../../shared/profiles';
 import {
@@ -23,7 +23,7 @@ import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { TimerFns } from './follow-schedule';
-import { cloudWords, RecordWriter, resumeRecord } from './record-updates';
+import { RecordWriter, resumeRecord } from './record-updates';
 import type { RestoreJournal } from './restore-journal';
 import { type PreflightTarget, runPreflight } from './restore-preflight';
 import { closeCancelled, type SafetyBackupDeps, takeSafetyBackup } from './safety-backup';
@@ -263,32 +263,13 @@ export class RestoreService {
     this.#follower.follow(record);
   }
 
-  async #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
-    const code = error instanceof AppError ? error.code : 'INTERNAL';
-    if (code === 'RESTORE_OUTCOME_UNKNOWN') {
-      const unknown = await this.#save({
-        ...record,
-        phase: 'reconciling',
-        status: 'unknown',
-        errorCode: code,
-        ...taskText('reconciling'),
-      });
-      await this.#audit(
-        unknown,
-        'unknown',
-        said('restore-unanswered', 'RestoreInstance sent but unanswered; reconciling.'),
-      );
-      this.#follower.reconcile(unknown);
-      return;
-    }
-    const message = isAppErrorCode(code) ? describeError(code).message : 'The restore request failed.';
-    const cloud = error instanceof AppError ? cloudWords(error.details) : undefined;
-    await this.#finish({
-      ...record,
-      status: 'refused',
-      errorCode: code,
-      ...(cloud ? { errorDetails: cloud } : {}),
-      ...taskText('error', { text: message }),
+  #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
+    return this.#writer.sendFailed(record, error, {
+      unknownCode: 'RESTORE_OUTCOME_UNKNOWN',
+      reconciling: 'reconciling',
+      unanswered: said('restore-unanswered', 'RestoreInstance sent but unanswered; reconciling.'),
+      refused: 'The restore request failed.',
+      reconcile: (r) => this.#follower.reconcile(r),
     });
   }
 

@@ -15,6 +15,7 @@ import {
 } from '../../../electron/core/tasks/record-updates';
 import { RestoreJournal } from '../../../electron/core/tasks/restore-journal';
 import type { AuditOutcome } from '../../../shared/audit';
+import { AppError, describeError } from '../../../shared/errors';
 import type { RestoreRecord } from '../../../shared/tasks';
 
 const at = '2026-01-01T00:00:00.000Z';
@@ -98,6 +99,53 @@ describe('resuming a record by its phase', () => {
       ['refused', 'CANCELLED', 'stopped-before-send'],
     ]);
     expect(w.audited).toEqual(['refused']);
+  });
+});
+
+describe('a send that threw', () => {
+  const rules = (reconciled: RestoreRecord[]) => ({
+    unknownCode: 'RESTORE_OUTCOME_UNKNOWN' as const,
+    reconciling: 'reconciling' as const,
+    unanswered: { message: 'unanswered', messageCode: 'restore-unanswered' as const },
+    refused: 'The request failed.',
+    reconcile: (r: RestoreRecord) => reconciled.push(r),
+  });
+  const sending = { ...base, phase: 'sending' as const };
+
+  it('is reconciled, never refused, when its answer was lost', async () => {
+    const w = setUp();
+    await w.writer.sendFailed(sending, new AppError('RESTORE_OUTCOME_UNKNOWN'), rules(w.reconciled));
+    expect(w.reconciled.map((r) => [r.phase, r.status, r.errorCode])).toEqual([
+      ['reconciling', 'unknown', 'RESTORE_OUTCOME_UNKNOWN'],
+    ]);
+    expect(w.audited).toEqual(['unknown']);
+    expect(w.finished).toEqual([]);
+  });
+
+  it('is refused with the catalog text and the cloud’s own words otherwise', async () => {
+    const w = setUp();
+    const error = new AppError('PAY_FAILED', undefined, {
+      cloudCode: 'FailedOperation.PayFailed',
+      requestId: 'r-9',
+    });
+    await w.writer.sendFailed(sending, error, rules(w.reconciled));
+    expect(w.reconciled).toEqual([]);
+    const [ended] = w.finished;
+    expect(ended).toMatchObject({
+      phase: 'done',
+      status: 'refused',
+      errorCode: 'PAY_FAILED',
+      errorDetails: { cloudCode: 'FailedOperation.PayFailed', requestId: 'r-9' },
+      message: describeError('PAY_FAILED').message,
+    });
+  });
+
+  it('is refused as INTERNAL when it was not an app error', async () => {
+    const w = setUp();
+    await w.writer.sendFailed(sending, new TypeError('boom'), rules(w.reconciled));
+    expect(w.finished.map((r) => [r.status, r.errorCode, r.errorDetails])).toEqual([
+      ['refused', 'INTERNAL', undefined],
+    ]);
   });
 });
 
