@@ -9,8 +9,6 @@
  */
 import { type CloneDetails, failedDealStates } from '../../../shared/clones';
 import { AppError } from '../../../shared/errors';
-import type { StoredProfile } from '../../../shared/profiles';
-import type { Preferences } from '../../../shared/settings';
 import {
   CRS_CONSOLE_INSTANCE_LIST_URL,
   type RestoreRecord,
@@ -20,8 +18,7 @@ import {
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import { failureReason, isPassingReadError, MAX_UNHEALED_READS } from '../tasks/follow-limits';
-import { BACKOFF, FollowSchedule, MAX_POLL_MS, type TimerFns } from '../tasks/follow-schedule';
-import type { RestoreJournal } from '../tasks/restore-journal';
+import { BACKOFF, type FollowerDeps, FollowSchedule, MAX_POLL_MS } from '../tasks/follow-schedule';
 
 /** A new instance counts as this order's only if it was created no earlier than this before the order left. */
 export const CLONE_ADOPT_SLACK_MS = 2 * 60_000;
@@ -34,24 +31,13 @@ export const CLONE_EMPTY_RECONCILE_PASSES = 10;
 /** A clone not running this long after its order left is closed as "outcome unknown". */
 export const CLONE_FOLLOW_MAX_MS = 6 * 3_600_000;
 
-export interface CloneFollowerDeps extends TimerFns {
-  journal: RestoreJournal;
-  profile: (id: string) => StoredProfile;
-  api: (profile: StoredProfile) => CrsApi;
-  preferences: () => Preferences;
-  now: () => number;
-  logger: Logger;
-  save: (record: RestoreRecord) => Promise<RestoreRecord>;
-  finish: (record: RestoreRecord) => Promise<RestoreRecord>;
-}
-
 export class CloneFollower {
-  readonly #deps: CloneFollowerDeps;
+  readonly #deps: FollowerDeps;
   readonly #log: Logger;
   readonly #schedule: FollowSchedule;
   readonly #empty = new Map<string, number>();
 
-  constructor(deps: CloneFollowerDeps) {
+  constructor(deps: FollowerDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child('clone-follower');
     this.#schedule = new FollowSchedule({ ...deps, log: this.#log, failure: 'clone step failed' });

@@ -4,9 +4,13 @@
  * dropped, and the count of reads in a row that waiting cannot fix. What a step looks at is the follower's
  * own (task-follower.ts, clones/clone-follower.ts).
  */
+import type { StoredProfile } from '../../../shared/profiles';
 import type { Preferences } from '../../../shared/settings';
+import type { RestoreRecord } from '../../../shared/tasks';
+import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import { MAX_UNHEALED_READS } from './follow-limits';
+import type { RestoreJournal } from './restore-journal';
 
 /** The slowest pace of polling a record that is being followed. */
 export const MAX_POLL_MS = 15_000;
@@ -20,6 +24,18 @@ export interface TimerFns {
 
 /** One look at a record; the delay before the next, or undefined once following it has ended. */
 export type FollowStep = (delay: number) => Promise<number | undefined>;
+
+/** What a follower (restore or clone) reads and writes: the journal, the cloud, and its service's save/finish. */
+export interface FollowerDeps extends TimerFns {
+  journal: RestoreJournal;
+  profile: (id: string) => StoredProfile;
+  api: (profile: StoredProfile) => CrsApi;
+  preferences: () => Preferences;
+  now: () => number;
+  logger: Logger;
+  save: (record: RestoreRecord) => Promise<RestoreRecord>;
+  finish: (record: RestoreRecord) => Promise<RestoreRecord>;
+}
 
 export interface FollowScheduleDeps extends TimerFns {
   preferences: () => Preferences;

@@ -8,8 +8,6 @@
  */
 import type { RestoreTaskStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import type { StoredProfile } from '../../../shared/profiles';
-import type { Preferences } from '../../../shared/settings';
 import {
   CRS_CONSOLE_INSTANCE_LIST_URL,
   cloudText,
@@ -26,8 +24,7 @@ import {
   MAX_EMPTY_RECONCILE_PASSES,
   MAX_UNHEALED_READS,
 } from './follow-limits';
-import { BACKOFF, FollowSchedule, MAX_POLL_MS, type TimerFns } from './follow-schedule';
-import type { RestoreJournal } from './restore-journal';
+import { BACKOFF, type FollowerDeps, FollowSchedule, MAX_POLL_MS } from './follow-schedule';
 
 /**
  * A task the cloud lists for the instance counts as ours only if it started within this much of the moment
@@ -36,25 +33,14 @@ import type { RestoreJournal } from './restore-journal';
  */
 const ADOPT_SLACK_MS = 2 * 60_000;
 
-export interface TaskFollowerDeps extends TimerFns {
-  journal: RestoreJournal;
-  profile: (id: string) => StoredProfile;
-  api: (profile: StoredProfile) => CrsApi;
-  preferences: () => Preferences;
-  now: () => number;
-  logger: Logger;
-  save: (record: RestoreRecord) => Promise<RestoreRecord>;
-  finish: (record: RestoreRecord) => Promise<RestoreRecord>;
-}
-
 export class TaskFollower {
-  readonly #deps: TaskFollowerDeps;
+  readonly #deps: FollowerDeps;
   readonly #log: Logger;
   readonly #schedule: FollowSchedule;
   /** Per restore: reconciliation passes that found no restore task, with the instance idle or in process. */
   readonly #emptyPasses = new Map<string, { empty: number; busy: number }>();
 
-  constructor(deps: TaskFollowerDeps) {
+  constructor(deps: FollowerDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child('follower');
     this.#schedule = new FollowSchedule({ ...deps, log: this.#log, failure: 'follow step failed' });
