@@ -26,16 +26,14 @@ export function barLength(value: number, max: number, full: number): number {
   return Math.max(2, Math.round((value / max) * full));
 }
 
-export function BarChart({
-  bars,
-  label,
-  testId,
-}: {
+export interface ChartProps {
   bars: readonly Bar[];
   /** The chart's accessible name, holding every figure. */
   label: string;
   testId?: string;
-}) {
+}
+
+export function BarChart({ bars, label, testId }: ChartProps) {
   const max = Math.max(0, ...bars.map((b) => b.value));
   const height = Math.max(ROW, bars.length * ROW);
   return (

@@ -2,22 +2,14 @@
  * Vertical bars in plain SVG, for a histogram whose buckets read left to right (time to live). Like the bar
  * chart, one image whose accessible name carries every figure, with each value drawn above its column.
  */
-import { type Bar, barLength, ChartFrame } from './bar-chart';
+import { barLength, ChartFrame, type ChartProps } from './bar-chart';
 
 const COL = 68;
 const PLOT_H = 120;
 const TOP = 18;
 const LABEL_H = 22;
 
-export function ColumnChart({
-  bars,
-  label,
-  testId,
-}: {
-  bars: readonly Bar[];
-  label: string;
-  testId?: string;
-}) {
+export function ColumnChart({ bars, label, testId }: ChartProps) {
   const max = Math.max(0, ...bars.map((b) => b.value));
   const width = Math.max(COL, bars.length * COL);
   const height = TOP + PLOT_H + LABEL_H;
