@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import type { AppInfo, EventChannel, EventPayloadOf, Notice } from '../../shared/ipc-contract';
 import { isTerminal } from '../../shared/tasks';
 import { AuditLog } from './audit/audit-log';
-import { CloneService } from './clones/clone-service';
+import { CloneService, type CloneServiceDeps } from './clones/clone-service';
 import type { FetchLike } from './cloud/crs-api';
 import { RateLimiter } from './cloud/transport/rate-limiter';
 import { BackupCache } from './downloads/backup-cache';
@@ -149,22 +149,8 @@ export function createCore(deps: CoreDeps): Core {
     logger,
   });
   const journal = new RestoreJournal({ userData: deps.userData, logger });
-  const restores = new RestoreService({
-    journal,
-    audit,
-    secrets: deps.secrets,
-    profile,
-    api,
-    preferences: () => settings.get(),
-    now,
-    logger,
-    setTimer: deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
-    clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
-    onUpdate: (record) => emit('task:updated', record),
-    onFinished: (record) => emit('task:finished', record),
-  });
   // Clones share the restore journal and its task events: one tasks list, one resume at start-up.
-  const clones = new CloneService({
+  const taskDeps: CloneServiceDeps = {
     journal,
     audit,
     profile,
@@ -176,7 +162,9 @@ export function createCore(deps: CoreDeps): Core {
     clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
     onUpdate: (record) => emit('task:updated', record),
     onFinished: (record) => emit('task:finished', record),
-  });
+  };
+  const restores = new RestoreService({ ...taskDeps, secrets: deps.secrets });
+  const clones = new CloneService(taskDeps);
   const sandbox = new SandboxLauncher({ start: deps.startSandbox, profiles, logger });
   const backupCache = new BackupCache({
     userData: deps.userData,
