@@ -16,7 +16,7 @@ import { applySeed } from '../../../sandbox/seeds/index.js';
 import { DEAL_STATUS_TEXT } from '../../../sandbox/state/deals.js';
 import { SandboxState } from '../../../sandbox/state/store.js';
 import { tc3Headers } from '../../integration/sandbox/helpers.js';
-import { modelFields, requiredFields } from './sdk-model-text.js';
+import { modelFields, requiredFields, rowsAt, unfilled } from './sdk-model-text.js';
 
 type Row = Record<string, unknown>;
 
@@ -118,23 +118,6 @@ function renderAll(): Map<SdkAction, Row[]> {
   call('DescribeInstanceSecurityGroup', { InstanceIds: ['crs-demo0001'] });
   call('DescribeProductInfo', {});
   return answers;
-}
-
-function rowsAt(answers: readonly Row[], path: readonly string[]): Row[] {
-  let rows: unknown[] = [...answers];
-  for (const key of path) {
-    rows = rows.flatMap((r) => {
-      const v = (r as Row)[key];
-      return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-    });
-  }
-  return rows as Row[];
-}
-
-function unfilled(model: string, rows: readonly Row[]) {
-  const fields = [...modelFields(model).keys()];
-  const seen = new Set(rows.flatMap((r) => Object.keys(r)));
-  return { never: fields.filter((f) => !seen.has(f)), extra: [...seen].filter((f) => !fields.includes(f)) };
 }
 
 const ACTIONS = Object.keys(CLONE_ACTIONS) as Array<keyof typeof CLONE_ACTIONS>;

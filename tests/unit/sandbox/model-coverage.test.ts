@@ -19,7 +19,7 @@ import { DEMO_BACKUPS } from '../../../sandbox/seeds/demo.js';
 import { applySeed } from '../../../sandbox/seeds/index.js';
 import { SandboxState } from '../../../sandbox/state/store.js';
 import { tc3Headers } from '../../integration/sandbox/helpers.js';
-import { modelFields, requiredFields, SDK_VERSION } from './sdk-model-text.js';
+import { modelFields, requiredFields, rowsAt, SDK_VERSION, unfilled } from './sdk-model-text.js';
 
 /** The API 3.0 actions the app calls (CrsOperation, electron/core/cloud/transport/rate-limiter.ts). */
 const APP_ACTIONS = [
@@ -152,27 +152,6 @@ function renderAll() {
   call('DescribeBackupUrl', { InstanceId: 'crs-demo0002', BackupId: encrypted });
   call('DescribeBackupDownloadRestriction', {});
   return answers;
-}
-
-/** The rows under `path` in every answer (lists flattened at each step). */
-function rowsAt(answers: readonly Row[], path: readonly string[]): Row[] {
-  let rows: unknown[] = [...answers];
-  for (const key of path) {
-    rows = rows.flatMap((r) => {
-      const v = (r as Row)[key];
-      return Array.isArray(v) ? v : v === undefined ? [] : [v];
-    });
-  }
-  return rows as Row[];
-}
-
-function unfilled(model: string, rows: readonly Row[]) {
-  const fields = [...modelFields(model).keys()];
-  const seen = new Set(rows.flatMap((r) => Object.keys(r)));
-  return {
-    never: fields.filter((f) => !seen.has(f)),
-    extra: [...seen].filter((f) => !fields.includes(f)),
-  };
 }
 
 describe(`sandbox answers against the SDK ${SDK_VERSION} models`, () => {

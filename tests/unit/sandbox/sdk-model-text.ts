@@ -50,3 +50,27 @@ export function enumCodes(model: string, field: string): Map<string, string> {
   }
   return codes;
 }
+
+type Row = Record<string, unknown>;
+
+/** The rows under `path` in every answer (lists flattened at each step; an absent or null value is none). */
+export function rowsAt(answers: readonly Row[], path: readonly string[]): Row[] {
+  let rows: unknown[] = [...answers];
+  for (const key of path) {
+    rows = rows.flatMap((r) => {
+      const v = (r as Row)[key];
+      return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+    });
+  }
+  return rows as Row[];
+}
+
+/** A model's fields no row fills (`never`), and the fields rows carry that the model lacks (`extra`). */
+export function unfilled(model: string, rows: readonly Row[]) {
+  const fields = [...modelFields(model).keys()];
+  const seen = new Set(rows.flatMap((r) => Object.keys(r)));
+  return {
+    never: fields.filter((f) => !seen.has(f)),
+    extra: [...seen].filter((f) => !fields.includes(f)),
+  };
+}
