@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import type { AppInfo, EventChannel, EventPayloadOf, Notice } from '../../shared/ipc-contract';
 import { isTerminal } from '../../shared/tasks';
 import { AuditLog } from './audit/audit-log';
-import { CloneService, type CloneServiceDeps } from './clones/clone-service';
+import { CloneService } from './clones/clone-service';
 import type { FetchLike } from './cloud/crs-api';
 import { RateLimiter } from './cloud/transport/rate-limiter';
 import { BackupCache } from './downloads/backup-cache';
@@ -27,6 +27,7 @@ import { ProfileService } from './profiles/profile-service';
 import { SandboxLauncher, type SandboxStarter } from './sandbox/sandbox-launcher';
 import type { SecretStore } from './secrets/secret-store';
 import { type DocumentStore, SettingsService } from './settings/settings-service';
+import type { TaskServiceDeps } from './tasks/record-updates';
 import { RestoreJournal } from './tasks/restore-journal';
 import { RestoreService } from './tasks/restore-service';
 
@@ -150,7 +151,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const journal = new RestoreJournal({ userData: deps.userData, logger });
   // Clones share the restore journal and its task events: one tasks list, one resume at start-up.
-  const taskDeps: CloneServiceDeps = {
+  const taskDeps: TaskServiceDeps = {
     journal,
     audit,
     profile,

@@ -20,31 +20,17 @@ import {
 import { AppError } from '../../../shared/errors';
 import type { StoredProfile } from '../../../shared/profiles';
 import { requiresTypedConfirmation } from '../../../shared/restore-rules';
-import type { Preferences } from '../../../shared/settings';
 import { isActive, type RestoreRecord, taskText } from '../../../shared/tasks';
-import type { AuditLog } from '../audit/audit-log';
 import { type AuditText, said } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
-import type { TimerFns } from '../tasks/follow-schedule';
-import { RecordWriter, resumeRecord } from '../tasks/record-updates';
-import type { RestoreJournal } from '../tasks/restore-journal';
+import { RecordWriter, resumeRecord, type TaskServiceDeps } from '../tasks/record-updates';
 import { cloneDefaults, pitrRange, sourceInstance } from './clone-defaults';
 import { CloneFollower } from './clone-follower';
 import { runClonePreflight } from './clone-preflight';
 import { cloneSpec, quoteClone, samePrice } from './clone-price';
 
-export interface CloneServiceDeps extends TimerFns {
-  journal: RestoreJournal;
-  audit: AuditLog;
-  profile: (id: string) => StoredProfile;
-  api: (profile: StoredProfile) => CrsApi;
-  preferences: () => Preferences;
-  now: () => number;
-  logger: Logger;
-  onUpdate: (record: RestoreRecord) => void;
-  onFinished: (record: RestoreRecord) => void;
-}
+export type CloneServiceDeps = TaskServiceDeps;
 
 export class CloneService {
   readonly #deps: CloneServiceDeps;

@@ -6,10 +6,29 @@
  */
 import type { AuditOutcome } from '../../../shared/audit';
 import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
+import type { StoredProfile } from '../../../shared/profiles';
+import type { Preferences } from '../../../shared/settings';
 import { isTerminal, type RestoreRecord, type TaskMessageCode, taskText } from '../../../shared/tasks';
+import type { AuditLog } from '../audit/audit-log';
 import type { AuditText } from '../audit/audit-text';
 import { taskSaid } from '../audit/audit-text';
+import type { CrsApi } from '../cloud/crs-api';
+import type { Logger } from '../logging/logger';
+import type { TimerFns } from './follow-schedule';
 import type { RestoreJournal } from './restore-journal';
+
+/** What a restore or clone service is built with (app-core.ts builds both from one such object). */
+export interface TaskServiceDeps extends TimerFns {
+  journal: RestoreJournal;
+  audit: AuditLog;
+  profile: (id: string) => StoredProfile;
+  api: (profile: StoredProfile) => CrsApi;
+  preferences: () => Preferences;
+  now: () => number;
+  logger: Logger;
+  onUpdate: (record: RestoreRecord) => void;
+  onFinished: (record: RestoreRecord) => void;
+}
 
 export interface RecordWriterDeps {
   journal: RestoreJournal;

@@ -15,16 +15,12 @@ import {
   requiresTypedConfirmation,
   restoreRule,
 } from '../../../shared/restore-rules';
-import type { Preferences } from '../../../shared/settings';
 import { isActive, isCancellable, isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
-import type { AuditLog } from '../audit/audit-log';
 import { type AuditText, said } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
-import type { TimerFns } from './follow-schedule';
-import { RecordWriter, resumeRecord } from './record-updates';
-import type { RestoreJournal } from './restore-journal';
+import { RecordWriter, resumeRecord, type TaskServiceDeps } from './record-updates';
 import { type PreflightTarget, runPreflight } from './restore-preflight';
 import { closeCancelled, type SafetyBackupDeps, takeSafetyBackup } from './safety-backup';
 import { TaskFollower } from './task-follower';
@@ -45,17 +41,8 @@ interface Run {
   done: Promise<void>;
 }
 
-export interface RestoreServiceDeps extends TimerFns {
-  journal: RestoreJournal;
-  audit: AuditLog;
+export interface RestoreServiceDeps extends TaskServiceDeps {
   secrets: SecretStore;
-  profile: (id: string) => StoredProfile;
-  api: (profile: StoredProfile) => CrsApi;
-  preferences: () => Preferences;
-  now: () => number;
-  logger: Logger;
-  onUpdate: (record: RestoreRecord) => void;
-  onFinished: (record: RestoreRecord) => void;
 }
 
 export class RestoreService {
