@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const sdkRoot = dirname(require.resolve('tencentcloud-sdk-nodejs/package.json'));
@@ -73,4 +74,12 @@ export function unfilled(model: string, rows: readonly Row[]) {
     never: fields.filter((f) => !seen.has(f)),
     extra: [...seen].filter((f) => !fields.includes(f)),
   };
+}
+
+/** Asserts an action's schema takes exactly its request model's fields, each required as the SDK says. */
+export function expectRequestModel(action: string, schema: Readonly<Record<string, { required?: boolean }>>) {
+  const model = modelFields(`${action}Request`);
+  expect(Object.keys(schema).sort()).toEqual([...model.keys()].sort());
+  const required = requiredFields(`${action}Request`);
+  for (const name of model.keys()) expect(schema[name]?.required ?? false, name).toBe(required.has(name));
 }
