@@ -24,7 +24,7 @@ import { isActive, type RestoreRecord, taskText } from '../../../shared/tasks';
 import { type AuditText, said } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
-import { RecordWriter, resumeRecord, type TaskServiceDeps } from '../tasks/record-updates';
+import { acceptedFields, RecordWriter, resumeRecord, type TaskServiceDeps } from '../tasks/record-updates';
 import { cloneDefaults, pitrRange, sourceInstance } from './clone-defaults';
 import { CloneFollower } from './clone-follower';
 import { runClonePreflight } from './clone-preflight';
@@ -47,8 +47,8 @@ export class CloneService {
     this.#writer = new RecordWriter({ ...deps, audit: (r, outcome, text) => this.#audit(r, outcome, text) });
     this.#follower = new CloneFollower({
       ...deps,
-      save: (r) => this.#save(r),
-      finish: (r) => this.#finish(r),
+      save: (r) => this.#writer.save(r),
+      finish: (r) => this.#writer.finish(r),
     });
   }
 
@@ -160,7 +160,7 @@ export class CloneService {
     // backup DescribeSecondLevelBackupInfo names for that second.
     const backupId =
       plan.point.kind === 'backup' ? plan.point.backupId : await this.#backupAt(api, plan, plan.point.time);
-    const record = await this.#save({
+    const record = await this.#writer.save({
       ...base,
       backupId,
       clone: { ...(base.clone as NonNullable<RestoreRecord['clone']>), priceShown: price },
@@ -217,7 +217,7 @@ export class CloneService {
     password: string | undefined,
   ): Promise<void> {
     // Durable before the request leaves: if the app dies now, start-up reconciles instead of ordering again.
-    let record = await this.#save({
+    let record = await this.#writer.save({
       ...accepted,
       phase: 'sending',
       sentAt: new Date(this.#deps.now()).toISOString(),
@@ -259,7 +259,7 @@ export class CloneService {
       ...(order.dealName ? { dealName: order.dealName } : {}),
       ...(newInstanceId ? { newInstanceId } : {}),
     };
-    record = await this.#save({
+    record = await this.#writer.save({
       ...record,
       phase: 'polling',
       status: 'preparing',
@@ -358,21 +358,8 @@ export class CloneService {
         securityGroupIds: plan.securityGroupIds,
         ...(plan.projectId !== undefined ? { projectId: plan.projectId } : {}),
       },
-      phase: 'accepted',
-      status: 'pending',
-      ...taskText('preflight-passed'),
-      createdAt: at,
-      updatedAt: at,
-      polls: 0,
+      ...acceptedFields(at),
     };
-  }
-
-  #save(record: RestoreRecord): Promise<RestoreRecord> {
-    return this.#writer.save(record);
-  }
-
-  #finish(record: RestoreRecord): Promise<RestoreRecord> {
-    return this.#writer.finish(record);
   }
 
   async #audit(record: RestoreRecord, outcome: AuditOutcome, text: AuditText): Promise<void> {

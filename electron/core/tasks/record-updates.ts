@@ -110,6 +110,18 @@ export interface SendFailureRules {
   reconcile: (record: RestoreRecord) => void;
 }
 
+/** How every new record starts: accepted after its preflight passed, nothing sent, not yet polled. */
+export function acceptedFields(at: string) {
+  return {
+    phase: 'accepted',
+    status: 'pending',
+    ...taskText('preflight-passed'),
+    createdAt: at,
+    updatedAt: at,
+    polls: 0,
+  } satisfies Partial<RestoreRecord>;
+}
+
 /** The audit outcome of a record's status: a status that has not ended is not an outcome the app knows. */
 export function auditOutcome(status: RestoreRecord['status']): AuditOutcome {
   if (status === 'unknown' || status === 'pending') return 'unknown';

@@ -20,7 +20,7 @@ import { type AuditText, said } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
-import { RecordWriter, resumeRecord, type TaskServiceDeps } from './record-updates';
+import { acceptedFields, RecordWriter, resumeRecord, type TaskServiceDeps } from './record-updates';
 import { type PreflightTarget, runPreflight } from './restore-preflight';
 import { closeCancelled, type SafetyBackupDeps, takeSafetyBackup } from './safety-backup';
 import { TaskFollower } from './task-follower';
@@ -61,12 +61,12 @@ export class RestoreService {
     this.#writer = new RecordWriter({ ...deps, audit: (r, outcome, text) => this.#audit(r, outcome, text) });
     this.#follower = new TaskFollower({
       ...deps,
-      save: (r) => this.#save(r),
-      finish: (r) => this.#finish(r),
+      save: (r) => this.#writer.save(r),
+      finish: (r) => this.#writer.finish(r),
     });
     this.#phase = {
-      save: (r) => this.#save(r),
-      finish: (r) => this.#finish(r),
+      save: (r) => this.#writer.save(r),
+      finish: (r) => this.#writer.finish(r),
       audit: (r, outcome, message, action) => this.#audit(r, outcome, message, action),
       waitForTask: (api, region, taskId, signal) => this.#follower.waitForTask(api, region, taskId, signal),
       now: deps.now,
@@ -127,7 +127,7 @@ export class RestoreService {
       (request.useSavedPassword ? await this.#deps.secrets.get(passwordAccount) : undefined);
     if (pre.requiresPassword && !password) throw new AppError('PASSWORD_REQUIRED');
 
-    const record = await this.#save(base);
+    const record = await this.#writer.save(base);
     await this.#audit(record, 'requested', said('restore-requested', 'Restore requested; preflight passed.'));
     const run: Run = { controller: new AbortController(), committed: false, done: Promise.resolve() };
     this.#runs.set(record.restoreId, run);
@@ -216,7 +216,7 @@ export class RestoreService {
     // Checked and set in one step: from here a cancel answers "too late".
     run.committed = true;
     // Durable before the request leaves: if the app dies now, start-up reconciles instead of resending.
-    record = await this.#save({
+    record = await this.#writer.save({
       ...record,
       phase: 'sending',
       sentAt: new Date(this.#deps.now()).toISOString(),
@@ -235,7 +235,7 @@ export class RestoreService {
       return;
     }
     if (send.remember && send.password) await this.#deps.secrets.set(send.remember, send.password);
-    record = await this.#save({
+    record = await this.#writer.save({
       ...record,
       phase: 'polling',
       status: 'preparing',
@@ -274,21 +274,8 @@ export class RestoreService {
       restoreRule: { semantics: rule.semantics, basis: rule.basis },
       backupId: request.backupId,
       ...(pre.backup?.startTime ? { backupStartTime: pre.backup.startTime } : {}),
-      phase: 'accepted',
-      status: 'pending',
-      ...taskText('preflight-passed'),
-      createdAt: at,
-      updatedAt: at,
-      polls: 0,
+      ...acceptedFields(at),
     };
-  }
-
-  #save(record: RestoreRecord): Promise<RestoreRecord> {
-    return this.#writer.save(record);
-  }
-
-  #finish(record: RestoreRecord): Promise<RestoreRecord> {
-    return this.#writer.finish(record);
   }
 
   async #audit(

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import {
+  acceptedFields,
   auditOutcome,
   cloudWords,
   RecordWriter,
@@ -16,7 +17,7 @@ import {
 import { RestoreJournal } from '../../../electron/core/tasks/restore-journal';
 import type { AuditOutcome } from '../../../shared/audit';
 import { AppError, describeError } from '../../../shared/errors';
-import type { RestoreRecord } from '../../../shared/tasks';
+import { type RestoreRecord, taskText } from '../../../shared/tasks';
 
 const at = '2026-01-01T00:00:00.000Z';
 const base: RestoreRecord = {
@@ -146,6 +147,19 @@ describe('a send that threw', () => {
     expect(w.finished.map((r) => [r.status, r.errorCode, r.errorDetails])).toEqual([
       ['refused', 'INTERNAL', undefined],
     ]);
+  });
+});
+
+describe('a new record', () => {
+  it('starts accepted and pending, sent nowhere and never polled, saying its preflight passed', () => {
+    expect(acceptedFields(at)).toEqual({
+      phase: 'accepted',
+      status: 'pending',
+      ...taskText('preflight-passed'),
+      createdAt: at,
+      updatedAt: at,
+      polls: 0,
+    });
   });
 });
 
