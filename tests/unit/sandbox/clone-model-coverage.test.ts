@@ -5,20 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLONE_ACTIONS } from '../../../sandbox/api/clone-actions.js';
-import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
 import type { SdkAction } from '../../../sandbox/api/sdk-models.js';
-import { handleV3 } from '../../../sandbox/api/v3-handler.js';
-import { KeyRing } from '../../../sandbox/auth/keys.js';
-import { ManualClock } from '../../../sandbox/clock.js';
-import { DEFAULT_RATE_LIMITS } from '../../../sandbox/constants.js';
-import { RateLimiter } from '../../../sandbox/rate-limiter.js';
-import { applySeed } from '../../../sandbox/seeds/index.js';
 import { DEAL_STATUS_TEXT } from '../../../sandbox/state/deals.js';
-import { SandboxState } from '../../../sandbox/state/store.js';
-import { tc3Headers } from '../../integration/sandbox/helpers.js';
+import { inProcessDemo, type Row } from './in-process-demo.js';
 import { expectRequestModel, modelFields, rowsAt, unfilled } from './sdk-model-text.js';
-
-type Row = Record<string, unknown>;
 
 /** Fields no rendered answer carries, and why. */
 const NEVER_FILLED: Readonly<Record<string, readonly string[]>> = {
@@ -67,26 +57,7 @@ function official(action: string): Row {
 const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 function renderAll(): Map<SdkAction, Row[]> {
-  const clock = new ManualClock(Date.UTC(2026, 0, 15, 12));
-  const state = new SandboxState(clock, 20);
-  applySeed(state, 'demo');
-  const deps = { state, keys: new KeyRing(), limiter: new RateLimiter(clock, DEFAULT_RATE_LIMITS) };
-  const answers = new Map<SdkAction, Row[]>();
-  const call = (action: SdkAction, params: Row, region = 'ap-guangzhou'): Row => {
-    clock.advance(1100);
-    const body = JSON.stringify(params);
-    const signed = tc3Headers('http://127.0.0.1:8080', action, body, {
-      region,
-      timestamp: Math.floor(clock.now() / 1000),
-    });
-    const headers: Record<string, string> = { host: '127.0.0.1:8080' };
-    for (const [k, v] of Object.entries(signed)) headers[k.toLowerCase()] = v;
-    const envelope = handleV3(deps, { method: 'POST', url: '/', headers, body: Buffer.from(body) });
-    const response = (JSON.parse(encodeAnswer(envelope).toString('utf8')) as { Response: Row }).Response;
-    expect(response.Error, `${action} ${body}`).toBeUndefined();
-    answers.set(action, [...(answers.get(action) ?? []), response]);
-    return response;
-  };
+  const { clock, state, call, answers } = inProcessDemo();
   const orders = state.instances.get('crs-demo0001');
   const backup = state.backupsOf('crs-demo0001').find((b) => state.backupStatus(b) === 2);
   const placed = call('CloneInstances', {
