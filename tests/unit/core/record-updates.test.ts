@@ -17,7 +17,7 @@ import {
 import { RestoreJournal } from '../../../electron/core/tasks/restore-journal';
 import type { AuditOutcome } from '../../../shared/audit';
 import { AppError, describeError } from '../../../shared/errors';
-import { type RestoreRecord, taskText } from '../../../shared/tasks';
+import { isCancellable, type RestoreRecord } from '../../../shared/tasks';
 
 const at = '2026-01-01T00:00:00.000Z';
 const base: RestoreRecord = {
@@ -152,14 +152,12 @@ describe('a send that threw', () => {
 
 describe('a new record', () => {
   it('starts accepted and pending, sent nowhere and never polled, saying its preflight passed', () => {
-    expect(acceptedFields(at)).toEqual({
-      phase: 'accepted',
-      status: 'pending',
-      ...taskText('preflight-passed'),
-      createdAt: at,
-      updatedAt: at,
-      polls: 0,
-    });
+    const fresh = acceptedFields(at);
+    // Still cancellable: nothing has left for the cloud.
+    expect(isCancellable(fresh)).toBe(true);
+    expect(fresh.status).toBe('pending');
+    expect(fresh.messageCode).toBe('preflight-passed');
+    expect([fresh.createdAt, fresh.updatedAt, fresh.polls]).toEqual([at, at, 0]);
   });
 });
 
