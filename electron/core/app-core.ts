@@ -27,6 +27,7 @@ import { ProfileService } from './profiles/profile-service';
 import { SandboxLauncher, type SandboxStarter } from './sandbox/sandbox-launcher';
 import type { SecretStore } from './secrets/secret-store';
 import { type DocumentStore, SettingsService } from './settings/settings-service';
+import type { TaskServiceDeps } from './tasks/record-updates';
 import { RestoreJournal } from './tasks/restore-journal';
 import { RestoreService } from './tasks/restore-service';
 
@@ -149,22 +150,8 @@ export function createCore(deps: CoreDeps): Core {
     logger,
   });
   const journal = new RestoreJournal({ userData: deps.userData, logger });
-  const restores = new RestoreService({
-    journal,
-    audit,
-    secrets: deps.secrets,
-    profile,
-    api,
-    preferences: () => settings.get(),
-    now,
-    logger,
-    setTimer: deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
-    clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
-    onUpdate: (record) => emit('task:updated', record),
-    onFinished: (record) => emit('task:finished', record),
-  });
   // Clones share the restore journal and its task events: one tasks list, one resume at start-up.
-  const clones = new CloneService({
+  const taskDeps: TaskServiceDeps = {
     journal,
     audit,
     profile,
@@ -176,7 +163,9 @@ export function createCore(deps: CoreDeps): Core {
     clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
     onUpdate: (record) => emit('task:updated', record),
     onFinished: (record) => emit('task:finished', record),
-  });
+  };
+  const restores = new RestoreService({ ...taskDeps, secrets: deps.secrets });
+  const clones = new CloneService(taskDeps);
   const sandbox = new SandboxLauncher({ start: deps.startSandbox, profiles, logger });
   const backupCache = new BackupCache({
     userData: deps.userData,

@@ -10,7 +10,12 @@ import type { BackupRecord, InstanceRecord } from '../state/types.js';
 import { DATA_DIR_PREFIX, forgetServer, reapOrphans, recordServer } from './orphans.js';
 import { RespClient, type RespReply } from './resp-client.js';
 
-const REDIS_SERVER = process.env.CRS_SANDBOX_REDIS_SERVER ?? 'redis-server';
+export const REDIS_SERVER = process.env.CRS_SANDBOX_REDIS_SERVER ?? 'redis-server';
+
+/** A throwaway redis-server's arguments: loopback only, its files in `dir`, nothing persisted on its own. */
+export function redisServerArgs(port: number, dir: string): string[] {
+  return ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'];
+}
 
 interface RedisProcess {
   port: number;
@@ -161,18 +166,7 @@ export class RedisManager implements DataEngine {
   }
 
   private spawn(port: number, dir: string, password: string | null): ChildProcess {
-    const args = [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-    ];
+    const args = redisServerArgs(port, dir);
     if (password !== null) args.push('--requirepass', password);
     args.push('--daemonize', 'no', '--logfile', join(dir, 'redis.log'));
     const child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });

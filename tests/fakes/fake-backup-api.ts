@@ -105,15 +105,7 @@ export function fakeBackupApi(backups: Backup[], instances: Instance[] = [fakeIn
       return [];
     },
     // Restore into a new instance: not modelled by this fake (tests/fakes/fake-crs-api.ts scripts them).
-    ...notScripted([
-      'cloneInstances',
-      'inquiryPriceCreateInstance',
-      'describeDeals',
-      'describeSecondLevelBackupInfo',
-      'describeInstanceSecurityGroups',
-      'describeProductInfo',
-      'describeInstanceSpec',
-    ]),
+    ...notScripted(CLONE_METHODS),
     async describeBackupUrl() {
       throw new Error('not in this fake');
     },
@@ -127,8 +119,19 @@ export function fakeBackupApi(backups: Backup[], instances: Instance[] = [fakeIn
   return api;
 }
 
+/** The CrsApi methods of restoring into a new instance, which only tests/fakes/fake-crs-api.ts scripts. */
+export const CLONE_METHODS = [
+  'cloneInstances',
+  'inquiryPriceCreateInstance',
+  'describeDeals',
+  'describeSecondLevelBackupInfo',
+  'describeInstanceSecurityGroups',
+  'describeProductInfo',
+  'describeInstanceSpec',
+] as const satisfies readonly (keyof CrsApi)[];
+
 /** Methods that reject with "not in this fake", typed as the CrsApi methods they stand for. */
-export function notScripted<K extends keyof CrsApi>(names: K[]): Pick<CrsApi, K> {
+export function notScripted<K extends keyof CrsApi>(names: readonly K[]): Pick<CrsApi, K> {
   return Object.fromEntries(
     names.map((name) => [name, async () => Promise.reject(new Error(`not in this fake: ${String(name)}`))]),
   ) as unknown as Pick<CrsApi, K>;

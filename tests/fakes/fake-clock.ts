@@ -35,6 +35,11 @@ export function fakeClock(start = Date.UTC(2026, 11, 7, 4, 0, 0)): FakeClock {
   const timers = new Map<number, { at: number; fn: () => void }>();
   const due = () =>
     [...timers.entries()].sort((a, b) => a[1].at - b[1].at || a[0] - b[0]).find(([, v]) => v.at <= t);
+  /** Advances to the earliest pending timer, never past `end`. */
+  const toNextTimer = (end: number) => {
+    const next = [...timers.values()].reduce((min, v) => Math.min(min, v.at), Number.POSITIVE_INFINITY);
+    return clock.advance(Math.max(0, Math.min(next, end) - t));
+  };
   const clock: FakeClock = {
     now: () => t,
     setTimer: (fn, ms) => {
@@ -73,8 +78,7 @@ export function fakeClock(start = Date.UTC(2026, 11, 7, 4, 0, 0)): FakeClock {
           continue;
         }
         idle = 0;
-        const next = [...timers.values()].reduce((min, v) => Math.min(min, v.at), Number.POSITIVE_INFINITY);
-        await clock.advance(Math.max(0, Math.min(next, end) - t));
+        await toNextTimer(end);
       }
     },
     async until(condition, limit = 24 * 3_600_000) {
@@ -89,8 +93,7 @@ export function fakeClock(start = Date.UTC(2026, 11, 7, 4, 0, 0)): FakeClock {
           continue;
         }
         idle = 0;
-        const next = [...timers.values()].reduce((min, v) => Math.min(min, v.at), Number.POSITIVE_INFINITY);
-        await clock.advance(Math.max(0, Math.min(next, end) - t));
+        await toNextTimer(end);
       }
     },
     pending: () => timers.size,

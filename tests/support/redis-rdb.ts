@@ -9,12 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../sandbox/redis/redis-manager.js';
+import { freePort, REDIS_SERVER, redisServerArgs } from '../../sandbox/redis/redis-manager.js';
 
 export type Arg = string | number | Uint8Array;
 export type Reply = Buffer | number | null | Error | Reply[];
-
-const REDIS_SERVER = process.env.CRS_SANDBOX_REDIS_SERVER ?? 'redis-server';
 
 function encode(args: readonly Arg[]): Buffer {
   const parts: Buffer[] = [Buffer.from(`*${args.length}\r\n`)];
@@ -125,16 +123,7 @@ export async function startRedis(config: string[] = []): Promise<TestRedis> {
   const child: ChildProcess = spawn(
     REDIS_SERVER,
     [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'no',
+      ...redisServerArgs(port, dir),
       '--enable-debug-command',
       'yes',
       '--logfile',

@@ -9,8 +9,6 @@
  */
 import { type CloneDetails, failedDealStates } from '../../../shared/clones';
 import { AppError } from '../../../shared/errors';
-import type { StoredProfile } from '../../../shared/profiles';
-import type { Preferences } from '../../../shared/settings';
 import {
   CRS_CONSOLE_INSTANCE_LIST_URL,
   type RestoreRecord,
@@ -20,11 +18,8 @@ import {
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import { failureReason, isPassingReadError, MAX_UNHEALED_READS } from '../tasks/follow-limits';
-import type { RestoreJournal } from '../tasks/restore-journal';
-import type { TimerFns } from '../tasks/task-follower';
+import { BACKOFF, type FollowerDeps, FollowSchedule, MAX_POLL_MS } from '../tasks/follow-schedule';
 
-const MAX_POLL_MS = 15_000;
-const BACKOFF = 1.5;
 /** A new instance counts as this order's only if it was created no earlier than this before the order left. */
 export const CLONE_ADOPT_SLACK_MS = 2 * 60_000;
 /**
@@ -36,70 +31,30 @@ export const CLONE_EMPTY_RECONCILE_PASSES = 10;
 /** A clone not running this long after its order left is closed as "outcome unknown". */
 export const CLONE_FOLLOW_MAX_MS = 6 * 3_600_000;
 
-export interface CloneFollowerDeps extends TimerFns {
-  journal: RestoreJournal;
-  profile: (id: string) => StoredProfile;
-  api: (profile: StoredProfile) => CrsApi;
-  preferences: () => Preferences;
-  now: () => number;
-  logger: Logger;
-  save: (record: RestoreRecord) => Promise<RestoreRecord>;
-  finish: (record: RestoreRecord) => Promise<RestoreRecord>;
-}
-
-type Step = (id: string, delay: number) => Promise<number | undefined>;
-
 export class CloneFollower {
-  readonly #deps: CloneFollowerDeps;
+  readonly #deps: FollowerDeps;
   readonly #log: Logger;
-  readonly #timers = new Map<string, unknown>();
-  readonly #unhealed = new Map<string, number>();
+  readonly #schedule: FollowSchedule;
   readonly #empty = new Map<string, number>();
-  #disposed = false;
 
-  constructor(deps: CloneFollowerDeps) {
+  constructor(deps: FollowerDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child('clone-follower');
+    this.#schedule = new FollowSchedule({ ...deps, log: this.#log, failure: 'clone step failed' });
   }
 
   follow(record: RestoreRecord): void {
-    this.#schedule(record.restoreId, this.#first(), (id, d) => this.#poll(id, d));
+    const id = record.restoreId;
+    this.#schedule.schedule(id, this.#schedule.firstDelay(), (d) => this.#poll(id, d));
   }
 
   reconcile(record: RestoreRecord): void {
-    this.#schedule(record.restoreId, this.#first(), (id, d) => this.#reconcileOnce(id, d));
+    const id = record.restoreId;
+    this.#schedule.schedule(id, this.#schedule.firstDelay(), (d) => this.#reconcileOnce(id, d));
   }
 
   dispose(): void {
-    this.#disposed = true;
-    for (const handle of this.#timers.values()) this.#deps.clearTimer(handle);
-    this.#timers.clear();
-  }
-
-  #first(): number {
-    return this.#deps.preferences().pollIntervalSeconds * 1000;
-  }
-
-  #schedule(id: string, delay: number, step: Step): void {
-    if (this.#disposed) return;
-    const previous = this.#timers.get(id);
-    if (previous !== undefined) this.#deps.clearTimer(previous);
-    const handle = this.#deps.setTimer(() => {
-      this.#timers.delete(id);
-      step(id, delay).then(
-        (next) => {
-          if (next !== undefined) this.#schedule(id, next, step);
-        },
-        (error: unknown) => {
-          this.#log.error('clone step failed', {
-            id,
-            error: error instanceof Error ? error.name : 'unknown',
-          });
-          this.#schedule(id, MAX_POLL_MS, step);
-        },
-      );
-    }, delay);
-    this.#timers.set(id, handle);
+    this.#schedule.dispose();
   }
 
   /** One look at the order or the new instance; the next delay, or undefined once the clone ended. */
@@ -116,10 +71,10 @@ export class CloneFollower {
     const api = this.#deps.api(this.#deps.profile(record.profileId));
     try {
       const ended = await this.#step(api, record);
-      this.#unhealed.delete(id);
+      this.#schedule.healed(id);
       return ended ? undefined : next;
     } catch (error) {
-      if (!isPassingReadError(error) && this.#countUnhealed(id) >= MAX_UNHEALED_READS) {
+      if (!isPassingReadError(error) && this.#schedule.countUnhealed(id) >= MAX_UNHEALED_READS) {
         await this.#deps.finish(
           unknownEnd(record, 'clone-outcome-unknown', 'CLONE_OUTCOME_UNKNOWN', failureReason(error)),
         );
@@ -247,13 +202,6 @@ export class CloneFollower {
     else this.#deps.journal.touch(updated);
   }
 
-  #countUnhealed(id: string): number {
-    const count = (this.#unhealed.get(id) ?? 0) + 1;
-    this.#unhealed.set(id, count);
-    if (count >= MAX_UNHEALED_READS) this.#unhealed.delete(id);
-    return count;
-  }
-
   async #reconcileOnce(id: string, delay: number): Promise<number | undefined> {
     const record = this.#deps.journal.get(id);
     if (!record?.clone || record.phase === 'done') return undefined;
@@ -261,11 +209,11 @@ export class CloneFollower {
     const api = this.#deps.api(this.#deps.profile(record.profileId));
     try {
       const ended = await this.#reconcileStep(api, record);
-      this.#unhealed.delete(id);
+      this.#schedule.healed(id);
       if (ended) this.#empty.delete(id);
       return ended ? undefined : next;
     } catch (error) {
-      if (!isPassingReadError(error) && this.#countUnhealed(id) >= MAX_UNHEALED_READS) {
+      if (!isPassingReadError(error) && this.#schedule.countUnhealed(id) >= MAX_UNHEALED_READS) {
         await this.#deps.finish(
           unknownEnd(record, 'clone-reconcile-unknown', 'CLONE_OUTCOME_UNKNOWN', failureReason(error)),
         );

@@ -17,38 +17,26 @@ import {
   type CloneStart,
   type PitrRange,
 } from '../../../shared/clones';
-import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { StoredProfile } from '../../../shared/profiles';
 import { requiresTypedConfirmation } from '../../../shared/restore-rules';
-import type { Preferences } from '../../../shared/settings';
-import { isActive, isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
-import type { AuditLog } from '../audit/audit-log';
-import { type AuditText, said, taskSaid } from '../audit/audit-text';
+import { isActive, type RestoreRecord, taskText } from '../../../shared/tasks';
+import { type AuditText, said } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
-import type { RestoreJournal } from '../tasks/restore-journal';
-import type { TimerFns } from '../tasks/task-follower';
+import { acceptedFields, RecordWriter, resumeRecord, type TaskServiceDeps } from '../tasks/record-updates';
 import { cloneDefaults, pitrRange, sourceInstance } from './clone-defaults';
 import { CloneFollower } from './clone-follower';
 import { runClonePreflight } from './clone-preflight';
 import { cloneSpec, quoteClone, samePrice } from './clone-price';
 
-export interface CloneServiceDeps extends TimerFns {
-  journal: RestoreJournal;
-  audit: AuditLog;
-  profile: (id: string) => StoredProfile;
-  api: (profile: StoredProfile) => CrsApi;
-  preferences: () => Preferences;
-  now: () => number;
-  logger: Logger;
-  onUpdate: (record: RestoreRecord) => void;
-  onFinished: (record: RestoreRecord) => void;
-}
+export type CloneServiceDeps = TaskServiceDeps;
 
 export class CloneService {
   readonly #deps: CloneServiceDeps;
   readonly #log: Logger;
   readonly #follower: CloneFollower;
+  readonly #writer: RecordWriter;
   /** Orders being started in this process, by profile, region and name: a double click is one order. */
   readonly #starting = new Set<string>();
   readonly #runs = new Map<string, Promise<void>>();
@@ -56,10 +44,11 @@ export class CloneService {
   constructor(deps: CloneServiceDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child('clone');
+    this.#writer = new RecordWriter({ ...deps, audit: (r, outcome, text) => this.#audit(r, outcome, text) });
     this.#follower = new CloneFollower({
       ...deps,
-      save: (r) => this.#save(r),
-      finish: (r) => this.#finish(r),
+      save: (r) => this.#writer.save(r),
+      finish: (r) => this.#writer.finish(r),
     });
   }
 
@@ -171,7 +160,7 @@ export class CloneService {
     // backup DescribeSecondLevelBackupInfo names for that second.
     const backupId =
       plan.point.kind === 'backup' ? plan.point.backupId : await this.#backupAt(api, plan, plan.point.time);
-    const record = await this.#save({
+    const record = await this.#writer.save({
       ...base,
       backupId,
       clone: { ...(base.clone as NonNullable<RestoreRecord['clone']>), priceShown: price },
@@ -203,26 +192,14 @@ export class CloneService {
     let resumed = 0;
     for (const record of this.list().filter((r) => r.kind === 'clone' && r.phase !== 'done')) {
       resumed++;
-      if (isTerminal(record.status)) await this.#finish(record);
-      else if (record.phase === 'polling') this.#follower.follow(record);
-      else if (record.phase === 'sending' || record.phase === 'reconciling') {
-        // The order may have left: look for it, never order again.
-        this.#follower.reconcile(
-          await this.#save({
-            ...record,
-            phase: 'reconciling',
-            status: 'unknown',
-            ...taskText('clone-reconciling'),
-          }),
-        );
-      } else {
-        await this.#finish({
-          ...record,
-          status: 'refused',
-          errorCode: 'CANCELLED',
-          ...taskText('clone-stopped-before-send'),
-        });
-      }
+      // An order that may have left is looked for, never placed again.
+      await resumeRecord(record, {
+        writer: this.#writer,
+        follow: (r) => this.#follower.follow(r),
+        reconcile: (r) => this.#follower.reconcile(r),
+        canFollow: () => true,
+        texts: { reconciling: 'clone-reconciling', stoppedBeforeSend: 'clone-stopped-before-send' },
+      });
     }
     this.#log.info('resumed clones', { resumed });
     return { resumed };
@@ -240,7 +217,7 @@ export class CloneService {
     password: string | undefined,
   ): Promise<void> {
     // Durable before the request leaves: if the app dies now, start-up reconciles instead of ordering again.
-    let record = await this.#save({
+    let record = await this.#writer.save({
       ...accepted,
       phase: 'sending',
       sentAt: new Date(this.#deps.now()).toISOString(),
@@ -282,7 +259,7 @@ export class CloneService {
       ...(order.dealName ? { dealName: order.dealName } : {}),
       ...(newInstanceId ? { newInstanceId } : {}),
     };
-    record = await this.#save({
+    record = await this.#writer.save({
       ...record,
       phase: 'polling',
       status: 'preparing',
@@ -307,38 +284,13 @@ export class CloneService {
     this.#follower.follow(record);
   }
 
-  async #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
-    const code = error instanceof AppError ? error.code : 'INTERNAL';
-    if (code === 'CLONE_OUTCOME_UNKNOWN') {
-      const unknown = await this.#save({
-        ...record,
-        phase: 'reconciling',
-        status: 'unknown',
-        errorCode: code,
-        ...taskText('clone-reconciling'),
-      });
-      await this.#audit(
-        unknown,
-        'unknown',
-        said('clone-unanswered', 'CloneInstances sent but unanswered; reconciling.'),
-      );
-      this.#follower.reconcile(unknown);
-      return;
-    }
-    const message = isAppErrorCode(code) ? describeError(code).message : 'The order was refused.';
-    const details = error instanceof AppError ? error.details : undefined;
-    const pick = (k: string) => (typeof details?.[k] === 'string' ? (details[k] as string) : undefined);
-    const words = {
-      ...(pick('cloudCode') ? { cloudCode: pick('cloudCode') } : {}),
-      ...(pick('cloudMessage') ? { cloudMessage: pick('cloudMessage') } : {}),
-      ...(pick('requestId') ? { requestId: pick('requestId') } : {}),
-    };
-    await this.#finish({
-      ...record,
-      status: 'refused',
-      errorCode: code,
-      ...(Object.keys(words).length > 0 ? { errorDetails: words } : {}),
-      ...taskText('error', { text: message }),
+  #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
+    return this.#writer.sendFailed(record, error, {
+      unknownCode: 'CLONE_OUTCOME_UNKNOWN',
+      reconciling: 'clone-reconciling',
+      unanswered: said('clone-unanswered', 'CloneInstances sent but unanswered; reconciling.'),
+      refused: 'The order was refused.',
+      reconcile: (r) => this.#follower.reconcile(r),
     });
   }
 
@@ -406,39 +358,8 @@ export class CloneService {
         securityGroupIds: plan.securityGroupIds,
         ...(plan.projectId !== undefined ? { projectId: plan.projectId } : {}),
       },
-      phase: 'accepted',
-      status: 'pending',
-      ...taskText('preflight-passed'),
-      createdAt: at,
-      updatedAt: at,
-      polls: 0,
+      ...acceptedFields(at),
     };
-  }
-
-  async #save(record: RestoreRecord): Promise<RestoreRecord> {
-    const saved = await this.#deps.journal.write({
-      ...record,
-      updatedAt: new Date(this.#deps.now()).toISOString(),
-    });
-    this.#deps.onUpdate(saved);
-    return saved;
-  }
-
-  async #finish(record: RestoreRecord): Promise<RestoreRecord> {
-    const ended = await this.#save({
-      ...record,
-      phase: 'done',
-      endedAt: new Date(this.#deps.now()).toISOString(),
-    });
-    const outcome: AuditOutcome =
-      ended.status === 'unknown' || ended.status === 'pending'
-        ? 'unknown'
-        : ended.status === 'preparing' || ended.status === 'running'
-          ? 'started'
-          : ended.status;
-    await this.#audit(ended, outcome, taskSaid(ended));
-    this.#deps.onFinished(ended);
-    return ended;
   }
 
   async #audit(record: RestoreRecord, outcome: AuditOutcome, text: AuditText): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditOutcome } from '../../../shared/audit';
-import { AppError, describeError, isAppErrorCode } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { PreflightResult } from '../../../shared/ipc-contract';
 import { type StoredProfile, secretAccounts } from '../../../shared/profiles';
 import {
@@ -15,17 +15,15 @@ import {
   requiresTypedConfirmation,
   restoreRule,
 } from '../../../shared/restore-rules';
-import type { Preferences } from '../../../shared/settings';
 import { isActive, isCancellable, isTerminal, type RestoreRecord, taskText } from '../../../shared/tasks';
-import type { AuditLog } from '../audit/audit-log';
-import { type AuditText, said, taskSaid } from '../audit/audit-text';
+import { type AuditText, said } from '../audit/audit-text';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
-import type { RestoreJournal } from './restore-journal';
+import { acceptedFields, RecordWriter, resumeRecord, type TaskServiceDeps } from './record-updates';
 import { type PreflightTarget, runPreflight } from './restore-preflight';
 import { closeCancelled, type SafetyBackupDeps, takeSafetyBackup } from './safety-backup';
-import { TaskFollower, type TimerFns } from './task-follower';
+import { TaskFollower } from './task-follower';
 
 export interface RestoreRequest extends PreflightTarget {
   profileId: string;
@@ -43,23 +41,15 @@ interface Run {
   done: Promise<void>;
 }
 
-export interface RestoreServiceDeps extends TimerFns {
-  journal: RestoreJournal;
-  audit: AuditLog;
+export interface RestoreServiceDeps extends TaskServiceDeps {
   secrets: SecretStore;
-  profile: (id: string) => StoredProfile;
-  api: (profile: StoredProfile) => CrsApi;
-  preferences: () => Preferences;
-  now: () => number;
-  logger: Logger;
-  onUpdate: (record: RestoreRecord) => void;
-  onFinished: (record: RestoreRecord) => void;
 }
 
 export class RestoreService {
   readonly #deps: RestoreServiceDeps;
   readonly #log: Logger;
   readonly #follower: TaskFollower;
+  readonly #writer: RecordWriter;
   readonly #runs = new Map<string, Run>();
   /** What the safety backup phase may do to the record (safety-backup.ts). */
   readonly #phase: SafetyBackupDeps;
@@ -68,14 +58,15 @@ export class RestoreService {
   constructor(deps: RestoreServiceDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child('restore');
+    this.#writer = new RecordWriter({ ...deps, audit: (r, outcome, text) => this.#audit(r, outcome, text) });
     this.#follower = new TaskFollower({
       ...deps,
-      save: (r) => this.#save(r),
-      finish: (r) => this.#finish(r),
+      save: (r) => this.#writer.save(r),
+      finish: (r) => this.#writer.finish(r),
     });
     this.#phase = {
-      save: (r) => this.#save(r),
-      finish: (r) => this.#finish(r),
+      save: (r) => this.#writer.save(r),
+      finish: (r) => this.#writer.finish(r),
       audit: (r, outcome, message, action) => this.#audit(r, outcome, message, action),
       waitForTask: (api, region, taskId, signal) => this.#follower.waitForTask(api, region, taskId, signal),
       now: deps.now,
@@ -136,7 +127,7 @@ export class RestoreService {
       (request.useSavedPassword ? await this.#deps.secrets.get(passwordAccount) : undefined);
     if (pre.requiresPassword && !password) throw new AppError('PASSWORD_REQUIRED');
 
-    const record = await this.#save(base);
+    const record = await this.#writer.save(base);
     await this.#audit(record, 'requested', said('restore-requested', 'Restore requested; preflight passed.'));
     const run: Run = { controller: new AbortController(), committed: false, done: Promise.resolve() };
     this.#runs.set(record.restoreId, run);
@@ -190,26 +181,13 @@ export class RestoreService {
     // Clones share the journal; CloneService resumes them (electron/core/clones/clone-service.ts).
     for (const record of records.filter((r) => r.phase !== 'done' && r.kind !== 'clone')) {
       resumed++;
-      if (isTerminal(record.status)) await this.#finish(record);
-      else if (record.phase === 'polling' && record.taskId) this.#follower.follow(record);
-      else if (record.phase === 'sending' || record.phase === 'reconciling') {
-        this.#follower.reconcile(
-          await this.#save({
-            ...record,
-            phase: 'reconciling',
-            status: 'unknown',
-            ...taskText('reconciling'),
-          }),
-        );
-      } else {
-        // Stopped before the request was sent: nothing happened to the instance.
-        await this.#finish({
-          ...record,
-          status: 'refused',
-          errorCode: 'CANCELLED',
-          ...taskText('stopped-before-send'),
-        });
-      }
+      await resumeRecord(record, {
+        writer: this.#writer,
+        follow: (r) => this.#follower.follow(r),
+        reconcile: (r) => this.#follower.reconcile(r),
+        canFollow: (r) => Boolean(r.taskId),
+        texts: { reconciling: 'reconciling', stoppedBeforeSend: 'stopped-before-send' },
+      });
     }
     this.#log.info('resumed restores', { resumed, skipped });
     return { resumed, skipped };
@@ -238,7 +216,7 @@ export class RestoreService {
     // Checked and set in one step: from here a cancel answers "too late".
     run.committed = true;
     // Durable before the request leaves: if the app dies now, start-up reconciles instead of resending.
-    record = await this.#save({
+    record = await this.#writer.save({
       ...record,
       phase: 'sending',
       sentAt: new Date(this.#deps.now()).toISOString(),
@@ -257,7 +235,7 @@ export class RestoreService {
       return;
     }
     if (send.remember && send.password) await this.#deps.secrets.set(send.remember, send.password);
-    record = await this.#save({
+    record = await this.#writer.save({
       ...record,
       phase: 'polling',
       status: 'preparing',
@@ -272,32 +250,13 @@ export class RestoreService {
     this.#follower.follow(record);
   }
 
-  async #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
-    const code = error instanceof AppError ? error.code : 'INTERNAL';
-    if (code === 'RESTORE_OUTCOME_UNKNOWN') {
-      const unknown = await this.#save({
-        ...record,
-        phase: 'reconciling',
-        status: 'unknown',
-        errorCode: code,
-        ...taskText('reconciling'),
-      });
-      await this.#audit(
-        unknown,
-        'unknown',
-        said('restore-unanswered', 'RestoreInstance sent but unanswered; reconciling.'),
-      );
-      this.#follower.reconcile(unknown);
-      return;
-    }
-    const message = isAppErrorCode(code) ? describeError(code).message : 'The restore request failed.';
-    const cloud = error instanceof AppError ? cloudWords(error.details) : undefined;
-    await this.#finish({
-      ...record,
-      status: 'refused',
-      errorCode: code,
-      ...(cloud ? { errorDetails: cloud } : {}),
-      ...taskText('error', { text: message }),
+  #sendFailed(record: RestoreRecord, error: unknown): Promise<void> {
+    return this.#writer.sendFailed(record, error, {
+      unknownCode: 'RESTORE_OUTCOME_UNKNOWN',
+      reconciling: 'reconciling',
+      unanswered: said('restore-unanswered', 'RestoreInstance sent but unanswered; reconciling.'),
+      refused: 'The restore request failed.',
+      reconcile: (r) => this.#follower.reconcile(r),
     });
   }
 
@@ -315,39 +274,8 @@ export class RestoreService {
       restoreRule: { semantics: rule.semantics, basis: rule.basis },
       backupId: request.backupId,
       ...(pre.backup?.startTime ? { backupStartTime: pre.backup.startTime } : {}),
-      phase: 'accepted',
-      status: 'pending',
-      ...taskText('preflight-passed'),
-      createdAt: at,
-      updatedAt: at,
-      polls: 0,
+      ...acceptedFields(at),
     };
-  }
-
-  async #save(record: RestoreRecord): Promise<RestoreRecord> {
-    const saved = await this.#deps.journal.write({
-      ...record,
-      updatedAt: new Date(this.#deps.now()).toISOString(),
-    });
-    this.#deps.onUpdate(saved);
-    return saved;
-  }
-
-  async #finish(record: RestoreRecord): Promise<RestoreRecord> {
-    const ended = await this.#save({
-      ...record,
-      phase: 'done',
-      endedAt: new Date(this.#deps.now()).toISOString(),
-    });
-    const outcome: AuditOutcome =
-      ended.status === 'unknown' || ended.status === 'pending'
-        ? 'unknown'
-        : ended.status === 'preparing' || ended.status === 'running'
-          ? 'started'
-          : ended.status;
-    await this.#audit(ended, outcome, taskSaid(ended));
-    this.#deps.onFinished(ended);
-    return ended;
   }
 
   async #audit(
@@ -373,15 +301,4 @@ export class RestoreService {
       ...text,
     });
   }
-}
-
-/** The cloud's code, message and request id from an error's details, when the cloud answered. */
-function cloudWords(details: Record<string, unknown> | undefined): RestoreRecord['errorDetails'] {
-  const pick = (key: string) => (typeof details?.[key] === 'string' ? (details[key] as string) : undefined);
-  const words = {
-    ...(pick('cloudCode') ? { cloudCode: pick('cloudCode') } : {}),
-    ...(pick('cloudMessage') ? { cloudMessage: pick('cloudMessage') } : {}),
-    ...(pick('requestId') ? { requestId: pick('requestId') } : {}),
-  };
-  return Object.keys(words).length > 0 ? words : undefined;
 }

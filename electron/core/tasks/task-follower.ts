@@ -8,8 +8,6 @@
  */
 import type { RestoreTaskStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import type { StoredProfile } from '../../../shared/profiles';
-import type { Preferences } from '../../../shared/settings';
 import {
   CRS_CONSOLE_INSTANCE_LIST_URL,
   cloudText,
@@ -26,10 +24,8 @@ import {
   MAX_EMPTY_RECONCILE_PASSES,
   MAX_UNHEALED_READS,
 } from './follow-limits';
-import type { RestoreJournal } from './restore-journal';
+import { BACKOFF, type FollowerDeps, FollowSchedule, MAX_POLL_MS } from './follow-schedule';
 
-export const MAX_POLL_MS = 15_000;
-const BACKOFF = 1.5;
 /**
  * A task the cloud lists for the instance counts as ours only if it started within this much of the moment
  * the request left (either side, for clock skew and the cloud's queueing). Without the upper bound, a restore
@@ -37,45 +33,27 @@ const BACKOFF = 1.5;
  */
 const ADOPT_SLACK_MS = 2 * 60_000;
 
-export interface TimerFns {
-  setTimer: (fn: () => void, ms: number) => unknown;
-  clearTimer: (handle: unknown) => void;
-}
-
-export interface TaskFollowerDeps extends TimerFns {
-  journal: RestoreJournal;
-  profile: (id: string) => StoredProfile;
-  api: (profile: StoredProfile) => CrsApi;
-  preferences: () => Preferences;
-  now: () => number;
-  logger: Logger;
-  save: (record: RestoreRecord) => Promise<RestoreRecord>;
-  finish: (record: RestoreRecord) => Promise<RestoreRecord>;
-}
-
 export class TaskFollower {
-  readonly #deps: TaskFollowerDeps;
+  readonly #deps: FollowerDeps;
   readonly #log: Logger;
-  readonly #timers = new Map<string, unknown>();
-  /** Per restore: reads in a row that failed for a reason waiting cannot fix. */
-  readonly #unhealed = new Map<string, number>();
+  readonly #schedule: FollowSchedule;
   /** Per restore: reconciliation passes that found no restore task, with the instance idle or in process. */
   readonly #emptyPasses = new Map<string, { empty: number; busy: number }>();
-  #disposed = false;
 
-  constructor(deps: TaskFollowerDeps) {
+  constructor(deps: FollowerDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child('follower');
+    this.#schedule = new FollowSchedule({ ...deps, log: this.#log, failure: 'follow step failed' });
   }
 
   follow(record: RestoreRecord): void {
-    this.#schedule(record.restoreId, this.#firstDelay(), (delay) => this.#poll(record.restoreId, delay));
+    const id = record.restoreId;
+    this.#schedule.schedule(id, this.#schedule.firstDelay(), (delay) => this.#poll(id, delay));
   }
 
   reconcile(record: RestoreRecord): void {
-    this.#schedule(record.restoreId, this.#firstDelay(), (delay) =>
-      this.#reconcileOnce(record.restoreId, delay),
-    );
+    const id = record.restoreId;
+    this.#schedule.schedule(id, this.#schedule.firstDelay(), (delay) => this.#reconcileOnce(id, delay));
   }
 
   /**
@@ -88,11 +66,11 @@ export class TaskFollower {
     taskId: string,
     signal?: AbortSignal,
   ): Promise<RestoreTaskStatus> {
-    let delay = this.#firstDelay();
+    let delay = this.#schedule.firstDelay();
     let unhealed = 0;
     for (;;) {
       await this.#sleep(delay, signal);
-      if (this.#disposed || signal?.aborted) throw new AppError('CANCELLED');
+      if (this.#schedule.disposed || signal?.aborted) throw new AppError('CANCELLED');
       try {
         const task = await api.describeTask({ region, taskId });
         unhealed = 0;
@@ -125,35 +103,7 @@ export class TaskFollower {
   }
 
   dispose(): void {
-    this.#disposed = true;
-    for (const handle of this.#timers.values()) this.#deps.clearTimer(handle);
-    this.#timers.clear();
-  }
-
-  #firstDelay(): number {
-    return this.#deps.preferences().pollIntervalSeconds * 1000;
-  }
-
-  #schedule(restoreId: string, delay: number, step: (delay: number) => Promise<number | undefined>): void {
-    if (this.#disposed) return;
-    const previous = this.#timers.get(restoreId);
-    if (previous !== undefined) this.#deps.clearTimer(previous);
-    const handle = this.#deps.setTimer(() => {
-      this.#timers.delete(restoreId);
-      step(delay).then(
-        (next) => {
-          if (next !== undefined) this.#schedule(restoreId, next, step);
-        },
-        (error: unknown) => {
-          this.#log.error('follow step failed', {
-            restoreId,
-            error: error instanceof Error ? error.name : 'unknown',
-          });
-          this.#schedule(restoreId, MAX_POLL_MS, step);
-        },
-      );
-    }, delay);
-    this.#timers.set(restoreId, handle);
+    this.#schedule.dispose();
   }
 
   /** One poll; returns the next delay, or undefined when the task has ended. */
@@ -167,7 +117,7 @@ export class TaskFollower {
       task = await api.describeTask({ region: record.region, taskId: record.taskId });
     } catch (error) {
       const passing = isPassingReadError(error);
-      if (!passing && this.#countUnhealed(restoreId) >= MAX_UNHEALED_READS) {
+      if (!passing && this.#schedule.countUnhealed(restoreId) >= MAX_UNHEALED_READS) {
         await this.#deps.finish(outcomeUnknown(record, 'outcome-unknown', 'TASK_OUTCOME_UNKNOWN', error));
         return undefined;
       }
@@ -177,7 +127,7 @@ export class TaskFollower {
         await this.#deps.save({ ...record, polls: record.polls + 1, ...text });
       return passing ? MAX_POLL_MS : next;
     }
-    this.#unhealed.delete(restoreId);
+    this.#schedule.healed(restoreId);
     const status: RestoreStatus = task.status;
     const text = task.message ? cloudText(task.message) : statusText(status);
     const updated = { ...record, polls: record.polls + 1, status, ...text };
@@ -188,14 +138,6 @@ export class TaskFollower {
     if (status !== record.status || text.message !== record.message) await this.#deps.save(updated);
     else this.#deps.journal.touch(updated);
     return next;
-  }
-
-  /** Counts one more read that waiting cannot fix; returns the count so far. */
-  #countUnhealed(restoreId: string): number {
-    const count = (this.#unhealed.get(restoreId) ?? 0) + 1;
-    this.#unhealed.set(restoreId, count);
-    if (count >= MAX_UNHEALED_READS) this.#unhealed.delete(restoreId);
-    return count;
   }
 
   async #reconcileOnce(restoreId: string, delay: number): Promise<number | undefined> {
@@ -210,10 +152,10 @@ export class TaskFollower {
     try {
       const ended = await this.#reconcileStep(api, record);
       if (ended) this.#emptyPasses.delete(restoreId);
-      this.#unhealed.delete(restoreId);
+      this.#schedule.healed(restoreId);
       return ended ? undefined : next;
     } catch (error) {
-      if (!isPassingReadError(error) && this.#countUnhealed(restoreId) >= MAX_UNHEALED_READS) {
+      if (!isPassingReadError(error) && this.#schedule.countUnhealed(restoreId) >= MAX_UNHEALED_READS) {
         await this.#deps.finish(
           outcomeUnknown(record, 'reconcile-unreadable', 'RESTORE_OUTCOME_UNKNOWN', error),
         );

@@ -3,10 +3,7 @@
  * never proxied; here the client sees them under `files.test`, a name only the local proxy resolves (to
  * 127.0.0.1), as it would see an object storage host: a download that completes went through the proxy.
  */
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,34 +17,14 @@ import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../../../sandbox/constants';
 import { DEMO_BACKUPS, type RunningSandbox, startSandbox } from '../../../sandbox/index';
 import type { ProxySetting } from '../../../shared/settings';
+import { type LocalProxy, startLocalProxy } from '../../support/local-proxy';
 
 let sandbox: RunningSandbox;
-let proxy: Server;
-let proxyPort = 0;
-const tunnels: string[] = [];
+let proxy: LocalProxy;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 'demo' });
-  proxy = createServer((_req, res) => res.writeHead(405).end());
-  proxy.on('connect', (req, client, head) => {
-    tunnels.push(req.url ?? '');
-    const [host, port] = (req.url ?? '').split(':');
-    if (host !== 'files.test') {
-      client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
-      return;
-    }
-    const upstream = connect(Number(port), '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  proxy.listen(0, '127.0.0.1');
-  await once(proxy, 'listening');
-  proxyPort = (proxy.address() as { port: number }).port;
+  proxy = await startLocalProxy('files.test');
 });
 
 afterAll(async () => {
@@ -112,17 +89,17 @@ async function download(setting: ProxySetting) {
 
 describe('backup downloads and the proxy setting', () => {
   it('manual proxy: the file comes through the proxy', async () => {
-    const before = tunnels.length;
-    const { last, heads } = await download({ mode: 'manual', url: `http://127.0.0.1:${proxyPort}` });
+    const before = proxy.tunnels.length;
+    const { last, heads } = await download({ mode: 'manual', url: proxy.url });
     expect(last?.state).toBe('done');
     expect(heads).toEqual(['REDIS']);
-    expect(tunnels.slice(before)).toContain(`files.test:${sandbox.filePort}`);
+    expect(proxy.tunnels.slice(before)).toContain(`files.test:${sandbox.filePort}`);
   });
 
   it('no proxy: the download goes direct, cannot resolve the storage name, and fails clearly', async () => {
-    const before = tunnels.length;
+    const before = proxy.tunnels.length;
     const { last } = await download({ mode: 'none' });
     expect(last).toMatchObject({ state: 'failed', errorCode: 'BACKUP_DOWNLOAD_FAILED' });
-    expect(tunnels.length).toBe(before);
+    expect(proxy.tunnels.length).toBe(before);
   });
 });

@@ -3,9 +3,6 @@
  * proxy resolves (to 127.0.0.1): a call that succeeds went through the proxy, one that goes direct cannot even
  * resolve the name. Loopback itself is never proxied, so this is the only way to see the proxy on one machine.
  */
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api3CrsClient } from '../../../electron/core/cloud/api3/api3-client';
 import { createProxyFetch, proxyEnvFor } from '../../../electron/core/cloud/transport/proxy-fetch';
@@ -13,34 +10,14 @@ import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../../../sandbox/constants';
 import { type RunningSandbox, startSandbox } from '../../../sandbox/index';
 import type { ProxySetting } from '../../../shared/settings';
+import { type LocalProxy, startLocalProxy } from '../../support/local-proxy';
 
 let sandbox: RunningSandbox;
-let proxy: Server;
-let proxyPort = 0;
-const tunnels: string[] = [];
+let proxy: LocalProxy;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 'demo' });
-  proxy = createServer((_req, res) => res.writeHead(405).end());
-  proxy.on('connect', (req, client, head) => {
-    tunnels.push(req.url ?? '');
-    const [host, port] = (req.url ?? '').split(':');
-    if (host !== 'sandbox.test') {
-      client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
-      return;
-    }
-    const upstream = connect(Number(port), '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  proxy.listen(0, '127.0.0.1');
-  await once(proxy, 'listening');
-  proxyPort = (proxy.address() as { port: number }).port;
+  proxy = await startLocalProxy('sandbox.test');
 });
 
 afterAll(async () => {
@@ -68,38 +45,35 @@ const list = (api: Api3CrsClient) => api.describeInstances({ region: 'ap-guangzh
 
 describe('proxy setting against a real local proxy', () => {
   it('manual: every call goes through the given proxy', async () => {
-    const before = tunnels.length;
-    const { api, close } = client({ mode: 'manual', url: `http://127.0.0.1:${proxyPort}` });
+    const before = proxy.tunnels.length;
+    const { api, close } = client({ mode: 'manual', url: proxy.url });
     const page = await list(api);
     expect(page.total).toBeGreaterThan(0);
-    expect(tunnels.slice(before)).toContain(`sandbox.test:${sandbox.port}`);
+    expect(proxy.tunnels.slice(before)).toContain(`sandbox.test:${sandbox.port}`);
     await close();
   });
 
   it('manual with the host in the bypass list: goes direct (and cannot resolve the name)', async () => {
-    const before = tunnels.length;
-    const { api, close } = client({ mode: 'manual', url: `http://127.0.0.1:${proxyPort}`, noProxy: '.test' });
+    const before = proxy.tunnels.length;
+    const { api, close } = client({ mode: 'manual', url: proxy.url, noProxy: '.test' });
     await expect(list(api)).rejects.toMatchObject({ code: 'NETWORK' });
-    expect(tunnels.length).toBe(before);
+    expect(proxy.tunnels.length).toBe(before);
     await close();
   });
 
   it('none: goes direct even when the environment names a proxy', async () => {
-    const before = tunnels.length;
-    const { api, close } = client(
-      { mode: 'none' },
-      { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`, HTTP_PROXY: `http://127.0.0.1:${proxyPort}` },
-    );
+    const before = proxy.tunnels.length;
+    const { api, close } = client({ mode: 'none' }, { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url });
     await expect(list(api)).rejects.toMatchObject({ code: 'NETWORK' });
-    expect(tunnels.length).toBe(before);
+    expect(proxy.tunnels.length).toBe(before);
     await close();
   });
 
   it('system: follows the environment', async () => {
-    const before = tunnels.length;
-    const { api, close } = client({ mode: 'system' }, { http_proxy: `http://127.0.0.1:${proxyPort}` });
+    const before = proxy.tunnels.length;
+    const { api, close } = client({ mode: 'system' }, { http_proxy: proxy.url });
     expect((await list(api)).total).toBeGreaterThan(0);
-    expect(tunnels.length).toBeGreaterThan(before);
+    expect(proxy.tunnels.length).toBeGreaterThan(before);
     await close();
   });
 });

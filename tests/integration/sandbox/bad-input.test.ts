@@ -1,30 +1,15 @@
 // Bad input gets the documented error envelope, never a crash; rate limits per SecretId per action.
 import { connect } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ManualClock,
-  READONLY_SECRET_ID,
-  READONLY_SECRET_KEY,
-  type RunningSandbox,
-  startSandbox,
-} from '../../../sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { READONLY_SECRET_ID, READONLY_SECRET_KEY } from '../../../sandbox/index.js';
+import { frozenDemoSandbox } from './frozen-sandbox.js';
 import { callLegacy, callV3, errorCode, legacySignedParams, tc3Headers } from './helpers.js';
 
-let sandbox: RunningSandbox;
-const clock = new ManualClock(Date.now());
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'demo', clock });
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
-beforeEach(() => {
-  clock.advance(1100);
-});
+const env = frozenDemoSandbox();
+const { clock } = env;
 
 async function stillServing(): Promise<void> {
-  const reply = await callV3(sandbox.url, 'DescribeInstances', { Limit: 1 });
+  const reply = await callV3(env.sandbox.url, 'DescribeInstances', { Limit: 1 });
   expect(errorCode(reply)).toBeUndefined();
 }
 
@@ -83,7 +68,7 @@ describe('API 3.0 bad input', () => {
       'InvalidParameter.InvalidParameter',
     ],
   ])('%s', async (_name, action, params, options, code) => {
-    const reply = await callV3(sandbox.url, action, params, options);
+    const reply = await callV3(env.sandbox.url, action, params, options);
     expect(reply.status).toBe(200);
     expect(errorCode(reply)).toBe(code);
     expect(reply.json.RequestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -92,7 +77,7 @@ describe('API 3.0 bad input', () => {
 
   it('a body over 10 MB gets InvalidParameter and the server keeps serving', async () => {
     const body = Buffer.alloc(10 * 1024 * 1024 + 10, 0x20);
-    const reply = await callV3(sandbox.url, 'DescribeInstances', null, { rawBody: body });
+    const reply = await callV3(env.sandbox.url, 'DescribeInstances', null, { rawBody: body });
     expect(errorCode(reply)).toBe('InvalidParameter');
     expect(String((reply.json.Error as { Message: string }).Message)).toContain('10 MB');
     await stillServing();
@@ -100,15 +85,15 @@ describe('API 3.0 bad input', () => {
 
   it('garbage bytes and unknown paths do not hurt the server', async () => {
     await new Promise<void>((resolve) => {
-      const socket = connect(sandbox.port, '127.0.0.1', () => socket.end('\x00\x01GARBAGE \r\n\r\n'));
+      const socket = connect(env.sandbox.port, '127.0.0.1', () => socket.end('\x00\x01GARBAGE \r\n\r\n'));
       socket.on('close', () => resolve());
       socket.on('error', () => resolve());
       socket.resume();
     });
-    expect((await fetch(`${sandbox.url}/nope`)).status).toBe(404);
-    const put = await fetch(`${sandbox.url}/`, {
+    expect((await fetch(`${env.sandbox.url}/nope`)).status).toBe(404);
+    const put = await fetch(`${env.sandbox.url}/`, {
       method: 'PUT',
-      headers: tc3Headers(sandbox.url, 'DescribeInstances', ''),
+      headers: tc3Headers(env.sandbox.url, 'DescribeInstances', ''),
     });
     expect(((await put.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe(
       'UnsupportedProtocol',
@@ -120,12 +105,13 @@ describe('API 3.0 bad input', () => {
 describe('legacy v2 bad input', () => {
   it('4000 for missing common parameters, 4104 unknown SecretId, 4100 bad signature, 4500 stale timestamp', async () => {
     expect(
-      (await callLegacy(sandbox.url, 'DescribeRedis', { limit: '1', offset: '0' }, { omit: ['Nonce'] })).code,
+      (await callLegacy(env.sandbox.url, 'DescribeRedis', { limit: '1', offset: '0' }, { omit: ['Nonce'] }))
+        .code,
     ).toBe('4000');
     expect(
       (
         await callLegacy(
-          sandbox.url,
+          env.sandbox.url,
           'DescribeRedis',
           { limit: '1', offset: '0' },
           { secretId: 'AKIDnobody' },
@@ -133,28 +119,36 @@ describe('legacy v2 bad input', () => {
       ).code,
     ).toBe('4104');
     expect(
-      (await callLegacy(sandbox.url, 'DescribeRedis', { limit: '1', offset: '0' }, { secretKey: 'wrong' }))
-        .code,
+      (
+        await callLegacy(
+          env.sandbox.url,
+          'DescribeRedis',
+          { limit: '1', offset: '0' },
+          { secretKey: 'wrong' },
+        )
+      ).code,
     ).toBe('4100');
     const stale = Math.floor(Date.now() / 1000) - 3600;
     expect(
-      (await callLegacy(sandbox.url, 'DescribeRedis', { limit: '1', offset: '0' }, { timestamp: stale }))
+      (await callLegacy(env.sandbox.url, 'DescribeRedis', { limit: '1', offset: '0' }, { timestamp: stale }))
         .code,
     ).toBe('4500');
-    expect((await callLegacy(sandbox.url, 'NoSuchAction', {})).code).toBe('4000');
-    expect((await callLegacy(sandbox.url, 'DescribeRedis', { limit: 'x', offset: '0' })).code).toBe('11201');
+    expect((await callLegacy(env.sandbox.url, 'NoSuchAction', {})).code).toBe('4000');
+    expect((await callLegacy(env.sandbox.url, 'DescribeRedis', { limit: 'x', offset: '0' })).code).toBe(
+      '11201',
+    );
   });
 
   it('a replayed Nonce is refused with 4500', async () => {
-    const signed = legacySignedParams(sandbox.url, 'DescribeRedis', { limit: '1', offset: '0' });
-    const url = `${sandbox.url}/v2/index.php?${new URLSearchParams(signed)}`;
+    const signed = legacySignedParams(env.sandbox.url, 'DescribeRedis', { limit: '1', offset: '0' });
+    const url = `${env.sandbox.url}/v2/index.php?${new URLSearchParams(signed)}`;
     expect(((await (await fetch(url)).json()) as { code: unknown }).code).toBe(0);
     expect(((await (await fetch(url)).json()) as { code: unknown }).code).toBe('4500');
   });
 
   it('DescribeRedis renders status/port/totalCount as strings; HmacSHA256 and POST work', async () => {
     const reply = await callLegacy(
-      sandbox.url,
+      env.sandbox.url,
       'DescribeRedis',
       { limit: '100', offset: '0', redisName: 'orders' },
       { method: 'POST', signatureMethod: 'HmacSHA256' },
@@ -168,20 +162,20 @@ describe('legacy v2 bad input', () => {
 describe('rate limits per SecretId per action', () => {
   it('DescribeInstances allows 35 per second for one key; others are unaffected', async () => {
     const replies = await Promise.all(
-      Array.from({ length: 36 }, () => callV3(sandbox.url, 'DescribeInstances', { Limit: 1 })),
+      Array.from({ length: 36 }, () => callV3(env.sandbox.url, 'DescribeInstances', { Limit: 1 })),
     );
     const codes = replies.map(errorCode);
     expect(codes.filter((c) => c === undefined)).toHaveLength(35);
     expect(codes.filter((c) => c === 'RequestLimitExceeded')).toHaveLength(1);
     // Another key, another action: separate budgets.
     const other = await callV3(
-      sandbox.url,
+      env.sandbox.url,
       'DescribeInstances',
       {},
       { secretId: READONLY_SECRET_ID, secretKey: READONLY_SECRET_KEY },
     );
     expect(errorCode(other)).toBeUndefined();
-    expect(errorCode(await callV3(sandbox.url, 'DescribeInstanceBackups', {}))).toBeUndefined();
+    expect(errorCode(await callV3(env.sandbox.url, 'DescribeInstanceBackups', {}))).toBeUndefined();
     clock.advance(1000);
     await stillServing();
   });
@@ -192,14 +186,16 @@ describe('rate limits per SecretId per action', () => {
     ['RestoreInstance', 20, { InstanceId: 'crs-zzzzzzzz', BackupId: 'x' }],
   ])('%s allows %i per second', async (action, limit, params) => {
     const replies = await Promise.all(
-      Array.from({ length: limit + 1 }, () => callV3(sandbox.url, action, params)),
+      Array.from({ length: limit + 1 }, () => callV3(env.sandbox.url, action, params)),
     );
     expect(replies.map(errorCode).filter((c) => c === 'RequestLimitExceeded')).toHaveLength(1);
   });
 
   it('legacy answers 4400 over the limit', async () => {
     const replies = await Promise.all(
-      Array.from({ length: 36 }, () => callLegacy(sandbox.url, 'DescribeRedis', { limit: '1', offset: '0' })),
+      Array.from({ length: 36 }, () =>
+        callLegacy(env.sandbox.url, 'DescribeRedis', { limit: '1', offset: '0' }),
+      ),
     );
     expect(replies.filter((r) => r.code === '4400')).toHaveLength(1);
   });

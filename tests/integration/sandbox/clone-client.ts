@@ -1,5 +1,5 @@
-// The official SDK's redis Client pointed at a running sandbox, and a valid CloneInstances request built
-// from what the sandbox lists about an instance — shared by the clone tests.
+// The official SDK's redis Client pointed at a running sandbox (shared by the SDK tests), and a valid
+// CloneInstances request built from what the sandbox lists about an instance (for the clone tests).
 import { redis } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis/index.js';
 import type { CloneInstancesRequest } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis/v20180412/redis_models.js';
 import {
@@ -36,6 +36,20 @@ export function sdkClient(
     region,
     profile: { httpProfile: { endpoint, protocol: 'http://', ...(reqTimeout ? { reqTimeout } : {}) } },
   });
+}
+
+/** Calls one action by name through the typed client; params are sent as given. */
+export async function sdkCall(
+  sandbox: RunningSandbox,
+  region: string,
+  action: string,
+  params: object,
+  key: Key = 'default',
+): Promise<Record<string, unknown>> {
+  const c = sdkClient(sandbox, region, key) as unknown as Record<string, (req: object) => Promise<unknown>>;
+  const method = c[action];
+  if (!method) throw new Error(`no SDK method ${action}`);
+  return method.call(c, params) as Promise<Record<string, unknown>>;
 }
 
 export async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {

@@ -4,7 +4,7 @@
 // new instance", and one case per (code, action) naming the seeded state that produces it. Mirrored in
 // sandbox/README.md. DescribeSecondLevelBackupInfo and DescribeProductInfo are in none of the client.go
 // copies read (their codes are the sandbox's choice, tested separately).
-import type { Key } from './official-errors.js';
+import { faultCases, type Key } from './official-errors.js';
 
 export const CLONE_ERROR_LISTS: Readonly<Record<string, readonly string[]>> = {
   CloneInstances: [
@@ -88,14 +88,6 @@ const G = 'ap-guangzhou';
 const SH = 'ap-shanghai';
 const BJ = 'ap-beijing';
 
-const cloneFault = (code: string): CloneErrorCase => ({
-  code,
-  action: 'CloneInstances',
-  region: G,
-  params: { InstanceId: 'crs-demo0001' },
-  fault: true,
-  state: 'fault',
-});
 const clone = (code: string, region: string, params: Record<string, unknown>, state: string, key?: Key) => ({
   code,
   action: 'CloneInstances',
@@ -112,7 +104,7 @@ export const CLONE_ERROR_CASES: CloneErrorCase[] = [
     { InstanceId: 'crs-demo0014', BillingMode: 1, Period: 12 },
     'a year of 7 GB over the 2,000 CNY balance',
   ),
-  ...[
+  ...faultCases('CloneInstances', { InstanceId: 'crs-demo0001' }, [
     'FailedOperation.SystemError',
     'FailedOperation.Unknown',
     'InternalError.InternalError',
@@ -126,7 +118,7 @@ export const CLONE_ERROR_CASES: CloneErrorCase[] = [
     'ResourceUnavailable.NoEnoughVipInVPC',
     'ResourceUnavailable.NoRedisService',
     'UnauthorizedOperation.UserNotInWhiteList',
-  ].map(cloneFault),
+  ]),
   clone('InvalidParameter.EmptyParam', G, { InstanceId: '' }, 'empty InstanceId'),
   clone(
     'InvalidParameter.PermissionDenied',
@@ -207,20 +199,15 @@ export const CLONE_ERROR_CASES: CloneErrorCase[] = [
   clone('UnauthorizedOperation.NoCAMAuthed', G, { InstanceId: 'crs-demo0001' }, 'read-only key', 'readonly'),
   clone('UnsupportedOperation', G, { InstanceId: 'crs-demo0001', EncryptPassword: true }, 'EncryptPassword'),
 
-  ...[
-    'FailedOperation.SystemError',
-    'InternalError.InternalError',
-    'InvalidParameter.PermissionDenied',
-    'UnauthorizedOperation.UserNotInWhiteList',
-  ].map(
-    (code): CloneErrorCase => ({
-      code,
-      action: 'InquiryPriceCreateInstance',
-      region: G,
-      params: { TypeId: 15, MemSize: 1024, GoodsNum: 1, Period: 1, BillingMode: 0, ZoneId: 100003 },
-      fault: true,
-      state: 'fault',
-    }),
+  ...faultCases(
+    'InquiryPriceCreateInstance',
+    { TypeId: 15, MemSize: 1024, GoodsNum: 1, Period: 1, BillingMode: 0, ZoneId: 100003 },
+    [
+      'FailedOperation.SystemError',
+      'InternalError.InternalError',
+      'InvalidParameter.PermissionDenied',
+      'UnauthorizedOperation.UserNotInWhiteList',
+    ],
   ),
   {
     code: 'InvalidParameterValue.SpecNotExist',
@@ -238,16 +225,10 @@ export const CLONE_ERROR_CASES: CloneErrorCase[] = [
     state: 'no-access key',
   },
 
-  ...['FailedOperation.SystemError', 'ResourceUnavailable.InstanceConfError'].map(
-    (code): CloneErrorCase => ({
-      code,
-      action: 'DescribeInstanceDealDetail',
-      region: G,
-      params: { DealIds: ['3100001'] },
-      fault: true,
-      state: 'fault',
-    }),
-  ),
+  ...faultCases('DescribeInstanceDealDetail', { DealIds: ['3100001'] }, [
+    'FailedOperation.SystemError',
+    'ResourceUnavailable.InstanceConfError',
+  ]),
   {
     code: 'InvalidParameter.PermissionDenied',
     action: 'DescribeInstanceDealDetail',
@@ -258,23 +239,14 @@ export const CLONE_ERROR_CASES: CloneErrorCase[] = [
     state: 'project-0 key reads the order of a project-1 clone',
   },
 
-  ...[
+  ...faultCases('DescribeInstanceSecurityGroup', { InstanceIds: ['crs-demo0001'] }, [
     'FailedOperation.SystemError',
     'InternalError.DbOperationFailed',
     'InternalError.InternalError',
     'UnauthorizedOperation',
     'UnauthorizedOperation.UserNotInWhiteList',
     'UnsupportedOperation',
-  ].map(
-    (code): CloneErrorCase => ({
-      code,
-      action: 'DescribeInstanceSecurityGroup',
-      region: G,
-      params: { InstanceIds: ['crs-demo0001'] },
-      fault: true,
-      state: 'fault',
-    }),
-  ),
+  ]),
   {
     code: 'InvalidParameter',
     action: 'DescribeInstanceSecurityGroup',

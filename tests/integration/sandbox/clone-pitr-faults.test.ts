@@ -2,8 +2,8 @@
 // to a point in time; a lost or garbled CloneInstances answer never a second order; the account admin
 // route; finance regions that sell VPC instances only.
 import { redis } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis/index.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock, type RunningSandbox, startSandbox } from '../../../sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../../sandbox/index.js';
 import {
   asClone,
   codeOf,
@@ -14,23 +14,14 @@ import {
   sdkClient,
   validClone as validCloneOf,
 } from './clone-client.js';
+import { frozenDemoSandbox } from './frozen-sandbox.js';
 
-let sandbox: RunningSandbox;
-const clock = new ManualClock(Date.now());
+const env = frozenDemoSandbox({ taskSeconds: 20 });
+const { clock } = env;
 
 const client = (region: string, key: 'default' = 'default', reqTimeout?: number) =>
-  sdkClient(sandbox, region, key, reqTimeout);
-const validClone = (region: string, id: string) => validCloneOf(sandbox, region, id);
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'demo', clock, taskSeconds: 20 });
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
-beforeEach(() => {
-  clock.advance(1100);
-});
+  sdkClient(env.sandbox, region, key, reqTimeout);
+const validClone = (region: string, id: string) => validCloneOf(env.sandbox, region, id);
 
 describe('second-level backups', () => {
   it('shows BackupMode and the range with its gaps', async () => {
@@ -71,7 +62,7 @@ describe('second-level backups', () => {
     }
     const at = clock.now() - 2 * HOUR_MS;
     const placed = await client(G).CloneInstances(asClone({ ...req, CloneTime: fmt(at) }));
-    const deal = [...sandbox.state.clones.deals.values()].find((d) => d.dealName === placed.DealName);
+    const deal = [...env.sandbox.state.clones.deals.values()].find((d) => d.dealName === placed.DealName);
     const base = (
       await client(G).DescribeSecondLevelBackupInfo({
         InstanceId: 'crs-demo0001',
@@ -88,14 +79,14 @@ describe('second-level backups', () => {
 describe('a lost CloneInstances answer', () => {
   it('places exactly one order; the clone is found by name, never ordered again', async () => {
     const redis28 = { ...(await validClone(G, 'crs-demo0007')), InstanceName: 'lost-answer-clone' };
-    sandbox.faults.add({ kind: 'hang', action: 'CloneInstances' });
-    const orders = sandbox.state.clones.ordersPlaced;
+    env.sandbox.faults.add({ kind: 'hang', action: 'CloneInstances' });
+    const orders = env.sandbox.state.clones.ordersPlaced;
     const lost = client(G, 'default', 1).CloneInstances(asClone(redis28));
     await expect(lost).rejects.toBeDefined();
-    expect(sandbox.state.clones.ordersPlaced).toBe(orders + 1);
+    expect(env.sandbox.state.clones.ordersPlaced).toBe(orders + 1);
     const found = await client(G).DescribeInstances({ InstanceName: 'lost-answer-clone' });
     expect(found.InstanceSet).toHaveLength(1);
-    const deal = [...sandbox.state.clones.deals.values()].find((d) =>
+    const deal = [...env.sandbox.state.clones.deals.values()].find((d) =>
       d.instanceIds.includes(found.InstanceSet?.[0]?.InstanceId ?? ''),
     );
     const byName = await client(G).DescribeInstanceDealDetail({ DealName: deal?.dealName ?? '' });
@@ -106,10 +97,10 @@ describe('a lost CloneInstances answer', () => {
 describe('an unreadable CloneInstances answer', () => {
   it('is an error to the SDK, yet the one order it placed stands', async () => {
     const req = { ...(await validClone(G, 'crs-demo0007')), InstanceName: 'garbled-answer-clone' };
-    sandbox.faults.add({ kind: 'malformedJson', action: 'CloneInstances' });
-    const orders = sandbox.state.clones.ordersPlaced;
+    env.sandbox.faults.add({ kind: 'malformedJson', action: 'CloneInstances' });
+    const orders = env.sandbox.state.clones.ordersPlaced;
     await expect(client(G).CloneInstances(asClone(req))).rejects.toBeDefined();
-    expect(sandbox.state.clones.ordersPlaced).toBe(orders + 1);
+    expect(env.sandbox.state.clones.ordersPlaced).toBe(orders + 1);
     const found = await client(G).DescribeInstances({ InstanceName: 'garbled-answer-clone' });
     expect(found.InstanceSet).toHaveLength(1);
   });
@@ -117,12 +108,12 @@ describe('an unreadable CloneInstances answer', () => {
 
 describe('POST /__sandbox/account', () => {
   const post = async (body: string) => {
-    const res = await fetch(`${sandbox.url}/__sandbox/account`, { method: 'POST', body });
+    const res = await fetch(`${env.sandbox.url}/__sandbox/account`, { method: 'POST', body });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   };
 
   it('sets the balance and quotas a clone is checked against', async () => {
-    const before = sandbox.state.clones.account.balancePent;
+    const before = env.sandbox.state.clones.account.balancePent;
     const req = await validClone(G, 'crs-demo0002');
     try {
       expect((await post('{"balancePent": 0}')).json).toMatchObject({ balancePent: 0, currency: 'CNY' });
@@ -135,7 +126,7 @@ describe('POST /__sandbox/account', () => {
   });
 
   it('refuses a bad body whole, with a clear error, and changes nothing', async () => {
-    const before = { ...sandbox.state.clones.account };
+    const before = { ...env.sandbox.state.clones.account };
     for (const body of [
       'nope',
       '[]',
@@ -148,8 +139,8 @@ describe('POST /__sandbox/account', () => {
       expect(reply.status, body).toBe(400);
       expect(String(reply.json.error), body).not.toBe('');
     }
-    expect(sandbox.state.clones.account.balancePent).toBe(before.balancePent);
-    expect(sandbox.state.clones.quotaOf(G)).toBe(20);
+    expect(env.sandbox.state.clones.account.balancePent).toBe(before.balancePent);
+    expect(env.sandbox.state.clones.quotaOf(G)).toBe(20);
   });
 });
 

@@ -3,24 +3,20 @@
 // InquiryPriceCreateInstance, DescribeInstanceDealDetail and DescribeInstanceSecurityGroup from a real
 // state (or, for Tencent's own faults, the apiError fault); an order walking to delivered and its instance
 // to running; prices against the table. Point in time, lost answers and the account: clone-pitr-faults.test.ts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock, type RunningSandbox, startSandbox } from '../../../sandbox/index.js';
-import { asClone, codeOf, G, sdkClient, validClone as validCloneOf } from './clone-client.js';
+import { describe, expect, it } from 'vitest';
+import { asClone, codeOf, G, sdkCall, sdkClient, validClone as validCloneOf } from './clone-client.js';
 import { CLONE_ERROR_CASES, CLONE_ERROR_LISTS, type CloneErrorCase } from './clone-errors.js';
+import { frozenDemoSandbox } from './frozen-sandbox.js';
 import type { Key } from './official-errors.js';
 
-let sandbox: RunningSandbox;
-const clock = new ManualClock(Date.now());
+const env = frozenDemoSandbox({ taskSeconds: 20 });
+const { clock } = env;
 
-const client = (region: string, key: Key = 'default') => sdkClient(sandbox, region, key);
-const validClone = (region: string, id: string) => validCloneOf(sandbox, region, id);
+const client = (region: string, key: Key = 'default') => sdkClient(env.sandbox, region, key);
+const validClone = (region: string, id: string) => validCloneOf(env.sandbox, region, id);
 
-async function call(region: string, action: string, params: object, key: Key = 'default') {
-  const c = client(region, key) as unknown as Record<string, (req: object) => Promise<unknown>>;
-  const method = c[action];
-  if (!method) throw new Error(`no SDK method ${action}`);
-  return method.call(c, params) as Promise<Record<string, unknown>>;
-}
+const call = (region: string, action: string, params: object, key: Key = 'default') =>
+  sdkCall(env.sandbox, region, action, params, key);
 
 async function resolve(c: CloneErrorCase): Promise<object> {
   if (c.setup === 'cloneIntoProject1') {
@@ -30,7 +26,7 @@ async function resolve(c: CloneErrorCase): Promise<object> {
   }
   if (c.action !== 'CloneInstances') return c.params;
   const id = String(c.params.InstanceId);
-  const exists = sandbox.state.instances.get(id)?.region === c.region;
+  const exists = env.sandbox.state.instances.get(id)?.region === c.region;
   const params = { ...(exists ? await validClone(c.region, id) : await validClone(G, 'crs-demo0001')) };
   for (const [k, v] of Object.entries(c.params)) {
     if (v === undefined) delete params[k];
@@ -39,28 +35,18 @@ async function resolve(c: CloneErrorCase): Promise<object> {
   return params;
 }
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'demo', clock, taskSeconds: 20 });
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
-beforeEach(() => {
-  clock.advance(1100);
-});
-
 describe('every error code of the clone actions, through the official SDK', () => {
   it.each(CLONE_ERROR_CASES.map((c) => [c.action, c.code, c.state, c] as const))(
     '%s → %s (%s)',
     async (_action, _code, _state, c) => {
       const params = await resolve(c);
-      if (c.fault) sandbox.faults.add({ kind: 'apiError', code: c.code, action: c.action });
-      const orders = sandbox.state.clones.ordersPlaced;
-      const balance = sandbox.state.clones.account.balancePent;
+      if (c.fault) env.sandbox.faults.add({ kind: 'apiError', code: c.code, action: c.action });
+      const orders = env.sandbox.state.clones.ordersPlaced;
+      const balance = env.sandbox.state.clones.account.balancePent;
       expect(await codeOf(call(c.region, c.action, params, c.key))).toBe(c.code);
       // A refused request orders nothing and charges nothing.
-      expect(sandbox.state.clones.ordersPlaced).toBe(orders);
-      expect(sandbox.state.clones.account.balancePent).toBe(balance);
+      expect(env.sandbox.state.clones.ordersPlaced).toBe(orders);
+      expect(env.sandbox.state.clones.account.balancePent).toBe(balance);
     },
   );
 
@@ -75,10 +61,10 @@ describe('every error code of the clone actions, through the official SDK', () =
 describe('a clone from a backup', () => {
   it('walks the order 2 → 3 → 4 and the new instance from 待初始化 through 添加实例中 to running', async () => {
     const req = await validClone(G, 'crs-demo0002');
-    const balance = sandbox.state.clones.account.balancePent;
+    const balance = env.sandbox.state.clones.account.balancePent;
     const price = await client(G).InquiryPriceCreateInstance({
       TypeId: 17,
-      MemSize: sandbox.state.instances.get('crs-demo0002')?.sizeMb ?? 0,
+      MemSize: env.sandbox.state.instances.get('crs-demo0002')?.sizeMb ?? 0,
       GoodsNum: 1,
       Period: 1,
       BillingMode: 0,
@@ -90,7 +76,7 @@ describe('a clone from a backup', () => {
     expect(placed.InstanceIds).toHaveLength(1);
     expect(placed.DealName).toMatch(/^\d{14}$/);
     // Pay-as-you-go: the first hour is taken from the balance when the order is placed.
-    expect(sandbox.state.clones.account.balancePent).toBe(balance - (price.Price ?? 0));
+    expect(env.sandbox.state.clones.account.balancePent).toBe(balance - (price.Price ?? 0));
     const id = placed.InstanceIds?.[0] ?? '';
     const deal = async () =>
       (await client(G).DescribeInstanceDealDetail({ DealIds: [placed.DealId ?? ''] })).DealDetails?.[0];
@@ -117,10 +103,10 @@ describe('a clone from a backup', () => {
 
   it('charges a monthly order in full and refunds it when delivery fails', async () => {
     const req = { ...(await validClone(G, 'crs-demo0002')), BillingMode: 1, Period: 1 };
-    sandbox.faults.add({ kind: 'failTask', action: 'CloneInstances', message: 'no capacity left' });
-    const balance = sandbox.state.clones.account.balancePent;
+    env.sandbox.faults.add({ kind: 'failTask', action: 'CloneInstances', message: 'no capacity left' });
+    const balance = env.sandbox.state.clones.account.balancePent;
     const placed = await client(G).CloneInstances(asClone(req));
-    const charged = balance - sandbox.state.clones.account.balancePent;
+    const charged = balance - env.sandbox.state.clones.account.balancePent;
     expect(charged).toBeGreaterThan(0);
     const deal = async () =>
       (await client(G).DescribeInstanceDealDetail({ DealName: placed.DealName ?? '' })).DealDetails?.[0];
@@ -131,7 +117,7 @@ describe('a clone from a backup', () => {
     expect(row?.Status).toBe(-3);
     clock.advance(2_000);
     expect(await deal()).toMatchObject({ Status: 6, Description: '已退款' });
-    expect(sandbox.state.clones.account.balancePent).toBe(balance);
+    expect(env.sandbox.state.clones.account.balancePent).toBe(balance);
   });
 });
 
@@ -165,7 +151,7 @@ describe('prices from the table', () => {
   });
 
   it('answers in the account currency and amount unit', async () => {
-    const { account } = sandbox.state.clones;
+    const { account } = env.sandbox.state.clones;
     account.currency = 'USD';
     account.amountUnit = 'microPent';
     try {

@@ -1,16 +1,14 @@
 // Legacy v2 GetRedisTaskList and ManualBackupInstance over signed HTTP, on the same state as API 3.0.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatTencentTime } from '../../../sandbox/clock.js';
 import {
   DEMO_BACKUPS,
-  ManualClock,
   PROJECT0_SECRET_ID,
   PROJECT0_SECRET_KEY,
   READONLY_SECRET_ID,
   READONLY_SECRET_KEY,
-  type RunningSandbox,
-  startSandbox,
 } from '../../../sandbox/index.js';
+import { frozenDemoSandbox } from './frozen-sandbox.js';
 import { callLegacy, callV3 } from './helpers.js';
 
 interface LegacyTaskRow {
@@ -23,30 +21,25 @@ interface LegacyTaskRow {
   progress: number;
 }
 
-let sandbox: RunningSandbox;
-const clock = new ManualClock(Date.now());
+const env = frozenDemoSandbox({ taskSeconds: 30 });
+const { clock } = env;
 
 const data = (reply: Record<string, unknown>) => reply.data as Record<string, unknown>;
 
 async function taskList(params: Record<string, string>, o: { method?: 'GET' | 'POST' } = {}) {
-  const reply = await callLegacy(sandbox.url, 'GetRedisTaskList', { limit: '20', offset: '0', ...params }, o);
+  const reply = await callLegacy(
+    env.sandbox.url,
+    'GetRedisTaskList',
+    { limit: '20', offset: '0', ...params },
+    o,
+  );
   if (reply.code !== 0) throw new Error(JSON.stringify(reply));
   return { total: reply.totalCount, rows: data(reply).redisTaskSet as LegacyTaskRow[] };
 }
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'demo', clock, taskSeconds: 30 });
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
-beforeEach(() => {
-  clock.advance(1100);
-});
-
 describe('legacy GetRedisTaskList', () => {
   it('follows a legacy restore from 0 to 2 with progress 0 → 1', async () => {
-    const restore = await callLegacy(sandbox.url, 'RestoreInstance', {
+    const restore = await callLegacy(env.sandbox.url, 'RestoreInstance', {
       redisId: 'crs-demo0001',
       password: 'Orders#2024',
       backupId: DEMO_BACKUPS.ordersManual,
@@ -73,7 +66,7 @@ describe('legacy GetRedisTaskList', () => {
   });
 
   it('filters by type, status, name and time, and pages by record offset', async () => {
-    const backup = await callLegacy(sandbox.url, 'ManualBackupInstance', { redisId: 'crs-demo0013' });
+    const backup = await callLegacy(env.sandbox.url, 'ManualBackupInstance', { redisId: 'crs-demo0013' });
     expect(backup.code).toBe(0);
     const names = async (params: Record<string, string>) =>
       (await taskList(params)).rows.map((r) => `${r.taskName}:${r.redisId}:${r.status}`);
@@ -88,7 +81,7 @@ describe('legacy GetRedisTaskList', () => {
     expect((await taskList({ limit: '1' })).total).toBe(2);
     // Legacy short region codes reach the same region.
     const sh = await callLegacy(
-      sandbox.url,
+      env.sandbox.url,
       'GetRedisTaskList',
       { limit: '5', offset: '0' },
       { region: 'sh' },
@@ -102,7 +95,7 @@ describe('legacy GetRedisTaskList', () => {
 
   it('refuses bad parameters with 11201', async () => {
     const code = async (params: Record<string, string>) =>
-      (await callLegacy(sandbox.url, 'GetRedisTaskList', params)).code;
+      (await callLegacy(env.sandbox.url, 'GetRedisTaskList', params)).code;
     expect(await code({ offset: '0' })).toBe('11201');
     expect(await code({ limit: '101', offset: '0' })).toBe('11201');
     expect(await code({ limit: '10', offset: '0', beginTime: '2024-13-01 00:00:00' })).toBe('11201');
@@ -112,7 +105,7 @@ describe('legacy GetRedisTaskList', () => {
 
 describe('legacy ManualBackupInstance', () => {
   it('answers requestId and backupId, locks the instance, and finishes like the API 3.0 flow', async () => {
-    const reply = await callLegacy(sandbox.url, 'ManualBackupInstance', {
+    const reply = await callLegacy(env.sandbox.url, 'ManualBackupInstance', {
       redisId: 'crs-demo0002',
       remark: 'before cleanup',
     });
@@ -121,7 +114,7 @@ describe('legacy ManualBackupInstance', () => {
     expect(requestId).toBeTypeOf('number');
     expect(backupId).toMatch(/^1250000000-\d+-\d+$/);
 
-    const backups = await callLegacy(sandbox.url, 'GetRedisBackupList', {
+    const backups = await callLegacy(env.sandbox.url, 'GetRedisBackupList', {
       redisId: 'crs-demo0002',
       limit: '10',
       offset: '0',
@@ -135,21 +128,21 @@ describe('legacy ManualBackupInstance', () => {
     });
 
     // Same locking rule as API 3.0: the instance is busy until the backup task ends.
-    const again = await callLegacy(sandbox.url, 'ManualBackupInstance', { redisId: 'crs-demo0002' });
+    const again = await callLegacy(env.sandbox.url, 'ManualBackupInstance', { redisId: 'crs-demo0002' });
     expect(again.code).toBe('10707');
-    const v3 = await callV3(sandbox.url, 'DescribeTaskList', { InstanceId: 'crs-demo0002' });
+    const v3 = await callV3(env.sandbox.url, 'DescribeTaskList', { InstanceId: 'crs-demo0002' });
     expect(v3.json.Tasks).toEqual([
       expect.objectContaining({ TaskId: requestId, TaskType: '012', Result: 0 }),
     ]);
 
     clock.advance(31_000);
-    const info = await callLegacy(sandbox.url, 'DescribeTaskInfo', { requestId: String(requestId) });
+    const info = await callLegacy(env.sandbox.url, 'DescribeTaskInfo', { requestId: String(requestId) });
     expect(data(info).status).toBe(2);
   });
 
   it('maps refusals to legacy codes', async () => {
     const code = async (params: Record<string, string>, o = {}) =>
-      (await callLegacy(sandbox.url, 'ManualBackupInstance', params, o)).code;
+      (await callLegacy(env.sandbox.url, 'ManualBackupInstance', params, o)).code;
     expect(await code({})).toBe('11201');
     expect(await code({ redisId: 'crs-nothere1' })).toBe('10701');
     expect(await code({ redisId: 'crs-demo0004' }, { region: 'ap-shanghai' })).toBe('10707');

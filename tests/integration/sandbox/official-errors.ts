@@ -120,19 +120,22 @@ const G = 'ap-guangzhou';
 const SH = 'ap-shanghai';
 const BJ = 'ap-beijing';
 
+/**
+ * One row per code no seeded state produces (Tencent's own faults), each answered by the apiError fault for
+ * `action` called with otherwise valid `params`.
+ */
+export function faultCases<P extends object>(action: string, params: P, codes: readonly string[]) {
+  return codes.map((code) => ({ code, action, region: G, params, fault: true as const, state: 'fault' }));
+}
+
 /** One row per (code, action) of the official lists; `state` says what makes it happen. */
 export const ERROR_CASES: ErrorCase[] = [
   // DescribeInstances
-  ...['FailedOperation.SystemError', 'FailedOperation.Unknown', 'InternalError.DbOperationFailed'].map(
-    (code) => ({
-      code,
-      action: 'DescribeInstances',
-      region: G,
-      params: {},
-      fault: true as const,
-      state: 'fault',
-    }),
-  ),
+  ...faultCases('DescribeInstances', {}, [
+    'FailedOperation.SystemError',
+    'FailedOperation.Unknown',
+    'InternalError.DbOperationFailed',
+  ]),
   {
     code: 'UnsupportedOperation',
     action: 'DescribeInstances',
@@ -179,19 +182,12 @@ export const ERROR_CASES: ErrorCase[] = [
     state: 'no-access key',
   },
   // DescribeInstanceBackups
-  ...[
+  ...faultCases('DescribeInstanceBackups', {}, [
     'FailedOperation.SystemError',
     'InternalError.DbOperationFailed',
     'InternalError.InternalError',
     'UnsupportedOperation',
-  ].map((code) => ({
-    code,
-    action: 'DescribeInstanceBackups',
-    region: G,
-    params: {},
-    fault: true as const,
-    state: 'fault',
-  })),
+  ]),
   {
     code: 'InvalidParameter.InvalidParameter',
     action: 'DescribeInstanceBackups',
@@ -361,16 +357,11 @@ export const ERROR_CASES: ErrorCase[] = [
     state: 'project-0 key, project-1 task',
   },
   // DescribeTaskList
-  ...['FailedOperation.SystemError', 'InternalError.DbOperationFailed', 'InternalError.InternalError'].map(
-    (code) => ({
-      code,
-      action: 'DescribeTaskList',
-      region: G,
-      params: {},
-      fault: true as const,
-      state: 'fault',
-    }),
-  ),
+  ...faultCases('DescribeTaskList', {}, [
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+  ]),
   {
     code: 'InvalidParameter.PermissionDenied',
     action: 'DescribeTaskList',
@@ -380,14 +371,10 @@ export const ERROR_CASES: ErrorCase[] = [
     state: 'project-0 key, project-1 instance',
   },
   // ManualBackupInstance
-  ...['FailedOperation.CommitFlowError', 'InternalError.InternalError'].map((code) => ({
-    code,
-    action: 'ManualBackupInstance',
-    region: G,
-    params: { InstanceId: 'crs-demo0013' },
-    fault: true as const,
-    state: 'fault',
-  })),
+  ...faultCases('ManualBackupInstance', { InstanceId: 'crs-demo0013' }, [
+    'FailedOperation.CommitFlowError',
+    'InternalError.InternalError',
+  ]),
   {
     code: 'FailedOperation.SystemError',
     action: 'ManualBackupInstance',
@@ -447,7 +434,7 @@ export const ERROR_CASES: ErrorCase[] = [
     state: 'read-only key',
   },
   // DescribeBackupUrl
-  ...[
+  ...faultCases('DescribeBackupUrl', { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual }, [
     'FailedOperation.SystemError',
     'InternalError.DbOperationFailed',
     'InternalError.InternalError',
@@ -455,14 +442,7 @@ export const ERROR_CASES: ErrorCase[] = [
     'UnsupportedOperation.ClusterInstanceAccessedDeny',
     'UnsupportedOperation.IsAutoRenewError',
     'UnsupportedOperation.OnlyClusterInstanceCanExportBackup',
-  ].map((code) => ({
-    code,
-    action: 'DescribeBackupUrl',
-    region: G,
-    params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual },
-    fault: true as const,
-    state: 'fault',
-  })),
+  ]),
   {
     code: 'InvalidParameter.InvalidParameter',
     action: 'DescribeBackupUrl',
@@ -508,16 +488,11 @@ export const ERROR_CASES: ErrorCase[] = [
     state: 'no-access key',
   },
   // DescribeBackupDetail
-  ...['FailedOperation.SystemError', 'InternalError.DbOperationFailed', 'InternalError.InternalError'].map(
-    (code) => ({
-      code,
-      action: 'DescribeBackupDetail',
-      region: G,
-      params: { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual },
-      fault: true as const,
-      state: 'fault',
-    }),
-  ),
+  ...faultCases('DescribeBackupDetail', { InstanceId: 'crs-demo0001', BackupId: DEMO_BACKUPS.ordersManual }, [
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+  ]),
   {
     code: 'InvalidParameter.PermissionDenied',
     action: 'DescribeBackupDetail',
@@ -549,16 +524,11 @@ export const ERROR_CASES: ErrorCase[] = [
     state: 'no-access key',
   },
   // DescribeBackupDownloadRestriction
-  ...['FailedOperation.SystemError', 'InternalError.DbOperationFailed', 'InternalError.InternalError'].map(
-    (code) => ({
-      code,
-      action: 'DescribeBackupDownloadRestriction',
-      region: G,
-      params: {},
-      fault: true as const,
-      state: 'fault',
-    }),
-  ),
+  ...faultCases('DescribeBackupDownloadRestriction', {}, [
+    'FailedOperation.SystemError',
+    'InternalError.DbOperationFailed',
+    'InternalError.InternalError',
+  ]),
   {
     code: 'InvalidParameter.PermissionDenied',
     action: 'DescribeBackupDownloadRestriction',

@@ -3,22 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../../sandbox/index.js';
-import { RespClient } from '../../../sandbox/redis/resp-client.js';
+import { redisCommand } from '../../../sandbox/redis/resp-client.js';
+import { fmt } from './clone-client.js';
 import { callV3, errorCode } from './helpers.js';
 
 let sandbox: RunningSandbox;
-
-async function redisCmd(port: number, password: string | null, ...args: string[]) {
-  const client = await RespClient.connect(port);
-  try {
-    if (password !== null) await client.command('AUTH', password);
-    return await client.command(...args);
-  } finally {
-    client.close();
-  }
-}
-
-const fmt = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 async function row(id: string): Promise<Record<string, unknown>> {
   const reply = await callV3(sandbox.url, 'DescribeInstances', { InstanceId: id });
@@ -86,8 +75,8 @@ describe('--redis clones real data', () => {
     expect(cli('EXISTS', 'gen:live')).toBe('0');
     expect(cli('GET', 'sandbox:instance')).toBe('crs-demo0001');
     // The clone has its own password; the source keeps its data.
-    await expect(redisCmd(port, 'Orders#2024', 'PING')).rejects.toBeDefined();
-    expect(await redisCmd(source.Port as number, 'Orders#2024', 'GET', 'sandbox:backup')).toBe('live');
+    await expect(redisCommand(port, 'Orders#2024', 'PING')).rejects.toBeDefined();
+    expect(await redisCommand(source.Port as number, 'Orders#2024', 'GET', 'sandbox:backup')).toBe('live');
   });
 
   it('a point-in-time clone holds the newest backup before that time; a NoAuth clone needs no password', async () => {
@@ -96,8 +85,8 @@ describe('--redis clones real data', () => {
     const port = clone.Port as number;
     expect(clone.NoAuth).toBe(true);
     // The manual backup of three hours ago; no log is replayed after it (sandbox/README.md).
-    expect(await redisCmd(port, null, 'GET', 'sandbox:backup')).toBe('1250000000-6000001-demo0001m');
-    expect(await redisCmd(port, null, 'EXISTS', 'gen:live')).toBe(0);
+    expect(await redisCommand(port, null, 'GET', 'sandbox:backup')).toBe('1250000000-6000001-demo0001m');
+    expect(await redisCommand(port, null, 'EXISTS', 'gen:live')).toBe(0);
   });
 
   it('a backup whose RDB vanished gives InternalError.InternalError and orders nothing', async () => {

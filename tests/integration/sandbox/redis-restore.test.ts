@@ -3,23 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../../sandbox/index.js';
-import { RespClient } from '../../../sandbox/redis/resp-client.js';
+import { RespClient, redisCommand } from '../../../sandbox/redis/resp-client.js';
 import { callLegacy, callV3, errorCode, waitTask } from './helpers.js';
 
 let sandbox: RunningSandbox;
 
-async function redis(port: number, password: string | null, ...args: string[]) {
-  const client = await RespClient.connect(port);
-  try {
-    if (password !== null) await client.command('AUTH', password);
-    return await client.command(...args);
-  } finally {
-    client.close();
-  }
-}
-
 async function keys(port: number, password: string | null): Promise<string[]> {
-  return ((await redis(port, password, 'KEYS', '*')) as string[]).sort();
+  return ((await redisCommand(port, password, 'KEYS', '*')) as string[]).sort();
 }
 
 async function instancePort(id: string): Promise<number> {
@@ -40,7 +30,7 @@ describe('--redis restores real data', () => {
   it('a restore brings back exactly the backup keys; later writes are gone', async () => {
     const password = 'Orders#2024';
     const port = await instancePort('crs-demo0001');
-    await redis(port, password, 'SET', 'test:before-backup', 'kept');
+    await redisCommand(port, password, 'SET', 'test:before-backup', 'kept');
     const backup = await callV3(sandbox.url, 'ManualBackupInstance', {
       InstanceId: 'crs-demo0001',
       Remark: 'redis test',
@@ -54,8 +44,8 @@ describe('--redis restores real data', () => {
     const backupId = (list.json.BackupSet as Array<{ BackupId: string; Remark: string }>)[0];
     expect(backupId?.Remark).toBe('redis test');
 
-    await redis(port, password, 'SET', 'test:after-backup', 'must vanish');
-    await redis(port, password, 'DEL', 'user:1');
+    await redisCommand(port, password, 'SET', 'test:after-backup', 'must vanish');
+    await redisCommand(port, password, 'DEL', 'user:1');
     const restore = await callV3(sandbox.url, 'RestoreInstance', {
       InstanceId: 'crs-demo0001',
       BackupId: backupId?.BackupId,
@@ -64,9 +54,9 @@ describe('--redis restores real data', () => {
     expect(errorCode(restore)).toBeUndefined();
     expect((await waitTask(sandbox.url, restore.json.TaskId as number)).Status).toBe('succeed');
     expect(await keys(port, password)).toEqual(snapshotKeys);
-    expect(await redis(port, password, 'GET', 'test:before-backup')).toBe('kept');
-    expect(await redis(port, password, 'EXISTS', 'test:after-backup')).toBe(0);
-    expect(await redis(port, password, 'GET', 'user:1')).toBe('orders-cache-user-1');
+    expect(await redisCommand(port, password, 'GET', 'test:before-backup')).toBe('kept');
+    expect(await redisCommand(port, password, 'EXISTS', 'test:after-backup')).toBe(0);
+    expect(await redisCommand(port, password, 'GET', 'user:1')).toBe('orders-cache-user-1');
   });
 
   it('legacy restore of a seeded nightly backup on a password-free instance, checked with redis-cli', async () => {
@@ -79,7 +69,7 @@ describe('--redis restores real data', () => {
     const set = (list.data as { redisBackupSet: Array<{ backupId: string; status: number }> }).redisBackupSet;
     const oldest = set[set.length - 1];
     if (!oldest) throw new Error('no backups');
-    expect(await redis(port, null, 'GET', 'sandbox:backup')).toBe('live');
+    expect(await redisCommand(port, null, 'GET', 'sandbox:backup')).toBe('live');
     const reply = await callLegacy(sandbox.url, 'RestoreInstance', {
       redisId: 'crs-demo0002',
       backupId: oldest.backupId,

@@ -1,23 +1,21 @@
 // Every RestoreInstance refusal, in both protocols, produced by a real state of the demo seed.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO_BACKUPS,
-  ManualClock,
   PROJECT0_SECRET_ID,
   PROJECT0_SECRET_KEY,
   READONLY_SECRET_ID,
   READONLY_SECRET_KEY,
-  type RunningSandbox,
-  startSandbox,
 } from '../../../sandbox/index.js';
+import { frozenDemoSandbox } from './frozen-sandbox.js';
 import { adminState, callLegacy, callV3, errorCode } from './helpers.js';
 
-let sandbox: RunningSandbox;
-const clock = new ManualClock(Date.now());
+const env = frozenDemoSandbox({ taskSeconds: 20 });
+const { clock } = env;
 
 async function firstBackup(instanceId: string, region: string): Promise<string> {
   const reply = await callV3(
-    sandbox.url,
+    env.sandbox.url,
     'DescribeInstanceBackups',
     { InstanceId: instanceId, Status: [2] },
     { region },
@@ -27,18 +25,6 @@ async function firstBackup(instanceId: string, region: string): Promise<string> 
   if (!id) throw new Error(`no normal backup for ${instanceId}`);
   return id;
 }
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'demo', clock, taskSeconds: 20 });
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
-// The clock is frozen, so the real per-second limits (RestoreInstance 20/s) would otherwise apply to
-// the whole file; one emulated second per test keeps each test in a fresh window.
-beforeEach(() => {
-  clock.advance(1100);
-});
 
 interface Case {
   name: string;
@@ -221,7 +207,7 @@ describe('RestoreInstance refusals from real states', () => {
   it.each(cases)('API 3.0 and legacy: $name', async (c) => {
     const backupId = await c.backup();
     const v3 = await callV3(
-      sandbox.url,
+      env.sandbox.url,
       'RestoreInstance',
       {
         InstanceId: c.instanceId,
@@ -233,7 +219,7 @@ describe('RestoreInstance refusals from real states', () => {
     expect(errorCode(v3)).toBe(c.v3);
     expect(v3.status).toBe(200);
     const legacy = await callLegacy(
-      sandbox.url,
+      env.sandbox.url,
       'RestoreInstance',
       { redisId: c.instanceId, backupId, password: c.password ?? '' },
       { region: c.region, ...c.key },
@@ -243,39 +229,39 @@ describe('RestoreInstance refusals from real states', () => {
   });
 
   it('legacy 11201 for missing parameters; MissingParameter for API 3.0', async () => {
-    const legacy = await callLegacy(sandbox.url, 'RestoreInstance', {
+    const legacy = await callLegacy(env.sandbox.url, 'RestoreInstance', {
       redisId: 'crs-demo0001',
       password: 'x',
     });
     expect(legacy).toMatchObject({ code: '11201', codeDesc: 'InvalidParameter' });
-    const v3 = await callV3(sandbox.url, 'RestoreInstance', { InstanceId: 'crs-demo0001' });
+    const v3 = await callV3(env.sandbox.url, 'RestoreInstance', { InstanceId: 'crs-demo0001' });
     expect(errorCode(v3)).toBe('MissingParameter');
   });
 
   it('a running restore locks the instance: Status 1, then a second restore is refused, then it finishes', async () => {
     const backupId = await firstBackup('crs-demo0002', 'ap-guangzhou');
     // Password-free instance: no Password needed.
-    const started = await callV3(sandbox.url, 'RestoreInstance', {
+    const started = await callV3(env.sandbox.url, 'RestoreInstance', {
       InstanceId: 'crs-demo0002',
       BackupId: backupId,
     });
     const taskId = started.json.TaskId as number;
     expect(typeof taskId).toBe('number');
-    const list = await callV3(sandbox.url, 'DescribeInstances', { InstanceId: 'crs-demo0002' });
+    const list = await callV3(env.sandbox.url, 'DescribeInstances', { InstanceId: 'crs-demo0002' });
     expect((list.json.InstanceSet as Array<{ Status: number }>)[0]?.Status).toBe(1);
-    const again = await callLegacy(sandbox.url, 'RestoreInstance', {
+    const again = await callLegacy(env.sandbox.url, 'RestoreInstance', {
       redisId: 'crs-demo0002',
       backupId,
       password: '',
     });
     expect(again.code).toBe('10707');
-    const v3Again = await callV3(sandbox.url, 'RestoreInstance', {
+    const v3Again = await callV3(env.sandbox.url, 'RestoreInstance', {
       InstanceId: 'crs-demo0002',
       BackupId: backupId,
     });
     expect(errorCode(v3Again)).toBe('ResourceUnavailable.InstanceLockedError');
     // Without a Status filter only normal backups are listed (the SDK's default 2).
-    const backups = await callV3(sandbox.url, 'DescribeInstanceBackups', {
+    const backups = await callV3(env.sandbox.url, 'DescribeInstanceBackups', {
       InstanceId: 'crs-demo0002',
       Status: [1],
     });
@@ -284,36 +270,38 @@ describe('RestoreInstance refusals from real states', () => {
     ).find((b) => b.BackupId === backupId);
     expect(locked).toMatchObject({ Locked: 1, Status: 1 });
 
-    const preparing = await callLegacy(sandbox.url, 'DescribeTaskInfo', { requestId: String(taskId) });
+    const preparing = await callLegacy(env.sandbox.url, 'DescribeTaskInfo', { requestId: String(taskId) });
     expect(preparing).toMatchObject({ code: 0, data: { status: 0 } });
     clock.advance(3000);
-    const running = await callLegacy(sandbox.url, 'DescribeTaskInfo', { requestId: String(taskId) });
+    const running = await callLegacy(env.sandbox.url, 'DescribeTaskInfo', { requestId: String(taskId) });
     expect(running).toMatchObject({ code: 0, data: { status: 1 } });
-    expect((await callV3(sandbox.url, 'DescribeTaskInfo', { TaskId: taskId })).json.Status).toBe('running');
+    expect((await callV3(env.sandbox.url, 'DescribeTaskInfo', { TaskId: taskId })).json.Status).toBe(
+      'running',
+    );
     clock.advance(21_000);
-    const done = await callLegacy(sandbox.url, 'DescribeTaskInfo', { requestId: String(taskId) });
+    const done = await callLegacy(env.sandbox.url, 'DescribeTaskInfo', { requestId: String(taskId) });
     expect(done).toMatchObject({ code: 0, codeDesc: 'Success', data: { status: 2 } });
-    const v3Done = await callV3(sandbox.url, 'DescribeTaskInfo', { TaskId: taskId });
+    const v3Done = await callV3(env.sandbox.url, 'DescribeTaskInfo', { TaskId: taskId });
     expect(v3Done.json).toMatchObject({
       Status: 'succeed',
       TaskType: '恢复备份',
       InstanceId: 'crs-demo0002',
     });
-    const after = await callV3(sandbox.url, 'DescribeInstances', { InstanceId: 'crs-demo0002' });
+    const after = await callV3(env.sandbox.url, 'DescribeInstances', { InstanceId: 'crs-demo0002' });
     expect((after.json.InstanceSet as Array<{ Status: number }>)[0]?.Status).toBe(2);
   });
 
   it('a legacy restore succeeds with data.requestId and the admin state counts restore calls', async () => {
     const backupId = await firstBackup('crs-demo0007', 'ap-guangzhou');
     const reply = await callLegacy(
-      sandbox.url,
+      env.sandbox.url,
       'RestoreInstance',
       { redisId: 'crs-demo0007', backupId, password: 'OldCache#7' },
       { method: 'POST', signatureMethod: 'HmacSHA256' },
     );
     expect(reply).toMatchObject({ code: 0, message: '', codeDesc: 'Success' });
     expect(typeof (reply.data as { requestId: unknown }).requestId).toBe('number');
-    const state = await adminState(sandbox.url);
+    const state = await adminState(env.sandbox.url);
     const calls = state.restoreCalls as Record<string, number>;
     expect(calls['crs-demo0007']).toBe(1);
     // Three refusal cases, each sent once per protocol.

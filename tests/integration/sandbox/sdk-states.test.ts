@@ -3,64 +3,24 @@
 // the official per-action lists (Go SDK tencentcloud/redis/v20180412/client.go) of the actions the app
 // calls, each from a real seeded state — or, for the codes only Tencent's own faults produce, from the
 // apiError fault. The same table is in sandbox/README.md.
-import { redis } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis/index.js';
 import type { RedisBackupSet } from 'tencentcloud-sdk-nodejs/tencentcloud/services/redis/v20180412/redis_models.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SECRET_ID,
-  DEFAULT_SECRET_KEY,
-  DEMO_BACKUPS,
-  ManualClock,
-  NOACCESS_SECRET_ID,
-  NOACCESS_SECRET_KEY,
-  PROJECT0_SECRET_ID,
-  PROJECT0_SECRET_KEY,
-  READONLY_SECRET_ID,
-  READONLY_SECRET_KEY,
-  type RunningSandbox,
-  startSandbox,
-} from '../../../sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_BACKUPS } from '../../../sandbox/index.js';
+import { codeOf, sdkCall, sdkClient } from './clone-client.js';
+import { frozenDemoSandbox } from './frozen-sandbox.js';
 import { ERROR_CASES, type ErrorCase, type Key, OFFICIAL_ERROR_LISTS } from './official-errors.js';
 
-type RedisClient = InstanceType<typeof redis.v20180412.Client>;
-
-const KEYS: Readonly<Record<Key, { secretId: string; secretKey: string }>> = {
-  default: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
-  readonly: { secretId: READONLY_SECRET_ID, secretKey: READONLY_SECRET_KEY },
-  project0: { secretId: PROJECT0_SECRET_ID, secretKey: PROJECT0_SECRET_KEY },
-  noaccess: { secretId: NOACCESS_SECRET_ID, secretKey: NOACCESS_SECRET_KEY },
-};
 const ALL_STATUSES = [1, 2, 3, 4, -1, -2];
 const DAY_MS = 24 * 3600 * 1000;
 
-let sandbox: RunningSandbox;
 // Frozen so task phases are set by hand; advanced a little per call to stay inside the rate limits and
 // well inside the five-minute signature window of the SDK's real-time timestamps.
-const clock = new ManualClock(Date.now());
+const env = frozenDemoSandbox({ taskSeconds: 30 });
+const { clock } = env;
 
-function client(region: string, key: Key = 'default'): RedisClient {
-  const endpoint = `127.0.0.1:${sandbox.port}`;
-  return new redis.v20180412.Client({
-    credential: KEYS[key],
-    region,
-    profile: { httpProfile: { endpoint, protocol: 'http://' } },
-  });
-}
-
-/** Calls one action by name through the typed client; params are sent as given. */
-async function call(region: string, action: string, params: object, key: Key = 'default') {
-  const c = client(region, key) as unknown as Record<string, (req: object) => Promise<unknown>>;
-  const method = c[action];
-  if (!method) throw new Error(`no SDK method ${action}`);
-  return method.call(c, params) as Promise<Record<string, unknown>>;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  return promise.then(
-    () => undefined,
-    (e: unknown) => (e as { code?: string }).code,
-  );
-}
+const client = (region: string, key: Key = 'default') => sdkClient(env.sandbox, region, key);
+const call = (region: string, action: string, params: object, key: Key = 'default') =>
+  sdkCall(env.sandbox, region, action, params, key);
 
 const beijingTime = (text: string | undefined) => Date.parse(`${String(text).replace(' ', 'T')}+08:00`);
 
@@ -68,16 +28,6 @@ async function backupsOf(region: string, params: object): Promise<RedisBackupSet
   const res = await client(region).DescribeInstanceBackups({ Limit: 100, ...params });
   return res.BackupSet ?? [];
 }
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'demo', clock, taskSeconds: 30 });
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
-beforeEach(() => {
-  clock.advance(1100);
-});
 
 describe('backups through the official SDK', () => {
   it('observes every RedisBackupSet Status, with Locked consistent', async () => {
@@ -201,11 +151,11 @@ describe('every error code of the official lists, through the official SDK', () 
     '%s → %s (%s)',
     async (_action, _code, _state, c) => {
       const params = await resolve(c);
-      if (c.fault) sandbox.faults.add({ kind: 'apiError', code: c.code, action: c.action });
-      const restores = sandbox.state.tasks.size;
+      if (c.fault) env.sandbox.faults.add({ kind: 'apiError', code: c.code, action: c.action });
+      const restores = env.sandbox.state.tasks.size;
       expect(await codeOf(call(c.region, c.action, params, c.key))).toBe(c.code);
       // A refused request starts nothing.
-      expect(sandbox.state.tasks.size).toBe(restores);
+      expect(env.sandbox.state.tasks.size).toBe(restores);
     },
   );
 

@@ -9,8 +9,9 @@ import {
   MAX_EMPTY_RECONCILE_PASSES,
   MAX_UNHEALED_READS,
 } from '../../../electron/core/tasks/follow-limits';
+import { MAX_POLL_MS } from '../../../electron/core/tasks/follow-schedule';
 import { RestoreJournal } from '../../../electron/core/tasks/restore-journal';
-import { MAX_POLL_MS, TaskFollower } from '../../../electron/core/tasks/task-follower';
+import { TaskFollower } from '../../../electron/core/tasks/task-follower';
 import type { RestoreTask } from '../../../shared/domain';
 import { AppError, mapCloudError } from '../../../shared/errors';
 import type { StoredProfile } from '../../../shared/profiles';

@@ -5,20 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLONE_ACTIONS } from '../../../sandbox/api/clone-actions.js';
-import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
 import type { SdkAction } from '../../../sandbox/api/sdk-models.js';
-import { handleV3 } from '../../../sandbox/api/v3-handler.js';
-import { KeyRing } from '../../../sandbox/auth/keys.js';
-import { ManualClock } from '../../../sandbox/clock.js';
-import { DEFAULT_RATE_LIMITS } from '../../../sandbox/constants.js';
-import { RateLimiter } from '../../../sandbox/rate-limiter.js';
-import { applySeed } from '../../../sandbox/seeds/index.js';
 import { DEAL_STATUS_TEXT } from '../../../sandbox/state/deals.js';
-import { SandboxState } from '../../../sandbox/state/store.js';
-import { tc3Headers } from '../../integration/sandbox/helpers.js';
-import { modelFields, requiredFields } from './sdk-model-text.js';
-
-type Row = Record<string, unknown>;
+import { inProcessDemo, type Row } from './in-process-demo.js';
+import { expectRequestModel, modelFields, rowsAt, unfilled } from './sdk-model-text.js';
 
 /** Fields no rendered answer carries, and why. */
 const NEVER_FILLED: Readonly<Record<string, readonly string[]>> = {
@@ -67,26 +57,7 @@ function official(action: string): Row {
 const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 function renderAll(): Map<SdkAction, Row[]> {
-  const clock = new ManualClock(Date.UTC(2026, 0, 15, 12));
-  const state = new SandboxState(clock, 20);
-  applySeed(state, 'demo');
-  const deps = { state, keys: new KeyRing(), limiter: new RateLimiter(clock, DEFAULT_RATE_LIMITS) };
-  const answers = new Map<SdkAction, Row[]>();
-  const call = (action: SdkAction, params: Row, region = 'ap-guangzhou'): Row => {
-    clock.advance(1100);
-    const body = JSON.stringify(params);
-    const signed = tc3Headers('http://127.0.0.1:8080', action, body, {
-      region,
-      timestamp: Math.floor(clock.now() / 1000),
-    });
-    const headers: Record<string, string> = { host: '127.0.0.1:8080' };
-    for (const [k, v] of Object.entries(signed)) headers[k.toLowerCase()] = v;
-    const envelope = handleV3(deps, { method: 'POST', url: '/', headers, body: Buffer.from(body) });
-    const response = (JSON.parse(encodeAnswer(envelope).toString('utf8')) as { Response: Row }).Response;
-    expect(response.Error, `${action} ${body}`).toBeUndefined();
-    answers.set(action, [...(answers.get(action) ?? []), response]);
-    return response;
-  };
+  const { clock, state, call, answers } = inProcessDemo();
   const orders = state.instances.get('crs-demo0001');
   const backup = state.backupsOf('crs-demo0001').find((b) => state.backupStatus(b) === 2);
   const placed = call('CloneInstances', {
@@ -120,23 +91,6 @@ function renderAll(): Map<SdkAction, Row[]> {
   return answers;
 }
 
-function rowsAt(answers: readonly Row[], path: readonly string[]): Row[] {
-  let rows: unknown[] = [...answers];
-  for (const key of path) {
-    rows = rows.flatMap((r) => {
-      const v = (r as Row)[key];
-      return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-    });
-  }
-  return rows as Row[];
-}
-
-function unfilled(model: string, rows: readonly Row[]) {
-  const fields = [...modelFields(model).keys()];
-  const seen = new Set(rows.flatMap((r) => Object.keys(r)));
-  return { never: fields.filter((f) => !seen.has(f)), extra: [...seen].filter((f) => !fields.includes(f)) };
-}
-
 const ACTIONS = Object.keys(CLONE_ACTIONS) as Array<keyof typeof CLONE_ACTIONS>;
 
 describe('clone actions against the SDK models', () => {
@@ -144,13 +98,11 @@ describe('clone actions against the SDK models', () => {
 
   it.each(ACTIONS.filter((a) => a !== 'DescribeProductInfo'))(
     '%s accepts exactly the request model’s fields, required as the SDK says',
-    (action) => {
-      const model = modelFields(`${action}Request`);
-      const schema = CLONE_ACTIONS[action].schema as Readonly<Record<string, { required?: boolean }>>;
-      expect(Object.keys(schema).sort()).toEqual([...model.keys()].sort());
-      const required = requiredFields(`${action}Request`);
-      for (const name of model.keys()) expect(schema[name]?.required ?? false, name).toBe(required.has(name));
-    },
+    (action) =>
+      expectRequestModel(
+        action,
+        CLONE_ACTIONS[action].schema as Readonly<Record<string, { required?: boolean }>>,
+      ),
   );
 
   it('DescribeProductInfo takes no field (its request model is null)', () => {

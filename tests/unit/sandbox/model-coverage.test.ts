@@ -6,20 +6,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CrsOperation } from '../../../electron/core/cloud/transport/rate-limiter.js';
 import { CLONE_ACTIONS } from '../../../sandbox/api/clone-actions.js';
-import { encodeAnswer } from '../../../sandbox/api/raw-json.js';
 import type { SdkAction } from '../../../sandbox/api/sdk-models.js';
 import { V3_ACTIONS } from '../../../sandbox/api/v3-actions.js';
-import { handleV3 } from '../../../sandbox/api/v3-handler.js';
-import { KeyRing } from '../../../sandbox/auth/keys.js';
-import { ManualClock } from '../../../sandbox/clock.js';
-import { DEFAULT_RATE_LIMITS } from '../../../sandbox/constants.js';
 import { BackupFileStore } from '../../../sandbox/files/backup-files.js';
-import { RateLimiter } from '../../../sandbox/rate-limiter.js';
 import { DEMO_BACKUPS } from '../../../sandbox/seeds/demo.js';
-import { applySeed } from '../../../sandbox/seeds/index.js';
-import { SandboxState } from '../../../sandbox/state/store.js';
-import { tc3Headers } from '../../integration/sandbox/helpers.js';
-import { modelFields, requiredFields, SDK_VERSION } from './sdk-model-text.js';
+import { inProcessDemo, type Row } from './in-process-demo.js';
+import { expectRequestModel, modelFields, rowsAt, SDK_VERSION, unfilled } from './sdk-model-text.js';
 
 /** The API 3.0 actions the app calls (CrsOperation, electron/core/cloud/transport/rate-limiter.ts). */
 const APP_ACTIONS = [
@@ -94,39 +86,13 @@ const NESTED: ReadonlyArray<readonly [string, SdkAction, readonly string[]]> = [
   ['BackupLimitVpcItem', 'DescribeBackupDownloadRestriction', ['LimitVpc']],
 ];
 
-type Row = Record<string, unknown>;
-
-function sandbox() {
-  const clock = new ManualClock(Date.UTC(2026, 0, 15, 12));
-  const state = new SandboxState(clock, 20);
-  applySeed(state, 'demo');
-  state.files = files;
-  const deps = { state, keys: new KeyRing(), limiter: new RateLimiter(clock, DEFAULT_RATE_LIMITS) };
-  const answers = new Map<SdkAction, Row[]>();
-  /** One signed request through the common layer; the Response as a client parses it. */
-  const call = (action: SdkAction, params: Row, region = 'ap-guangzhou'): Row => {
-    clock.advance(1100);
-    const body = JSON.stringify(params);
-    const base = 'http://127.0.0.1:8080';
-    const signed = tc3Headers(base, action, body, { region, timestamp: Math.floor(clock.now() / 1000) });
-    const headers: Record<string, string> = { host: '127.0.0.1:8080' };
-    for (const [k, v] of Object.entries(signed)) headers[k.toLowerCase()] = v;
-    const envelope = handleV3(deps, { method: 'POST', url: '/', headers, body: Buffer.from(body) });
-    const response = (JSON.parse(encodeAnswer(envelope).toString('utf8')) as { Response: Row }).Response;
-    expect(response.Error, `${action} ${body}`).toBeUndefined();
-    answers.set(action, [...(answers.get(action) ?? []), response]);
-    return response;
-  };
-  return { clock, call, answers };
-}
-
 /** Backup files for DescribeBackupUrl, in a temporary folder removed after the tests. */
 const files = new BackupFileStore();
 files.baseUrl = 'http://127.0.0.1:9';
 
 /** Every answer of the demo seed the app would see: all regions, all backups, tasks running and ended. */
 function renderAll() {
-  const { clock, call, answers } = sandbox();
+  const { clock, call, answers } = inProcessDemo(files);
   for (const region of ['ap-guangzhou', 'ap-shanghai', 'ap-beijing']) {
     call('DescribeInstances', { Limit: 1000 }, region);
     call('DescribeInstanceBackups', { Limit: 100, Status: [1, 2, 3, 4, -1, -2] }, region);
@@ -154,27 +120,6 @@ function renderAll() {
   return answers;
 }
 
-/** The rows under `path` in every answer (lists flattened at each step). */
-function rowsAt(answers: readonly Row[], path: readonly string[]): Row[] {
-  let rows: unknown[] = [...answers];
-  for (const key of path) {
-    rows = rows.flatMap((r) => {
-      const v = (r as Row)[key];
-      return Array.isArray(v) ? v : v === undefined ? [] : [v];
-    });
-  }
-  return rows as Row[];
-}
-
-function unfilled(model: string, rows: readonly Row[]) {
-  const fields = [...modelFields(model).keys()];
-  const seen = new Set(rows.flatMap((r) => Object.keys(r)));
-  return {
-    never: fields.filter((f) => !seen.has(f)),
-    extra: [...seen].filter((f) => !fields.includes(f)),
-  };
-}
-
 describe(`sandbox answers against the SDK ${SDK_VERSION} models`, () => {
   const answers = renderAll();
   afterAll(() => files.dispose());
@@ -192,13 +137,11 @@ describe(`sandbox answers against the SDK ${SDK_VERSION} models`, () => {
 
   it.each(ALL_ACTIONS.filter((a) => a !== 'DescribeBackupDownloadRestriction'))(
     '%s accepts exactly the request model’s fields, required as the SDK says',
-    (action) => {
-      const model = modelFields(`${action}Request`);
-      const schema = V3_ACTIONS[action].schema as Readonly<Record<string, { required?: boolean }>>;
-      expect(Object.keys(schema).sort()).toEqual([...model.keys()].sort());
-      const required = requiredFields(`${action}Request`);
-      for (const name of model.keys()) expect(schema[name]?.required ?? false, name).toBe(required.has(name));
-    },
+    (action) =>
+      expectRequestModel(
+        action,
+        V3_ACTIONS[action].schema as Readonly<Record<string, { required?: boolean }>>,
+      ),
   );
 
   it.each(ALL_ACTIONS)('%s answers every field of its response model but the expected ones', (action) => {

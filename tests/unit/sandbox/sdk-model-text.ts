@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const sdkRoot = dirname(require.resolve('tencentcloud-sdk-nodejs/package.json'));
@@ -49,4 +50,36 @@ export function enumCodes(model: string, field: string): Map<string, string> {
     codes.set(m[1] ?? '', (m[2] ?? '').trim());
   }
   return codes;
+}
+
+type Row = Record<string, unknown>;
+
+/** The rows under `path` in every answer (lists flattened at each step; an absent or null value is none). */
+export function rowsAt(answers: readonly Row[], path: readonly string[]): Row[] {
+  let rows: unknown[] = [...answers];
+  for (const key of path) {
+    rows = rows.flatMap((r) => {
+      const v = (r as Row)[key];
+      return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+    });
+  }
+  return rows as Row[];
+}
+
+/** A model's fields no row fills (`never`), and the fields rows carry that the model lacks (`extra`). */
+export function unfilled(model: string, rows: readonly Row[]) {
+  const fields = [...modelFields(model).keys()];
+  const seen = new Set(rows.flatMap((r) => Object.keys(r)));
+  return {
+    never: fields.filter((f) => !seen.has(f)),
+    extra: [...seen].filter((f) => !fields.includes(f)),
+  };
+}
+
+/** Asserts an action's schema takes exactly its request model's fields, each required as the SDK says. */
+export function expectRequestModel(action: string, schema: Readonly<Record<string, { required?: boolean }>>) {
+  const model = modelFields(`${action}Request`);
+  expect(Object.keys(schema).sort()).toEqual([...model.keys()].sort());
+  const required = requiredFields(`${action}Request`);
+  for (const name of model.keys()) expect(schema[name]?.required ?? false, name).toBe(required.has(name));
 }

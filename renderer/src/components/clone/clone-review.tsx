@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { ErrorBox } from '../common/error-box';
 import { TccliCommand } from '../common/tccli-command';
+import { TypedConfirm } from '../restore/typed-confirm';
 import { CloneChecks } from './clone-checks';
 import { ClonePrice } from './clone-price';
 import type { CloneForm as Form } from './use-clone-form';
@@ -104,22 +105,15 @@ export function CloneReviewStep({ form }: { form: Form }) {
           />
         )}
         {form.needsTyped && (
-          <div className="field confirm-field">
-            <label htmlFor={`${id}-typed`}>
-              {t('clone.typeToConfirm')}
-              <strong className="mono confirm-text">{form.expected}</strong>
-            </label>
-            <input
-              id={`${id}-typed`}
-              value={fields.typed}
-              onChange={(e) => fields.setTyped(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={fields.typed !== '' && fields.typed !== form.expected ? true : undefined}
-              data-testid="clone-confirm-input"
-            />
-            {profile?.environment === 'production' && <p className="hint">{t('restore.productionNote')}</p>}
-          </div>
+          <TypedConfirm
+            id={`${id}-typed`}
+            label={t('clone.typeToConfirm')}
+            expected={form.expected}
+            typed={fields.typed}
+            setTyped={fields.setTyped}
+            production={profile?.environment === 'production'}
+            testId="clone-confirm-input"
+          />
         )}
       </section>
     </>

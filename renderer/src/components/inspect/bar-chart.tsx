@@ -3,6 +3,7 @@
  * one image whose accessible name carries every figure, so a screen reader gets the numbers, not the shapes;
  * each bar's label and value are also drawn as text, so nobody has to read a length.
  */
+import type { ReactNode } from 'react';
 
 export interface Bar {
   key: string;
@@ -25,29 +26,18 @@ export function barLength(value: number, max: number, full: number): number {
   return Math.max(2, Math.round((value / max) * full));
 }
 
-export function BarChart({
-  bars,
-  label,
-  testId,
-}: {
+export interface ChartProps {
   bars: readonly Bar[];
   /** The chart's accessible name, holding every figure. */
   label: string;
   testId?: string;
-}) {
+}
+
+export function BarChart({ bars, label, testId }: ChartProps) {
   const max = Math.max(0, ...bars.map((b) => b.value));
   const height = Math.max(ROW, bars.length * ROW);
   return (
-    <svg
-      className="chart chart-bars"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width={WIDTH}
-      height={height}
-      preserveAspectRatio="xMinYMin meet"
-      data-testid={testId}
-    >
+    <ChartFrame kind="chart-bars" label={label} width={WIDTH} height={height} testId={testId}>
       {bars.map((b, i) => {
         const y = i * ROW;
         return (
@@ -70,6 +60,38 @@ export function BarChart({
           </g>
         );
       })}
+    </ChartFrame>
+  );
+}
+
+/** One chart's SVG: a single image named by `label`, drawn at its own size and scaled down only to fit. */
+export function ChartFrame({
+  kind,
+  label,
+  width,
+  height,
+  testId,
+  children,
+}: {
+  kind: string;
+  label: string;
+  width: number;
+  height: number;
+  testId?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      className={`chart ${kind}`}
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      preserveAspectRatio="xMinYMin meet"
+      data-testid={testId}
+    >
+      {children}
     </svg>
   );
 }

@@ -2,36 +2,19 @@
  * Vertical bars in plain SVG, for a histogram whose buckets read left to right (time to live). Like the bar
  * chart, one image whose accessible name carries every figure, with each value drawn above its column.
  */
-import { type Bar, barLength } from './bar-chart';
+import { barLength, ChartFrame, type ChartProps } from './bar-chart';
 
 const COL = 68;
 const PLOT_H = 120;
 const TOP = 18;
 const LABEL_H = 22;
 
-export function ColumnChart({
-  bars,
-  label,
-  testId,
-}: {
-  bars: readonly Bar[];
-  label: string;
-  testId?: string;
-}) {
+export function ColumnChart({ bars, label, testId }: ChartProps) {
   const max = Math.max(0, ...bars.map((b) => b.value));
   const width = Math.max(COL, bars.length * COL);
   const height = TOP + PLOT_H + LABEL_H;
   return (
-    <svg
-      className="chart chart-columns"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
-      preserveAspectRatio="xMinYMin meet"
-      data-testid={testId}
-    >
+    <ChartFrame kind="chart-columns" label={label} width={width} height={height} testId={testId}>
       {bars.map((b, i) => {
         const h = barLength(b.value, max, PLOT_H);
         const x = i * COL;
@@ -48,6 +31,6 @@ export function ColumnChart({
         );
       })}
       <line x1="0" x2={width} y1={TOP + PLOT_H} y2={TOP + PLOT_H} className="chart-axis" />
-    </svg>
+    </ChartFrame>
   );
 }

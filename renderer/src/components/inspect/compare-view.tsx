@@ -15,6 +15,7 @@ import { refKey } from '../../store/inspect-slice';
 import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { DownloadStep } from './download-step';
+import { KeyCell, TableHead } from './report-table';
 import type { InspectTarget } from './use-inspect-target';
 
 /** The newest backup that still holds data (not deleted or expired), by start time. */
@@ -194,22 +195,13 @@ function DiffOutcome({
       <h4>{t('compare.byPrefix')}</h4>
       <div className="table-scroll">
         <table className="table" data-testid="diff-prefixes">
-          <thead>
-            <tr>
-              <th scope="col">{t('compare.prefix')}</th>
-              {counts.map(([label]) => (
-                <th key={label} scope="col" className="num">
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            columns={[{ label: t('compare.prefix') }, ...counts.map(([label]) => ({ label, num: true }))]}
+          />
           <tbody>
             {d.byPrefix.map((p) => (
               <tr key={p.prefix}>
-                <th scope="row" className="mono key-cell">
-                  {shownKey(p.prefix)}
-                </th>
+                <KeyCell name={p.prefix} />
                 <td className="num">{n(p.added)}</td>
                 <td className="num">{n(p.removed)}</td>
                 <td className="num">{n(p.changed)}</td>

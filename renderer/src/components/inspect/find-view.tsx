@@ -9,12 +9,12 @@ import type { FindResult, KeyMatch } from '../../../../shared/inspector';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { href } from '../../lib/route';
 import { useTimeZone } from '../../lib/use-time-zone';
-import { shownKey } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { refKey } from '../../store/inspect-slice';
 import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { formatTtl } from './format-ttl';
+import { KeyCell, TableHead } from './report-table';
 import type { InspectTarget } from './use-inspect-target';
 import { ValuePreviewPanel } from './value-preview';
 
@@ -176,32 +176,22 @@ export function FindView({ target }: { target: InspectTarget }) {
           {result.matches.length > 0 && (
             <div className="table-scroll">
               <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('report.key')}</th>
-                    <th scope="col" className="num">
-                      {t('report.db')}
-                    </th>
-                    <th scope="col">{t('report.type')}</th>
-                    <th scope="col">{t('find.ttl')}</th>
-                    <th scope="col" className="num">
-                      {t('report.bytes')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('report.elements')}
-                    </th>
-                    <th scope="col">{t('find.inBackups')}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t('find.showValue')}</span>
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('report.key') },
+                    { label: t('report.db'), num: true },
+                    { label: t('report.type') },
+                    { label: t('find.ttl') },
+                    { label: t('report.bytes'), num: true },
+                    { label: t('report.elements'), num: true },
+                    { label: t('find.inBackups') },
+                    { label: t('find.showValue'), hidden: true },
+                  ]}
+                />
                 <tbody>
                   {result.matches.map((m) => (
                     <tr key={`${m.db}\u0000${m.key}`}>
-                      <th scope="row" className="mono key-cell">
-                        {shownKey(m.key)}
-                      </th>
+                      <KeyCell name={m.key} />
                       <td className="num">{m.db}</td>
                       <td className="mono">{m.type}</td>
                       <td>

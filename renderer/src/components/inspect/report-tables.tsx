@@ -2,8 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { type InspectionReport, redisTypes } from '../../../../shared/inspector';
 import { formatBytes, formatNumber } from '../../lib/format';
-import { shownKey } from '../../lib/visible-text';
 import { formatTtl } from './format-ttl';
+import { KeyCell, TableHead } from './report-table';
 
 export function ReportTables({ report: r }: { report: InspectionReport }) {
   const { t, i18n } = useTranslation();
@@ -22,23 +22,15 @@ export function ReportTables({ report: r }: { report: InspectionReport }) {
       <section className="card" aria-labelledby="types-table-title">
         <h3 id="types-table-title">{t('report.typesTable')}</h3>
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('report.type')}</th>
-              <th scope="col" className="num">
-                {t('report.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.elements')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.bytes')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.estimate')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('report.type') },
+              { label: t('report.count'), num: true },
+              { label: t('report.elements'), num: true },
+              { label: t('report.bytes'), num: true },
+              { label: t('report.estimate'), num: true },
+            ]}
+          />
           <tbody>
             {redisTypes.map((type) => {
               const line = r.types[type];
@@ -64,29 +56,21 @@ export function ReportTables({ report: r }: { report: InspectionReport }) {
         <h3 id="big-keys-title">{t('report.bigKeysTitle')}</h3>
         <div className="table-scroll">
           <table className="table" data-testid="big-keys">
-            <thead>
-              <tr>
-                <th scope="col">{t('report.key')}</th>
-                <th scope="col" className="num">
-                  {t('report.db')}
-                </th>
-                <th scope="col">{t('report.type')}</th>
-                <th scope="col">{t('report.encoding')}</th>
-                <th scope="col" className="num">
-                  {t('report.elements')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.bytes')}
-                </th>
-                <th scope="col">{t('report.ttlColumn')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('report.key') },
+                { label: t('report.db'), num: true },
+                { label: t('report.type') },
+                { label: t('report.encoding') },
+                { label: t('report.elements'), num: true },
+                { label: t('report.bytes'), num: true },
+                { label: t('report.ttlColumn') },
+              ]}
+            />
             <tbody>
               {r.bigKeys.map((k) => (
                 <tr key={`${k.db}\u0000${k.key}`}>
-                  <th scope="row" className="mono key-cell">
-                    {shownKey(k.key)}
-                  </th>
+                  <KeyCell name={k.key} />
                   <td className="num">{k.db}</td>
                   <td className="mono">{k.type}</td>
                   <td className="mono">{k.encoding}</td>
@@ -104,31 +88,21 @@ export function ReportTables({ report: r }: { report: InspectionReport }) {
         <h3 id="shards-title">{t('report.shardsTitle')}</h3>
         <div className="table-scroll">
           <table className="table" data-testid="shards">
-            <thead>
-              <tr>
-                <th scope="col">{t('report.file')}</th>
-                <th scope="col" className="num">
-                  {t('report.count')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.expires')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.bytes')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.rdbVersion')}
-                </th>
-                <th scope="col">{t('report.redisVersion')}</th>
-                <th scope="col">{t('report.checksum')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('report.file') },
+                { label: t('report.count'), num: true },
+                { label: t('report.expires'), num: true },
+                { label: t('report.bytes'), num: true },
+                { label: t('report.rdbVersion'), num: true },
+                { label: t('report.redisVersion') },
+                { label: t('report.checksum') },
+              ]}
+            />
             <tbody>
               {r.shards.map((s) => (
                 <tr key={s.file}>
-                  <th scope="row" className="mono key-cell">
-                    {shownKey(s.file)}
-                  </th>
+                  <KeyCell name={s.file} />
                   <td className="num">{n(s.keys)}</td>
                   <td className="num">{n(s.expires)}</td>
                   <td className="num">{b(s.bytes)}</td>
@@ -151,23 +125,15 @@ export function ReportTables({ report: r }: { report: InspectionReport }) {
       <section className="card" aria-labelledby="dbs-title">
         <h3 id="dbs-title">{t('report.databasesTitle')}</h3>
         <table className="table" data-testid="databases">
-          <thead>
-            <tr>
-              <th scope="col">{t('report.db')}</th>
-              <th scope="col" className="num">
-                {t('report.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.expires')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.expired')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.bytes')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('report.db') },
+              { label: t('report.count'), num: true },
+              { label: t('report.expires'), num: true },
+              { label: t('report.expired'), num: true },
+              { label: t('report.bytes'), num: true },
+            ]}
+          />
           <tbody>
             {dbs.map(([db, line]) => (
               <tr key={db}>
@@ -185,18 +151,14 @@ export function ReportTables({ report: r }: { report: InspectionReport }) {
       <section className="card" aria-labelledby="encodings-title">
         <h3 id="encodings-title">{t('report.encodingsTitle')}</h3>
         <table className="table" data-testid="encodings">
-          <thead>
-            <tr>
-              <th scope="col">{t('report.type')}</th>
-              <th scope="col">{t('report.encoding')}</th>
-              <th scope="col" className="num">
-                {t('report.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.bytes')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('report.type') },
+              { label: t('report.encoding') },
+              { label: t('report.count'), num: true },
+              { label: t('report.bytes'), num: true },
+            ]}
+          />
           <tbody>
             {r.encodings.map((e) => (
               <tr key={`${e.type}/${e.encoding}`}>

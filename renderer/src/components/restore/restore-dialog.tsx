@@ -21,6 +21,7 @@ import { TccliCommand } from '../common/tccli-command';
 import { PreflightList } from './preflight-list';
 import { RestorePaths } from './restore-paths';
 import { RestoreSummary } from './restore-summary';
+import { TypedConfirm } from './typed-confirm';
 import { useRestoreForm } from './use-restore-form';
 
 export function RestoreDialog() {
@@ -262,22 +263,15 @@ export function RestoreDialog() {
           />
         )}
         {needsTyped && (
-          <div className="field confirm-field">
-            <label htmlFor={`${id}-typed`}>
-              {t('restore.typeToConfirm')}
-              <strong className="mono confirm-text">{expected}</strong>
-            </label>
-            <input
-              id={`${id}-typed`}
-              value={fields.typed}
-              onChange={(e) => fields.setTyped(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={fields.typed !== '' && fields.typed !== expected ? true : undefined}
-              data-testid="restore-confirm-input"
-            />
-            {profile?.environment === 'production' && <p className="hint">{t('restore.productionNote')}</p>}
-          </div>
+          <TypedConfirm
+            id={`${id}-typed`}
+            label={t('restore.typeToConfirm')}
+            expected={expected}
+            typed={fields.typed}
+            setTyped={fields.setTyped}
+            production={profile?.environment === 'production'}
+            testId="restore-confirm-input"
+          />
         )}
       </section>
     </Modal>

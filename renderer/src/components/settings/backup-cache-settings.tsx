@@ -8,9 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { BackupCacheGbSchema, type BackupDownloadNetwork } from '../../../../shared/downloads';
 import { formatBytes } from '../../lib/format';
 import { useApp } from '../../store';
-import type { UiError } from '../../store/types';
+import { DangerConfirm } from '../common/danger-confirm';
 import { ErrorBox } from '../common/error-box';
-import { Modal } from '../common/modal';
 
 export function BackupCacheSettings() {
   const { t, i18n } = useTranslation();
@@ -23,6 +22,7 @@ export function BackupCacheSettings() {
   const cacheError = useApp((s) => s.cacheError);
   const loadCache = useApp((s) => s.loadCache);
   const addToast = useApp((s) => s.addToast);
+  const clearCache = useApp((s) => s.clearCache);
   const [text, setText] = useState(String(cap));
   const [invalid, setInvalid] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -101,55 +101,18 @@ export function BackupCacheSettings() {
       </button>
       {active && <p className="hint">{t('backupCache.clearBusy')}</p>}
       {confirming && (
-        <ClearCache
-          onClose={(cleared) => {
+        <DangerConfirm
+          title={t('backupCache.clearTitle')}
+          body={t('backupCache.clearBody')}
+          confirmLabel={t('backupCache.clearConfirm')}
+          confirmTestId="backup-cache-clear-confirm"
+          run={clearCache}
+          onClose={(done) => {
             setConfirming(false);
-            if (cleared) addToast({ level: 'success', titleKey: 'backupCache.cleared' });
+            if (done) addToast({ level: 'success', titleKey: 'backupCache.cleared' });
           }}
         />
       )}
     </section>
-  );
-}
-
-function ClearCache({ onClose }: { onClose: (cleared?: boolean) => void }) {
-  const { t } = useTranslation();
-  const clear = useApp((s) => s.clearCache);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError>();
-  const confirm = async () => {
-    setBusy(true);
-    const result = await clear();
-    setBusy(false);
-    if (result.ok) onClose(true);
-    else setError(result.error);
-  };
-  return (
-    <Modal
-      title={t('backupCache.clearTitle')}
-      onClose={() => onClose()}
-      closable={!busy}
-      tone="danger"
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={() => onClose()} disabled={busy}>
-            {t('restore.cancel')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger"
-            onClick={() => void confirm()}
-            disabled={busy}
-            data-testid="backup-cache-clear-confirm"
-          >
-            {t('backupCache.clearConfirm')}
-          </button>
-        </>
-      }
-    >
-      <p>{t('backupCache.clearBody')}</p>
-      {error && <ErrorBox error={error} />}
-    </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { href } from '../../lib/route';
 import { useApp } from '../../store';
 import type { ConnectionTest } from '../../store/profiles-slice';
 import type { UiError } from '../../store/types';
-import { ErrorBox } from '../common/error-box';
+import { DangerConfirm } from '../common/danger-confirm';
 import { Modal } from '../common/modal';
 import { useShallowProfiles } from '../layout/use-profiles';
 import { ProfileForm } from '../profiles/profile-form';
@@ -15,6 +15,7 @@ import { TestResult } from '../profiles/test-result';
 export function ProfilesSettings() {
   const { t } = useTranslation();
   const profiles = useShallowProfiles();
+  const deleteProfile = useApp((s) => s.deleteProfile);
   const [editing, setEditing] = useState<ProfileView>();
   const [deleting, setDeleting] = useState<ProfileView>();
   const [message, setMessage] = useState<string>();
@@ -52,11 +53,14 @@ export function ProfilesSettings() {
         </Modal>
       )}
       {deleting && (
-        <DeleteProfile
-          profile={deleting}
-          onClose={(removed) => {
+        <DangerConfirm
+          title={t('settings.deleteTitle', { name: deleting.name })}
+          body={t('settings.deleteBody')}
+          confirmLabel={t('settings.deleteConfirm')}
+          run={() => deleteProfile(deleting.id)}
+          onClose={(done) => {
             setDeleting(undefined);
-            if (removed !== undefined) setMessage(t('settings.deleted', { count: removed }));
+            if (done?.value) setMessage(t('settings.deleted', { count: done.value.removedSecrets }));
           }}
         />
       )}
@@ -125,41 +129,5 @@ function ProfileItem({
       </div>
       <TestResult result={test.result} error={test.error} />
     </li>
-  );
-}
-
-function DeleteProfile({ profile, onClose }: { profile: ProfileView; onClose: (removed?: number) => void }) {
-  const { t } = useTranslation();
-  const deleteProfile = useApp((s) => s.deleteProfile);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError>();
-  const confirm = async () => {
-    setBusy(true);
-    const r = await deleteProfile(profile.id);
-    setBusy(false);
-    if (r.ok) onClose(r.value.removedSecrets);
-    else setError(r.error);
-  };
-  return (
-    <Modal
-      title={t('settings.deleteTitle', { name: profile.name })}
-      onClose={() => onClose()}
-      closable={!busy}
-      tone="danger"
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={() => onClose()} disabled={busy}>
-            {t('restore.cancel')}
-          </button>
-          <button type="button" className="btn btn-danger" onClick={() => void confirm()} disabled={busy}>
-            {t('settings.deleteConfirm')}
-          </button>
-        </>
-      }
-    >
-      <p>{t('settings.deleteBody')}</p>
-      {error && <ErrorBox error={error} />}
-    </Modal>
   );
 }

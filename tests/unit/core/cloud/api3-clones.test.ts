@@ -106,15 +106,20 @@ describe('Api3CrsClient clone actions', () => {
     expect((error as AppError).code).toBe('PAY_FAILED');
   });
 
+  /** One month of a 1 GB Redis 6.2 standard instance (TypeId 15, redis_models.d.ts), pay-as-you-go. */
+  const priceRequest = {
+    region,
+    typeId: 15,
+    memSizeMb: 1024,
+    goodsNum: 1,
+    period: 1,
+    billingMode: 0 as const,
+  };
+
   it('InquiryPriceCreateInstance (official example): Price only; the request carries the spec', async () => {
     const { h, client } = clientFor([officialReply('api3/InquiryPriceCreateInstance.json')]);
     const quote = await client.inquiryPriceCreateInstance({
-      region,
-      typeId: 15,
-      memSizeMb: 1024,
-      goodsNum: 1,
-      period: 1,
-      billingMode: 0,
+      ...priceRequest,
       zoneId: 100003,
       shardNum: 1,
       replicasNum: 1,
@@ -145,14 +150,7 @@ describe('Api3CrsClient clone actions', () => {
         },
       }),
     ]);
-    const quote = await client.inquiryPriceCreateInstance({
-      region,
-      typeId: 15,
-      memSizeMb: 1024,
-      goodsNum: 1,
-      period: 1,
-      billingMode: 0,
-    });
+    const quote = await client.inquiryPriceCreateInstance(priceRequest);
     expect(quote).toEqual({
       price: 30400,
       highPrecisionPrice: 304000000,

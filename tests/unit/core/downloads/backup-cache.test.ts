@@ -6,7 +6,12 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FOLDER, safeFileName, safeSegment } from '../../../../electron/core/downloads/backup-cache';
+import {
+  BackupCache,
+  CACHE_FOLDER,
+  safeFileName,
+  safeSegment,
+} from '../../../../electron/core/downloads/backup-cache';
 import { rdbLike } from './fake-storage';
 import { downloadHarness, until } from './harness';
 
@@ -19,6 +24,10 @@ async function filled(cap: number) {
   }
   return h;
 }
+
+/** A second cache over the same folder, as the app builds one at its next start. */
+const reopened = (h: Awaited<ReturnType<typeof downloadHarness>>) =>
+  new BackupCache({ userData: h.userData, capBytes: () => 1e6, now: () => 0, logger: h.logger });
 
 const cached = async (h: Awaited<ReturnType<typeof downloadHarness>>) =>
   (await h.service.list()).entries.map((e) => e.backupId).sort();
@@ -119,13 +128,7 @@ describe('BackupCache', () => {
 
   it('keeps its bookkeeping across restarts, and empties itself if the index is unreadable', async () => {
     const h = await filled(1e6);
-    const { BackupCache } = await import('../../../../electron/core/downloads/backup-cache');
-    const again = new BackupCache({
-      userData: h.userData,
-      capBytes: () => 1e6,
-      now: () => 0,
-      logger: h.logger,
-    });
+    const again = reopened(h);
     await again.load();
     expect(
       again
@@ -141,12 +144,7 @@ describe('BackupCache', () => {
       join(h.userData, CACHE_FOLDER, 'index.json'),
       '{"version":1,"entries":[{"dir":"../.."}]}',
     );
-    const damaged = new BackupCache({
-      userData: h.userData,
-      capBytes: () => 1e6,
-      now: () => 0,
-      logger: h.logger,
-    });
+    const damaged = reopened(h);
     await damaged.load();
     expect(damaged.list()).toEqual([]);
     expect(await readdir(h.userData)).toContain('keep-me.txt');
@@ -157,13 +155,7 @@ describe('BackupCache', () => {
     const stray = join(h.userData, CACHE_FOLDER, 'p1', 'ap-guangzhou', 'crs-abcd1234', 'lost');
     await mkdir(stray, { recursive: true });
     await writeFile(join(stray, 'x.rdb.part'), 'x');
-    const { BackupCache } = await import('../../../../electron/core/downloads/backup-cache');
-    const again = new BackupCache({
-      userData: h.userData,
-      capBytes: () => 1e6,
-      now: () => 0,
-      logger: h.logger,
-    });
+    const again = reopened(h);
     await again.load();
     const left = await readdir(join(h.userData, CACHE_FOLDER, 'p1', 'ap-guangzhou', 'crs-abcd1234'));
     expect(left.sort()).toEqual(['a', 'b', 'c']);
@@ -191,13 +183,7 @@ describe('BackupCache', () => {
       ],
     };
     await writeFile(join(h.userData, CACHE_FOLDER, 'index.json'), JSON.stringify(index));
-    const { BackupCache } = await import('../../../../electron/core/downloads/backup-cache');
-    const cache = new BackupCache({
-      userData: h.userData,
-      capBytes: () => 1e6,
-      now: () => 0,
-      logger: h.logger,
-    });
+    const cache = reopened(h);
     expect(await cache.deleteAll()).toMatchObject({ removedBackups: 0 });
     expect(await readdir(victim)).toEqual(['x']);
   });

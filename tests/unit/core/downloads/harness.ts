@@ -15,7 +15,7 @@ import { DownloadService } from '../../../../electron/core/downloads/download-se
 import { createMemoryLogger } from '../../../../electron/core/logging/logger';
 import type { BackupRef, DownloadProgress } from '../../../../shared/downloads';
 import { AppError } from '../../../../shared/errors';
-import { notScripted } from '../../../fakes/fake-backup-api';
+import { CLONE_METHODS, notScripted } from '../../../fakes/fake-backup-api';
 import { FakeStorage } from './fake-storage';
 
 export interface FakeFile {
@@ -89,15 +89,7 @@ export async function downloadHarness(
       api.restrictionCalls++;
       return state.restriction;
     },
-    ...notScripted([
-      'cloneInstances',
-      'inquiryPriceCreateInstance',
-      'describeDeals',
-      'describeSecondLevelBackupInfo',
-      'describeInstanceSecurityGroups',
-      'describeProductInfo',
-      'describeInstanceSpec',
-    ]),
+    ...notScripted(CLONE_METHODS),
   };
   let serial = 0;
   const cache = new BackupCache({ userData, capBytes: () => state.cap, now, logger });
