@@ -3,39 +3,17 @@
 // stray exception or a hang.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRdb } from '../../../electron/core/inspector/rdb/rdb-reader.js';
 import { RdbFormatError } from '../../../electron/core/inspector/rdb/rdb-types.js';
-import { chunked } from '../../support/rdb-builder.js';
+import { boundedOutcome, prng } from '../../support/rdb-fuzz.js';
 import { startRedis, type TestRedis } from '../../support/redis-rdb.js';
 
 let redis: TestRedis;
 let dump: Uint8Array;
 const KEYS = ['k:int', 'k:lzf', 'l', 's', 's2', 'z', 'z2', 'h', 'h2', 'x'];
 
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function outcome(data: Uint8Array, sizes: number[], key: string): Promise<unknown> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(new Error('timed out')), 5000);
-  });
+function outcome(data: Uint8Array, sizes: number[], key: string): Promise<unknown> {
   const preview = { db: 0, key: new TextEncoder().encode(key), maxBytes: 1024 };
-  const read = readRdb(chunked(data, sizes), () => {}, { preview }).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  const result = await Promise.race([read, timeout]);
-  clearTimeout(timer);
-  return result;
+  return boundedOutcome(data, sizes, { preview });
 }
 
 describe('damaged dumps read with a preview', () => {

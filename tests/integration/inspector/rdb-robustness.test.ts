@@ -6,36 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Crc64 } from '../../../electron/core/inspector/rdb/crc64.js';
 import { readRdb } from '../../../electron/core/inspector/rdb/rdb-reader.js';
 import { RdbFormatError } from '../../../electron/core/inspector/rdb/rdb-types.js';
-import { chunked, len, str, u32le } from '../../support/rdb-builder.js';
+import { len, str, u32le } from '../../support/rdb-builder.js';
+import { boundedOutcome, prng } from '../../support/rdb-fuzz.js';
 import { startRedis, type TestRedis } from '../../support/redis-rdb.js';
 
 let redis: TestRedis;
 let dump: Uint8Array;
 
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Reads with a time bound; resolves with the error (or null when the read succeeded). */
-async function outcome(data: Uint8Array, sizes: number[], hashValues = false): Promise<unknown> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(new Error('timed out')), 5000);
-  });
-  const read = readRdb(chunked(data, sizes), () => {}, { hashValues }).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  const result = await Promise.race([read, timeout]);
-  clearTimeout(timer);
-  return result;
+function outcome(data: Uint8Array, sizes: number[], hashValues = false): Promise<unknown> {
+  return boundedOutcome(data, sizes, { hashValues });
 }
 
 describe('damaged dumps', () => {
