@@ -47,7 +47,7 @@ export const cloneTextEn = {
     defaultsFailed: 'The source instance could not be read',
     field: {
       engine: 'Engine',
-      zone: 'Zone ID',
+      zone: 'Zone',
       network: 'VPC / subnet',
       securityGroups: 'Security groups',
       memory: 'Memory',

@@ -45,7 +45,7 @@ export const cloneTextZhCN: Strings<typeof cloneTextEn> = {
     defaultsFailed: '无法读取源实例',
     field: {
       engine: '引擎',
-      zone: '可用区 ID',
+      zone: '可用区',
       network: 'VPC / 子网',
       securityGroups: '安全组',
       memory: '内存',

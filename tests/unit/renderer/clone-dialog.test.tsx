@@ -177,7 +177,15 @@ describe('restore dialog: two paths', () => {
   it('pre-fills what the source has, read-only', async () => {
     await openDialog();
     const facts = screen.getByTestId('clone-inherited').textContent ?? '';
-    for (const text of ['100003', 'vpc-1a2b3c / subnet-4d5e6f', 'sg-7g8h9i', '4 GB', 'env=prod', '6379']) {
+    // The zone by its name and its number (shared/crs-zones.ts), as the instance page shows it.
+    for (const text of [
+      'ap-guangzhou-3 (100003)',
+      'vpc-1a2b3c / subnet-4d5e6f',
+      'sg-7g8h9i',
+      '4 GB',
+      'env=prod',
+      '6379',
+    ]) {
       expect(facts).toContain(text);
     }
   });

@@ -6,6 +6,8 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MONTHLY_PERIODS } from '../../../../shared/clones';
+import { zoneLabel } from '../../../../shared/crs-zones';
+import { catalogLanguage } from '../../i18n';
 import { formatDateTime, formatMb } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { ErrorBox } from '../common/error-box';
@@ -88,7 +90,11 @@ export function CloneFormStep({ form, backupTime }: { form: Form; backupTime?: s
         {defaults && (
           <dl className="facts facts-grid clone-inherited" data-testid="clone-inherited">
             <Fact label={t('clone.field.engine')}>{defaults.source.engine}</Fact>
-            <Fact label={t('clone.field.zone')}>{defaults.plan.zoneId ?? t('clone.unread')}</Fact>
+            <Fact label={t('clone.field.zone')}>
+              {defaults.plan.zoneId !== undefined
+                ? `${zoneLabel(defaults.plan.zoneId, catalogLanguage(i18n.language))} (${defaults.plan.zoneId})`
+                : t('clone.unread')}
+            </Fact>
             <Fact label={t('clone.field.network')}>
               {defaults.plan.vpcId
                 ? `${defaults.plan.vpcId} / ${defaults.plan.subnetId ?? '—'}`
