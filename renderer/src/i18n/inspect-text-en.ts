@@ -167,7 +167,10 @@ export const inspectTextEn = {
     privacy:
       'Downloaded backups are kept in a private folder on this computer, readable only by you, and never sent anywhere.',
     cap: 'Keep at most (GB)',
-    capHelp: 'When full, the backups used longest ago are deleted first.',
+    capHelp:
+      'When full, the backups used longest ago are deleted first. Lowering it deletes them at once, except backups being downloaded or inspected.',
+    overCap:
+      'Over the {{cap}} cap: backups being downloaded or inspected are kept until they are done with, then deleted when room is needed.',
     network: 'Download from',
     networkPublic: 'The public link',
     networkInner: 'The private-network link',
