@@ -182,7 +182,11 @@ export class InspectorService {
     this.#running.set(requestId, controller);
     const releases = refs.map((ref) => this.#deps.files.pin?.(ref));
     try {
-      return await work(controller.signal);
+      const answer = await work(controller.signal);
+      // Cancelled while the work ended: a reader that stops at the signal without throwing would hand back
+      // what it read so far. A cancelled request never answers a result, so nothing partial passes as whole.
+      if (controller.signal.aborted) throw new AppError('INSPECT_CANCELLED');
+      return answer;
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) throw new AppError('INSPECT_CANCELLED');
       if (error instanceof AppError) throw error;

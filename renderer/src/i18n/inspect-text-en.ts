@@ -5,6 +5,7 @@
  */
 export const inspectTextEn = {
   inspect: {
+    cancelling: 'Cancelling…',
     action: 'Inspect',
     actionLabel: 'Inspect the backup of {{time}}',
     title: 'Backup of {{time}}',
@@ -105,6 +106,8 @@ export const inspectTextEn = {
     cancel: 'Stop reading',
   },
   find: {
+    cancel: 'Cancel search',
+    cancelled: 'Search cancelled: no result is shown, because not every chosen backup was read.',
     title: 'Find a key',
     pattern: 'Key name or pattern',
     patternHint:
@@ -134,6 +137,8 @@ export const inspectTextEn = {
     notDownloaded: 'not downloaded: inspect it to download it',
   },
   compare: {
+    cancel: 'Cancel comparison',
+    cancelled: 'Comparison cancelled: no result is shown, because the backups were not read to the end.',
     title: 'Compare with another backup',
     other: 'Compare with',
     newest: '{{time}} (newest)',
