@@ -48,6 +48,8 @@ export interface InspectorDeps {
   cachedReports?: number;
   /** Least time between two progress events of one request. */
   progressEveryMs?: number;
+  /** The diff worker's entry, when the shell knows better than the default (a packaged app: packaged-worker.ts). */
+  diffWorkerEntry?: URL;
 }
 
 type ProgressSink = (p: { file: string; bytesRead: number; totalBytes: number }) => void;
@@ -129,6 +131,7 @@ export class InspectorService {
     return this.#run(requestId, [base, other], (signal) =>
       diffBackups(this.#deps.readRdb, a, b, {
         ...(separators ? { separators } : {}),
+        ...(this.#deps.diffWorkerEntry ? { workerEntry: this.#deps.diffWorkerEntry } : {}),
         signal,
         onProgress: (label, phase, p) => {
           const id = `${label}\u0000${phase}`;
