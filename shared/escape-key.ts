@@ -1,8 +1,9 @@
 /**
- * How a Redis key (any bytes) is shown: as text when its bytes are valid UTF-8, otherwise quoted and escaped
- * the way redis-cli prints binary strings. One function for main, the command line and the renderer, so a key
- * reads the same everywhere.
+ * How a Redis key (any bytes) is shown: as text when its bytes are valid UTF-8 that hides nothing, otherwise
+ * quoted and escaped the way redis-cli prints binary strings. One function for main, the command line (its
+ * tables and its `--json`) and the renderer, so a key reads the same everywhere.
  */
+import { hidesText } from './visible-text';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -54,9 +55,12 @@ export function isUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
- * A key as the app shows it: the decoded text when the bytes are valid UTF-8 without control characters,
- * else redis-cli's quoted form (`"\xff\xfeuser"`). Control characters are escaped too, so a key can never
- * break a line of the command line's table or hide text in the window.
+ * A key as the app shows it: the decoded text when the bytes are valid UTF-8 without a character that can
+ * hide text (shared/visible-text.ts: controls C0 and C1, bidi overrides and isolates, zero-width and other
+ * format characters, line separators), else redis-cli's quoted form (`"\xff\xfeuser"`, `"\xe2\x80\xae…"`).
+ * So a key can never break a line of the command line's table, reach a terminal as a raw control or bidi
+ * character (Trojan Source), or read as another key in the window; and `keyBytes` reads the quoted form back
+ * to the same bytes, so such a key can still be searched for.
  */
 export function escapeKey(bytes: Uint8Array): string {
   // A text key that starts with a quote would read like an escaped one: quote it too.
@@ -71,11 +75,13 @@ export function escapeKey(bytes: Uint8Array): string {
     for (const b of bytes) out += String.fromCharCode(b);
     return out;
   }
+  let text: string;
   try {
-    return strictUtf8.decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     return reprBytes(bytes);
   }
+  return hidesText(text) ? reprBytes(bytes) : text;
 }
 
 const simpleEscapes: Record<string, number> = { n: 0x0a, r: 0x0d, t: 0x09, a: 0x07, b: 0x08 };

@@ -30,6 +30,8 @@ export interface BootParts<Sender> {
   isTrustedSender: (sender: Sender) => boolean;
   /** Tests inject one; the app loads the demo sandbox only when it is used (the core never imports it). */
   startSandbox?: SandboxStarter;
+  /** The diff worker's entry when the shell knows it is elsewhere (a packaged app: unpacked from the asar). */
+  diffWorkerEntry?: URL;
 }
 
 export interface Booted<Sender> {
@@ -70,6 +72,7 @@ export async function bootCore<Sender>(parts: BootParts<Sender>): Promise<Booted
       parts.startSandbox ?? (async (port) => (await import('./demo-sandbox')).startDemoSandbox(port)),
     notices,
     emit: parts.emit,
+    ...(parts.diffWorkerEntry ? { diffWorkerEntry: parts.diffWorkerEntry } : {}),
   });
   const guard = new IpcGuard<Sender>({
     handlers: core.handlers,

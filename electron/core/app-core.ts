@@ -50,6 +50,8 @@ export interface CoreDeps {
   sleep?: (ms: number) => Promise<void>;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Where the backup diff's worker starts from, when not beside the bundle (a packaged app unpacks it). */
+  diffWorkerEntry?: URL;
 }
 
 export interface Core {
@@ -196,6 +198,7 @@ export function createCore(deps: CoreDeps): Core {
     now,
     logger,
     onProgress: (progress) => emit('inspect:progress', progress),
+    ...(deps.diffWorkerEntry ? { diffWorkerEntry: deps.diffWorkerEntry } : {}),
   });
 
   const unsubscribe = [

@@ -2,9 +2,11 @@
  * The Electron shell: windows, preload, protocol, menu, electron-store and keytar wiring. It builds the same
  * core as browser mode and registers the same guarded handlers; no business logic lives here.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, session, shell } from 'electron';
 import Store from 'electron-store';
 import { type EventChannel, invokeChannels } from '../../shared/ipc-contract';
@@ -12,6 +14,8 @@ import { finishedTarget, finishedTitle, type RestoreRecord } from '../../shared/
 import { bootCore } from '../boot/boot-core';
 import type { FetchLike } from '../core/cloud/crs-api';
 import { chromiumProxyConfig } from '../core/cloud/transport/proxy-fetch';
+import { BUILT_WORKER } from '../core/inspector/diff/diff-threads';
+import { packagedWorkerEntry } from '../core/inspector/packaged-worker';
 import { createLogger } from '../core/logging/logger';
 import type { KeytarLike } from '../core/secrets/secret-store';
 import type { DocumentStore } from '../core/settings/settings-service';
@@ -58,6 +62,16 @@ async function start(): Promise<void> {
     // Profiles name endpoints, ids and regions: readable by the user only.
     settingsStore: () => new Store({ name: 'settings', configFileMode: 0o600 }) as unknown as DocumentStore,
     fetch,
+    // Packaged, the diff worker runs from app.asar.unpacked (electron-builder.yml asarUnpack).
+    ...(app.isPackaged
+      ? {
+          diffWorkerEntry: packagedWorkerEntry(
+            pathToFileURL(join(__dirname, `${BUILT_WORKER}.js`)),
+            existsSync,
+            (message) => logger.error(message),
+          ),
+        }
+      : {}),
     emit: (channel: EventChannel, payload: unknown) => {
       mainWindow?.webContents.send(channel, payload);
       if (channel === 'task:finished')

@@ -2,8 +2,8 @@
  * The downloaded-backup cache: `<userData>/backup-cache/` (mode 0700, every file 0600), one folder per backup
  * named by profile, region, instance and backup (sanitised), and a small JSON index (written atomically)
  * holding each backup's files, sizes and last use. Backups are customer data: this module logs ids and byte
- * counts only. Eviction is least-recently-used, before a download needs room, and never touches a backup in
- * use (a running download or an inspection holds a pin).
+ * counts only. Eviction is least-recently-used, before a download needs room and at once when the cap is
+ * lowered, and never touches a backup in use (a running download or an inspection holds a pin).
  */
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
@@ -43,7 +43,7 @@ const IndexSchema = z.object({ version: z.literal(1), entries: z.array(EntrySche
 
 export interface BackupCacheDeps {
   userData: string;
-  /** Cap in bytes, read at each use so a changed setting applies to the next download. */
+  /** Cap in bytes, read at each use so a changed setting applies to the next download (and to `fitCap`). */
   capBytes: () => number;
   now: () => number;
   logger: Logger;
@@ -81,6 +81,7 @@ export class BackupCache {
   readonly #reserved = new Map<string, number>();
   #loaded: Promise<void> | undefined;
   #writes: Promise<void> = Promise.resolve();
+  #evictions: Promise<void> = Promise.resolve();
 
   constructor(deps: BackupCacheDeps) {
     this.#deps = deps;
@@ -232,35 +233,89 @@ export class BackupCache {
    * Makes room for `bytes` more in `forRef`'s entry: evicts whole backups, least recently used first, never
    * one in use and never `forRef` itself. Throws BACKUP_CACHE_FULL when even that cannot make room.
    */
-  async reserve(forRef: BackupRef, bytes: number): Promise<void> {
-    await this.load();
-    const cap = this.#deps.capBytes();
-    const own = this.#entries.get(refKey(forRef));
-    if ((own ? entryBytes(own) : 0) + bytes > cap) {
-      throw new AppError('BACKUP_CACHE_FULL', undefined, { neededBytes: bytes, capBytes: cap });
-    }
-    // Other running downloads will still write what they reserved: that room is not free.
+  reserve(forRef: BackupRef, bytes: number): Promise<void> {
+    return this.#exclusive(async () => {
+      await this.load();
+      const cap = this.#deps.capBytes();
+      const own = this.#entries.get(refKey(forRef));
+      if ((own ? entryBytes(own) : 0) + bytes > cap) {
+        throw new AppError('BACKUP_CACHE_FULL', undefined, { neededBytes: bytes, capBytes: cap });
+      }
+      const pending = this.#pendingBytes(refKey(forRef));
+      const { fits } = await this.#evictUntil(
+        () => this.usedBytes() + pending + bytes <= cap,
+        refKey(forRef),
+      );
+      if (!fits) throw new AppError('BACKUP_CACHE_FULL', undefined, { neededBytes: bytes, capBytes: cap });
+      this.#reserved.set(refKey(forRef), (own ? entryBytes(own) : 0) + bytes);
+    });
+  }
+
+  /**
+   * Brings the cache within its cap now (the cap was lowered): evicts whole backups, least recently used
+   * first, until what is on disk plus what running downloads will still write fits. A backup in use (being
+   * downloaded or read) is never evicted, so the cache can stay over the cap until it is no longer used;
+   * `overBytes` says by how much.
+   */
+  fitCap(): Promise<{ evictedBackups: number; freedBytes: number; overBytes: number }> {
+    return this.#exclusive(async () => {
+      await this.load();
+      const cap = this.#deps.capBytes();
+      const pending = this.#pendingBytes();
+      const { evicted, freedBytes } = await this.#evictUntil(() => this.usedBytes() + pending <= cap);
+      if (evicted > 0) this.#log.info('cap lowered', { evictedBackups: evicted, freedBytes });
+      return {
+        evictedBackups: evicted,
+        freedBytes,
+        overBytes: Math.max(0, this.usedBytes() + pending - cap),
+      };
+    });
+  }
+
+  /** What running downloads reserved and have not written yet (but `except`'s): that room is not free. */
+  #pendingBytes(except?: string): number {
     let pending = 0;
     for (const [key, target] of this.#reserved) {
       const entry = this.#entries.get(key);
-      if (key !== refKey(forRef)) pending += Math.max(0, target - (entry ? entryBytes(entry) : 0));
+      if (key !== except) pending += Math.max(0, target - (entry ? entryBytes(entry) : 0));
     }
+    return pending;
+  }
+
+  /** Evicts backups not in use (and not `except`), least recently used first, until `fits()`. */
+  async #evictUntil(
+    fits: () => boolean,
+    except?: string,
+  ): Promise<{ fits: boolean; evicted: number; freedBytes: number }> {
     const candidates = [...this.#entries.values()]
-      .filter((e) => refKey(e) !== refKey(forRef) && !this.isPinned(e))
+      .filter((e) => refKey(e) !== except && !this.isPinned(e))
       .sort((a, b) => a.lastUsedAt - b.lastUsedAt);
     let evicted = 0;
-    while (this.usedBytes() + pending + bytes > cap) {
+    let freedBytes = 0;
+    let ok = fits();
+    while (!ok) {
       const victim = candidates.shift();
-      if (!victim) {
-        if (evicted > 0) await this.save();
-        throw new AppError('BACKUP_CACHE_FULL', undefined, { neededBytes: bytes, capBytes: cap });
-      }
+      if (!victim) break;
+      // In use since the list was made (an inspection pinned it while an earlier victim was removed): kept.
+      if (this.isPinned(victim) || !this.#entries.has(refKey(victim))) continue;
       this.#log.info('evicted', { backupId: victim.backupId, bytes: entryBytes(victim) });
+      freedBytes += entryBytes(victim);
       await this.#remove(victim);
       evicted++;
+      ok = fits();
     }
-    this.#reserved.set(refKey(forRef), (own ? entryBytes(own) : 0) + bytes);
     if (evicted > 0) await this.save();
+    return { fits: ok, evicted, freedBytes };
+  }
+
+  /** Evictions run one at a time: two at once would pick the same victims and count their bytes twice. */
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#evictions.then(work);
+    this.#evictions = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   /** The download of `ref` ended: what it had reserved and not written is free again. */

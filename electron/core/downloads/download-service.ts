@@ -144,6 +144,16 @@ export class DownloadService {
     return { entries, usedBytes: this.#deps.cache.usedBytes(), capBytes: this.#deps.cache.capBytes() };
   }
 
+  /**
+   * The cap setting changed: evict down to it now rather than at the next download. A failure to remove a
+   * file is logged, not thrown: the setting is saved either way and the next download evicts again.
+   */
+  async fitCap(): Promise<void> {
+    await this.#deps.cache
+      .fitCap()
+      .catch((error: unknown) => this.#log.warn('eviction to the new cap failed', { error: nameOf(error) }));
+  }
+
   clear(): Promise<CacheCleared> {
     return this.#deps.cache.deleteAll();
   }

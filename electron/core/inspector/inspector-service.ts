@@ -48,6 +48,8 @@ export interface InspectorDeps {
   cachedReports?: number;
   /** Least time between two progress events of one request. */
   progressEveryMs?: number;
+  /** The diff worker's entry, when the shell knows better than the default (a packaged app: packaged-worker.ts). */
+  diffWorkerEntry?: URL;
 }
 
 type ProgressSink = (p: { file: string; bytesRead: number; totalBytes: number }) => void;
@@ -129,6 +131,7 @@ export class InspectorService {
     return this.#run(requestId, [base, other], (signal) =>
       diffBackups(this.#deps.readRdb, a, b, {
         ...(separators ? { separators } : {}),
+        ...(this.#deps.diffWorkerEntry ? { workerEntry: this.#deps.diffWorkerEntry } : {}),
         signal,
         onProgress: (label, phase, p) => {
           const id = `${label}\u0000${phase}`;
@@ -182,7 +185,11 @@ export class InspectorService {
     this.#running.set(requestId, controller);
     const releases = refs.map((ref) => this.#deps.files.pin?.(ref));
     try {
-      return await work(controller.signal);
+      const answer = await work(controller.signal);
+      // Cancelled while the work ended: a reader that stops at the signal without throwing would hand back
+      // what it read so far. A cancelled request never answers a result, so nothing partial passes as whole.
+      if (controller.signal.aborted) throw new AppError('INSPECT_CANCELLED');
+      return answer;
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) throw new AppError('INSPECT_CANCELLED');
       if (error instanceof AppError) throw error;

@@ -40,7 +40,12 @@ export function buildHandlers(s: HandlerServices): Handlers {
     'app:info': () => s.info,
     'app:notices': () => s.notices,
     'settings:get': () => s.settings.get(),
-    'settings:update': (patch) => s.settings.update(patch),
+    'settings:update': async (patch) => {
+      const prefs = s.settings.update(patch);
+      // A lowered cache cap evicts at once; answering after it lets Settings show the new usage.
+      if (patch.backupCacheGb !== undefined) await s.downloads.fitCap();
+      return prefs;
+    },
     'profiles:list': () => s.profiles.list(),
     'profiles:create': (input) => s.profiles.create(input),
     'profiles:update': async (patch) => {

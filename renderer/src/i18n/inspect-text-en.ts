@@ -5,6 +5,7 @@
  */
 export const inspectTextEn = {
   inspect: {
+    cancelling: 'Cancelling…',
     action: 'Inspect',
     actionLabel: 'Inspect the backup of {{time}}',
     title: 'Backup of {{time}}',
@@ -105,6 +106,8 @@ export const inspectTextEn = {
     cancel: 'Stop reading',
   },
   find: {
+    cancel: 'Cancel search',
+    cancelled: 'Search cancelled: no result is shown, because not every chosen backup was read.',
     title: 'Find a key',
     pattern: 'Key name or pattern',
     patternHint:
@@ -134,6 +137,8 @@ export const inspectTextEn = {
     notDownloaded: 'not downloaded: inspect it to download it',
   },
   compare: {
+    cancel: 'Cancel comparison',
+    cancelled: 'Comparison cancelled: no result is shown, because the backups were not read to the end.',
     title: 'Compare with another backup',
     other: 'Compare with',
     newest: '{{time}} (newest)',
@@ -167,7 +172,10 @@ export const inspectTextEn = {
     privacy:
       'Downloaded backups are kept in a private folder on this computer, readable only by you, and never sent anywhere.',
     cap: 'Keep at most (GB)',
-    capHelp: 'When full, the backups used longest ago are deleted first.',
+    capHelp:
+      'When full, the backups used longest ago are deleted first. Lowering it deletes them at once, except backups being downloaded or inspected.',
+    overCap:
+      'Over the {{cap}} cap: backups being downloaded or inspected are kept until they are done with, then deleted when room is needed.',
     network: 'Download from',
     networkPublic: 'The public link',
     networkInner: 'The private-network link',

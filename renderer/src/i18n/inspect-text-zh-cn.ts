@@ -5,6 +5,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
   inspect: {
+    cancelling: '正在取消…',
     action: '查看内容',
     actionLabel: '查看 {{time}} 的备份内容',
     title: '{{time}} 的备份',
@@ -102,6 +103,8 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     cancel: '停止读取',
   },
   find: {
+    cancel: '取消查找',
+    cancelled: '查找已取消：所选备份未全部读完，因此不显示任何结果。',
     title: '查找键',
     pattern: '键名或模式',
     patternHint:
@@ -130,6 +133,8 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     notDownloaded: '尚未下载：查看其内容即可下载',
   },
   compare: {
+    cancel: '取消对比',
+    cancelled: '对比已取消：备份未读完，因此不显示任何结果。',
     title: '与另一个备份对比',
     other: '对比对象',
     newest: '{{time}}（最新）',
@@ -159,7 +164,8 @@ export const inspectTextZhCN: Strings<typeof inspectTextEn> = {
     title: '备份下载',
     privacy: '下载的备份保存在本机的私有文件夹中，只有你能读取，且不会被发送到任何地方。',
     cap: '最多保留（GB）',
-    capHelp: '空间用满时，最久未使用的备份先被删除。',
+    capHelp: '空间用满时，最久未使用的备份先被删除。调低上限会立即删除，正在下载或查看的备份除外。',
+    overCap: '已超出 {{cap}} 的上限：正在下载或查看的备份会保留到用完为止，之后在需要空间时删除。',
     network: '下载方式',
     networkPublic: '外网链接',
     networkInner: '内网链接',

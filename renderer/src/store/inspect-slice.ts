@@ -52,9 +52,19 @@ export interface InspectSlice {
   /** Stops reading a backup for its report; the report then says it was cancelled and can be asked again. */
   cancelReport(ref: BackupRef): Promise<void>;
   clearCache(): Promise<{ ok: true } | { ok: false; error: UiError }>;
-  /** Find, compare and preview answer their caller and keep nothing: their panels hold the results. */
-  findKeys(backups: BackupRef[], pattern: string, glob: boolean): Promise<Result<FindResult>>;
-  compareBackups(base: BackupRef, other: BackupRef): Promise<Result<DiffResult>>;
+  /**
+   * Find, compare and preview answer their caller and keep nothing: their panels hold the results. Find and
+   * compare run under the caller's request id (`newRequestId`), which `cancelInspection` stops in main.
+   */
+  findKeys(
+    backups: BackupRef[],
+    pattern: string,
+    glob: boolean,
+    requestId: string,
+  ): Promise<Result<FindResult>>;
+  compareBackups(base: BackupRef, other: BackupRef, requestId: string): Promise<Result<DiffResult>>;
+  /** Stops a running find or compare in main; its answer then is INSPECT_CANCELLED, never a partial result. */
+  cancelInspection(requestId: string): Promise<void>;
   previewValue(backup: BackupRef, db: number, key: string): Promise<Result<ValuePreview>>;
 }
 
@@ -74,7 +84,7 @@ const progressError = (p: DownloadProgress): UiError => ({
 });
 
 /** A fresh id for one inspector request (the caller's, so progress events can be matched to it). */
-const newRequestId = (): string => crypto.randomUUID();
+export const newRequestId = (): string => crypto.randomUUID();
 
 export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get) => {
   const setDownload = (key: string, view: DownloadView) =>
@@ -188,10 +198,14 @@ export const createInspectSlice: SliceCreator<InspectSlice> = (api) => (set, get
       set({ downloads: kept });
       return { ok: true };
     },
-    findKeys: (backups, pattern, glob) =>
-      call(() => api.inspect.find({ requestId: newRequestId(), backups: backups.map(bare), pattern, glob })),
-    compareBackups: (base, other) =>
-      call(() => api.inspect.diff({ requestId: newRequestId(), base: bare(base), other: bare(other) })),
+    findKeys: (backups, pattern, glob, requestId) =>
+      call(() => api.inspect.find({ requestId, backups: backups.map(bare), pattern, glob })),
+    compareBackups: (base, other, requestId) =>
+      call(() => api.inspect.diff({ requestId, base: bare(base), other: bare(other) })),
+    cancelInspection: async (requestId) => {
+      // Whether main still ran it or not, the request's own answer tells how it ended.
+      await call(() => api.inspect.cancel({ requestId }));
+    },
     previewValue: (backup, db, key) =>
       call(() => api.inspect.preview({ requestId: newRequestId(), backup: bare(backup), db, key })),
   };

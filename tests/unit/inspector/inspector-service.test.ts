@@ -7,7 +7,7 @@ import type { ReadRdb } from '../../../electron/core/inspector/rdb/rdb-types';
 import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import { AppError } from '../../../shared/errors';
 import type { BackupRef, InspectProgress } from '../../../shared/inspector';
-import { type FakeEntry, fakeReader } from '../../support/fake-rdb';
+import { entry, type FakeEntry, fakeReader, summary } from '../../support/fake-rdb';
 
 const NOW = Date.UTC(2026, 11, 1);
 const ref = (backupId: string): BackupRef => ({
@@ -110,6 +110,35 @@ describe('inspector service', () => {
     release();
     expect(await running).toBe('INSPECT_CANCELLED');
     expect(service.cancel('r1')).toBe(false);
+  });
+
+  it('cancels a find and a diff: the reads stop, the files are released, and no partial result is answered', async () => {
+    // A reader that stops at the signal without throwing, handing back what it read so far.
+    let reached: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      reached = r;
+    });
+    const quitter: ReadRdb = async (_source, onKey, options) => {
+      onKey(entry({ key: 'k:1', valueHash: '0000000000000001' }));
+      reached();
+      await new Promise<void>((r) => options?.signal?.addEventListener('abort', () => r(), { once: true }));
+      return summary(1);
+    };
+    const { service, pins } = setup({ old: [], new: [] }, quitter);
+    // Cancelled during the last read, the reader's early return would otherwise end the search "whole".
+    const finding = code(service.find('f', [ref('old')], 'k:*', true, 10));
+    await gate;
+    expect(service.cancel('f')).toBe(true);
+    expect(await finding).toBe('INSPECT_CANCELLED');
+    expect(pins).toEqual(['+old', '-old']);
+
+    const diffing = code(service.diff('d', ref('old'), ref('new')));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(service.cancel('d')).toBe(true);
+    expect(await diffing).toBe('INSPECT_CANCELLED');
+    // The ids are free again once the requests ended.
+    expect(service.cancel('f')).toBe(false);
+    expect(service.cancel('d')).toBe(false);
   });
 
   it('finds and diffs across backups by id', async () => {

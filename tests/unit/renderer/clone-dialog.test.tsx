@@ -389,6 +389,42 @@ describe('point-in-time timeline', () => {
     expect(slider.getAttribute('aria-valuetext')).toBe('2026-11-30 10:00:00 (UTC+8)');
   });
 
+  it('follows a pointer drag on the bar, with the pointer captured, snapping out of the gaps', async () => {
+    await openDialog(pitrSetup);
+    fireEvent.click(screen.getByTestId('point-time'));
+    const bar = screen.getByTestId('pitr-bar');
+    const slider = screen.getByRole('slider');
+    // jsdom lays nothing out and has no pointer capture: the bar is 600 px wide for 02:00–08:00, 1 px = 36 s.
+    bar.getBoundingClientRect = () => ({ left: 100, width: 600, top: 0, height: 22 }) as DOMRect;
+    const captured = new Set<number>();
+    bar.setPointerCapture = (id: number) => captured.add(id);
+    bar.releasePointerCapture = (id: number) => captured.delete(id);
+    bar.hasPointerCapture = (id: number) => captured.has(id);
+    const now = () => new Date(Number(slider.getAttribute('aria-valuenow'))).toISOString();
+
+    fireEvent.pointerDown(bar, { pointerId: 7, button: 0, clientX: 200 });
+    expect(captured.has(7)).toBe(true);
+    expect(now()).toBe('2026-11-30T03:00:00.000Z');
+    expect(document.activeElement).toBe(slider);
+    // 07:04 lies in the gap 07:00–07:10: nearer its start, it lands on the second before the gap.
+    fireEvent.pointerMove(bar, { pointerId: 7, clientX: 606 + 2 / 3 });
+    expect(now()).toBe('2026-11-30T06:59:59.000Z');
+    // 07:08 is nearer the gap's end: the second after it.
+    fireEvent.pointerMove(bar, { pointerId: 7, clientX: 613 + 1 / 3 });
+    expect(now()).toBe('2026-11-30T07:10:01.000Z');
+    // Captured, the drag goes on outside the bar, held at the range's end.
+    fireEvent.pointerMove(bar, { pointerId: 7, clientX: 900 });
+    expect(now()).toBe(T8);
+    // Another pointer's moves are not this drag's.
+    fireEvent.pointerMove(bar, { pointerId: 8, clientX: 150 });
+    expect(now()).toBe(T8);
+    fireEvent.pointerUp(bar, { pointerId: 7, clientX: 900 });
+    expect(captured.size).toBe(0);
+    // Released, a move no longer changes the time.
+    fireEvent.pointerMove(bar, { pointerId: 7, clientX: 200 });
+    expect(now()).toBe(T8);
+  });
+
   it('sends the chosen time as the clone’s point', async () => {
     const { fake } = await openDialog({
       ...pitrSetup,

@@ -227,4 +227,21 @@ describe('Settings: backup downloads', () => {
     await act(async () => undefined);
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+  it('shows the usage main reports after a lowered cap, and says when backups in use keep it over', async () => {
+    // Main evicts before it answers settings:update; the usage is read again after that answer.
+    let list = completeCache('a', 'b', 'c');
+    const fake = inspectCore({ inspect: { 'backup:downloads': () => ok(list) } });
+    window.location.hash = '#/settings';
+    render(<App resolution={{ api: fake.api }} />);
+    const usage = await screen.findByTestId('backup-cache-usage');
+    expect(usage.textContent).toBe('14.6 MB used by 3 downloaded backups');
+    expect(screen.queryByTestId('backup-cache-over')).toBeNull();
+    list = { ...completeCache('a'), capBytes: 1e6 };
+    const cap = screen.getByLabelText('Keep at most (GB)');
+    fireEvent.change(cap, { target: { value: '1' } });
+    fireEvent.keyDown(cap, { key: 'Enter' });
+    await waitFor(() => expect(usage.textContent).toBe('4.9 MB used by 1 downloaded backups'));
+    expect(fake.callsTo('backup:downloads').length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByTestId('backup-cache-over').textContent).toMatch(/^Over the 977 KB cap/);
+  });
 });

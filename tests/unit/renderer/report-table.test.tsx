@@ -6,7 +6,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChartFrame } from '../../../renderer/src/components/inspect/bar-chart';
 import { KeyCell, TableHead } from '../../../renderer/src/components/inspect/report-table';
-import { shownKey } from '../../../renderer/src/lib/visible-text';
+import { shownKey } from '../../../shared/visible-text';
 
 afterEach(cleanup);
 

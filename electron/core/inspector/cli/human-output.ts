@@ -1,5 +1,10 @@
-/** The command line's plain-text tables: what a DBA reads in a terminal. */
+/**
+ * The command line's plain-text tables: what a DBA reads in a terminal. Keys arrive as `escapeKey` text (a key
+ * holding a control, bidi or invisible character is in redis-cli's quoted `\xHH` form); every other text from
+ * a file (its name, its aux fields) goes through the same visible-text rule, so nothing reaches the terminal raw.
+ */
 import type { DiffResult, FindResult, InspectionReport } from '../../../../shared/inspector';
+import { shownKey } from '../../../../shared/visible-text';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -15,7 +20,8 @@ function size(bytes: number): string {
   return `${v.toFixed(1)} ${units[u]}`;
 }
 
-function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+function table(head: readonly string[], cells: ReadonlyArray<readonly string[]>): string {
+  const rows = cells.map((r) => r.map(shownKey));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -112,7 +118,8 @@ export function humanFind(f: FindResult): string {
   )}\n`;
 }
 
-export function humanDiff(d: DiffResult): string {
+export function humanDiff(diff: DiffResult): string {
+  const d = { ...diff, base: shownKey(diff.base), other: shownKey(diff.other) };
   const lines = [
     `From ${d.base} to ${d.other}: ${n(d.added)} added, ${n(d.removed)} removed, ${n(d.changed)} changed, ${n(d.unchanged)} unchanged.`,
     `Restoring ${d.base} instead of ${d.other} would lose ${n(d.wouldLose.missingKeys)} key(s) and change ${n(d.wouldLose.changedKeys)}.`,
@@ -123,7 +130,8 @@ export function humanDiff(d: DiffResult): string {
   ];
   for (const kind of ['added', 'removed', 'changed'] as const) {
     const s = d.samples[kind];
-    if (s.length > 0) lines.push(`Some ${kind}: ${s.map((x) => `${x.key} (db${x.db})`).join(', ')}`);
+    if (s.length > 0)
+      lines.push(`Some ${kind}: ${s.map((x) => `${shownKey(x.key)} (db${x.db})`).join(', ')}`);
   }
   return `${lines.join('\n\n')}\n`;
 }

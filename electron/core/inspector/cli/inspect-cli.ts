@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { keyBytes } from '../../../../shared/escape-key';
 import type { DiffResult, FindResult, InspectionReport } from '../../../../shared/inspector';
+import { replaceHidden, shownKey } from '../../../../shared/visible-text';
 import { diffBackups } from '../diff/backup-diff';
 import { BackupFileError } from '../files/backup-files';
 import { readBackup } from '../files/read-backup';
@@ -20,6 +21,21 @@ export interface CliIo {
   err: (text: string) => void;
   now: () => number;
   readRdb: ReadRdb;
+}
+
+/**
+ * JSON text that is safe in a terminal. Keys and prefixes are already `escapeKey` text, which quotes any key
+ * holding a hidden character, but file names and a backup's aux fields are not; and `JSON.stringify` escapes
+ * only C0 controls and lone surrogates, passing DEL, C1, bidi, zero-width and line-separator characters through
+ * raw (ECMA-262 QuoteJSONString). Each of those becomes a `\uXXXX` escape: the same JSON value, all of it
+ * visible. They can only occur inside strings, so the document stays valid.
+ */
+export function terminalJson(value: unknown): string {
+  return replaceHidden(JSON.stringify(value), (c) => {
+    let out = '';
+    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
 }
 
 /** The JSON document: exactly the fields issue 19 names. */
@@ -74,7 +90,7 @@ export async function runInspectCli(argv: readonly string[], io: CliIo): Promise
     args = parseCliArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`inspect: ${error.message}. ${USAGE}`);
+    io.err(`inspect: ${shownKey(error.message)}. ${USAGE}`);
     return 2;
   }
   if (args.help) {
@@ -114,7 +130,7 @@ export async function runInspectCli(argv: readonly string[], io: CliIo): Promise
             { separators: args.separators },
           )
         : undefined;
-    if (args.json) io.out(JSON.stringify(jsonDocument(report, find, diff)));
+    if (args.json) io.out(terminalJson(jsonDocument(report, find, diff)));
     else {
       io.out(humanReport(report));
       if (find) io.out(humanFind(find));
@@ -123,11 +139,11 @@ export async function runInspectCli(argv: readonly string[], io: CliIo): Promise
     return 0;
   } catch (error) {
     if (error instanceof BackupFileError) {
-      io.err(`inspect: ${error.message}`);
+      io.err(`inspect: ${shownKey(error.message)}`);
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`inspect: ${message.split('\n')[0]}`);
+    io.err(`inspect: ${shownKey(message.split('\n')[0] ?? '')}`);
     return 1;
   }
 }

@@ -2,9 +2,11 @@
  * The point in time to clone to, on a bar that shows the range second-level backups cover and the gaps the
  * cloud reported (MissingTimestamps): gaps are drawn hatched, listed in words, and never selectable. A
  * slider keyboard-first: arrows move a minute (with Shift a second), Page Up/Down an hour, Home/End the
- * range's ends; a gap is jumped over. Times are shown in the app's time zone setting.
+ * range's ends; a gap is jumped over. With a pointer, press anywhere on the bar and drag: the bar captures
+ * the pointer, so the drag goes on outside it, and every position snaps out of a gap to its nearer edge, as a
+ * click does. Times are shown in the app's time zone setting.
  */
-import { type KeyboardEvent, type MouseEvent, useId } from 'react';
+import { type KeyboardEvent, type PointerEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
@@ -40,11 +42,40 @@ export function PitrTimeline({ window: w, value, onChange }: Props) {
     if (next !== undefined && next !== value) onChange(next);
   };
 
-  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+  const slider = useRef<HTMLSpanElement | null>(null);
+  // The pointer that pressed on the bar, while it is held: moves of any other pointer are ignored.
+  const dragging = useRef<number | undefined>(undefined);
+
+  /** The time under the pointer, snapped out of any gap; undefined when the bar has no width. */
+  const timeAt = (event: PointerEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    if (rect.width <= 0) return;
-    const next = nearestSelectable(w, w.start + ((event.clientX - rect.left) / rect.width) * span);
-    if (next !== undefined) onChange(next);
+    if (rect.width <= 0) return undefined;
+    const ratio = Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width));
+    return nearestSelectable(w, w.start + ratio * span);
+  };
+  const choose = (next: number | undefined) => {
+    if (next !== undefined && next !== value) onChange(next);
+  };
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    // No text selection or scrolling while dragging; the slider takes focus so keys go on from here.
+    event.preventDefault();
+    dragging.current = event.pointerId;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    slider.current?.focus();
+    choose(timeAt(event));
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (dragging.current !== event.pointerId) return;
+    choose(timeAt(event));
+  };
+  const endDrag = (event: PointerEvent<HTMLDivElement>) => {
+    if (dragging.current !== event.pointerId) return;
+    dragging.current = undefined;
+    if (event.currentTarget.hasPointerCapture(event.pointerId)) {
+      event.currentTarget.releasePointerCapture(event.pointerId);
+    }
   };
 
   return (
@@ -52,10 +83,15 @@ export function PitrTimeline({ window: w, value, onChange }: Props) {
       <p className="pitr-label" id={`${id}-label`}>
         {t('clone.pitr.label')}
       </p>
-      {/* The bar is a pointer shortcut; the slider below it is the keyboard's way to the same value. */}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: the slider inside is the accessible control */}
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: keys go to the focusable slider inside */}
-      <div className="pitr-bar" onClick={onClick}>
+      {/* The bar is a pointer shortcut; the slider inside it is the keyboard's way to the same value. */}
+      <div
+        className="pitr-bar"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={endDrag}
+        onPointerCancel={endDrag}
+        data-testid="pitr-bar"
+      >
         {w.gaps.map((g) => (
           <span
             key={`${g.start}-${g.end}`}
@@ -67,6 +103,7 @@ export function PitrTimeline({ window: w, value, onChange }: Props) {
         ))}
         {value !== undefined && (
           <span
+            ref={slider}
             role="slider"
             tabIndex={0}
             className="pitr-thumb"

@@ -2,20 +2,22 @@
  * Compare the inspected backup with another of the same instance (by default the newest): keys added,
  * removed, changed (by a hash of the value) and unchanged, per prefix, with samples. Against the newest, it
  * answers “what would this restore lose?” — worded as what it is: two backups compared, not the live instance.
+ * A comparison can be cancelled: it then shows no result at all, only that it was cancelled.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../../shared/domain';
 import type { DiffResult } from '../../../../shared/inspector';
+import { shownKey } from '../../../../shared/visible-text';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
-import { shownKey } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { refKey } from '../../store/inspect-slice';
 import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { DownloadStep } from './download-step';
 import { KeyCell, TableHead } from './report-table';
+import { useInspectRun } from './use-inspect-run';
 import type { InspectTarget } from './use-inspect-target';
 
 /** The newest backup that still holds data (not deleted or expired), by start time. */
@@ -42,7 +44,7 @@ export function CompareView({ target }: { target: InspectTarget }) {
   const others = backups.filter((b) => b.id !== inspected && !b.incomplete);
   const [otherId, setOtherId] = useState<string>();
   const chosenId = otherId ?? (newest && newest.id !== inspected ? newest.id : others[0]?.id);
-  const [busy, setBusy] = useState(false);
+  const running = useInspectRun();
   const [error, setError] = useState<UiError>();
   const [result, setResult] = useState<{ diff: DiffResult; otherId: string }>();
 
@@ -57,16 +59,15 @@ export function CompareView({ target }: { target: InspectTarget }) {
     cache?.entries.some((e) => refKey(e) === otherKey && e.state === 'complete') === true;
 
   const run = async () => {
-    if (!target.ref || !otherRef || !chosenId) return;
-    setBusy(true);
+    const base = target.ref;
+    if (!base || !otherRef || !chosenId) return;
     setError(undefined);
-    const answer = await compare(target.ref, otherRef);
-    setBusy(false);
+    // The last result goes at once: shown during a new comparison, it would read as that one's answer.
+    setResult(undefined);
+    const answer = await running.start((requestId) => compare(base, otherRef, requestId));
+    if (!answer) return;
     if (answer.ok) setResult({ diff: answer.value, otherId: chosenId });
-    else {
-      setResult(undefined);
-      setError(answer.error);
-    }
+    else setError(answer.error);
   };
 
   if (newest?.id === inspected && others.length === 0) {
@@ -105,16 +106,33 @@ export function CompareView({ target }: { target: InspectTarget }) {
           </select>
           {otherReady && (
             <button
+              ref={running.startButton}
               type="button"
               className="btn btn-primary"
-              disabled={busy}
+              disabled={running.busy}
               onClick={() => void run()}
               data-testid="compare-run"
             >
-              {busy ? t('compare.running') : t('compare.run')}
+              {running.busy ? t('compare.running') : t('compare.run')}
+            </button>
+          )}
+          {running.busy && (
+            <button
+              ref={running.cancelButton}
+              type="button"
+              className="btn"
+              onClick={running.cancel}
+              data-testid="compare-cancel"
+            >
+              {running.phase === 'cancelling' ? t('inspect.cancelling') : t('compare.cancel')}
             </button>
           )}
         </div>
+      )}
+      {running.phase === 'cancelled' && (
+        <p role="status" data-testid="compare-cancelled">
+          {t('compare.cancelled')}
+        </p>
       )}
       {otherRef && chosenId && !otherReady && (
         <DownloadStep target={otherRef} title={t('compare.downloadOther', { time: timeOf(chosenId) })} />

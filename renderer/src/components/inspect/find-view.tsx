@@ -1,7 +1,8 @@
 /**
  * Find a key by exact name or Redis glob pattern across downloaded backups of the instance (by default the
  * inspected one): its type, TTL, size and element count, and which backups hold it. A value is read only
- * when asked, one at a time, and shown in a panel that forgets it when closed.
+ * when asked, one at a time, and shown in a panel that forgets it when closed. A search can be cancelled: it
+ * then shows no result at all, only that it was cancelled.
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { formatTtl } from './format-ttl';
 import { KeyCell, TableHead } from './report-table';
+import { useInspectRun } from './use-inspect-run';
 import type { InspectTarget } from './use-inspect-target';
 import { ValuePreviewPanel } from './value-preview';
 
@@ -39,7 +41,7 @@ export function FindView({ target }: { target: InspectTarget }) {
   const inspected = target.ref?.backupId ?? '';
   const [pattern, setPattern] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set([inspected]));
-  const [busy, setBusy] = useState(false);
+  const run = useInspectRun();
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<UiError>();
   const [result, setResult] = useState<FindResult>();
@@ -79,14 +81,12 @@ export function FindView({ target }: { target: InspectTarget }) {
     setProblem(undefined);
     setError(undefined);
     setOpen(undefined);
-    setBusy(true);
-    const answer = await find(refs, text, isGlob(text));
-    setBusy(false);
+    // The last result goes at once: shown beside a new search, it would read as that search's answer.
+    setResult(undefined);
+    const answer = await run.start((requestId) => find(refs, text, isGlob(text), requestId));
+    if (!answer) return;
     if (answer.ok) setResult(answer.value);
-    else {
-      setResult(undefined);
-      setError(answer.error);
-    }
+    else setError(answer.error);
   };
 
   return (
@@ -150,9 +150,33 @@ export function FindView({ target }: { target: InspectTarget }) {
             );
           })}
         </fieldset>
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="find-submit">
-          {busy ? t('find.searching') : t('find.search')}
-        </button>
+        <div className="toolbar">
+          <button
+            ref={run.startButton}
+            type="submit"
+            className="btn btn-primary"
+            disabled={run.busy}
+            data-testid="find-submit"
+          >
+            {run.busy ? t('find.searching') : t('find.search')}
+          </button>
+          {run.busy && (
+            <button
+              ref={run.cancelButton}
+              type="button"
+              className="btn"
+              onClick={run.cancel}
+              data-testid="find-cancel"
+            >
+              {run.phase === 'cancelling' ? t('inspect.cancelling') : t('find.cancel')}
+            </button>
+          )}
+        </div>
+        {run.phase === 'cancelled' && (
+          <p role="status" data-testid="find-cancelled">
+            {t('find.cancelled')}
+          </p>
+        )}
         {problem && (
           <p className="field-error" role="alert">
             {problem}

@@ -2,7 +2,7 @@
  * The inspector's table pieces: a header row of column titles (figures right-aligned, so digits line up) and
  * a row header showing a key or file name as the visible-text rules allow (shownKey).
  */
-import { shownKey } from '../../lib/visible-text';
+import { shownKey } from '../../../../shared/visible-text';
 
 export interface Column {
   /** The column's title; unique within its table. */

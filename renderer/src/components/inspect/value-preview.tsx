@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupRef } from '../../../../shared/downloads';
 import type { KeyMatch, ValuePreview } from '../../../../shared/inspector';
-import { shownKey, shownValue } from '../../lib/visible-text';
+import { shownKey, shownValue } from '../../../../shared/visible-text';
 import { useApp } from '../../store';
 import { refKey } from '../../store/inspect-slice';
 import type { UiError } from '../../store/types';

@@ -1,7 +1,7 @@
 /**
  * Settings → Backup downloads: where downloaded backups live (a private folder, never sent anywhere), the
- * cache's size cap (`backupCacheGb`, least recently used deleted first), what it holds now, and deleting
- * every downloaded backup after a confirmation.
+ * cache's size cap (`backupCacheGb`, least recently used deleted first; lowering it deletes at once in main),
+ * what it holds now, and deleting every downloaded backup after a confirmation.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,17 +33,21 @@ export function BackupCacheSettings() {
   useEffect(() => setText(String(cap)), [cap]);
 
   // Saved on blur, like the other numbers here, so typing "1" on the way to "15" does not shrink the cache.
-  const save = () => {
+  const save = async () => {
     const value = Number(text);
     if (!BackupCacheGbSchema.safeParse(value).success) {
       setInvalid(true);
       return;
     }
     setInvalid(false);
-    if (value !== cap) void update({ backupCacheGb: value });
+    if (value === cap) return;
+    // Main answers after evicting down to a lower cap: what the cache holds now is read after that.
+    if (await update({ backupCacheGb: value })) await loadCache();
   };
   const count = cache?.entries.length ?? 0;
   const active = cache?.entries.some((e) => e.state === 'active') === true;
+  // Backups in use are never evicted, so a lowered cap can be exceeded until they are done with.
+  const over = cache !== undefined && cache.usedBytes > cache.capBytes;
 
   return (
     <section className="card form" aria-labelledby={`${id}-title`} data-testid="backup-cache-settings">
@@ -59,8 +63,8 @@ export function BackupCacheSettings() {
           step={1}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onBlur={save}
-          onKeyDown={(e) => e.key === 'Enter' && save()}
+          onBlur={() => void save()}
+          onKeyDown={(e) => e.key === 'Enter' && void save()}
           aria-invalid={invalid || undefined}
           aria-describedby={`${id}-cap-hint`}
           data-testid="backup-cache-cap"
@@ -89,6 +93,11 @@ export function BackupCacheSettings() {
           ? t('backupCache.usageNone')
           : t('backupCache.usage', { used: formatBytes(cache?.usedBytes ?? 0, lang), count })}
       </p>
+      {over && (
+        <p className="hint" data-testid="backup-cache-over">
+          {t('backupCache.overCap', { cap: formatBytes(cache.capBytes, lang) })}
+        </p>
+      )}
       {cacheError && <ErrorBox error={cacheError} onRetry={() => void loadCache()} />}
       <button
         type="button"

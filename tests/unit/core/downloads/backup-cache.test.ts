@@ -107,6 +107,36 @@ describe('BackupCache', () => {
     expect(await cached(h)).toEqual(['a', 'b']);
   });
 
+  it('a lowered cap evicts at once, never the backup being downloaded, counting what it will still write', async () => {
+    const h = await downloadHarness({ capBytes: 1e6 });
+    for (const id of ['b', 'c']) {
+      h.addBackup(id, [rdbLike(1000)]);
+      expect((await h.download(id)).state).toBe('done');
+      h.clock.t += 60_000;
+    }
+    h.addBackup('a', [rdbLike(8000)]);
+    let release: () => void = () => undefined;
+    h.storage.faults.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const running = await h.service.start(h.ref('a'));
+    await until(() =>
+      h.events.some((e) => e.backupId === 'a' && e.state === 'downloading' && e.bytes === 4096),
+    );
+    // 2000 cached + 4096 written + 3904 still to come = 10000: one backup must go, the oldest (`b`).
+    h.state.cap = 9000;
+    expect(await h.cache.fitCap()).toEqual({ evictedBackups: 1, freedBytes: 1000, overBytes: 0 });
+    expect(await cached(h)).toEqual(['a', 'c']);
+    // A cap below the running download alone: `c` goes, `a` stays and the cache says by how much it is over.
+    h.state.cap = 5000;
+    expect(await h.cache.fitCap()).toEqual({ evictedBackups: 1, freedBytes: 1000, overBytes: 3000 });
+    release();
+    expect(await h.service.whenDone(running.downloadId)).toMatchObject({ state: 'done' });
+    expect(await cached(h)).toEqual(['a']);
+    // Done and no longer in use, it goes at the next lowering.
+    expect(await h.cache.fitCap()).toEqual({ evictedBackups: 1, freedBytes: 8000, overBytes: 0 });
+  });
+
   it('"Delete downloaded backups" removes all but those in use, and says so', async () => {
     const h = await filled(1e6);
     const release = h.cache.pin(h.ref('b'));

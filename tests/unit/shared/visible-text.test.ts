@@ -1,6 +1,6 @@
-/** A value preview shows every character for what it is: nothing hidden, reordered or forged. */
+/** A key, a file name or a value preview shows every character for what it is: nothing hidden, reordered or forged. */
 import { describe, expect, it } from 'vitest';
-import { shownKey, shownValue, visibleText } from '../../../renderer/src/lib/visible-text';
+import { shownKey, shownValue, visibleText } from '../../../shared/visible-text';
 
 describe('visibleText', () => {
   it('keeps ordinary text, line feeds, tabs and CJK as they are', () => {
@@ -15,6 +15,10 @@ describe('visibleText', () => {
     expect(visibleText('admin\u202e\u2066txt\u200b\ufeff')).toBe(
       'admin\\u{202e}\\u{2066}txt\\u{200b}\\u{feff}',
     );
+  });
+
+  it('escapes the other format characters and line separators, astral ones by code point', () => {
+    expect(visibleText('a\u00adb\u2028c\u2029d\u{e0041}e')).toBe('a\\xadb\\u{2028}c\\u{2029}d\\u{e0041}e');
   });
 
   it('escapes lone surrogates but keeps pairs (emoji)', () => {
@@ -35,6 +39,10 @@ describe('shownKey and shownValue', () => {
   it('leave an ordinary key alone, backslashes included, and escape one that hides characters', () => {
     expect(shownKey('path\\to:key')).toBe('path\\to:key');
     expect(shownKey('user\u202e:1\\x')).toBe('user\\u{202e}:1\\\\x');
+  });
+
+  it('escape line feeds and tabs in one line of text, unlike a value preview', () => {
+    expect(shownKey('a\nb\tc\u0085')).toBe('a\\x0ab\\x09c\\x85');
   });
 
   it('escape a value preview that is not in the quoted form', () => {
