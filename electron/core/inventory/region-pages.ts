@@ -1,0 +1,53 @@
+/**
+ * Which pages of one region's listing to ask for, and when. DescribeInstances pages by offset and every answer
+ * carries the region's TotalCount, so a listing that knows nothing asks for the first page, learns the total,
+ * then asks for the rest: two rounds, each a round trip plus the time to read its pages. A refresh of a fleet
+ * the app has seen (its last listing, or the cache the window read first) can ask for every page the last
+ * count implies at once, and the shared rate limiter paces them as it paces any other burst.
+ *
+ * The count is a guess, never a bound. Every answer's TotalCount is read, and any page below the largest one
+ * that was not asked for yet is asked for in one more round, so a fleet that grew before or during the
+ * listing is still listed whole, as far as offset paging allows. A fleet that shrank costs the pages past its
+ * new end, answered empty. These are reads, so asking for a page that turns out empty changes nothing.
+ */
+
+/** Reads the page at `offset` and resolves to the TotalCount its answer gave. */
+export type ReadPage = (offset: number) => Promise<number>;
+
+export interface RegionPages {
+  /** Every offset read, ascending: the order in which the region's pages are joined. */
+  offsets: number[];
+  /** The largest TotalCount any answer gave. */
+  total: number;
+}
+
+/**
+ * Reads a region's pages of `size` rows. `expected` is how many instances the region had when last listed,
+ * or undefined when the app has never seen it (then the first round is the first page alone). A rejected read
+ * rejects the whole, as one failed page leaves the region's listing incomplete.
+ */
+export async function readRegionPages(
+  size: number,
+  expected: number | undefined,
+  read: ReadPage,
+): Promise<RegionPages> {
+  if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`page size ${size}`);
+  const asked = new Set<number>();
+  let total = 0;
+  // An empty region is still asked once: offset 0 is what says how many it has now.
+  let wanted = offsetsBelow(Math.max(1, expected ?? 1), size, asked);
+  while (wanted.length > 0) {
+    for (const offset of wanted) asked.add(offset);
+    const totals = await Promise.all(wanted.map(read));
+    for (const count of totals) total = Math.max(total, count);
+    wanted = offsetsBelow(total, size, asked);
+  }
+  return { offsets: [...asked].sort((a, b) => a - b), total };
+}
+
+/** The page offsets below `count` rows that were not asked for yet. */
+function offsetsBelow(count: number, size: number, asked: ReadonlySet<number>): number[] {
+  const offsets: number[] = [];
+  for (let offset = 0; offset < count; offset += size) if (!asked.has(offset)) offsets.push(offset);
+  return offsets;
+}
