@@ -138,7 +138,9 @@ export class CallRunner {
       release();
     } catch (error) {
       // The slot stays counted until here: the request may have reached the server at any moment up to now.
-      release();
+      // One that certainly never left (refused, no DNS) was counted by no server and frees its slot at once,
+      // so an unreachable cloud does not keep the limiter's queue waiting on windows for nothing.
+      release(!(error instanceof TransportError && !error.failure.mayHaveBeenSent));
       if (!(error instanceof TransportError)) throw error;
       const { failure } = error;
       this.#logger.warn('request failed', { ...fields, kind: failure.kind, code: failure.code });
