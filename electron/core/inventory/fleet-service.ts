@@ -218,9 +218,9 @@ export class FleetService {
     };
     const size = FLEET_PAGE_SIZE[api.generation];
     const pages = new Map<number, Instance[]>();
-    const page = async (offset: number) => {
+    const page = async (offset: number, ahead: boolean) => {
       if (signal.aborted) throw new AppError('CANCELLED');
-      const result = await api.describeInstances({ region, limit: size, offset });
+      const result = await api.describeInstances({ region, limit: size, offset, once: ahead });
       if (signal.aborted) throw new AppError('CANCELLED');
       total = result.total;
       pages.set(offset, result.instances);

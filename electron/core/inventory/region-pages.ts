@@ -9,10 +9,19 @@
  * that was not asked for yet is asked for in one more round, so a fleet that grew before or during the
  * listing is still listed whole, as far as offset paging allows. A fleet that shrank costs the pages past its
  * new end, answered empty. These are reads, so asking for a page that turns out empty changes nothing.
+ *
+ * Pages asked for on that guess (all but the first) are sent once, without retries, and a failed one is
+ * only forgotten: if the answers show it exists, the next round asks for it again like any other page. The
+ * region fails when a page it is known to have fails. Otherwise, with the cloud out of reach, every guessed
+ * page would spend all its attempts in the shared rate limiter, in front of the first pages' retries, and
+ * the refresh would take several times longer to say that the cloud cannot be reached.
  */
 
-/** Reads the page at `offset` and resolves to the TotalCount its answer gave. */
-export type ReadPage = (offset: number) => Promise<number>;
+/**
+ * Reads the page at `offset` and resolves to the TotalCount its answer gave. `ahead` marks a page asked for
+ * before any answer showed that it exists: send it once, without retries.
+ */
+export type ReadPage = (offset: number, ahead: boolean) => Promise<number>;
 
 export interface RegionPages {
   /** Every offset read, ascending: the order in which the region's pages are joined. */
@@ -23,8 +32,8 @@ export interface RegionPages {
 
 /**
  * Reads a region's pages of `size` rows. `expected` is how many instances the region had when last listed,
- * or undefined when the app has never seen it (then the first round is the first page alone). A rejected read
- * rejects the whole, as one failed page leaves the region's listing incomplete.
+ * or undefined when the app has never seen it (then the first round is the first page alone). A page known to
+ * exist that fails rejects the whole, as it leaves the region's listing incomplete.
  */
 export async function readRegionPages(
   size: number,
@@ -36,9 +45,19 @@ export async function readRegionPages(
   let total = 0;
   // An empty region is still asked once: offset 0 is what says how many it has now.
   let wanted = offsetsBelow(Math.max(1, expected ?? 1), size, asked);
+  let guessed = expected !== undefined;
   while (wanted.length > 0) {
     for (const offset of wanted) asked.add(offset);
-    const totals = await Promise.all(wanted.map(read));
+    const totals = await Promise.all(
+      wanted.map((offset) => {
+        if (!guessed || offset === 0) return read(offset, false);
+        return read(offset, true).catch(() => {
+          asked.delete(offset);
+          return 0;
+        });
+      }),
+    );
+    guessed = false;
     for (const count of totals) total = Math.max(total, count);
     wanted = offsetsBelow(total, size, asked);
   }

@@ -40,12 +40,12 @@ const many = (region: string, count: number, from = 0) =>
 
 /** A fake cloud: each region's list, and every request with how many answers had come back before it. */
 function fakeCloud(lists: Record<string, Instance[]>) {
-  const calls: Array<{ region: string; offset: number; answeredBefore: number }> = [];
+  const calls: Array<{ region: string; offset: number; once: boolean; answeredBefore: number }> = [];
   let answered = 0;
   const hooks: { beforeAnswer?: (call: { region: string; offset: number }) => void } = {};
   const failAt = new Set<string>();
-  const describeInstances = async ({ region, offset, limit }: DescribeInstancesParams) => {
-    calls.push({ region, offset, answeredBefore: answered });
+  const describeInstances = async ({ region, offset, limit, once }: DescribeInstancesParams) => {
+    calls.push({ region, offset, once: once === true, answeredBefore: answered });
     await tick();
     hooks.beforeAnswer?.({ region, offset });
     answered++;
@@ -124,6 +124,30 @@ describe('readRegionPages', () => {
     expect((await readRegionPages(1000, 3500, shrunk.read)).offsets).toEqual([0, 1000, 2000, 3000]);
   });
 
+  it('sends guessed pages once, asks again for one that failed and exists, and forgets one that does not', async () => {
+    const sent: Array<[number, boolean]> = [];
+    const failedOnce = new Set<number>();
+    // Each guessed page fails the first time; the region now has 2500 instances (it had 3500).
+    const read = async (offset: number, ahead: boolean) => {
+      sent.push([offset, ahead]);
+      await tick();
+      if (ahead && !failedOnce.has(offset)) {
+        failedOnce.add(offset);
+        throw new AppError('NETWORK');
+      }
+      return 2500;
+    };
+    expect(await readRegionPages(1000, 3500, read)).toEqual({ offsets: [0, 1000, 2000], total: 2500 });
+    expect(sent).toEqual([
+      [0, false],
+      [1000, true],
+      [2000, true],
+      [3000, true],
+      [1000, false],
+      [2000, false],
+    ]);
+  });
+
   it('fails when a page fails, and refuses a page size that cannot page', async () => {
     const failing = async (offset: number) => {
       if (offset === 2000) throw new AppError('NETWORK');
@@ -150,6 +174,23 @@ describe('FleetService listing with a known fleet', () => {
     expect(firstRound(cloud.calls, 'ap-guangzhou', answeredBefore)).toEqual([0, 1000, 2000, 3000, 4000]);
     expect(firstRound(cloud.calls, 'ap-shanghai', answeredBefore)).toEqual([0, 1000]);
     expect(cloud.calls).toHaveLength(before);
+    await fleet.flush();
+  });
+
+  it('asks for the guessed pages once and for the first page with retries', async () => {
+    const lists = { 'ap-guangzhou': many('ap-guangzhou', 3100), 'ap-shanghai': many('ap-shanghai', 5) };
+    const cloud = fakeCloud(lists);
+    const { fleet } = fleetOver(cloud.api);
+    await fleet.refresh(PROFILE);
+    cloud.calls.length = 0;
+    await fleet.refresh(PROFILE);
+    expect(cloud.calls.map((c) => [c.region, c.offset, c.once])).toEqual([
+      ['ap-guangzhou', 0, false],
+      ['ap-guangzhou', 1000, true],
+      ['ap-guangzhou', 2000, true],
+      ['ap-guangzhou', 3000, true],
+      ['ap-shanghai', 0, false],
+    ]);
     await fleet.flush();
   });
 

@@ -33,6 +33,8 @@ export interface CallSpec<T> {
   };
   /** Ids for logs and error details — never secrets or passwords. */
   ids: Record<string, string | number | undefined>;
+  /** Reads only: at most this many attempts instead of the policy's (1: no retry). */
+  maxAttempts?: number;
   build(credentials: CloudCredentials, timestampSeconds: number): WireRequest;
   parse(response: WireResponse): Parsed<T>;
 }
@@ -79,7 +81,13 @@ export class CallRunner {
     for (;;) {
       try {
         return await withRetry((index) => this.#attempt(spec, index), {
-          policy: this.#policy,
+          policy:
+            spec.maxAttempts === undefined
+              ? this.#policy
+              : {
+                  ...this.#policy,
+                  maxAttempts: Math.max(1, Math.min(spec.maxAttempts, this.#policy.maxAttempts)),
+                },
           random: this.#options.random,
           sleep: this.#options.sleep,
           isRetryable: isRetryableRead,
