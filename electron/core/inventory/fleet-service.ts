@@ -11,9 +11,10 @@ import type { FleetSnapshot, RegionProgress } from '../../../shared/ipc-contract
 import type { StoredProfile } from '../../../shared/profiles';
 import { sameList } from '../../../shared/same-json';
 import type { CrsApi } from '../cloud/crs-api';
+import { DEFAULT_RATE_LIMITS } from '../cloud/transport/rate-limiter';
 import type { Logger } from '../logging/logger';
 import type { FleetCache, FleetFile } from './fleet-cache';
-import { readRegionPages } from './region-pages';
+import { guessBudget, readRegionPages } from './region-pages';
 
 /** DescribeInstances answers at most 1000 instances per page; the legacy DescribeRedis at most 100. */
 export const FLEET_PAGE_SIZE = { v3: 1000, 'legacy-v2': 100 } as const;
@@ -94,8 +95,20 @@ export class FleetService {
     this.#running.set(profileId, controller);
     const api = this.#deps.api(profile);
     const started = this.#deps.now();
+    // Guess no more pages than the limit lets go at once beside every region's first page (region-pages.ts).
+    const size = FLEET_PAGE_SIZE[api.generation];
+    const sizes = this.#sizes.get(profileId);
+    const guesses = guessBudget(
+      regions.map((region) => {
+        const known = sizes?.get(region);
+        return known === undefined ? undefined : Math.ceil(known / size);
+      }),
+      DEFAULT_RATE_LIMITS.DescribeInstances,
+    );
     const results = await Promise.all(
-      regions.map((region) => this.#region(profileId, region, api, controller.signal, options.pageRows)),
+      regions.map((region, at) =>
+        this.#region(profileId, region, api, controller.signal, options.pageRows, guesses[at] ?? 0),
+      ),
     );
     if (this.#running.get(profileId) === controller) this.#running.delete(profileId);
     for (const r of results) {
@@ -203,6 +216,7 @@ export class FleetService {
     api: CrsApi,
     signal: AbortSignal,
     pageRows: boolean,
+    maxGuessed: number,
   ): Promise<{ instances: Instance[]; progress: RegionProgress }> {
     const byId = new Map<string, Instance>();
     let total: number | undefined;
@@ -231,7 +245,7 @@ export class FleetService {
     };
     try {
       const expected = this.#sizes.get(profileId)?.get(region);
-      const { offsets } = await readRegionPages(size, expected, page);
+      const { offsets } = await readRegionPages(size, expected, page, maxGuessed);
       return { instances: inPageOrder(offsets, pages), progress: emit([], 'done') };
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'INTERNAL';

@@ -10,6 +10,10 @@
  * listing is still listed whole, as far as offset paging allows. A fleet that shrank costs the pages past its
  * new end, answered empty. These are reads, so asking for a page that turns out empty changes nothing.
  *
+ * No more pages are guessed than the caller allows (`maxGuessed`): the rate limit lets only so many requests
+ * go at once, and a page that would wait a window for its turn gains nothing by being guessed, as the first
+ * answers come back well within that window; it is asked for in the next round instead.
+ *
  * Pages asked for on that guess (all but the first) are sent once, without retries, and a failed one is
  * only forgotten: if the answers show it exists, the next round asks for it again like any other page. The
  * region fails when a page it is known to have fails. Otherwise, with the cloud out of reach, every guessed
@@ -32,19 +36,21 @@ export interface RegionPages {
 
 /**
  * Reads a region's pages of `size` rows. `expected` is how many instances the region had when last listed,
- * or undefined when the app has never seen it (then the first round is the first page alone). A page known to
- * exist that fails rejects the whole, as it leaves the region's listing incomplete.
+ * or undefined when the app has never seen it (then the first round is the first page alone), and at most
+ * `maxGuessed` pages besides the first are asked for on that guess. A page known to exist that fails rejects
+ * the whole, as it leaves the region's listing incomplete.
  */
 export async function readRegionPages(
   size: number,
   expected: number | undefined,
   read: ReadPage,
+  maxGuessed = Number.POSITIVE_INFINITY,
 ): Promise<RegionPages> {
   if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`page size ${size}`);
   const asked = new Set<number>();
   let total = 0;
   // An empty region is still asked once: offset 0 is what says how many it has now.
-  let wanted = offsetsBelow(Math.max(1, expected ?? 1), size, asked);
+  let wanted = offsetsBelow(Math.max(1, expected ?? 1), size, asked).slice(0, 1 + Math.max(0, maxGuessed));
   let guessed = expected !== undefined;
   while (wanted.length > 0) {
     for (const offset of wanted) asked.add(offset);
@@ -62,6 +68,20 @@ export async function readRegionPages(
     wanted = offsetsBelow(total, size, asked);
   }
   return { offsets: [...asked].sort((a, b) => a - b), total };
+}
+
+/**
+ * How many pages each region may guess so that every region's first page and the guesses together fit in
+ * what the rate limit lets go at once (`limit`), shared out in the regions' order. `pages[i]` is how many
+ * pages region i had when last listed, undefined when unknown.
+ */
+export function guessBudget(pages: ReadonlyArray<number | undefined>, limit: number): number[] {
+  let left = Math.max(0, limit - pages.length);
+  return pages.map((count) => {
+    const take = Math.min(Math.max(0, (count ?? 1) - 1), left);
+    left -= take;
+    return take;
+  });
 }
 
 /** The page offsets below `count` rows that were not asked for yet. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CrsApi, DescribeInstancesParams } from '../../../electron/core/cloud/crs-api';
 import { FleetCache } from '../../../electron/core/inventory/fleet-cache';
 import { FleetService } from '../../../electron/core/inventory/fleet-service';
-import { readRegionPages } from '../../../electron/core/inventory/region-pages';
+import { guessBudget, readRegionPages } from '../../../electron/core/inventory/region-pages';
 import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import type { Instance } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -148,6 +148,35 @@ describe('readRegionPages', () => {
     ]);
   });
 
+  it('guesses no more pages than allowed, and asks for the rest once the answers show them', async () => {
+    const sent: Array<[number, boolean]> = [];
+    const read = async (offset: number, ahead: boolean) => {
+      sent.push([offset, ahead]);
+      await tick();
+      return 5000;
+    };
+    expect((await readRegionPages(1000, 5000, read, 2)).offsets).toEqual([0, 1000, 2000, 3000, 4000]);
+    expect(sent).toEqual([
+      [0, false],
+      [1000, true],
+      [2000, true],
+      [3000, false],
+      [4000, false],
+    ]);
+  });
+
+  it('shares the guesses out so that every first page and the guesses fit in what the limit lets go', () => {
+    // 35 at once, 4 regions: 31 guesses, in the regions' order; an unknown or one-page region guesses none.
+    expect(guessBudget([undefined, 5, 40, 1], 35)).toEqual([0, 4, 27, 0]);
+    expect(guessBudget([3, 3], 35)).toEqual([2, 2]);
+    expect(
+      guessBudget(
+        Array.from({ length: 40 }, () => 2),
+        35,
+      ),
+    ).toEqual(Array.from({ length: 40 }, () => 0));
+  });
+
   it('fails when a page fails, and refuses a page size that cannot page', async () => {
     const failing = async (offset: number) => {
       if (offset === 2000) throw new AppError('NETWORK');
@@ -191,6 +220,20 @@ describe('FleetService listing with a known fleet', () => {
       ['ap-guangzhou', 3000, true],
       ['ap-shanghai', 0, false],
     ]);
+    await fleet.flush();
+  });
+
+  it('asks at once for no more pages than the limit lets go, first pages included', async () => {
+    const lists = { 'ap-guangzhou': many('ap-guangzhou', 40_000), 'ap-shanghai': many('ap-shanghai', 2500) };
+    const cloud = fakeCloud(lists);
+    const { fleet } = fleetOver(cloud.api);
+    await fleet.refresh(PROFILE);
+    cloud.calls.length = 0;
+    const snapshot = await fleet.refresh(PROFILE);
+    expect(ids(snapshot.instances)).toEqual(ids(everything(lists)));
+    const first = cloud.calls.filter((c) => c.answeredBefore === cloud.calls[0]?.answeredBefore);
+    expect(first).toHaveLength(35);
+    expect(first.filter((c) => c.offset === 0).map((c) => c.region)).toEqual(REGIONS);
     await fleet.flush();
   });
 
