@@ -1,10 +1,11 @@
 /**
  * Fleet listing at 50 ms latency: the product's `fleet:refresh` (FleetService over the real API 3.0 client
- * and the shared rate limiter) against (a) the lower bound the published DescribeInstances limit allows
- * and (b) sequential paging with the official Tencent Node SDK, all against one sandbox in one run.
+ * and the shared rate limiter), first by a new core with no cache, then again once that fleet is cached,
+ * against (a) the lower bound the published DescribeInstances limit allows and (b) sequential paging with
+ * the official Tencent Node SDK, all against one sandbox in one run.
  */
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
-import { FLEET_REGIONS, startBenchCore } from './lib/bench-core';
+import { type BenchCore, FLEET_REGIONS, startBenchCore } from './lib/bench-core';
 import { startRemoteSandbox } from './lib/remote-sandbox';
 import { type Bench, type Figure, target } from './lib/results';
 import { fleetFloor, median, rateLimitedLowerBound, round, sleep } from './lib/stats';
@@ -52,6 +53,17 @@ function parseAll(text: string, pages: number): number {
   return performance.now() - started;
 }
 
+/** One `fleet:refresh` of every region, timed through the IPC guard, its answer checked for every instance. */
+async function timedRefresh(app: BenchCore, size: number): Promise<number> {
+  const started = performance.now();
+  const snapshot = await app.value('fleet:refresh', { profileId: app.profile.id });
+  const ms = performance.now() - started;
+  if (snapshot.instances.length !== size) {
+    throw new Error(`fleet:refresh listed ${snapshot.instances.length} of ${size} instances`);
+  }
+  return ms;
+}
+
 export async function measureFleet(size: number, log: (line: string) => void): Promise<Figure[]> {
   const sandbox = await startRemoteSandbox(['--seed', `fleet:${size}`, '--latency-ms', String(LATENCY_MS)]);
   const app = await startBenchCore(sandbox);
@@ -81,15 +93,19 @@ export async function measureFleet(size: number, log: (line: string) => void): P
     // Let the sliding one-second windows of both limiters drain between the contenders.
     await sleep(1200);
 
-    const t0 = performance.now();
-    const snapshot = await app.value('fleet:refresh', { profileId: app.profile.id });
-    const appMs = performance.now() - t0;
-    if (snapshot.instances.length !== size) {
-      throw new Error(`fleet:refresh listed ${snapshot.instances.length} of ${size} instances`);
-    }
-    log(`fleet ${size}: app ${round(appMs)} ms, ${pages} pages, lower bound ${round(lowerBound)} ms`);
+    // The first listing this core ever makes: no cache, nothing known of the fleet, code not yet compiled.
+    const first = await timedRefresh(app, size);
+    log(`fleet ${size}: app ${round(first)} ms, ${pages} pages, lower bound ${round(lowerBound)} ms`);
     // The app writes its cache after answering; fleet:cached waits for that write, so it does not run on
-    // the next contender's time (this process runs both).
+    // the next contender's time (this process runs all of them). It is also what the window asks for before
+    // it refreshes, so the refresh below knows the fleet as a DBA's does.
+    await app.value('fleet:cached', { profileId: app.profile.id });
+    await sleep(1200);
+
+    // A refresh of the fleet it has listed and cached: what a DBA does most. It asks for the whole answer, as
+    // the first listing did, not for `unchanged` (which would skip sending the instances).
+    const again = await timedRefresh(app, size);
+    log(`fleet ${size}: app refresh of the cached fleet ${round(again)} ms`);
     await app.value('fleet:cached', { profileId: app.profile.id });
     await sleep(1200);
 
@@ -97,10 +113,12 @@ export async function measureFleet(size: number, log: (line: string) => void): P
     if (sdk.count !== size) throw new Error(`the SDK listed ${sdk.count} of ${size} instances`);
     log(`fleet ${size}: sequential SDK ${round(sdk.ms)} ms`);
 
+    const appMs = first;
     const overBound = appMs / lowerBound;
     // Issue 19, item 11: the target is a ratio to a floor measured in this same run (stats.ts fleetFloor).
     const floor = fleetFloor(pages, LIMIT_PER_SECOND, rtt, parseFloor);
     const overFloor = appMs / floor.ms;
+    const againOverFloor = again / floor.ms;
     const floorText =
       floor.kind === 'round trip + parse'
         ? 'one page round trip + JSON.parse of every page'
@@ -113,17 +131,28 @@ export async function measureFleet(size: number, log: (line: string) => void): P
       { name: `${label}: one page round trip`, value: round(rtt), unit: 'ms' },
       { name: `${label}: lower bound`, value: round(lowerBound), unit: 'ms' },
       {
-        name: `${label}: app fleet:refresh`,
+        name: `${label}: app fleet:refresh, first listing (no cache, new core)`,
         value: round(appMs),
         unit: 'ms',
         ...(limited > 0 ? { note: `${limited} answered RequestLimitExceeded` } : {}),
       },
-      { name: `${label}: app / lower bound`, value: round(overBound, 2), unit: '×' },
+      { name: `${label}: first listing / lower bound`, value: round(overBound, 2), unit: '×' },
       {
-        name: `${label}: app / floor (${floorText})`,
+        name: `${label}: first listing / floor (${floorText})`,
         value: round(overFloor, 2),
         unit: '×',
         target: target('≤ 1.5×', overFloor <= 1.5),
+      },
+      {
+        name: `${label}: app fleet:refresh of the cached fleet (second listing)`,
+        value: round(again),
+        unit: 'ms',
+      },
+      // No target: issue 19's item 11 sets one for the fleet listing, held to the first one (docs/BENCHMARKS.md).
+      {
+        name: `${label}: refresh of the cached fleet / floor (${floorText})`,
+        value: round(againOverFloor, 2),
+        unit: '×',
       },
       { name: `${label}: sequential SDK paging`, value: round(sdk.ms), unit: 'ms' },
       {

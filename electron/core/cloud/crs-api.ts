@@ -21,6 +21,11 @@ export interface DescribeInstancesParams {
   orderBy?: 'projectId' | 'createtime' | 'instancename' | 'type' | 'curDeadline';
   /** 1 descending (the cloud's default), 0 ascending. */
   orderType?: 0 | 1;
+  /**
+   * Send one attempt, without the retries a read otherwise gets: for a page asked for before the listing
+   * knows it exists (inventory/region-pages.ts), which is asked for again, with retries, if it turns out to.
+   */
+  once?: boolean;
 }
 
 export interface DescribeBackupsParams {

@@ -1,8 +1,9 @@
 /**
- * The fleet: every instance of a profile across its regions. All pages of all regions are requested at
- * once and the shared rate limiter paces them at the published limit, so listing takes about as long as the
- * limit allows; pages are pushed to the renderer as they arrive. A region that cannot be reached falls back
- * to its last-known copy, marked stale.
+ * The fleet: every instance of a profile across its regions. Every region's pages are requested at once
+ * (all of them when the region's size is known from its last listing or the cache, else its first page and
+ * then the rest: region-pages.ts) and the shared rate limiter paces them at the published limit, so listing
+ * takes about as long as the limit allows; pages are pushed to the renderer as they arrive. A region that
+ * cannot be reached falls back to its last-known copy, marked stale.
  */
 import type { Instance } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -10,8 +11,10 @@ import type { FleetSnapshot, RegionProgress } from '../../../shared/ipc-contract
 import type { StoredProfile } from '../../../shared/profiles';
 import { sameList } from '../../../shared/same-json';
 import type { CrsApi } from '../cloud/crs-api';
+import { DEFAULT_RATE_LIMITS } from '../cloud/transport/rate-limiter';
 import type { Logger } from '../logging/logger';
 import type { FleetCache, FleetFile } from './fleet-cache';
+import { guessBudget, readRegionPages } from './region-pages';
 
 /** DescribeInstances answers at most 1000 instances per page; the legacy DescribeRedis at most 100. */
 export const FLEET_PAGE_SIZE = { v3: 1000, 'legacy-v2': 100 } as const;
@@ -43,6 +46,8 @@ export class FleetService {
    */
   #held: { profileId: string; revision: string; instances: readonly Instance[] } | undefined;
   #revisions = 0;
+  /** How many instances each region of each profile had when last listed or read from the cache. */
+  readonly #sizes = new Map<string, Map<string, number>>();
 
   constructor(deps: FleetServiceDeps) {
     this.#deps = deps;
@@ -57,6 +62,8 @@ export class FleetService {
     const entries = Object.entries(file?.regions ?? {});
     const oldest = entries.map(([, e]) => e.fetchedAt).sort()[0];
     const instances = entries.flatMap(([, e]) => e.instances);
+    // The window reads the cache before it refreshes: that refresh can then ask for every page at once.
+    for (const [region, entry] of entries) this.#knowSize(profileId, region, entry.instances.length);
     return {
       profileId,
       instances,
@@ -88,10 +95,25 @@ export class FleetService {
     this.#running.set(profileId, controller);
     const api = this.#deps.api(profile);
     const started = this.#deps.now();
+    // Guess no more pages than the limit lets go at once beside every region's first page (region-pages.ts).
+    const size = FLEET_PAGE_SIZE[api.generation];
+    const sizes = this.#sizes.get(profileId);
+    const guesses = guessBudget(
+      regions.map((region) => {
+        const known = sizes?.get(region);
+        return known === undefined ? undefined : Math.ceil(known / size);
+      }),
+      DEFAULT_RATE_LIMITS.DescribeInstances,
+    );
     const results = await Promise.all(
-      regions.map((region) => this.#region(profileId, region, api, controller.signal, options.pageRows)),
+      regions.map((region, at) =>
+        this.#region(profileId, region, api, controller.signal, options.pageRows, guesses[at] ?? 0),
+      ),
     );
     if (this.#running.get(profileId) === controller) this.#running.delete(profileId);
+    for (const r of results) {
+      if (r.progress.state === 'done') this.#knowSize(profileId, r.progress.region, r.instances.length);
+    }
 
     const fetchedAt = new Date(started).toISOString();
     const fresh = Object.fromEntries(
@@ -136,6 +158,15 @@ export class FleetService {
         ...(firstError ? { errorCode: firstError } : {}),
       },
     };
+  }
+
+  #knowSize(profileId: string, region: string, size: number): void {
+    let sizes = this.#sizes.get(profileId);
+    if (!sizes) {
+      sizes = new Map();
+      this.#sizes.set(profileId, sizes);
+    }
+    sizes.set(region, size);
   }
 
   #hold(profileId: string, instances: readonly Instance[]): string {
@@ -185,6 +216,7 @@ export class FleetService {
     api: CrsApi,
     signal: AbortSignal,
     pageRows: boolean,
+    maxGuessed: number,
   ): Promise<{ instances: Instance[]; progress: RegionProgress }> {
     const byId = new Map<string, Instance>();
     let total: number | undefined;
@@ -200,9 +232,9 @@ export class FleetService {
     };
     const size = FLEET_PAGE_SIZE[api.generation];
     const pages = new Map<number, Instance[]>();
-    const page = async (offset: number) => {
+    const page = async (offset: number, ahead: boolean) => {
       if (signal.aborted) throw new AppError('CANCELLED');
-      const result = await api.describeInstances({ region, limit: size, offset });
+      const result = await api.describeInstances({ region, limit: size, offset, once: ahead });
       if (signal.aborted) throw new AppError('CANCELLED');
       total = result.total;
       pages.set(offset, result.instances);
@@ -212,11 +244,9 @@ export class FleetService {
       return result.total;
     };
     try {
-      const count = await page(0);
-      const offsets: number[] = [];
-      for (let offset = size; offset < count; offset += size) offsets.push(offset);
-      await Promise.all(offsets.map(page));
-      return { instances: inPageOrder([0, ...offsets], pages), progress: emit([], 'done') };
+      const expected = this.#sizes.get(profileId)?.get(region);
+      const { offsets } = await readRegionPages(size, expected, page, maxGuessed);
+      return { instances: inPageOrder(offsets, pages), progress: emit([], 'done') };
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'INTERNAL';
       if (code === 'CANCELLED') return { instances: [], progress: emit([], 'cancelled') };

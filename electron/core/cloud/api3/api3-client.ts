@@ -137,9 +137,15 @@ export class Api3CrsClient implements CrsApi {
       OrderBy: params.orderBy,
       OrderType: params.orderType,
     };
-    const data = await this.#call('DescribeInstances', params.region, payload, instancePageSchema, {
-      instanceIds: optionalIds(params.instanceIds),
-    });
+    const data = await this.#call(
+      'DescribeInstances',
+      params.region,
+      payload,
+      instancePageSchema,
+      { instanceIds: optionalIds(params.instanceIds) },
+      undefined,
+      params.once ? 1 : undefined,
+    );
     const pool = new Map<string, string>();
     const set = data.InstanceSet ?? [];
     const incomplete = data.incomplete;
@@ -351,6 +357,7 @@ export class Api3CrsClient implements CrsApi {
     schema: SafeParser<T>,
     ids: CallSpec<T>['ids'],
     unknownOutcome?: 'RESTORE_OUTCOME_UNKNOWN' | 'BACKUP_OUTCOME_UNKNOWN' | 'CLONE_OUTCOME_UNKNOWN',
+    maxAttempts?: number,
   ): Promise<T> {
     const body = JSON.stringify(payload);
     const endpoint = this.#endpoint;
@@ -361,6 +368,7 @@ export class Api3CrsClient implements CrsApi {
       region,
       ids,
       ...(unknownOutcome ? { write: { unknownOutcome } } : {}),
+      ...(maxAttempts === undefined ? {} : { maxAttempts }),
       build: (credentials, timestamp) => {
         const contentType = 'application/json';
         const signed = signTc3({

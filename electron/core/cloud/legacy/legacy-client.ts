@@ -103,6 +103,8 @@ export class LegacyCrsClient implements CrsApi {
       {
         instanceIds: optionalIds(ids),
       },
+      undefined,
+      params.once ? 1 : undefined,
     );
     const set = data.data.redisSet ?? [];
     const instances = set.map((raw, at) =>
@@ -299,6 +301,7 @@ export class LegacyCrsClient implements CrsApi {
     schema: z.ZodType<T>,
     ids: CallSpec<T>['ids'],
     unknownOutcome?: 'RESTORE_OUTCOME_UNKNOWN' | 'BACKUP_OUTCOME_UNKNOWN',
+    maxAttempts?: number,
   ): Promise<T> {
     const endpoint = this.#endpoint;
     const method = this.#options.signatureMethod ?? 'HmacSHA1';
@@ -308,6 +311,7 @@ export class LegacyCrsClient implements CrsApi {
       region,
       ids,
       ...(unknownOutcome ? { write: { unknownOutcome } } : {}),
+      ...(maxAttempts === undefined ? {} : { maxAttempts }),
       build: (credentials, timestamp) => {
         const params: LegacyParams = {
           ...actionParams,

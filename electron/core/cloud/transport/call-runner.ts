@@ -33,6 +33,8 @@ export interface CallSpec<T> {
   };
   /** Ids for logs and error details — never secrets or passwords. */
   ids: Record<string, string | number | undefined>;
+  /** Reads only: at most this many attempts instead of the policy's (1: no retry). */
+  maxAttempts?: number;
   build(credentials: CloudCredentials, timestampSeconds: number): WireRequest;
   parse(response: WireResponse): Parsed<T>;
 }
@@ -79,7 +81,13 @@ export class CallRunner {
     for (;;) {
       try {
         return await withRetry((index) => this.#attempt(spec, index), {
-          policy: this.#policy,
+          policy:
+            spec.maxAttempts === undefined
+              ? this.#policy
+              : {
+                  ...this.#policy,
+                  maxAttempts: Math.max(1, Math.min(spec.maxAttempts, this.#policy.maxAttempts)),
+                },
           random: this.#options.random,
           sleep: this.#options.sleep,
           isRetryable: isRetryableRead,
@@ -138,7 +146,9 @@ export class CallRunner {
       release();
     } catch (error) {
       // The slot stays counted until here: the request may have reached the server at any moment up to now.
-      release();
+      // One that certainly never left (refused, no DNS) was counted by no server and frees its slot at once,
+      // so an unreachable cloud does not keep the limiter's queue waiting on windows for nothing.
+      release(!(error instanceof TransportError && !error.failure.mayHaveBeenSent));
       if (!(error instanceof TransportError)) throw error;
       const { failure } = error;
       this.#logger.warn('request failed', { ...fields, kind: failure.kind, code: failure.code });

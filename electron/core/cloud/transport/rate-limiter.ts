@@ -91,9 +91,11 @@ export class RateLimiter {
    * answer (or failure) arrives. The server counts a request when it arrives, which is somewhere between
    * our send and our receipt of the answer; so a request occupies its slot while in flight and for one
    * window after its answer. Then no server-side window can ever hold more than the limit, whatever the
-   * latency: proven in the unit tests, and measured by the polling benchmark.
+   * latency: proven in the unit tests, and measured by the polling benchmark. `release(false)` says the
+   * request certainly never reached a server (a refused connection, a failed DNS lookup): nothing counted
+   * it, so its slot is freed at once rather than held for a window.
    */
-  acquire(secretId: string, operation: CrsOperation): Promise<() => void> {
+  acquire(secretId: string, operation: CrsOperation): Promise<Release> {
     const key = `${secretId}\u0000${operation}`;
     const previous = this.#queues.get(key) ?? Promise.resolve();
     const next = previous.then(() => this.#take(key, this.#limits[operation]));
@@ -108,7 +110,7 @@ export class RateLimiter {
     return next;
   }
 
-  async #take(key: string, limit: number): Promise<() => void> {
+  async #take(key: string, limit: number): Promise<Release> {
     for (;;) {
       const now = this.#now();
       const slots = (this.#slots.get(key) ?? []).filter(
@@ -118,9 +120,14 @@ export class RateLimiter {
       if (slots.length < limit) {
         const slot: Slot = { end: undefined };
         slots.push(slot);
-        return () => {
+        return (reachedServer = true) => {
           if (slot.end !== undefined) return;
           slot.end = this.#now();
+          if (!reachedServer) {
+            const held = this.#slots.get(key);
+            const at = held?.indexOf(slot) ?? -1;
+            if (at !== -1) held?.splice(at, 1);
+          }
           for (const wake of this.#waiters.splice(0)) wake();
         };
       }
@@ -141,6 +148,9 @@ export class RateLimiter {
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 }
+
+/** Called once the answer (or failure) of a granted request arrives; false when it never left this machine. */
+export type Release = (reachedServer?: boolean) => void;
 
 interface Slot {
   /** When the answer arrived; undefined while the request is in flight. */

@@ -1,6 +1,8 @@
 /** Retries, the write-once rule and clock-skew correction, exercised through the API 3.0 client. */
 import { describe, expect, it } from 'vitest';
 import { Api3CrsClient } from '../../../../electron/core/cloud/api3/api3-client';
+import { LegacyCrsClient } from '../../../../electron/core/cloud/legacy/legacy-client';
+import { RateLimiter } from '../../../../electron/core/cloud/transport/rate-limiter';
 import { AppError } from '../../../../shared/errors';
 import { harness, jsonReply, networkError, textReply, timeoutError } from './fakes';
 
@@ -41,6 +43,52 @@ describe('reads are retried with capped, jittered backoff', () => {
     const error = await caught(new Api3CrsClient(h.options).describeTask({ region: 'r', taskId: '1' }));
     expect(error.code).toBe('NETWORK');
     expect(h.fetch.calls).toHaveLength(3);
+  });
+
+  it('sends a page asked for ahead (once) one time, in both generations; without it, retries', async () => {
+    const page = { region: 'r', limit: 1000, offset: 1000 };
+    const empty3 = ok({ TotalCount: 0, InstanceSet: [] });
+    const empty2 = jsonReply({
+      code: 0,
+      message: '',
+      codeDesc: 'Success',
+      totalCount: 0,
+      data: { redisSet: [] },
+    });
+    for (const [make, empty] of [
+      [(h: ReturnType<typeof harness>) => new Api3CrsClient(h.options), empty3],
+      [(h: ReturnType<typeof harness>) => new LegacyCrsClient(h.options), empty2],
+    ] as const) {
+      const once = harness([networkError(), empty]);
+      expect((await caught(make(once).describeInstances({ ...page, once: true }))).code).toBe('NETWORK');
+      expect(once.fetch.calls).toHaveLength(1);
+      const retried = harness([networkError(), empty]);
+      expect((await make(retried).describeInstances(page)).instances).toEqual([]);
+      expect(retried.fetch.calls).toHaveLength(2);
+    }
+  });
+
+  it('lets a refused connection free its rate-limit slot at once, and holds it after an answer', async () => {
+    const page = { region: 'r', limit: 1000, offset: 0 };
+    const empty = ok({ TotalCount: 0, InstanceSet: [] });
+    const refused = harness([networkError('ECONNREFUSED'), networkError('ECONNREFUSED'), empty]);
+    const limiter = new RateLimiter({
+      now: refused.clock.now,
+      sleep: refused.clock.sleep,
+      limits: { DescribeInstances: 1 },
+    });
+    await new Api3CrsClient({ ...refused.options, limiter }).describeInstances(page);
+    // Only the retries' backoff (125, 250 ms): no one-second wait for a slot that nothing counted.
+    expect(refused.clock.sleeps).toEqual([125, 250]);
+    const reset = harness([networkError('ECONNRESET'), empty]);
+    const held = new RateLimiter({
+      now: reset.clock.now,
+      sleep: reset.clock.sleep,
+      limits: { DescribeInstances: 1 },
+    });
+    await new Api3CrsClient({ ...reset.options, limiter: held }).describeInstances(page);
+    // A reset may come after the server has the request: the retry waits for the window.
+    expect(Math.max(...reset.clock.sleeps)).toBeGreaterThanOrEqual(875);
   });
 
   it('does not retry definitive errors', async () => {

@@ -64,6 +64,28 @@ describe('RateLimiter', () => {
     expect(clock.t).toBe(1000);
   });
 
+  it('frees at once the slot of a request that never reached a server, and only that one', async () => {
+    const clock = new FakeClock(0);
+    const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep, limits: { DescribeInstances: 2 } });
+    // Refused before sending: nothing counted them, so they do not wait on a window.
+    for (let i = 0; i < 6; i++) (await limiter.acquire('AKID', 'DescribeInstances'))(false);
+    expect(clock.t).toBe(0);
+    // Answered: each holds its slot for a window after its answer.
+    (await limiter.acquire('AKID', 'DescribeInstances'))();
+    (await limiter.acquire('AKID', 'DescribeInstances'))();
+    expect(clock.t).toBe(0);
+    const late = await limiter.acquire('AKID', 'DescribeInstances');
+    expect(clock.t).toBe(1000);
+    // A second release changes nothing, whatever it says.
+    late();
+    late(false);
+    (await limiter.acquire('AKID', 'DescribeInstances'))();
+    expect(clock.t).toBe(1000);
+    // Had `late(false)` dropped the answered slot, this one would be granted now, not a window later.
+    (await limiter.acquire('AKID', 'DescribeInstances'))();
+    expect(clock.t).toBe(2000);
+  });
+
   it('honours overridden limits and spreads sequential calls over time', async () => {
     const clock = new FakeClock(0);
     const limiter = new RateLimiter({
