@@ -13,28 +13,14 @@ import { createMemoryLogger } from '../../../electron/core/logging/logger';
 import type { Instance } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { StoredProfile } from '../../../shared/profiles';
+import { fakeInstance } from '../../fakes/fake-backup-api';
 
 const PROFILE = '0b0e5c1e-7d1a-4b8e-9d7e-3f1c2a4b5c6d';
 const REGIONS = ['ap-guangzhou', 'ap-shanghai'];
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
-const instance = (region: string, n: number): Instance => ({
-  id: `crs-${region.slice(3, 6)}${String(n).padStart(6, '0')}`,
-  name: `orders-${n}`,
-  region,
-  engine: 'Redis 6.2',
-  architecture: 'standard',
-  typeId: 15,
-  sizeMb: 1024,
-  status: 'running',
-  statusRaw: 2,
-  wanIp: '10.0.0.1',
-  port: 6379,
-  tags: [],
-  projectId: 0,
-  noAuth: false,
-  generation: 'v3',
-});
+const instance = (region: string, n: number): Instance =>
+  fakeInstance({ id: `crs-${region.slice(3, 6)}${String(n).padStart(6, '0')}`, name: `orders-${n}`, region });
 const many = (region: string, count: number, from = 0) =>
   Array.from({ length: count }, (_, n) => instance(region, from + n));
 

@@ -17,6 +17,7 @@ import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { DownloadStep } from './download-step';
 import { KeyCell, TableHead } from './report-table';
+import { CancelRunButton, RunCancelled } from './run-cancel';
 import { useInspectRun } from './use-inspect-run';
 import type { InspectTarget } from './use-inspect-target';
 
@@ -116,24 +117,10 @@ export function CompareView({ target }: { target: InspectTarget }) {
               {running.busy ? t('compare.running') : t('compare.run')}
             </button>
           )}
-          {running.busy && (
-            <button
-              ref={running.cancelButton}
-              type="button"
-              className="btn"
-              onClick={running.cancel}
-              data-testid="compare-cancel"
-            >
-              {running.phase === 'cancelling' ? t('inspect.cancelling') : t('compare.cancel')}
-            </button>
-          )}
+          <CancelRunButton run={running} label={t('compare.cancel')} testId="compare-cancel" />
         </div>
       )}
-      {running.phase === 'cancelled' && (
-        <p role="status" data-testid="compare-cancelled">
-          {t('compare.cancelled')}
-        </p>
-      )}
+      <RunCancelled run={running} text={t('compare.cancelled')} testId="compare-cancelled" />
       {otherRef && chosenId && !otherReady && (
         <DownloadStep target={otherRef} title={t('compare.downloadOther', { time: timeOf(chosenId) })} />
       )}

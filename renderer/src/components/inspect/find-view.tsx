@@ -16,6 +16,7 @@ import type { UiError } from '../../store/types';
 import { ErrorBox } from '../common/error-box';
 import { formatTtl } from './format-ttl';
 import { KeyCell, TableHead } from './report-table';
+import { CancelRunButton, RunCancelled } from './run-cancel';
 import { useInspectRun } from './use-inspect-run';
 import type { InspectTarget } from './use-inspect-target';
 import { ValuePreviewPanel } from './value-preview';
@@ -160,23 +161,9 @@ export function FindView({ target }: { target: InspectTarget }) {
           >
             {run.busy ? t('find.searching') : t('find.search')}
           </button>
-          {run.busy && (
-            <button
-              ref={run.cancelButton}
-              type="button"
-              className="btn"
-              onClick={run.cancel}
-              data-testid="find-cancel"
-            >
-              {run.phase === 'cancelling' ? t('inspect.cancelling') : t('find.cancel')}
-            </button>
-          )}
+          <CancelRunButton run={run} label={t('find.cancel')} testId="find-cancel" />
         </div>
-        {run.phase === 'cancelled' && (
-          <p role="status" data-testid="find-cancelled">
-            {t('find.cancelled')}
-          </p>
-        )}
+        <RunCancelled run={run} text={t('find.cancelled')} testId="find-cancelled" />
         {problem && (
           <p className="field-error" role="alert">
             {problem}
