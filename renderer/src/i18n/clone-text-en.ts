@@ -36,7 +36,7 @@ export const cloneTextEn = {
       label: 'Point in time to restore',
       gap: 'No backup from {{from}} to {{to}}: these times cannot be chosen.',
       chosen: 'Chosen time:',
-      keys: 'Arrow keys move one minute (with Shift, one second); Page Up and Page Down one hour; Home and End go to the ends. Times without a backup are skipped.',
+      keys: 'Click or drag on the bar to choose a time. Arrow keys move one minute (with Shift, one second); Page Up and Page Down one hour; Home and End go to the ends. Times without a backup are skipped.',
       noGaps: 'The cloud reported no missing ranges.',
       loading: 'Reading the point-in-time range…',
       failed: 'The point-in-time range could not be read',
