@@ -127,6 +127,18 @@ describe('value hashes by content', () => {
     expect(whole.three?.valueHash).not.toBe(whole.one?.valueHash);
   });
 
+  it('tells a field from its value, and pairs apart from their elements', async () => {
+    const h = await hashes((b) =>
+      b
+        .key(16, 'ab', blob(listpack(['a', 'b'])))
+        .key(16, 'ba', blob(listpack(['b', 'a'])))
+        .key(16, 'ab-cd', blob(listpack(['a', 'b', 'c', 'd'])))
+        .key(16, 'ad-cb', blob(listpack(['a', 'd', 'c', 'b']))),
+    );
+    expect(h.ab).not.toBe(h.ba);
+    expect(h['ab-cd']).not.toBe(h['ad-cb']);
+  });
+
   it('hashes each string as stored, read alone, in any chunks, or taking turns with another read', async () => {
     // Strings of 100 B to 6 KB and listpacks of several KB: records span chunks, the window grows in
     // place, and some strings stream through; the two reads' windows take turns with the one mirror.

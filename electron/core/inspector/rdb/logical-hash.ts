@@ -10,7 +10,7 @@
 import type { ByteSink } from './byte-window.js';
 import { readU32LE } from './crc64.js';
 import { B_INTSET, B_LISTPACK, B_ZIPLIST } from './rdb-constants.js';
-import { fmix, hex64, ValueHash, WordMix } from './value-hash.js';
+import { fmix, hashPair, hex64, ValueHash, WordMix } from './value-hash.js';
 
 export const L_LIST = 0;
 export const L_SET = 1;
@@ -31,7 +31,10 @@ export class LogicalHash {
   private s1 = 0;
   private s2 = 0;
   private readonly element = new ValueHash();
-  private readonly group = new WordMix();
+  /** The first element's hash of the group being read (a field or member), until the second comes. */
+  private first1 = 0;
+  private first2 = 0;
+  private readonly groupLanes = new Int32Array(2);
   private readonly ordered = new WordMix();
   private readonly lanes = new Int32Array(2);
 
@@ -42,7 +45,6 @@ export class LogicalHash {
     this.count = 0;
     this.s1 = 0;
     this.s2 = 0;
-    this.group.reset();
     this.ordered.reset();
   }
 
@@ -112,17 +114,18 @@ export class LogicalHash {
       this.whole(l);
       return;
     }
-    // Hash field TTLs (the third of a triple) are not data.
-    if (this.pos < 2 || this.per < 3) {
-      this.group.mix(l[0] as number);
-      this.group.mix(l[1] as number);
+    // A group is its first two elements, in order (field and value, member and score); a hash field's TTL
+    // (the third of a triple) is not data.
+    if (this.pos === 0) {
+      this.first1 = l[0] as number;
+      this.first2 = l[1] as number;
+    } else if (this.pos === 1) {
+      hashPair(this.first1, this.first2, l[0] as number, l[1] as number, this.groupLanes);
     }
     if (++this.pos < this.per) return;
     this.pos = 0;
     this.count++;
-    this.group.finish(l);
-    this.group.reset();
-    this.whole(l);
+    this.whole(this.groupLanes);
   }
 
   /** Folds a group's hash into the whole: in order for lists, as a sum for the rest. */

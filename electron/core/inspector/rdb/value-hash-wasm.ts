@@ -31,8 +31,8 @@ const round = [
   ...op.i64Mul,
 ];
 
-/** hreset(): a new stream. */
-function reset(s: number): WasmFunction {
+/** reset(): a new stream. */
+function reset(s: number, tag: string): WasmFunction {
   const code = [
     ...op.i32(s),
     ...op.i64(SEED),
@@ -47,7 +47,7 @@ function reset(s: number): WasmFunction {
     ...op.i32(0),
     ...op.i32Store(24),
   ];
-  return { name: 'hreset', params: 0, locals: [], code };
+  return { name: `${tag}reset`, params: 0, locals: [], code };
 }
 
 /** One byte at p into the carried word: carry |= byte << 8·clen; p++; clen++. Locals as in update. */
@@ -72,8 +72,8 @@ const carryByte = [
   ...op.set(5),
 ];
 
-/** hupdate(p, n): folds memory[p, p+n) in. Locals: 0 p, 1 n, 2 end, 3 acc, 4 carry, 5 clen. */
-function update(s: number): WasmFunction {
+/** update(p, n): folds memory[p, p+n) in. Locals: 0 p, 1 n, 2 end, 3 acc, 4 carry, 5 clen. */
+function update(s: number, tag: string): WasmFunction {
   const code = [
     ...op.get(0),
     ...op.get(1),
@@ -166,7 +166,7 @@ function update(s: number): WasmFunction {
     ...op.i32Store(24),
   ];
   return {
-    name: 'hupdate',
+    name: `${tag}update`,
     params: 2,
     locals: [
       [1, I32],
@@ -177,8 +177,8 @@ function update(s: number): WasmFunction {
   };
 }
 
-/** hfinish(): the carried bytes as a last (zero-padded) word, the length, the avalanche; at s+32. Local 0 h. */
-function finish(s: number): WasmFunction {
+/** finish(): the carried bytes as a last (zero-padded) word, the length, the avalanche; at s+32. Local 0 h. */
+function finish(s: number, tag: string): WasmFunction {
   const shiftXor = (n: bigint) => [...op.get(0), ...op.get(0), ...op.i64(n), ...op.i64ShrU, ...op.i64Xor];
   const code = [
     ...op.i32(s),
@@ -215,11 +215,11 @@ function finish(s: number): WasmFunction {
     ...op.get(0),
     ...op.i64Store(32),
   ];
-  return { name: 'hfinish', params: 0, locals: [[1, I64]], code };
+  return { name: `${tag}finish`, params: 0, locals: [[1, I64]], code };
 }
 
-/** honce(p, n): hreset, hupdate(p, n), hfinish in one call (function indices given). */
-function once(fns: { reset: number; update: number; finish: number }): WasmFunction {
+/** once(p, n): reset, update(p, n), finish in one call (function indices given). */
+function once(tag: string, fns: { reset: number; update: number; finish: number }): WasmFunction {
   const code = [
     ...op.call(fns.reset),
     ...op.get(0),
@@ -227,10 +227,18 @@ function once(fns: { reset: number; update: number; finish: number }): WasmFunct
     ...op.call(fns.update),
     ...op.call(fns.finish),
   ];
-  return { name: 'honce', params: 2, locals: [], code };
+  return { name: `${tag}once`, params: 2, locals: [], code };
 }
 
-/** The four functions, to be placed from function index `first` on, over the state at `s`. */
-export function valueHashFunctions(s: number, first: number): WasmFunction[] {
-  return [reset(s), update(s), finish(s), once({ reset: first, update: first + 1, finish: first + 2 })];
+/**
+ * The four functions over the state at `s`, to be placed from function index `first` on, exported as
+ * `${tag}reset`, `${tag}update`, `${tag}finish` and `${tag}once`.
+ */
+export function valueHashFunctions(s: number, first: number, tag: string): WasmFunction[] {
+  return [
+    reset(s, tag),
+    update(s, tag),
+    finish(s, tag),
+    once(tag, { reset: first, update: first + 1, finish: first + 2 }),
+  ];
 }

@@ -23,32 +23,46 @@ export class ValueHash implements ByteSink {
     if (!fresh) kernel.loadHash(this.saved);
   }
 
+  /** Set by reset until the first bytes come: most values are hashed with `once` and never start a stream. */
+  private fresh = true;
+
   reset(): void {
-    if (owner !== this) this.claim(true);
-    kernel.hreset();
+    this.fresh = true;
+  }
+
+  private begin(): void {
+    if (this.fresh) {
+      if (owner !== this) this.claim(true);
+      kernel.hreset();
+      this.fresh = false;
+    } else if (owner !== this) this.claim(false);
   }
 
   update(buf: Uint8Array, start: number, end: number): void {
-    if (owner !== this) this.claim(false);
+    this.begin();
     kernel.hupdate(buf, start, end);
   }
 
   /** The finished 64-bit hash as two 32-bit lanes, in out[0] and out[1]. */
   finish(out: Int32Array): void {
-    if (owner !== this) this.claim(false);
+    this.begin();
     kernel.hfinish(out);
   }
 
-  /** reset, update and finish in one step, for a value whose bytes are all at hand. */
+  /** The hash of a value whose bytes are all at hand, in one step; this stream is left as it was. */
   once(buf: Uint8Array, start: number, end: number, out: Int32Array): void {
-    if (owner !== this) this.claim(true);
-    kernel.honce(buf, start, end, out);
+    kernel.once(buf, start, end, out);
   }
 
   digest(): string {
     this.finish(lanes);
     return hex64(lanes[0] as number, lanes[1] as number);
   }
+}
+
+/** The hash of two 64-bit hashes in order (16 bytes: a's halves then b's), in out. */
+export function hashPair(a1: number, a2: number, b1: number, b2: number, out: Int32Array): void {
+  kernel.pair(a1, a2, b1, b2, out);
 }
 
 /**

@@ -15,9 +15,12 @@ import { moduleBytes } from './wasm-asm.js';
 
 const PAGE = 65536;
 const CRC_STATE = CRC_TABLES_BYTES;
+/** The stream hash's state (a value fed in pieces) and the one-shot hash's, apart so neither disturbs the other. */
 const HASH_STATE = CRC_STATE + 16;
-/** Where hfinish writes the hash (HASH_STATE + 32), in 32-bit words. */
+const ONCE_STATE = HASH_STATE + 48;
+/** Where each writes its finished hash (state + 32), in 32-bit words. */
 const HASH_OUT_WORD = (HASH_STATE + 32) / 4;
+const ONCE_OUT_WORD = (ONCE_STATE + 32) / 4;
 const SCRATCH = PAGE;
 const SCRATCH_SIZE = PAGE;
 const MIRROR = 2 * PAGE;
@@ -34,7 +37,10 @@ export class WasmKernel {
   readonly hreset: () => void;
   readonly #hupdate: Pair;
   readonly #hfinish: () => void;
-  readonly #honce: Pair;
+  readonly #once: Pair;
+  readonly #oreset: () => void;
+  readonly #oupdate: Pair;
+  readonly #ofinish: () => void;
   #u8: Uint8Array;
   #i32: Int32Array;
   /** The buffer whose bytes [0, mirrorEnd) sit at MIRROR, or null. */
@@ -42,7 +48,11 @@ export class WasmKernel {
   #mirrorEnd = 0;
 
   constructor() {
-    const fns = [crcFunction(CRC_STATE), ...valueHashFunctions(HASH_STATE, 1)];
+    const fns = [
+      crcFunction(CRC_STATE),
+      ...valueHashFunctions(HASH_STATE, 1, 'h'),
+      ...valueHashFunctions(ONCE_STATE, 5, 'o'),
+    ];
     const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(fns, 3)));
     const e = instance.exports;
     this.#memory = e.mem as WebAssembly.Memory;
@@ -50,7 +60,10 @@ export class WasmKernel {
     this.hreset = e.hreset as () => void;
     this.#hupdate = e.hupdate as Pair;
     this.#hfinish = e.hfinish as () => void;
-    this.#honce = e.honce as Pair;
+    this.#once = e.oonce as Pair;
+    this.#oreset = e.oreset as () => void;
+    this.#oupdate = e.oupdate as Pair;
+    this.#ofinish = e.ofinish as () => void;
     this.#u8 = new Uint8Array(this.#memory.buffer);
     this.#i32 = new Int32Array(this.#memory.buffer);
     this.#i32.set(CRC_TABLE, 0);
@@ -88,7 +101,7 @@ export class WasmKernel {
     if (buf === this.#mirrored) this.#mirrored = null;
   }
 
-  /** Where buf[start, end) sits in memory if mirrored, else -1. */
+  /** Where buf[start, end) sits in memory if buf is the mirrored buffer, else -1. */
   #at(buf: Uint8Array, start: number, end: number): number {
     return buf === this.#mirrored && end <= this.#mirrorEnd ? MIRROR + start : -1;
   }
@@ -138,20 +151,36 @@ export class WasmKernel {
     out[1] = i32[HASH_OUT_WORD + 1] as number;
   }
 
-  /** A whole value in one call: a new stream over buf[start, end), finished into out. */
-  honce(buf: Uint8Array, start: number, end: number, out: Int32Array): void {
+  /**
+   * A whole value in one call, finished into out: the same hash as a stream over the same bytes, on a
+   * state of its own, so it may run while a stream is half fed.
+   */
+  once(buf: Uint8Array, start: number, end: number, out: Int32Array): void {
     const n = end - start;
-    if (n > SCRATCH_SIZE) {
-      this.hreset();
-      this.hupdate(buf, start, end);
-      this.hfinish(out);
-      return;
+    let at = this.#at(buf, start, end);
+    if (at < 0 && n <= SCRATCH_SIZE) at = this.#stage(buf, start, end);
+    if (at >= 0) this.#once(at, n);
+    else {
+      this.#oreset();
+      this.#over(this.#oupdate, buf, start, end);
+      this.#ofinish();
     }
-    const at = this.#at(buf, start, end);
-    this.#honce(at >= 0 ? at : this.#stage(buf, start, end), n);
     const i32 = this.#i32;
-    out[0] = i32[HASH_OUT_WORD] as number;
-    out[1] = i32[HASH_OUT_WORD + 1] as number;
+    out[0] = i32[ONCE_OUT_WORD] as number;
+    out[1] = i32[ONCE_OUT_WORD + 1] as number;
+  }
+
+  /** The one-shot hash of four 32-bit words (little-endian, in order), in out. */
+  pair(a1: number, a2: number, b1: number, b2: number, out: Int32Array): void {
+    const i32 = this.#i32;
+    const w = SCRATCH / 4;
+    i32[w] = a1;
+    i32[w + 1] = a2;
+    i32[w + 2] = b1;
+    i32[w + 3] = b2;
+    this.#once(SCRATCH, 16);
+    out[0] = i32[ONCE_OUT_WORD] as number;
+    out[1] = i32[ONCE_OUT_WORD + 1] as number;
   }
 
   /** The hash stream state (7 words) saved to, or restored from, `saved`. */
