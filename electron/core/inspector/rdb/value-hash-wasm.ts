@@ -218,27 +218,110 @@ function finish(s: number, tag: string): WasmFunction {
   return { name: `${tag}finish`, params: 0, locals: [[1, I64]], code };
 }
 
-/** once(p, n): reset, update(p, n), finish in one call (function indices given). */
-function once(tag: string, fns: { reset: number; update: number; finish: number }): WasmFunction {
+/**
+ * once(p, n): the same hash as reset, update(p, n), finish, in locals (no state read or written but the
+ * result at s+32). Locals: 0 p, 1 n, 2 end, 3 acc, 4 the last partial word, 5 its shift.
+ */
+function once(s: number, tag: string): WasmFunction {
+  const shiftXor = (n: bigint) => [...op.get(3), ...op.get(3), ...op.i64(n), ...op.i64ShrU, ...op.i64Xor];
   const code = [
-    ...op.call(fns.reset),
     ...op.get(0),
     ...op.get(1),
-    ...op.call(fns.update),
-    ...op.call(fns.finish),
+    ...op.i32Add,
+    ...op.set(2),
+    ...op.i64(SEED),
+    ...op.set(3),
+    // Whole words.
+    ...op.block,
+    ...op.loop,
+    ...op.get(0),
+    ...op.i32(8),
+    ...op.i32Add,
+    ...op.get(2),
+    ...op.i32GtU,
+    ...op.brIf(1),
+    ...op.get(3),
+    ...op.get(0),
+    ...op.i64Load(0, 0),
+    ...round,
+    ...op.set(3),
+    ...op.get(0),
+    ...op.i32(8),
+    ...op.i32Add,
+    ...op.set(0),
+    ...op.br(0),
+    ...op.end,
+    ...op.end,
+    // The last bytes as one zero-padded word.
+    ...op.get(0),
+    ...op.get(2),
+    ...op.i32LtU,
+    ...op.if,
+    ...op.block,
+    ...op.loop,
+    ...op.get(0),
+    ...op.get(2),
+    ...op.i32GeU,
+    ...op.brIf(1),
+    ...op.get(4),
+    ...op.get(0),
+    ...op.i64Load8U(0),
+    ...op.get(5),
+    ...op.i64Shl,
+    ...op.i64Or,
+    ...op.set(4),
+    ...op.get(5),
+    ...op.i64(8n),
+    ...op.i64Add,
+    ...op.set(5),
+    ...op.get(0),
+    ...op.i32(1),
+    ...op.i32Add,
+    ...op.set(0),
+    ...op.br(0),
+    ...op.end,
+    ...op.end,
+    ...op.get(3),
+    ...op.get(4),
+    ...round,
+    ...op.set(3),
+    ...op.end,
+    ...op.get(3),
+    ...op.get(1),
+    ...op.i64ExtendI32U,
+    ...op.i64(PRIME64_5),
+    ...op.i64Mul,
+    ...op.i64Add,
+    ...op.set(3),
+    ...shiftXor(33n),
+    ...op.i64(PRIME64_2),
+    ...op.i64Mul,
+    ...op.set(3),
+    ...shiftXor(29n),
+    ...op.i64(PRIME64_3),
+    ...op.i64Mul,
+    ...op.set(3),
+    ...shiftXor(32n),
+    ...op.set(3),
+    ...op.i32(s),
+    ...op.get(3),
+    ...op.i64Store(32),
   ];
-  return { name: `${tag}once`, params: 2, locals: [], code };
+  return {
+    name: `${tag}once`,
+    params: 2,
+    locals: [
+      [1, I32],
+      [3, I64],
+    ],
+    code,
+  };
 }
 
 /**
- * The four functions over the state at `s`, to be placed from function index `first` on, exported as
- * `${tag}reset`, `${tag}update`, `${tag}finish` and `${tag}once`.
+ * The four functions over the state at `s`, exported as `${tag}reset`, `${tag}update`, `${tag}finish` and
+ * `${tag}once`.
  */
-export function valueHashFunctions(s: number, first: number, tag: string): WasmFunction[] {
-  return [
-    reset(s, tag),
-    update(s, tag),
-    finish(s, tag),
-    once(tag, { reset: first, update: first + 1, finish: first + 2 }),
-  ];
+export function valueHashFunctions(s: number, tag: string): WasmFunction[] {
+  return [reset(s, tag), update(s, tag), finish(s, tag), once(s, tag)];
 }

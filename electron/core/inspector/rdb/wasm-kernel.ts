@@ -50,8 +50,8 @@ export class WasmKernel {
   constructor() {
     const fns = [
       crcFunction(CRC_STATE),
-      ...valueHashFunctions(HASH_STATE, 1, 'h'),
-      ...valueHashFunctions(ONCE_STATE, 5, 'o'),
+      ...valueHashFunctions(HASH_STATE, 'h'),
+      ...valueHashFunctions(ONCE_STATE, 'o'),
     ];
     const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(fns, 3)));
     const e = instance.exports;
@@ -108,7 +108,8 @@ export class WasmKernel {
 
   /** Copies buf[start, end) (at most SCRATCH_SIZE bytes) to the scratch area. */
   #stage(buf: Uint8Array, start: number, end: number): number {
-    const u8 = this.#views();
+    // The views are renewed where the memory grows (mirror), so they are current here.
+    const u8 = this.#u8;
     if (end - start <= SMALL_COPY) {
       for (let i = start, j = SCRATCH; i < end; i++, j++) u8[j] = buf[i] as number;
     } else u8.set(buf.subarray(start, end), SCRATCH);
