@@ -2,6 +2,7 @@
 // definitions (Cyan4973/xxHash `xxhash.h`: XXH64_round, XXH64_avalanche, the PRIME64 constants) over
 // BigInt, on seeded random values split at random places; and every byte of a value counting.
 import { describe, expect, it } from 'vitest';
+import { Crc64 } from '../../../electron/core/inspector/rdb/crc64';
 import { ValueHash } from '../../../electron/core/inspector/rdb/value-hash';
 import { wasmKernel } from '../../../electron/core/inspector/rdb/wasm-kernel';
 
@@ -152,5 +153,23 @@ describe('value hash (WebAssembly)', () => {
     expect([out[0], out[1]]).toEqual(reference(a));
     hb.finish(out);
     expect([out[0], out[1]]).toEqual(reference(b));
+  });
+
+  it('computes the CRC-64 of mirrored, staged and too-big-to-mirror bytes as the JavaScript loop does', () => {
+    const rnd = seeded(21);
+    const big = randomBytes(rnd, (4 << 20) + 4097);
+    const kernel = wasmKernel();
+    const js = new Crc64();
+    js.updateJs(big, 0, big.length);
+    const staged = new Crc64();
+    staged.update(big, 0, big.length);
+    expect(staged.hex()).toBe(js.hex());
+    const chunk = big.subarray(1000, 200_000);
+    kernel.mirror(chunk, 0, chunk.length);
+    const mirrored = new Crc64();
+    mirrored.update(chunk, 0, chunk.length);
+    const plain = new Crc64();
+    plain.updateJs(chunk, 0, chunk.length);
+    expect(mirrored.hex()).toBe(plain.hex());
   });
 });
