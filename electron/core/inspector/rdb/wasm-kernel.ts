@@ -5,8 +5,8 @@
  * sit, with no copy per call; bytes from anywhere else (a decompressed element, a number's digits, a buffer
  * too big to mirror) are staged through a scratch area, a slice at a time.
  *
- * Memory layout: the CRC tables from 0, the CRC state, the hash state, then the scratch area at SCRATCH and
- * the mirror at MIRROR (growing to the largest buffer mirrored, at most MIRROR_MAX).
+ * Memory layout: the CRC tables from 0, the CRC state, the two hash states, then the scratch area at SCRATCH
+ * and the mirror at MIRROR (growing to the largest buffer mirrored, at most MIRROR_MAX).
  */
 import { CRC_TABLE } from './crc64-table.js';
 import { CRC_TABLES_BYTES, crcFunction } from './crc64-wasm.js';
@@ -94,11 +94,6 @@ export class WasmKernel {
     this.#views().set(buf.subarray(start, to), MIRROR + start);
     this.#mirrored = buf;
     this.#mirrorEnd = to;
-  }
-
-  /** Forgets the mirror: its buffer is about to change in place. */
-  unmirror(buf: Uint8Array): void {
-    if (buf === this.#mirrored) this.#mirrored = null;
   }
 
   /** Where buf[start, end) sits in memory if buf is the mirrored buffer, else -1. */
