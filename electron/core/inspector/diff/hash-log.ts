@@ -7,6 +7,7 @@
  * counted as one key.
  */
 import type { RdbKeyEntry } from '../rdb/rdb-types';
+import { wasmRadix } from './radix-wasm';
 
 /** Words per record: key hash (2), value hash (2), prefix id (bit 31: matched in the diff), stream index. */
 export const STRIDE = 6;
@@ -147,49 +148,34 @@ export class HashLog {
   /**
    * Sorts the records by (key hash, stream order) into one array: each bucket (a few MB at ten million keys,
    * so its passes stay near the processor's caches, unlike passes over the whole log) by an LSD radix sort
-   * of the first half's low 26 bits, two stable passes of 13 bits, the first reading the bucket's pages;
-   * then each run of equal first halves (rare and short) by an insertion sort on the second half. With
-   * `dedupe`, only the last record of a key in stream order is kept, as a map would keep it.
+   * of the first half's low 26 bits, two stable passes of 13 bits in WebAssembly (radix-wasm.ts: a record
+   * moves as three 64-bit words, with no bounds check per word); then each run of equal first halves (rare
+   * and short) by an insertion sort on the second half. With `dedupe`, only the last record of a key in
+   * stream order is kept, as a map would keep it.
    */
   sort(dedupe: boolean): void {
     const n = this.count;
     const out = new Uint32Array(n * STRIDE);
-    let largest = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      largest = Math.max(largest, (this.#sizes[b] as number) + (this.#lengths[b] as number));
-    }
-    const scratch = new Uint32Array(largest);
-    const counts = new Uint32Array(8192);
+    const radix = wasmRadix();
     let offset = 0;
     for (let b = 0; b < BUCKETS; b++) {
       const pages = this.#pages[b] as Uint32Array[];
       const last = this.#lengths[b] as number;
-      counts.fill(0);
-      for (let p = 0; p < pages.length; p++) {
-        const page = pages[p] as Uint32Array;
-        const len = p === pages.length - 1 ? last : page.length;
-        for (let i = 0; i < len; i += STRIDE) (counts[(page[i] as number) & 0x1fff] as number)++;
-      }
-      const size = offsets(counts, 0);
-      for (let p = 0; p < pages.length; p++) {
-        const page = pages[p] as Uint32Array;
-        const len = p === pages.length - 1 ? last : page.length;
-        for (let i = 0; i < len; i += STRIDE) {
-          const d = (page[i] as number) & 0x1fff;
-          const to = counts[d] as number;
-          counts[d] = to + STRIDE;
-          copyRecord(page, i, scratch, to);
-        }
-      }
-      counts.fill(0);
-      for (let i = 0; i < size; i += STRIDE) (counts[((scratch[i] as number) >>> 13) & 0x1fff] as number)++;
-      offsets(counts, offset);
-      for (let i = 0; i < size; i += STRIDE) {
-        const d = ((scratch[i] as number) >>> 13) & 0x1fff;
-        const to = counts[d] as number;
-        counts[d] = to + STRIDE;
-        copyRecord(scratch, i, out, to);
-      }
+      const size = (this.#sizes[b] as number) + last;
+      radix.sortInto(
+        size,
+        (into) => {
+          let at = 0;
+          for (let p = 0; p < pages.length; p++) {
+            const page = pages[p] as Uint32Array;
+            const len = p === pages.length - 1 ? last : page.length;
+            into.set(len === page.length ? page : page.subarray(0, len), at);
+            at += len;
+          }
+        },
+        out,
+        offset,
+      );
       offset += size;
       this.#pages[b] = [];
       this.#current[b] = EMPTY;
@@ -217,26 +203,6 @@ export class HashLog {
 }
 
 const EMPTY = new Uint32Array(0);
-
-function copyRecord(src: Uint32Array, from: number, dst: Uint32Array, to: number): void {
-  dst[to] = src[from] as number;
-  dst[to + 1] = src[from + 1] as number;
-  dst[to + 2] = src[from + 2] as number;
-  dst[to + 3] = src[from + 3] as number;
-  dst[to + 4] = src[from + 4] as number;
-  dst[to + 5] = src[from + 5] as number;
-}
-
-/** Turns digit counts into the digits' first places (from `start`, a record each); answers the words counted. */
-function offsets(counts: Uint32Array, start: number): number {
-  let sum = start;
-  for (let d = 0; d < counts.length; d++) {
-    const c = counts[d] as number;
-    counts[d] = sum;
-    sum += c * STRIDE;
-  }
-  return sum - start;
-}
 
 const tmp = new Uint32Array(STRIDE);
 
