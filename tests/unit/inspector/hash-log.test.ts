@@ -49,4 +49,36 @@ describe('diff hash log', () => {
     expect(deduped.find(0xf0000000, 2)).toBe(2);
     expect(deduped.find(0xf0000000, 3)).toBe(-1);
   });
+
+  it('sorts a log spanning many pages per bucket as a plain sort would, duplicates included', () => {
+    let seed = 0x2545f491;
+    const next = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return seed >>> 0;
+    };
+    // Over 4,096 records a bucket (a page's worth) and some keys repeated.
+    const n = 300_000;
+    const log = new HashLog();
+    const want: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const k1 = i % 7 === 0 && i > 0 ? (want[i - 1]?.[0] as number) : next();
+      const k2 = i % 7 === 0 && i > 0 ? (want[i - 1]?.[1] as number) : next() & 3;
+      log.add(k1, k2, i, 0, i & 0xff);
+      want.push([k1, k2, i]);
+    }
+    log.sort(false);
+    want.sort(
+      (x, y) =>
+        (x[0] as number) - (y[0] as number) ||
+        (x[1] as number) - (y[1] as number) ||
+        (x[2] as number) - (y[2] as number),
+    );
+    const got = Array.from({ length: log.count }, (_, i) => [
+      ...log.records.subarray(i * STRIDE, i * STRIDE + 3),
+    ]);
+    expect(got).toEqual(want);
+    expect(log.records[STRIDE * 10 + 5]).toBe(want[10]?.[2]);
+  });
 });

@@ -1,6 +1,7 @@
 // hashValues hashes collections by content: the same data in any encoding (and, for sets, hashes and
 // sorted sets, in any order) hashes the same; a changed element, a reordered list or a changed score does not.
 import { describe, expect, it } from 'vitest';
+import { ValueHash } from '../../../electron/core/inspector/rdb/value-hash.js';
 import {
   blob,
   intStr,
@@ -124,5 +125,63 @@ describe('value hashes by content', () => {
     expect(pieces.one?.valueHash).toBe(whole.one?.valueHash);
     expect(whole.two?.valueHash).toBe(whole.one?.valueHash);
     expect(whole.three?.valueHash).not.toBe(whole.one?.valueHash);
+  });
+
+  it('tells a field from its value, and pairs apart from their elements', async () => {
+    const h = await hashes((b) =>
+      b
+        .key(16, 'ab', blob(listpack(['a', 'b'])))
+        .key(16, 'ba', blob(listpack(['b', 'a'])))
+        .key(16, 'ab-cd', blob(listpack(['a', 'b', 'c', 'd'])))
+        .key(16, 'ad-cb', blob(listpack(['a', 'd', 'c', 'b']))),
+    );
+    expect(h.ab).not.toBe(h.ba);
+    expect(h['ab-cd']).not.toBe(h['ad-cb']);
+  });
+
+  it('hashes each string as stored, read alone, in any chunks, or taking turns with another read', async () => {
+    // Strings of 100 B to 6 KB and listpacks of several KB: records span chunks, the window grows in
+    // place, and some strings stream through; the two reads' windows take turns with the one mirror.
+    let seed = 11;
+    const rnd = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const build = (tag: string) => {
+      const b = new RdbBuilder(10);
+      const stored = new Map<string, Uint8Array>();
+      for (let i = 0; i < 60; i++) {
+        const value = Uint8Array.from({ length: 100 + Math.floor(rnd() * 6000) }, () => rnd() * 256);
+        const encoded = str(value);
+        stored.set(`${tag}:s${i}`, Uint8Array.from(encoded));
+        b.key(0, `${tag}:s${i}`, encoded);
+        if (i % 10 === 0) {
+          const fields = Array.from({ length: 120 }, (_, j) => `${tag}-${i}-${j}-${'f'.repeat(j % 40)}`);
+          b.key(16, `${tag}:h${i}`, blob(listpack(fields)));
+        }
+      }
+      return { data: b.end(), stored };
+    };
+    const a = build('a');
+    const b = build('b');
+    const alone = async (d: Uint8Array, sizes: number[]) =>
+      byKey((await readAll(d, sizes, { hashValues: true })).keys);
+    const wholeA = await alone(a.data, [1 << 22]);
+    const wholeB = await alone(b.data, [1 << 22]);
+    const h = new ValueHash();
+    for (const [key, encoded] of a.stored) {
+      h.reset();
+      h.update(encoded, 0, encoded.length);
+      expect(wholeA[key]?.valueHash, key).toBe(h.digest());
+    }
+    for (const sizes of [[1000], [4096, 999], [333, 7000]]) {
+      expect(await alone(a.data, sizes)).toEqual(wholeA);
+      const [ta, tb] = await Promise.all([
+        readAll(a.data, sizes, { hashValues: true }),
+        readAll(b.data, [...sizes].reverse(), { hashValues: true }),
+      ]);
+      expect(byKey(ta.keys)).toEqual(wholeA);
+      expect(byKey(tb.keys)).toEqual(wholeB);
+    }
   });
 });

@@ -69,7 +69,8 @@ export async function collect(
         log.add(k1, k[1] as number, v[0] as number, v[1] as number, prefixes.of(entry.key));
         if (reservoirSize > 0 && (reservoir.length < reservoirSize || k1 < reservoirMax)) {
           reservoir.push({ k1, k2: k[1] as number, db: entry.db, key: entry.key.slice() });
-          if (reservoir.length > reservoirSize) {
+          // Trimmed back to size once it holds twice as many: one sort per reservoirSize keys kept.
+          if (reservoir.length >= 2 * reservoirSize) {
             reservoir.sort((a, b) => a.k1 - b.k1);
             reservoir.length = reservoirSize;
             reservoirMax = (reservoir[reservoirSize - 1] as { k1: number }).k1;
@@ -80,6 +81,10 @@ export async function collect(
     { hashValues: 'lanes', ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
   );
   signal?.throwIfAborted();
+  if (reservoir.length > reservoirSize) {
+    reservoir.sort((a, b) => a.k1 - b.k1);
+    reservoir.length = reservoirSize;
+  }
   log.sort(req.role === 'base');
   return {
     records: log.records,

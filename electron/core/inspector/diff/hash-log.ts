@@ -7,6 +7,7 @@
  * counted as one key.
  */
 import type { RdbKeyEntry } from '../rdb/rdb-types';
+import { wasmRadix } from './radix-wasm';
 
 /** Words per record: key hash (2), value hash (2), prefix id (bit 31: matched in the diff), stream index. */
 export const STRIDE = 6;
@@ -90,30 +91,38 @@ export function valueHalves(entry: RdbKeyEntry, out: Uint32Array): void {
 
 /** Records are appended to one of 64 buckets by the top 6 bits of the key hash, sorted bucket by bucket. */
 const BUCKETS = 64;
+/** Records per page of a bucket: pages are appended, never copied, as a bucket grows. */
+const PAGE = 4096;
 
 export class HashLog {
   /** After sort(): every record, in key-hash order. */
   records: Uint32Array;
   count = 0;
-  #buckets: Uint32Array[] = [];
+  /** Each bucket's full pages, then its current page (the last), filled up to #lengths. */
+  #pages: Uint32Array[][] = [];
+  #current: Uint32Array[] = [];
   #lengths = new Int32Array(BUCKETS);
+  #sizes = new Float64Array(BUCKETS);
 
   constructor(records: Uint32Array = new Uint32Array(0), count = 0) {
     this.records = records;
     this.count = count;
     if (count === 0) {
-      for (let b = 0; b < BUCKETS; b++) this.#buckets.push(new Uint32Array(STRIDE * 64));
+      for (let b = 0; b < BUCKETS; b++) {
+        const page = new Uint32Array(STRIDE * 64);
+        this.#current.push(page);
+        this.#pages.push([page]);
+      }
     }
   }
 
   add(k1: number, k2: number, v1: number, v2: number, prefix: number): void {
     const b = k1 >>> 26;
-    let r = this.#buckets[b] as Uint32Array;
-    const at = this.#lengths[b] as number;
+    let r = this.#current[b] as Uint32Array;
+    let at = this.#lengths[b] as number;
     if (at + STRIDE > r.length) {
-      const grown = new Uint32Array(r.length * 2);
-      grown.set(r);
-      this.#buckets[b] = r = grown;
+      r = this.#newPage(b);
+      at = 0;
     }
     r[at] = k1;
     r[at + 1] = k2;
@@ -125,28 +134,51 @@ export class HashLog {
     this.count += 1;
   }
 
+  /** Starts a new page for bucket b: the first few double from a small one, so tiny logs stay tiny. */
+  #newPage(b: number): Uint32Array {
+    const full = this.#current[b] as Uint32Array;
+    this.#sizes[b] = (this.#sizes[b] as number) + full.length;
+    const page = new Uint32Array(Math.min(full.length * 2, STRIDE * PAGE));
+    (this.#pages[b] as Uint32Array[]).push(page);
+    this.#current[b] = page;
+    this.#lengths[b] = 0;
+    return page;
+  }
+
   /**
    * Sorts the records by (key hash, stream order) into one array: each bucket (a few MB at ten million keys,
-   * so its passes stay near the processor's caches, unlike passes over the whole log) by an LSD radix sort of the first half's low 26 bits,
-   * two stable passes of 13 bits; then each run of equal first halves (rare and short) by an insertion sort
-   * on the second half. With `dedupe`, only the last record of a key in stream order is kept, as a map
-   * would keep it.
+   * so its passes stay near the processor's caches, unlike passes over the whole log) by an LSD radix sort
+   * of the first half's low 26 bits, two stable passes of 13 bits in WebAssembly (radix-wasm.ts: a record
+   * moves as three 64-bit words, with no bounds check per word); then each run of equal first halves (rare
+   * and short) by an insertion sort on the second half. With `dedupe`, only the last record of a key in
+   * stream order is kept, as a map would keep it.
    */
   sort(dedupe: boolean): void {
     const n = this.count;
     const out = new Uint32Array(n * STRIDE);
-    let largest = 0;
-    for (let b = 0; b < BUCKETS; b++) largest = Math.max(largest, this.#lengths[b] as number);
-    const scratch = new Uint32Array(largest);
-    const counts = new Uint32Array(8192);
+    const radix = wasmRadix();
     let offset = 0;
     for (let b = 0; b < BUCKETS; b++) {
-      const len = this.#lengths[b] as number;
-      const bucket = this.#buckets[b] as Uint32Array;
-      scatter(bucket, len, scratch, 0, 0, counts);
-      scatter(scratch, len, out, offset, 13, counts);
-      offset += len;
-      this.#buckets[b] = EMPTY;
+      const pages = this.#pages[b] as Uint32Array[];
+      const last = this.#lengths[b] as number;
+      const size = (this.#sizes[b] as number) + last;
+      radix.sortInto(
+        size,
+        (into) => {
+          let at = 0;
+          for (let p = 0; p < pages.length; p++) {
+            const page = pages[p] as Uint32Array;
+            const len = p === pages.length - 1 ? last : page.length;
+            into.set(len === page.length ? page : page.subarray(0, len), at);
+            at += len;
+          }
+        },
+        out,
+        offset,
+      );
+      offset += size;
+      this.#pages[b] = [];
+      this.#current[b] = EMPTY;
     }
     this.records = out;
     sortRuns(out, n);
@@ -171,36 +203,6 @@ export class HashLog {
 }
 
 const EMPTY = new Uint32Array(0);
-
-/** One stable counting-sort pass on 13 bits of the first word, from src[0, len) to dst[offset, offset+len). */
-function scatter(
-  src: Uint32Array,
-  len: number,
-  dst: Uint32Array,
-  offset: number,
-  shift: number,
-  counts: Uint32Array,
-): void {
-  counts.fill(0);
-  for (let i = 0; i < len; i += STRIDE) (counts[((src[i] as number) >>> shift) & 0x1fff] as number)++;
-  let sum = offset;
-  for (let d = 0; d < 8192; d++) {
-    const c = counts[d] as number;
-    counts[d] = sum;
-    sum += c * STRIDE;
-  }
-  for (let from = 0; from < len; from += STRIDE) {
-    const d = ((src[from] as number) >>> shift) & 0x1fff;
-    const to = counts[d] as number;
-    counts[d] = to + STRIDE;
-    dst[to] = src[from] as number;
-    dst[to + 1] = src[from + 1] as number;
-    dst[to + 2] = src[from + 2] as number;
-    dst[to + 3] = src[from + 3] as number;
-    dst[to + 4] = src[from + 4] as number;
-    dst[to + 5] = src[from + 5] as number;
-  }
-}
 
 const tmp = new Uint32Array(STRIDE);
 

@@ -13,14 +13,26 @@ function samePrefix(prefix: Uint8Array, key: Uint8Array, end: number): boolean {
 /** First-level prefix ids: 0 none, 1 other, 2… in order of first sight, up to the cap. */
 export class PrefixIds {
   readonly names: string[] = ['(none)', '(other)'];
-  /** By a 32-bit hash of the prefix bytes, then by bytes: no string per key. */
-  readonly #ids = new Map<number, Array<{ bytes: Uint8Array; id: number }>>();
+  /**
+   * An open-addressing table by a 32-bit hash of the prefix bytes, then by bytes: no string per key, and
+   * no Map keyed by numbers that are not small integers (each lookup would hash a boxed number).
+   */
+  readonly #slots: Int32Array;
+  readonly #hashes: Int32Array;
+  readonly #mask: number;
+  readonly #bytes: Uint8Array[] = [];
   readonly #isSeparator = new Uint8Array(256);
   readonly #max: number;
 
   constructor(separators: string, max: number) {
     for (const ch of separators) this.#isSeparator[ch.charCodeAt(0) & 0xff] = 1;
     this.#max = capOf(max);
+    // At most half full.
+    let size = 16;
+    while (size < 2 * (this.#max + 2)) size *= 2;
+    this.#slots = new Int32Array(size).fill(-1);
+    this.#hashes = new Int32Array(size);
+    this.#mask = size - 1;
   }
 
   of(key: Uint8Array): number {
@@ -35,16 +47,21 @@ export class PrefixIds {
       }
     }
     if (end === -1) return NONE;
-    const bucket = this.#ids.get(hash);
-    if (bucket) {
-      for (const known of bucket) if (samePrefix(known.bytes, key, end)) return known.id;
+    const slots = this.#slots;
+    let slot = hash & this.#mask;
+    for (;;) {
+      const id = slots[slot] as number;
+      if (id === -1) break;
+      if (this.#hashes[slot] === hash && samePrefix(this.#bytes[id] as Uint8Array, key, end)) return id;
+      slot = (slot + 1) & this.#mask;
     }
     if (this.names.length - 2 >= this.#max) return OTHER;
     const bytes = key.slice(0, end);
     const id = this.names.length;
     this.names.push(escapeKey(bytes));
-    if (bucket) bucket.push({ bytes, id });
-    else this.#ids.set(hash, [{ bytes, id }]);
+    this.#bytes[id] = bytes;
+    slots[slot] = id;
+    this.#hashes[slot] = hash;
     return id;
   }
 }

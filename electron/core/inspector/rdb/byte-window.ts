@@ -4,9 +4,14 @@
  * `fill(n)`. Big payloads the reader does not need (a 300 MB string) pass through `skip(n)` chunk by chunk
  * and are never held. Every byte is fed exactly once, in order, to the CRC-64 (and, while a value is being
  * hashed, to its hash) just before it leaves the window, so the checksum covers the file without a second pass.
+ * Each buffer is mirrored into WebAssembly memory once as it arrives (wasm-kernel.ts), where the CRC and
+ * the value hash read it: every change to the buffer is followed by a new mirror of what changed.
  */
 import { Crc64 } from './crc64.js';
 import { RdbFormatError } from './rdb-types.js';
+import { wasmKernel } from './wasm-kernel.js';
+
+const kernel = wasmKernel();
 
 /** Where value bytes go as they pass: a value hash, or a preview catching an element's first bytes. */
 export interface ByteSink {
@@ -102,6 +107,7 @@ export class ByteWindow {
         this.eof = true;
         throw new RdbFormatError(this.base, `${left} more bytes`, 'the file ends inside a value');
       }
+      kernel.mirror(chunk, 0, chunk.length);
       if (chunk.length <= left) {
         this.crc.update(chunk, 0, chunk.length);
         if (this.hash) this.hash.update(chunk, 0, chunk.length);
@@ -153,6 +159,7 @@ export class ByteWindow {
       this.owned = false;
       this.pos = this.fed = 0;
       this.end = chunk.length;
+      kernel.mirror(chunk, 0, chunk.length);
       return;
     }
     const size = keep + chunk.length;
@@ -162,9 +169,12 @@ export class ByteWindow {
     // Grow by doubling towards what the record needs, never to a length the input has not shown yet.
     else target = new Uint8Array(Math.max(size, Math.min(want, size * 2)));
     this.owned = true;
+    // Appended in place with nothing shifted: only the chunk's bytes are new to the mirror.
+    const unshifted = target === this.buf && this.pos === 0;
     if (target === this.buf) target.copyWithin(0, this.pos, this.end);
     else target.set(this.buf.subarray(this.pos, this.end), 0);
     target.set(chunk, keep);
+    kernel.mirror(target, unshifted ? keep : 0, size);
     this.base += this.pos;
     this.buf = target;
     this.pos = this.fed = 0;
@@ -179,6 +189,7 @@ export class ByteWindow {
       this.hashFrom = 0;
       const keep = this.end - this.pos;
       this.work.set(this.buf.subarray(this.pos, this.end), 0);
+      kernel.mirror(this.work, 0, keep);
       this.base += this.pos;
       this.buf = this.work;
       this.owned = true;

@@ -5,49 +5,12 @@
  * does) so a multi-gigabyte backup is checked at memory speed.
  */
 
-/** The reflected form of the Jones polynomial 0xad93d23594c935a9 (redis `src/crc64.c`). */
-import { createWasmCrc } from './crc64-wasm.js';
+import { CRC_TABLE as table } from './crc64-table.js';
+import { wasmKernel } from './wasm-kernel.js';
 
-const POLY_HI = 0x95ac9329;
-const POLY_LO = 0xac4bc9b5;
-
-const TABLES = 8;
-/** The eight slicing tables, each entry's low and high halves side by side (one cache line per lookup). */
-const table = new Int32Array(256 * TABLES * 2);
-
-function buildTables(): void {
-  for (let n = 0; n < 256; n++) {
-    let lo = n;
-    let hi = 0;
-    for (let k = 0; k < 8; k++) {
-      const carry = lo & 1;
-      lo = ((lo >>> 1) | (hi << 31)) >>> 0;
-      hi = hi >>> 1;
-      if (carry) {
-        lo = (lo ^ POLY_LO) >>> 0;
-        hi = (hi ^ POLY_HI) >>> 0;
-      }
-    }
-    table[2 * n] = lo;
-    table[2 * n + 1] = hi;
-  }
-  for (let n = 0; n < 256; n++) {
-    let lo = table[2 * n] as number;
-    let hi = table[2 * n + 1] as number;
-    for (let t = 1; t < TABLES; t++) {
-      const idx = (lo & 0xff) << 1;
-      lo = (table[idx] as number) ^ ((lo >>> 8) | (hi << 24));
-      hi = (table[idx + 1] as number) ^ (hi >>> 8);
-      table[2 * (t * 256 + n)] = lo;
-      table[2 * (t * 256 + n) + 1] = hi;
-    }
-  }
-}
-buildTables();
-
-const wasm = createWasmCrc(table);
+const wasm = wasmKernel();
 const wasmOut = new Int32Array(2);
-/** Below this a call stays in JavaScript: copying into WebAssembly memory would cost more than it saves. */
+/** Below this a call stays in JavaScript: the call (and a copy, for bytes not mirrored) would cost more. */
 const WASM_MIN = 512;
 
 export class Crc64 {
@@ -55,8 +18,8 @@ export class Crc64 {
   hi = 0;
 
   update(buf: Uint8Array, start: number, end: number): void {
-    if (wasm && end - start >= WASM_MIN) {
-      wasm.update(buf, start, end, this.lo | 0, this.hi | 0, wasmOut);
+    if (end - start >= WASM_MIN) {
+      wasm.crc(buf, start, end, this.lo | 0, this.hi | 0, wasmOut);
       this.lo = (wasmOut[0] as number) >>> 0;
       this.hi = (wasmOut[1] as number) >>> 0;
       return;
@@ -64,7 +27,7 @@ export class Crc64 {
     this.updateJs(buf, start, end);
   }
 
-  /** The same in JavaScript (for short ranges, and where WebAssembly is unavailable). */
+  /** The same in JavaScript (for short ranges). */
   updateJs(buf: Uint8Array, start: number, end: number): void {
     let lo = this.lo | 0;
     let hi = this.hi | 0;

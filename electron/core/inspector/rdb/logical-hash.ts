@@ -10,7 +10,7 @@
 import type { ByteSink } from './byte-window.js';
 import { readU32LE } from './crc64.js';
 import { B_INTSET, B_LISTPACK, B_ZIPLIST } from './rdb-constants.js';
-import { fmix, hex64, ValueHash } from './value-hash.js';
+import { fmix, hashPair, hex64, ValueHash, WordMix } from './value-hash.js';
 
 export const L_LIST = 0;
 export const L_SET = 1;
@@ -31,8 +31,11 @@ export class LogicalHash {
   private s1 = 0;
   private s2 = 0;
   private readonly element = new ValueHash();
-  private readonly group = new ValueHash();
-  private readonly ordered = new ValueHash();
+  /** The first element's hash of the group being read (a field or member), until the second comes. */
+  private first1 = 0;
+  private first2 = 0;
+  private readonly groupLanes = new Int32Array(2);
+  private readonly ordered = new WordMix();
   private readonly lanes = new Int32Array(2);
 
   begin(kind: number, per: number): void {
@@ -42,7 +45,6 @@ export class LogicalHash {
     this.count = 0;
     this.s1 = 0;
     this.s2 = 0;
-    this.group.reset();
     this.ordered.reset();
   }
 
@@ -57,9 +59,8 @@ export class LogicalHash {
       this.score(parseScore(text.decode(buf.subarray(start, end))));
       return;
     }
-    this.element.reset();
-    this.element.update(buf, start, end);
-    this.done();
+    this.element.once(buf, start, end, this.lanes);
+    this.fold();
   }
 
   /** An element stored as an integer: hashed as its decimal text, as Redis would answer it. */
@@ -89,9 +90,8 @@ export class LogicalHash {
 
   score(d: number): void {
     f64[0] = d === 0 ? 0 : d;
-    this.element.reset();
-    this.element.update(f64Bytes, 0, 8);
-    this.done();
+    this.element.once(f64Bytes, 0, 8, this.lanes);
+    this.fold();
   }
 
   /** A big element passing through in pieces: start, then update as bytes pass, then end. */
@@ -101,22 +101,35 @@ export class LogicalHash {
   }
 
   endStreamed(): void {
-    this.done();
+    this.element.finish(this.lanes);
+    this.fold();
   }
 
-  private done(): void {
+  /** Folds the element hash in `lanes` into its group, and a finished group into the whole. */
+  private fold(): void {
     const l = this.lanes;
-    this.element.finish(l);
-    // Hash field TTLs (the third of a triple) are not data.
-    if (this.pos < 2 || this.per < 3) {
-      this.group.mix(l[0] as number);
-      this.group.mix(l[1] as number);
+    // A group of one element (lists, sets) is that element's hash, already a finished 64-bit hash.
+    if (this.per === 1) {
+      this.count++;
+      this.whole(l);
+      return;
+    }
+    // A group is its first two elements, in order (field and value, member and score); a hash field's TTL
+    // (the third of a triple) is not data.
+    if (this.pos === 0) {
+      this.first1 = l[0] as number;
+      this.first2 = l[1] as number;
+    } else if (this.pos === 1) {
+      hashPair(this.first1, this.first2, l[0] as number, l[1] as number, this.groupLanes);
     }
     if (++this.pos < this.per) return;
     this.pos = 0;
     this.count++;
-    this.group.finish(l);
-    this.group.reset();
+    this.whole(this.groupLanes);
+  }
+
+  /** Folds a group's hash into the whole: in order for lists, as a sum for the rest. */
+  private whole(l: Int32Array): void {
     if (this.kind === L_LIST) {
       this.ordered.mix(l[0] as number);
       this.ordered.mix(l[1] as number);

@@ -18,7 +18,7 @@ import {
   type RdbValuePreview,
   type ReadRdb,
 } from './rdb-types.js';
-import { ValueHash } from './value-hash.js';
+import { hex64, ValueHash } from './value-hash.js';
 import { logicalKind, readValue, tryBlobValue, type ValueOut } from './value-readers.js';
 
 /** A window grown past this for one big record goes back to its work buffer before the next. */
@@ -44,6 +44,7 @@ class Reader {
   private valkey = false;
   private readonly hasher: ValueHash | null;
   private readonly lanes: Int32Array | null;
+  private readonly digestLanes = new Int32Array(2);
   private readonly logical = new LogicalHash();
   private readonly out: ValueOut = { n: 0, encoding: '', moduleName: undefined };
   /** The one key whose value is previewed, when asked; null otherwise (every key skipped as usual). */
@@ -215,11 +216,15 @@ class Reader {
         if (lanes) this.logical.finish(lanes);
         else valueHash = this.logical.digest();
       } else if (hasher) {
-        if (w.moves === moves) hasher.update(w.buf, valueStart, w.pos);
-        else w.feedHash(w.pos);
+        // A value the window held throughout (nothing fed to the stream yet) is hashed in one call.
+        const out = lanes ?? this.digestLanes;
+        if (w.moves === moves) hasher.once(w.buf, valueStart, w.pos, out);
+        else {
+          w.feedHash(w.pos);
+          hasher.finish(out);
+        }
         w.hash = null;
-        if (lanes) hasher.finish(lanes);
-        else valueHash = hasher.digest();
+        if (!lanes) valueHash = hex64(out[0] as number, out[1] as number);
       }
       // One object shape for every entry (optional fields present, undefined when absent) keeps creation cheap.
       const entry: RdbKeyEntry = {

@@ -1,73 +1,85 @@
 /**
  * A 64-bit non-cryptographic hash of a value's bytes as stored, fed in pieces (the bytes of one value may
- * arrive in several chunks) with the same result however the bytes are split: two 32-bit lanes, each a
- * multiply-rotate mix in the style of MurmurHash3, over 4-byte little-endian words, the last partial word
- * carried between pieces. It only needs to tell values apart for a backup diff, never to resist an attacker.
+ * arrive in several chunks) with the same result however the bytes are split: xxHash64's round over 8-byte
+ * little-endian words in WebAssembly (value-hash-wasm.ts), the last partial word carried between pieces.
+ * Every byte counts. It only needs to tell values apart for a backup diff, never to resist an attacker.
+ *
+ * The thread's one WebAssembly instance holds one stream state; the hash that last used it owns it, and
+ * another hash taking it over saves the owner's state first (two reads may interleave at their awaits).
  */
-export class ValueHash {
-  private h1 = 0;
-  private h2 = 0;
-  private carry = 0;
-  private carryBytes = 0;
-  private length = 0;
+import type { ByteSink } from './byte-window.js';
+import { wasmKernel } from './wasm-kernel.js';
+
+const kernel = wasmKernel();
+let owner: ValueHash | null = null;
+
+export class ValueHash implements ByteSink {
+  /** This hash's stream state while another hash owns the kernel's. */
+  private readonly saved = new Int32Array(7);
+
+  private claim(fresh: boolean): void {
+    if (owner) kernel.saveHash(owner.saved);
+    owner = this;
+    if (!fresh) kernel.loadHash(this.saved);
+  }
+
+  /** Set by reset until the first bytes come: most values are hashed with `once` and never start a stream. */
+  private fresh = true;
+
+  reset(): void {
+    this.fresh = true;
+  }
+
+  private begin(): void {
+    if (this.fresh) {
+      if (owner !== this) this.claim(true);
+      kernel.hreset();
+      this.fresh = false;
+    } else if (owner !== this) this.claim(false);
+  }
+
+  update(buf: Uint8Array, start: number, end: number): void {
+    this.begin();
+    kernel.hupdate(buf, start, end);
+  }
+
+  /** The finished 64-bit hash as two 32-bit lanes, in out[0] and out[1]. */
+  finish(out: Int32Array): void {
+    this.begin();
+    kernel.hfinish(out);
+  }
+
+  /** The hash of a value whose bytes are all at hand, in one step; this stream is left as it was. */
+  once(buf: Uint8Array, start: number, end: number, out: Int32Array): void {
+    kernel.once(buf, start, end, out);
+  }
+
+  digest(): string {
+    this.finish(lanes);
+    return hex64(lanes[0] as number, lanes[1] as number);
+  }
+}
+
+/** The hash of two 64-bit hashes in order (16 bytes: a's halves then b's), in out. */
+export function hashPair(a1: number, a2: number, b1: number, b2: number, out: Int32Array): void {
+  kernel.pair(a1, a2, b1, b2, out);
+}
+
+/**
+ * Folds 32-bit words (element hashes, in order) into a 64-bit hash: two lanes, each a multiply-rotate
+ * mix in the style of MurmurHash3, then its finaliser.
+ */
+export class WordMix {
+  private h1 = 0x9747b28c;
+  private h2 = 0x85ebca6b;
+  private words = 0;
 
   reset(): void {
     this.h1 = 0x9747b28c;
     this.h2 = 0x85ebca6b;
-    this.carry = 0;
-    this.carryBytes = 0;
-    this.length = 0;
+    this.words = 0;
   }
 
-  update(buf: Uint8Array, start: number, end: number): void {
-    this.length += end - start;
-    let i = start;
-    while (this.carryBytes > 0 && this.carryBytes < 4 && i < end) {
-      this.carry |= (buf[i++] as number) << (8 * this.carryBytes);
-      this.carryBytes++;
-      if (this.carryBytes === 4) {
-        this.mix(this.carry);
-        this.carry = 0;
-        this.carryBytes = 0;
-        break;
-      }
-    }
-    // The word loop keeps both lanes in locals (object fields would be loaded and stored on every word).
-    let h1 = this.h1;
-    let h2 = this.h2;
-    if (end - i >= 64) {
-      const view = viewOf(buf);
-      for (; i + 4 <= end; i += 4) {
-        const word = view.getInt32(i, true);
-        let k = Math.imul(word, 0xcc9e2d51);
-        k = (k << 15) | (k >>> 17);
-        h1 ^= Math.imul(k, 0x1b873593);
-        h1 = (h1 << 13) | (h1 >>> 19);
-        h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
-        let j = Math.imul(word, 0x85ebca77);
-        j = (j << 17) | (j >>> 15);
-        h2 ^= Math.imul(j, 0xc2b2ae3d);
-        h2 = (h2 << 11) | (h2 >>> 21);
-        h2 = (Math.imul(h2, 9) + 0x27d4eb2f) | 0;
-      }
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-    for (; i + 4 <= end; i += 4) {
-      this.mix(
-        (buf[i] as number) |
-          ((buf[i + 1] as number) << 8) |
-          ((buf[i + 2] as number) << 16) |
-          ((buf[i + 3] as number) << 24),
-      );
-    }
-    for (; i < end; i++) {
-      this.carry |= (buf[i] as number) << (8 * this.carryBytes);
-      this.carryBytes++;
-    }
-  }
-
-  /** Folds one 32-bit word (also used to fold element hashes in order). */
   mix(word: number): void {
     let k = Math.imul(word, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
@@ -81,45 +93,17 @@ export class ValueHash {
     let h2 = this.h2 ^ j;
     h2 = (h2 << 11) | (h2 >>> 21);
     this.h2 = (Math.imul(h2, 9) + 0x27d4eb2f) | 0;
+    this.words++;
   }
 
-  /** The finished 64-bit hash as two 32-bit lanes, in out[0] and out[1]. */
   finish(out: Int32Array): void {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    if (this.carryBytes > 0) {
-      h1 ^= Math.imul(this.carry, 0xcc9e2d51);
-      h2 ^= Math.imul(this.carry, 0x85ebca77);
-    }
-    h1 ^= this.length;
-    h2 ^= this.length;
-    h1 = fmix(h1 + h2);
-    h2 = fmix(h2 + h1);
+    const h1 = fmix((this.h1 ^ this.words) + this.h2);
     out[0] = h1;
-    out[1] = h2;
-  }
-
-  digest(): string {
-    this.finish(lanes);
-    return hex64(lanes[0] as number, lanes[1] as number);
+    out[1] = fmix((this.h2 ^ this.words) + h1);
   }
 }
 
 const lanes = new Int32Array(2);
-
-let viewed: Uint8Array | null = null;
-let view: DataView | null = null;
-
-/** A DataView over the buffer, reused while the same buffer comes back (values hashed one after another). */
-function viewOf(buf: Uint8Array): DataView {
-  // A big one-off buffer is not kept alive by the cache.
-  if (buf.byteLength > 8 << 20) return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (buf !== viewed || !view) {
-    viewed = buf;
-    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  }
-  return view;
-}
 
 /** Sixteen hex digits for a 64-bit hash given as two 32-bit lanes. */
 export function hex64(h1: number, h2: number): string {
