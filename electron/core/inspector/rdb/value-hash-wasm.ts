@@ -73,6 +73,33 @@ const carryByte = [
 ];
 
 /** update(p, n): folds memory[p, p+n) in. Locals: 0 p, 1 n, 2 end, 3 acc, 4 carry, 5 clen. */
+/**
+ * Folds every whole 8-byte word of [p, end) into the accumulator, leaving p at the first byte of the tail.
+ * Locals: 0 p, 2 end, 3 the accumulator (the same in the stream's update and in the one-shot hash).
+ */
+const wholeWords = [
+  ...op.block,
+  ...op.loop,
+  ...op.get(0),
+  ...op.i32(8),
+  ...op.i32Add,
+  ...op.get(2),
+  ...op.i32GtU,
+  ...op.brIf(1),
+  ...op.get(3),
+  ...op.get(0),
+  ...op.i64Load(0, 0),
+  ...round,
+  ...op.set(3),
+  ...op.get(0),
+  ...op.i32(8),
+  ...op.i32Add,
+  ...op.set(0),
+  ...op.br(0),
+  ...op.end,
+  ...op.end,
+];
+
 function update(s: number, tag: string): WasmFunction {
   const code = [
     ...op.get(0),
@@ -123,27 +150,7 @@ function update(s: number, tag: string): WasmFunction {
     ...op.br(0),
     ...op.end,
     ...op.end,
-    // Whole words.
-    ...op.block,
-    ...op.loop,
-    ...op.get(0),
-    ...op.i32(8),
-    ...op.i32Add,
-    ...op.get(2),
-    ...op.i32GtU,
-    ...op.brIf(1),
-    ...op.get(3),
-    ...op.get(0),
-    ...op.i64Load(0, 0),
-    ...round,
-    ...op.set(3),
-    ...op.get(0),
-    ...op.i32(8),
-    ...op.i32Add,
-    ...op.set(0),
-    ...op.br(0),
-    ...op.end,
-    ...op.end,
+    ...wholeWords,
     // The last bytes, carried to the next piece (fewer than 8: a whole word was folded above).
     ...op.block,
     ...op.loop,
@@ -231,27 +238,7 @@ function once(s: number, tag: string): WasmFunction {
     ...op.set(2),
     ...op.i64(SEED),
     ...op.set(3),
-    // Whole words.
-    ...op.block,
-    ...op.loop,
-    ...op.get(0),
-    ...op.i32(8),
-    ...op.i32Add,
-    ...op.get(2),
-    ...op.i32GtU,
-    ...op.brIf(1),
-    ...op.get(3),
-    ...op.get(0),
-    ...op.i64Load(0, 0),
-    ...round,
-    ...op.set(3),
-    ...op.get(0),
-    ...op.i32(8),
-    ...op.i32Add,
-    ...op.set(0),
-    ...op.br(0),
-    ...op.end,
-    ...op.end,
+    ...wholeWords,
     // The last bytes as one zero-padded word.
     ...op.get(0),
     ...op.get(2),
