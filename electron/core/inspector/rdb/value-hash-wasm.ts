@@ -184,9 +184,35 @@ function update(s: number, tag: string): WasmFunction {
   };
 }
 
+/**
+ * With h and the length (as i64) on the stack: h + length·PRIME64_5, then xxHash64's avalanche, kept in local
+ * `h` and stored at s+32 (the finished hash). Shared by the stream's finish and the one-shot hash.
+ */
+function avalanche(h: number, s: number): number[] {
+  const shiftXor = (n: bigint) => [...op.get(h), ...op.get(h), ...op.i64(n), ...op.i64ShrU, ...op.i64Xor];
+  return [
+    ...op.i64(PRIME64_5),
+    ...op.i64Mul,
+    ...op.i64Add,
+    ...op.set(h),
+    ...shiftXor(33n),
+    ...op.i64(PRIME64_2),
+    ...op.i64Mul,
+    ...op.set(h),
+    ...shiftXor(29n),
+    ...op.i64(PRIME64_3),
+    ...op.i64Mul,
+    ...op.set(h),
+    ...shiftXor(32n),
+    ...op.set(h),
+    ...op.i32(s),
+    ...op.get(h),
+    ...op.i64Store(32),
+  ];
+}
+
 /** finish(): the carried bytes as a last (zero-padded) word, the length, the avalanche; at s+32. Local 0 h. */
 function finish(s: number, tag: string): WasmFunction {
-  const shiftXor = (n: bigint) => [...op.get(0), ...op.get(0), ...op.i64(n), ...op.i64ShrU, ...op.i64Xor];
   const code = [
     ...op.i32(s),
     ...op.i64Load(0),
@@ -204,23 +230,7 @@ function finish(s: number, tag: string): WasmFunction {
     ...op.get(0),
     ...op.i32(s),
     ...op.i64Load(16),
-    ...op.i64(PRIME64_5),
-    ...op.i64Mul,
-    ...op.i64Add,
-    ...op.set(0),
-    ...shiftXor(33n),
-    ...op.i64(PRIME64_2),
-    ...op.i64Mul,
-    ...op.set(0),
-    ...shiftXor(29n),
-    ...op.i64(PRIME64_3),
-    ...op.i64Mul,
-    ...op.set(0),
-    ...shiftXor(32n),
-    ...op.set(0),
-    ...op.i32(s),
-    ...op.get(0),
-    ...op.i64Store(32),
+    ...avalanche(0, s),
   ];
   return { name: `${tag}finish`, params: 0, locals: [[1, I64]], code };
 }
@@ -230,7 +240,6 @@ function finish(s: number, tag: string): WasmFunction {
  * result at s+32). Locals: 0 p, 1 n, 2 end, 3 acc, 4 the last partial word, 5 its shift.
  */
 function once(s: number, tag: string): WasmFunction {
-  const shiftXor = (n: bigint) => [...op.get(3), ...op.get(3), ...op.i64(n), ...op.i64ShrU, ...op.i64Xor];
   const code = [
     ...op.get(0),
     ...op.get(1),
@@ -276,23 +285,7 @@ function once(s: number, tag: string): WasmFunction {
     ...op.get(3),
     ...op.get(1),
     ...op.i64ExtendI32U,
-    ...op.i64(PRIME64_5),
-    ...op.i64Mul,
-    ...op.i64Add,
-    ...op.set(3),
-    ...shiftXor(33n),
-    ...op.i64(PRIME64_2),
-    ...op.i64Mul,
-    ...op.set(3),
-    ...shiftXor(29n),
-    ...op.i64(PRIME64_3),
-    ...op.i64Mul,
-    ...op.set(3),
-    ...shiftXor(32n),
-    ...op.set(3),
-    ...op.i32(s),
-    ...op.get(3),
-    ...op.i64Store(32),
+    ...avalanche(3, s),
   ];
   return {
     name: `${tag}once`,
