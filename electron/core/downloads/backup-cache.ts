@@ -5,41 +5,23 @@
  * counts only. Eviction is least-recently-used, before a download needs room and at once when the cap is
  * lowered, and never touches a backup in use (a running download or an inspection holds a pin).
  */
-import { createHash } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { z } from 'zod';
 import type { BackupRef, CachedBackup, Encryption } from '../../../shared/downloads';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../logging/logger';
 import { writeFileAtomic } from '../storage/atomic-file';
-
-export const CACHE_FOLDER = 'backup-cache';
-const INDEX_FILE = 'index.json';
-
-const FileSchema = z.object({
-  name: z.string().min(1).max(255),
-  bytes: z.number().int().nonnegative(),
-  expectedBytes: z.number().int().nonnegative().optional(),
-  complete: z.boolean(),
-});
-
-const EntrySchema = z.object({
-  profileId: z.string().min(1),
-  region: z.string().min(1),
-  instanceId: z.string().min(1),
-  backupId: z.string().min(1),
-  /** Folder inside the cache root, relative. */
-  dir: z.string().min(1),
-  files: z.array(FileSchema),
-  encryption: z.enum(['no', 'decrypted', 'unknown']),
-  createdAt: z.number(),
-  lastUsedAt: z.number(),
-});
-export type CacheEntry = z.infer<typeof EntrySchema>;
-export type CacheFile = z.infer<typeof FileSchema>;
-
-const IndexSchema = z.object({ version: z.literal(1), entries: z.array(EntrySchema) });
+import {
+  CACHE_FOLDER,
+  type CacheEntry,
+  type CacheIndex,
+  entryBytes,
+  INDEX_FILE,
+  IndexSchema,
+  isComplete,
+  refKey,
+  safeSegment,
+} from './cache-index';
 
 export interface BackupCacheDeps {
   userData: string;
@@ -47,28 +29,6 @@ export interface BackupCacheDeps {
   capBytes: () => number;
   now: () => number;
   logger: Logger;
-}
-
-/** The key of a backup in the index and in the pin table. */
-export function refKey(ref: BackupRef): string {
-  return [ref.profileId, ref.region, ref.instanceId, ref.backupId].join('\u0000');
-}
-
-/** A path segment from an id: `[A-Za-z0-9._-]` kept, the rest `_`, plus a short hash when anything changed. */
-export function safeSegment(value: string): string {
-  const cleaned = value.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80);
-  const plain = cleaned === value && !/^\.+$/.test(value);
-  return plain ? cleaned : `${cleaned}~${createHash('sha256').update(value).digest('hex').slice(0, 8)}`;
-}
-
-/** A file name from the cloud's FileName: its last segment, sanitised; `fallback` when nothing is left. */
-export function safeFileName(name: string, fallback: string): string {
-  const last = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = last
-    .replace(/[^A-Za-z0-9._-]/g, '_')
-    .replace(/^\.+/, '')
-    .slice(0, 200);
-  return cleaned && !cleaned.endsWith('.part') ? cleaned : fallback;
 }
 
 export class BackupCache {
@@ -104,7 +64,7 @@ export class BackupCache {
     } catch {
       return;
     }
-    let parsed: z.infer<typeof IndexSchema> | undefined;
+    let parsed: CacheIndex | undefined;
     try {
       const result = IndexSchema.safeParse(JSON.parse(text));
       parsed = result.success ? result.data : undefined;
@@ -422,14 +382,6 @@ function pinKey(ref: BackupRef, writer: boolean): string {
 
 function pickRef(ref: BackupRef): BackupRef {
   return { profileId: ref.profileId, region: ref.region, instanceId: ref.instanceId, backupId: ref.backupId };
-}
-
-export function entryBytes(entry: CacheEntry): number {
-  return entry.files.reduce((sum, f) => sum + f.bytes, 0);
-}
-
-export function isComplete(entry: CacheEntry): boolean {
-  return entry.files.length > 0 && entry.files.every((f) => f.complete);
 }
 
 async function sizeOf(path: string): Promise<number | undefined> {

@@ -5,7 +5,7 @@
 import type { BackupDownloadNetwork, DownloadProgress } from '../../../shared/downloads';
 import { AppError, type AppErrorCode } from '../../../shared/errors';
 import type { BackupDownloadFile } from '../cloud/crs-api';
-import { safeFileName } from './backup-cache';
+import { safeFileName } from './cache-index';
 
 export interface Planned {
   name: string;

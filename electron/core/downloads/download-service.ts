@@ -21,8 +21,9 @@ import type {
 import { AppError } from '../../../shared/errors';
 import type { CrsApi } from '../cloud/crs-api';
 import type { Logger } from '../logging/logger';
-import { type BackupCache, type CacheEntry, entryBytes, isComplete, refKey } from './backup-cache';
+import type { BackupCache } from './backup-cache';
 import { aesKeyOf, checkAlgorithm } from './backup-decrypt';
+import { type CacheEntry, entryBytes, isComplete, refKey } from './cache-index';
 import {
   codeOf,
   messageOf,

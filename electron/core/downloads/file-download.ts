@@ -8,7 +8,8 @@
 import { rename, rm } from 'node:fs/promises';
 import type { BackupRef } from '../../../shared/downloads';
 import { AppError } from '../../../shared/errors';
-import type { BackupCache, CacheEntry } from './backup-cache';
+import type { BackupCache } from './backup-cache';
+import type { CacheEntry } from './cache-index';
 import { type DownloadFetch, FetchFailure, fetchFile } from './file-fetch';
 import { linkExpiresAtMs } from './storage-answers';
 

@@ -7,7 +7,7 @@
 import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_FOLDER } from '../../../electron/core/downloads/backup-cache';
+import { CACHE_FOLDER } from '../../../electron/core/downloads/cache-index';
 import { type Harness, startHarness } from '../../support/core-harness';
 
 const GB = 1e9;

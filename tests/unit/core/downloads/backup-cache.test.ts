@@ -6,12 +6,8 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  BackupCache,
-  CACHE_FOLDER,
-  safeFileName,
-  safeSegment,
-} from '../../../../electron/core/downloads/backup-cache';
+import { BackupCache } from '../../../../electron/core/downloads/backup-cache';
+import { CACHE_FOLDER, safeFileName, safeSegment } from '../../../../electron/core/downloads/cache-index';
 import { rdbLike } from './fake-storage';
 import { downloadHarness, until } from './harness';
 

@@ -6,7 +6,7 @@
 import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FOLDER } from '../../../../electron/core/downloads/backup-cache';
+import { CACHE_FOLDER } from '../../../../electron/core/downloads/cache-index';
 import { DENIED_XML, EXPIRED_XML, rdbLike } from './fake-storage';
 import { downloadHarness, until } from './harness';
 

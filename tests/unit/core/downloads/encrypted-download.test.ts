@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FOLDER } from '../../../../electron/core/downloads/backup-cache';
+import { CACHE_FOLDER } from '../../../../electron/core/downloads/cache-index';
 import { rdbLike } from './fake-storage';
 import { downloadHarness, encrypt } from './harness';
 
