@@ -3,10 +3,8 @@
  * We sign `content-type;host;x-tc-action` like the current official demos; the host is signed without its
  * port and the scope service is the endpoint's first label, like the official Node SDK.
  */
-import type { z } from 'zod';
 import type { StatusCoverage } from '../../../../shared/backup-span';
 import type { Instance, RestoreTask } from '../../../../shared/domain';
-import { mapCloudError } from '../../../../shared/errors';
 import type {
   BackupDetail,
   BackupDownloadFile,
@@ -41,12 +39,10 @@ import {
 } from '../parsing/client-support';
 import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from '../parsing/cloud-time';
 import { placeholderId } from '../parsing/lenient-rows';
-import { api3TaskStatus, api3TypeInfo, instanceStatus } from '../parsing/normalize';
-import { describeIssues, parseJson } from '../parsing/wire-schemas';
-import { CallRunner, type CallSpec, type Parsed } from '../transport/call-runner';
+import { api3TaskStatus } from '../parsing/normalize';
+import { CallRunner, type CallSpec } from '../transport/call-runner';
 import { DEFAULT_API3_ENDPOINT, type Endpoint, parseEndpoint } from '../transport/endpoint';
 import type { CrsOperation } from '../transport/rate-limiter';
-import type { WireResponse } from '../transport/transport';
 import { ALL_BACKUP_STATUSES, api3Backup, isInvalidParameter, SDK_BACKUP_STATUSES } from './api3-backups';
 import { Api3Clones } from './api3-clones';
 import {
@@ -57,9 +53,9 @@ import {
   DescribeBackupUrlResponseSchema,
   restrictionOf,
 } from './api3-downloads';
-import { type Api3InstanceRow, instancePageSchema } from './api3-instance-page';
+import { parseApi3, type SafeParser } from './api3-envelope';
+import { instancePageSchema, instancesOfPage } from './api3-instance-page';
 import * as S from './api3-schemas';
-import { Api3EnvelopeSchema } from './api3-schemas';
 import { signTc3 } from './tc3-signer';
 
 export const API3_VERSION = '2018-04-12';
@@ -146,21 +142,10 @@ export class Api3CrsClient implements CrsApi {
       undefined,
       params.once ? 1 : undefined,
     );
-    const pool = new Map<string, string>();
-    const set = data.InstanceSet ?? [];
-    const incomplete = data.incomplete;
-    const instances = new Array<Instance>(set.length);
-    for (let at = 0; at < set.length; at++) {
-      const raw = set[at] as Api3InstanceRow;
-      const missing = incomplete?.get(at);
-      const instance = this.#instance(raw, params.region, pool);
-      if (missing !== undefined) {
-        if (raw.InstanceId === undefined) instance.id = placeholderId(params.region, params.offset + at);
-        instance.incomplete = missing;
-      }
-      instances[at] = instance;
-    }
-    return { total: data.TotalCount, instances };
+    return {
+      total: data.TotalCount,
+      instances: instancesOfPage(data, params.region, params.offset, this.#tzOffset),
+    };
   }
 
   /**
@@ -399,74 +384,4 @@ export class Api3CrsClient implements CrsApi {
     };
     return this.#runner.run(spec);
   }
-
-  /**
-   * Written as plain assignments in the schema's field order (no spread of temporary objects): a
-   * 100,000-instance listing builds 100,000 of these. Optional fields stay absent, not undefined.
-   */
-  #instance(raw: Api3InstanceRow, region: string, pool: Map<string, string>): Instance {
-    const type = raw.Type ?? 0;
-    const info = api3TypeInfo(type);
-    const instance: Instance = {
-      id: raw.InstanceId as string,
-      name: raw.InstanceName ?? '',
-      // The asked-for region's string, shared by the page, rather than one parsed copy per instance.
-      region: raw.Region == null || raw.Region === region ? region : raw.Region,
-    } as Instance;
-    if (raw.ZoneId != null) instance.zoneId = raw.ZoneId;
-    instance.engine = info.engine;
-    if (info.engineVersion) instance.engineVersion = info.engineVersion;
-    instance.architecture = info.architecture;
-    instance.typeId = type;
-    instance.sizeMb = Math.max(0, raw.Size ?? 0);
-    if (raw.SizeUsed != null) instance.usedMb = Math.max(0, raw.SizeUsed);
-    instance.status = instanceStatus(raw.Status);
-    instance.statusRaw = raw.Status ?? 0;
-    if (raw.InstanceTitle) instance.statusText = sharedCopy(pool, raw.InstanceTitle);
-    instance.wanIp = raw.WanIp ?? '';
-    instance.port = Math.max(0, raw.Port ?? 0);
-    instance.tags = (raw.InstanceTags ?? []).map((t) => ({ key: t.TagKey, value: t.TagValue ?? '' }));
-    instance.projectId = raw.ProjectId ?? 0;
-    if (raw.ProjectName) instance.projectName = sharedCopy(pool, raw.ProjectName);
-    instance.noAuth = raw.NoAuth ?? false;
-    if (raw.UniqVpcId) instance.vpcId = sharedCopy(pool, raw.UniqVpcId);
-    if (raw.UniqSubnetId) instance.subnetId = sharedCopy(pool, raw.UniqSubnetId);
-    const createdAt = cloudTimeToIso(raw.Createtime, this.#tzOffset);
-    if (createdAt !== undefined) instance.createdAt = createdAt;
-    const expiresAt = cloudTimeToIso(raw.DeadlineTime, this.#tzOffset);
-    if (expiresAt !== undefined) instance.expiresAt = expiresAt;
-    instance.generation = 'v3';
-    return instance;
-  }
-}
-
-/** Status texts, projects and VPCs repeat across a page: its instances share one copy of each. */
-function sharedCopy(pool: Map<string, string>, text: string): string {
-  const known = pool.get(text);
-  if (known !== undefined) return known;
-  pool.set(text, text);
-  return text;
-}
-
-/** API 3.0 envelope: `Response.Error` is a cloud error whatever the HTTP status; else validate the body. */
-/** A zod schema, or a hand-written checker with the same contract (api3-instance-page.ts). */
-export interface SafeParser<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: z.ZodError };
-}
-
-export function parseApi3<T>(response: WireResponse, schema: SafeParser<T>): Parsed<T> {
-  const json = parseJson(response.body);
-  if (!json.ok) return { kind: 'bad-response', reason: 'body is not JSON' };
-  const envelope = Api3EnvelopeSchema.safeParse(json.value);
-  if (!envelope.success)
-    return { kind: 'bad-response', reason: `no Response envelope (${describeIssues(envelope.error)})` };
-  const { Error: error, RequestId: requestId } = envelope.data.Response;
-  const withId = requestId ? { requestId } : {};
-  if (error) {
-    const mapping = mapCloudError({ generation: 'v3', code: error.Code, message: error.Message ?? '' });
-    return { kind: 'cloud-error', mapping, ...withId };
-  }
-  const data = schema.safeParse(envelope.data.Response);
-  if (!data.success) return { kind: 'bad-response', reason: describeIssues(data.error), ...withId };
-  return { kind: 'ok', value: data.data, ...withId };
 }

@@ -19,11 +19,7 @@ import { cloudTimeParam, withTime } from '../parsing/client-support';
 import { cloudTimeToIso } from '../parsing/cloud-time';
 import type { CrsOperation } from '../transport/rate-limiter';
 import * as S from './api3-clone-schemas';
-
-/** A zod schema's safeParse, as the client's call takes it. */
-interface SafeParser<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError };
-}
+import type { SafeParser } from './api3-envelope';
 
 export type Api3Call = <T>(
   action: CrsOperation,
