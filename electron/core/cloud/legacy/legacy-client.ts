@@ -4,7 +4,7 @@
  * API 3.0 client, same call lifecycle (CallRunner), different envelope: `{code, message, codeDesc, data}`.
  */
 import type { z } from 'zod';
-import type { Backup, Instance, RestoreTask } from '../../../../shared/domain';
+import type { Instance, RestoreTask } from '../../../../shared/domain';
 import { AppError, mapCloudError } from '../../../../shared/errors';
 import type {
   BackupDetail,
@@ -37,19 +37,14 @@ import {
   withTime,
 } from '../parsing/client-support';
 import { CLOUD_UTC_OFFSET_MINUTES, cloudTimeToIso } from '../parsing/cloud-time';
-import { placeholderId, readLenientRow } from '../parsing/lenient-rows';
-import {
-  backupStatus,
-  instanceStatus,
-  legacyTaskStatusOf,
-  legacyTypeInfo,
-  restorability,
-} from '../parsing/normalize';
+import { placeholderId } from '../parsing/lenient-rows';
+import { legacyTaskStatusOf } from '../parsing/normalize';
 import { describeIssues, parseJson } from '../parsing/wire-schemas';
 import { CallRunner, type CallSpec, type Parsed } from '../transport/call-runner';
 import { DEFAULT_LEGACY_ENDPOINT, type Endpoint, parseEndpoint } from '../transport/endpoint';
 import type { CrsOperation } from '../transport/rate-limiter';
 import type { WireResponse } from '../transport/transport';
+import { legacyBackup, legacyInstance } from './legacy-rows';
 import * as S from './legacy-schemas';
 import { type LegacyParams, legacyFormBody, legacySign, legacyStringToSign } from './legacy-signer';
 
@@ -108,7 +103,7 @@ export class LegacyCrsClient implements CrsApi {
     );
     const set = data.data.redisSet ?? [];
     const instances = set.map((raw, at) =>
-      this.#instance(raw, params.region, placeholderId(params.region, params.offset + at)),
+      legacyInstance(raw, params.region, placeholderId(params.region, params.offset + at), this.#tzOffset),
     );
     return { total: data.totalCount ?? data.data.totalCount ?? instances.length, instances };
   }
@@ -134,7 +129,7 @@ export class LegacyCrsClient implements CrsApi {
     const nowMs = this.#options.now();
     const scope = params.beginTime ?? '';
     const backups = (data.data.redisBackupSet ?? []).map((raw, at) =>
-      this.#backup(raw, params.instanceId, nowMs, placeholderId(scope, params.offset + at)),
+      legacyBackup(raw, params.instanceId, nowMs, placeholderId(scope, params.offset + at), this.#tzOffset),
     );
     const total = data.totalCount ?? data.data.totalCount ?? backups.length;
     return { total, backups, statusCoverage: 'server-default' };
@@ -336,62 +331,6 @@ export class LegacyCrsClient implements CrsApi {
       parse: (response) => parseLegacy(response, schema),
     };
     return this.#runner.run(spec);
-  }
-
-  #instance(value: unknown, region: string, missingId: string): Instance {
-    const { row: raw, incomplete } = readLenientRow(S.LegacyInstanceShape, S.LEGACY_INSTANCE_REQUIRED, value);
-    const typeId = raw.typeId ?? 0;
-    const info = legacyTypeInfo(typeId);
-    return {
-      id: raw.redisId ?? missingId,
-      name: raw.redisName ?? '',
-      region,
-      ...(raw.zoneId != null ? { zoneId: raw.zoneId } : {}),
-      // typeIddesc describes the architecture (集群版), not the engine: the legacy listing names no version.
-      engine: info.engine,
-      architecture: info.architecture,
-      typeId,
-      sizeMb: Math.max(0, raw.size ?? 0),
-      ...(raw.sizeUsed != null ? { usedMb: Math.max(0, raw.sizeUsed) } : {}),
-      status: instanceStatus(raw.status),
-      statusRaw: raw.status ?? 0,
-      ...(raw.statusDesc ? { statusText: raw.statusDesc } : {}),
-      wanIp: raw.wanIp ?? '',
-      port: Math.max(0, raw.port ?? 0),
-      tags: [],
-      projectId: raw.projectId ?? 0,
-      noAuth: false,
-      ...(raw.unVpcId ? { vpcId: raw.unVpcId } : {}),
-      ...(raw.unSubnetId ? { subnetId: raw.unSubnetId } : {}),
-      ...withTime('createdAt', cloudTimeToIso(raw.createtime, this.#tzOffset)),
-      ...withTime('expiresAt', cloudTimeToIso(raw.deadlineTime, this.#tzOffset)),
-      generation: 'legacy-v2',
-      ...(incomplete ? { incomplete } : {}),
-    };
-  }
-
-  #backup(value: unknown, instanceId: string, nowMs: number, missingId: string): Backup {
-    const { row: raw, incomplete } = readLenientRow(S.LegacyBackupShape, S.LEGACY_BACKUP_REQUIRED, value);
-    const locked = raw.locked === 1;
-    const status = backupStatus(raw.status, locked);
-    return {
-      id: raw.backupId ?? missingId,
-      instanceId,
-      ...withTime('startTime', cloudTimeToIso(raw.startTime, this.#tzOffset)),
-      kind:
-        raw.backupType === 'manualBackupInstance'
-          ? 'manual'
-          : raw.backupType === 'systemBackupInstance'
-            ? 'automatic'
-            : 'unknown',
-      status,
-      statusRaw: raw.status ?? 0,
-      locked,
-      remark: raw.remark ?? '',
-      // Legacy lists no expiry; the cloud keeps backups 7 days and marks expired ones with status -1.
-      ...restorability(status, locked, undefined, nowMs, incomplete),
-      ...(incomplete ? { incomplete } : {}),
-    };
   }
 }
 
